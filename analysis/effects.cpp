@@ -1,0 +1,197 @@
+#include "analysis/effects.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/format.hpp"
+#include "analysis/report.hpp"
+#include "analysis/stats.hpp"
+
+namespace tlm::analysis {
+namespace {
+
+std::string metric_label(const std::string& m) {
+  static const std::map<std::string, std::string> labels{
+      {"shortage_fte", "Total shortage"},
+      {"open_fte", "Open vacancies"},
+      {"shortage_fte_years", "Shortage FTE-years"},
+      {"retention_5y", "5-year retention"},
+      {"so_share", "SO share"},
+      {"graduation_share", "Graduation share"},
+      {"groenpluk_hires", "Groenpluk hires"},
+      {"zij_completion_share", "Zij completion"},
+  };
+  auto it = labels.find(m);
+  return it == labels.end() ? m : it->second;
+}
+
+std::ofstream open_out(const std::string& path) {
+  std::ofstream f(path);
+  if (!f) throw InputError(fmt::format("{}: cannot write", path));
+  return f;
+}
+
+// CSV fields: numbers with full precision (round-trip), empty for NaN / not applicable.
+std::string csv_number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : ""; }
+
+nlohmann::json json_number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+std::string value_text(const Effect& e, double v, bool diff) {
+  if (e.unit == "share") return diff ? points(v) : percent(v);
+  return diff ? signed_thousands(v) : thousands(v);
+}
+
+}  // namespace
+
+std::string effect_label(const Effect& e) {
+  std::string s = metric_label(e.metric);
+  if (!e.sector.empty()) s += " " + (e.sector == "all" ? std::string("all sectors") : e.sector);
+  if (!e.route.empty()) s += " " + e.route;
+  if (!e.programme.empty()) s += " " + e.programme;
+  if (e.year) s += " " + std::to_string(*e.year);
+  return s;
+}
+
+std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
+                                    const std::string& alt_name, const std::vector<Indicator>& alt) {
+  std::map<std::string, const Indicator*> by_key;
+  for (const auto& i : alt) by_key[i.key()] = &i;
+  std::vector<Effect> out;
+  for (const auto& b : base) {
+    auto it = by_key.find(b.key());
+    if (it == by_key.end()) continue;
+    const Indicator& a = *it->second;
+    const PairedDifference d = paired_difference(b.values, a.values);
+    Effect e;
+    e.base = base_name;
+    e.scenario = alt_name;
+    e.metric = b.metric;
+    e.sector = b.sector;
+    e.route = b.route;
+    e.programme = b.programme;
+    e.year = b.year;
+    e.unit = b.unit;
+    e.better = b.better;
+    e.n = d.n;
+    e.mean = d.mean;
+    e.lo = d.paired.lo;
+    e.hi = d.paired.hi;
+    e.p_better = b.better == Better::Higher ? d.share_higher : d.share_lower;
+    e.base_mean = d.base_mean;
+    e.alt_mean = d.alt_mean;
+    e.lo_unpaired = d.unpaired.lo;
+    e.hi_unpaired = d.unpaired.hi;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> years) {
+  const FileInfo info = read_file_info(h5path);
+  if (info.scenarios.size() < 2)
+    throw InputError(fmt::format("{}: holds {} scenario; a comparison needs a base and at least one alternative",
+                                 h5path, info.scenarios.size()));
+  // One scenario in memory at a time besides the base's indicators: national files are large.
+  std::vector<Indicator> base;
+  {
+    const ScenarioResults b = load_scenario(h5path, info.scenarios.front(), headline_metrics());
+    if (years.empty()) years = default_years(b);
+    base = indicators(b, years);
+  }
+  std::vector<Effect> out;
+  for (std::size_t s = 1; s < info.scenarios.size(); ++s) {
+    const ScenarioResults a = load_scenario(h5path, info.scenarios[s], headline_metrics());
+    auto e = compute_effects(info.scenarios.front(), base, a.name, indicators(a, years));
+    out.insert(out.end(), e.begin(), e.end());
+  }
+  return out;
+}
+
+void write_effects_csv(const std::string& path, const std::vector<Effect>& effects) {
+  auto f = open_out(path);
+  f << "base,scenario,metric,sector,route,programme,year,unit,n,mean,lo,hi,p_better,base_mean,alt_mean,"
+       "lo_unpaired,hi_unpaired\n";
+  // Scenario names come from file names and may hold commas: quote the text fields.
+  auto q = [](const std::string& s) {
+    std::string o = "\"";
+    for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return o + "\"";
+  };
+  for (const auto& e : effects)
+    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", q(e.base), q(e.scenario), e.metric,
+                     e.sector, e.route, e.programme, e.year ? std::to_string(*e.year) : "", e.unit, e.n,
+                     csv_number(e.mean), csv_number(e.lo), csv_number(e.hi), csv_number(e.p_better),
+                     csv_number(e.base_mean), csv_number(e.alt_mean), csv_number(e.lo_unpaired),
+                     csv_number(e.hi_unpaired));
+}
+
+void write_effects_json(const std::string& path, const std::vector<Effect>& effects) {
+  nlohmann::json rows = nlohmann::json::array();
+  auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
+  for (const auto& e : effects) {
+    rows.push_back({{"base", e.base},
+                    {"scenario", e.scenario},
+                    {"metric", e.metric},
+                    {"sector", opt(e.sector)},
+                    {"route", opt(e.route)},
+                    {"programme", opt(e.programme)},
+                    {"year", e.year ? nlohmann::json(*e.year) : nlohmann::json(nullptr)},
+                    {"unit", e.unit},
+                    {"better", e.better == Better::Lower    ? "lower"
+                               : e.better == Better::Higher ? "higher"
+                                                            : "neutral"},
+                    {"n", e.n},
+                    {"mean", json_number(e.mean)},
+                    {"lo", json_number(e.lo)},
+                    {"hi", json_number(e.hi)},
+                    {"p_better", json_number(e.p_better)},
+                    {"base_mean", json_number(e.base_mean)},
+                    {"alt_mean", json_number(e.alt_mean)},
+                    {"lo_unpaired", json_number(e.lo_unpaired)},
+                    {"hi_unpaired", json_number(e.hi_unpaired)}});
+  }
+  auto f = open_out(path);
+  f << rows.dump(1) << '\n';
+}
+
+void print_effects(std::ostream& out, const std::vector<Effect>& effects) {
+  std::string current;
+  for (const auto& e : effects) {
+    if (e.scenario != current) {
+      current = e.scenario;
+      out << fmt::format("\n{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)\n",
+                         e.scenario, e.base);
+      out << fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>30}{:>9}\n", "", "base", "alt", "difference",
+                         "95% interval", "better");
+    }
+    out << fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>30}{:>9}\n", effect_label(e), value_text(e, e.base_mean, false),
+                       value_text(e, e.alt_mean, false), value_text(e, e.mean, true),
+                       fmt::format("[{}, {}]", value_text(e, e.lo, true), value_text(e, e.hi, true)),
+                       percent(e.p_better, 0) + (e.better == Better::Neutral ? "*" : " "));
+  }
+  if (!effects.empty())
+    out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
+}
+
+int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,
+                    std::ostream& out) {
+  const auto effects = file_effects(h5path, years);
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
+  const auto dir = std::filesystem::path(out_dir);
+  write_effects_csv((dir / "effects.csv").string(), effects);
+  write_effects_json((dir / "effects.json").string(), effects);
+  write_report(h5path, (dir / "report.html").string(), years);
+  print_effects(out, effects);
+  out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(), (dir / "effects.json").string(),
+                     (dir / "report.html").string());
+  return 0;
+}
+
+}  // namespace tlm::analysis

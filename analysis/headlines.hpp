@@ -1,0 +1,62 @@
+// The headline outcomes of MODEL.md section 7, one value per replication ("indicators"), and the
+// terminal table `tlm run` prints after a run. The same indicators feed the paired effects (effects.hpp)
+// and the report, so a number means the same thing everywhere.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "analysis/results.hpp"
+
+namespace tlm::analysis {
+
+// Which direction of change is an improvement; Neutral (groenpluk hires) reports the share of
+// replications in which the alternative is lower.
+enum class Better { Lower, Higher, Neutral };
+
+struct Indicator {
+  std::string metric;     // shortage_fte, open_fte, shortage_fte_years, retention_5y, so_share,
+                          // graduation_share, groenpluk_hires, zij_completion_share
+  std::string sector;     // po, vo, mbo, "all"; empty if not by sector
+  std::string route;      // for retention_5y
+  std::string programme;  // for graduation_share (or "all")
+  std::optional<int> year;
+  std::string unit;  // FTE, FTE-years, share, persons
+  Better better = Better::Lower;
+  std::vector<double> values;  // one per replication; NaN where undefined (e.g. no entrants)
+
+  // Identity without the values: two scenarios' indicators pair up by this key.
+  std::string key() const;
+};
+
+// The metrics indicators() and the report need; pass to load_scenario to avoid loading the rest.
+const std::vector<std::string>& headline_metrics();
+// start + 5, start + 10 and end, those within the recorded years, without repeats.
+std::vector<int> default_years(const ScenarioResults& r);
+// The routes whose 5-year retention is a headline (grad_so, grad_regular, groenpluk, zij).
+const std::vector<std::string>& headline_routes();
+
+// Windows of the cohort headlines, as [first, last] entry / intake / hire years.
+struct Window {
+  int first, last;
+  bool empty() const { return last < first; }
+};
+Window retention_window(const ScenarioResults& r);  // start + 1 … end − 5
+// start + 1 … end − (study years + 3 extra years): end − 7, eerstegraads end − 5.
+Window graduation_window(const ScenarioResults& r, const std::string& programme);
+Window zij_window(const ScenarioResults& r);  // start + 1 … end − 2
+
+// Every indicator of one scenario; `years` are the years of the per-year indicators (shortage, open
+// shortage, SO share); every year must be recorded (InputError otherwise).
+std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<int>& years);
+
+// Pooled share still teaching k = 0..5 years after entry, per replication ([rep][k]), over the entry
+// years of retention_window (k = 0 is 1 by definition).
+std::vector<std::vector<double>> retention_curve(const ScenarioResults& r, const std::string& route);
+
+// A compact table of the headlines of every scenario in the file.
+void print_headlines(std::ostream& out, const std::string& h5path);
+
+}  // namespace tlm::analysis

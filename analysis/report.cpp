@@ -1,0 +1,491 @@
+#include "analysis/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "analysis/effects.hpp"
+#include "analysis/format.hpp"
+#include "analysis/headlines.hpp"
+#include "analysis/results.hpp"
+#include "analysis/stats.hpp"
+#include "analysis/svg.hpp"
+
+namespace tlm::analysis {
+namespace {
+
+const char* kStyle = R"css(
+:root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       max-width: 1100px; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid var(--rule); }
+.meta { color: var(--muted); font-size: .9rem; }
+.wide svg.chart { max-width: 960px; display: block; margin-bottom: 1rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 1rem; }
+svg.chart { width: 100%; height: auto; background: #fff; }
+svg .chart-title { font-size: 14px; font-weight: 600; }
+svg .tick, svg .legend, svg .row-label { font-size: 11px; fill: #333; }
+svg .axis-label { font-size: 12px; fill: #333; }
+svg .grid { stroke: #e6e6e6; } svg .axis { stroke: #666; } svg .zero { stroke: #333; stroke-dasharray: 3 3; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.summary li { margin-bottom: .35rem; }
+.note { color: var(--muted); font-size: .88rem; }
+code { font-size: .85em; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; }
+  .charts { display: block; }
+  svg.chart { width: 48%; display: inline-block; break-inside: avoid; }
+  .wide svg.chart { width: 100%; display: block; }
+  h2 { break-after: avoid; } table, figure { break-inside: avoid; }
+}
+)css";
+
+// Everything the report shows of one scenario, computed once; the raw arrays are dropped after.
+struct ScenarioView {
+  std::string name, toml;
+  int replications = 0, start = 0, end = 0;
+  std::uint64_t seed = 0;
+  std::vector<int> years;
+  std::vector<std::string> sectors, routes;
+  std::map<std::string, std::vector<std::vector<double>>> shortage;  // sector -> [rep][year]
+  std::vector<std::vector<double>> so_share;                       // [rep][year]
+  std::map<std::string, std::vector<double>> retention;              // route -> mean share at k = 0..5
+  std::vector<Indicator> indicators;
+  Window retention_window{0, -1}, zij_window{0, -1};
+  int graduation_last = 0;
+};
+
+ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
+  const ScenarioResults r = load_scenario(path, name, headline_metrics());
+  if (years.empty()) years = default_years(r);
+  ScenarioView v;
+  v.name = r.name;
+  v.toml = r.scenario_toml;
+  v.replications = r.replications;
+  v.seed = r.seed;
+  v.start = r.start();
+  v.end = r.end();
+  v.years = r.years;
+  v.sectors = r.sectors;
+  for (const auto& s : r.sectors) v.shortage[s] = national_sum(r, "shortage_fte", s);
+  v.shortage["all"] = national_sum(r, "shortage_fte");
+  v.so_share = national_ratio(r, "students_so", "students");
+  if (!r.retained.data.empty())
+    for (const auto& route : r.routes) {
+      if (route == "initial") continue;  // the start population is no cohort of starters
+      auto curves = retention_curve(r, route);
+      std::vector<double> m;
+      for (std::size_t k = 0; !curves.empty() && k < curves.front().size(); ++k) {
+        std::vector<double> col;
+        for (const auto& c : curves) col.push_back(c[k]);
+        m.push_back(mean(col));
+      }
+      v.retention[route] = m;
+      v.routes.push_back(route);
+    }
+  v.indicators = indicators(r, years);
+  v.retention_window = retention_window(r);
+  v.zij_window = zij_window(r);
+  v.graduation_last = graduation_window(r, "pabo").last;
+  return v;
+}
+
+std::vector<double> column(const std::vector<std::vector<double>>& m, std::size_t y) {
+  std::vector<double> c;
+  for (const auto& row : m) c.push_back(row[y]);
+  return c;
+}
+
+svg::Series fan_series(const ScenarioView& v, const std::vector<std::vector<double>>& m, const std::string& label,
+                       const std::string& colour, bool bands) {
+  svg::Series s;
+  s.label = label;
+  s.colour = colour;
+  for (std::size_t y = 0; y < v.years.size(); ++y) {
+    auto c = column(m, y);
+    s.x.push_back(v.years[y]);
+    s.y.push_back(quantile(c, 0.5));
+    if (bands) {
+      s.lo90.push_back(quantile(c, 0.05));
+      s.hi90.push_back(quantile(c, 0.95));
+      s.lo50.push_back(quantile(c, 0.25));
+      s.hi50.push_back(quantile(c, 0.75));
+    }
+  }
+  return s;
+}
+
+const Indicator* find(const std::vector<Indicator>& ind, const std::string& metric, const std::string& sector,
+                      const std::string& route, const std::string& programme, std::optional<int> year) {
+  for (const auto& i : ind)
+    if (i.metric == metric && i.sector == sector && i.route == route && i.programme == programme && i.year == year)
+      return &i;
+  return nullptr;
+}
+
+const Effect* find(const std::vector<Effect>& eff, const std::string& scenario, const std::string& metric,
+                   const std::string& sector, const std::string& route, const std::string& programme,
+                   std::optional<int> year) {
+  for (const auto& e : eff)
+    if (e.scenario == scenario && e.metric == metric && e.sector == sector && e.route == route &&
+        e.programme == programme && e.year == year)
+      return &e;
+  return nullptr;
+}
+
+std::string sector_name(const std::string& s) { return s == "all" ? "all sectors" : s; }
+
+// "11 FTE lower than under base (95% interval −11 to −10); lower in 100% of runs"
+std::string effect_sentence(const Effect& e, bool share, const std::string& base) {
+  if (e.mean == 0 && e.lo == 0 && e.hi == 0)
+    return fmt::format("exactly the same as under {} in every run", html_escape(base));
+  auto mag = [&](double v) {
+    if (share) return thousands(std::fabs(100 * v), 1) + " percentage points";
+    return thousands(std::fabs(v)) + (e.unit == "FTE" ? " FTE" : e.unit == "FTE-years" ? " FTE-years" : "");
+  };
+  auto signed_v = [&](double v) { return share ? points(v) : signed_thousands(v); };
+  std::string s = e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
+  s += fmt::format(" under {} (95% interval {} to {})", html_escape(base), signed_v(e.lo), signed_v(e.hi));
+  if (std::isfinite(e.p_better))
+    s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower", percent(e.p_better, 0));
+  return s;
+}
+
+std::string settings_table(const ScenarioView& base, const ScenarioView& alt) {
+  auto diffs = diff_settings(base.toml, alt.toml);
+  std::string o = fmt::format("<h3>{} compared with {}</h3>\n", html_escape(alt.name), html_escape(base.name));
+  if (diffs.empty()) return o + "<p>No setting differs: the two runs use the same scenario.</p>\n";
+  o += fmt::format("<table class=\"settings-diff\"><thead><tr><th>setting</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+                   html_escape(base.name), html_escape(alt.name));
+  for (const auto& d : diffs)
+    o += fmt::format("<tr><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td></tr>\n",
+                     html_escape(d.key), d.base.empty() ? "(default)" : html_escape(d.base),
+                     d.alt.empty() ? "(default)" : html_escape(d.alt));
+  return o + "</tbody></table>\n";
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+// Bracket depth of a TOML value text, ignoring brackets inside strings: > 0 means it continues.
+int open_brackets(const std::string& s) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (quote) {
+      if (c == '\\' && quote == '"') ++i;
+      else if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#') {
+      break;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return depth;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> flatten_toml(const std::string& text) {
+  std::map<std::string, std::string> out;
+  std::istringstream in(text);
+  std::string line, table;
+  while (std::getline(in, line)) {
+    std::string t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    if (t[0] == '[') {
+      const auto close = t.rfind(']');
+      table = trim(t.substr(t[1] == '[' ? 2 : 1, close == std::string::npos ? std::string::npos : close - (t[1] == '[' ? 2 : 1)));
+      if (!table.empty() && table.back() == ']') table.pop_back();
+      continue;
+    }
+    const auto eq = t.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = trim(t.substr(0, eq)), value = trim(t.substr(eq + 1));
+    // Multi-line strings and arrays: collect until they close.
+    if (value.rfind("\"\"\"", 0) == 0 || value.rfind("'''", 0) == 0) {
+      const std::string delim = value.substr(0, 3);
+      while (value.size() < 6 || value.compare(value.size() - 3, 3, delim) != 0) {
+        if (!std::getline(in, line)) break;
+        value += "\n" + line;
+      }
+    } else {
+      while (open_brackets(value) > 0 && std::getline(in, line)) value += " " + trim(line);
+    }
+    out[table.empty() ? key : table + "." + key] = value;
+  }
+  return out;
+}
+
+std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml) {
+  auto a = flatten_toml(base_toml), b = flatten_toml(alt_toml);
+  std::vector<SettingDiff> out;
+  for (const auto& [k, v] : a) {
+    if (k == "name") continue;
+    auto it = b.find(k);
+    if (it == b.end()) out.push_back({k, v, ""});
+    else if (it->second != v) out.push_back({k, v, it->second});
+  }
+  for (const auto& [k, v] : b)
+    if (k != "name" && !a.count(k)) out.push_back({k, "", v});
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
+  return out;
+}
+
+std::string report_html(const std::string& h5path, const std::vector<int>& years_in) {
+  const FileInfo info = read_file_info(h5path);
+  std::vector<int> years = years_in;
+  std::vector<ScenarioView> views;
+  for (const auto& name : info.scenarios) views.push_back(view_of(h5path, name, years));
+  const ScenarioView& base = views.front();
+  std::vector<Effect> effects;
+  for (std::size_t i = 1; i < views.size(); ++i) {
+    auto e = compute_effects(base.name, base.indicators, views[i].name, views[i].indicators);
+    effects.insert(effects.end(), e.begin(), e.end());
+  }
+  const auto& pal = svg::palette();
+  auto colour = [&](std::size_t i) { return pal[i % pal.size()]; };
+
+  std::string o;
+  o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  o += fmt::format("<title>tlm report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
+                   html_escape(views.size() > 1 ? base.name + " and alternatives" : base.name), kStyle);
+  o += "<h1>The teacher labour market: simulation results</h1>\n";
+  o += fmt::format("<p class=\"meta\">File <code>{}</code>; tlm {}; created {}.<br>Command: <code>{}</code></p>\n",
+                   html_escape(h5path), html_escape(info.tlm_version), html_escape(info.created),
+                   html_escape(info.command));
+  o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
+       "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
+       "shortage: posts with nobody in them plus posts filled by someone unqualified (FTE = full-time jobs).";
+  if (views.size() > 1)
+    o += fmt::format(" Every alternative is compared with <strong>{}</strong>; run <em>i</em> of each scenario "
+                     "uses the same random numbers, so differences reflect the policy, not chance.",
+                     html_escape(base.name));
+  o += "</p>\n";
+
+  // Plain-language summary.
+  o += "<section id=\"summary\">\n<h2>Summary</h2>\n";
+  for (const auto& v : views) {
+    o += fmt::format("<h3>{}</h3>\n<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul class=\"summary\">\n",
+                     html_escape(v.name), v.replications, v.seed, v.start, v.end);
+    const bool is_base = &v == &base;
+    for (int y : years) {
+      for (const auto& s : v.sectors) {
+        const Indicator* i = find(v.indicators, "shortage_fte", s, "", "", y);
+        if (!i) continue;
+        const Summary sm = summarize(i->values);
+        std::string line = fmt::format("In {} the total shortage in {} is <strong>{} FTE</strong> (90% of runs between "
+                                       "{} and {})",
+                                       y, sector_name(s), thousands(sm.mean), thousands(sm.p05), thousands(sm.p95));
+        if (!is_base)
+          if (const Effect* e = find(effects, v.name, "shortage_fte", s, "", "", y))
+            line += "; that is " + effect_sentence(*e, false, base.name);
+        o += "<li>" + line + ".</li>\n";
+      }
+    }
+    if (const Indicator* i = find(v.indicators, "shortage_fte_years", "all", "", "", std::nullopt)) {
+      std::string line = fmt::format("Over {}–{} the shortage adds up to <strong>{} FTE-years</strong> (90% of runs "
+                                     "between {} and {})",
+                                     v.start, v.end, thousands(summarize(i->values).mean),
+                                     thousands(summarize(i->values).p05), thousands(summarize(i->values).p95));
+      if (!is_base)
+        if (const Effect* e = find(effects, v.name, "shortage_fte_years", "all", "", "", std::nullopt))
+          line += "; " + effect_sentence(*e, false, base.name);
+      o += "<li>" + line + ".</li>\n";
+    }
+    for (const auto& route : headline_routes()) {
+      const Indicator* i = find(v.indicators, "retention_5y", "", route, "", std::nullopt);
+      if (!i || !std::isfinite(mean(i->values))) continue;
+      std::string line = fmt::format("Of starters via <em>{}</em> (entering {}–{}), <strong>{}</strong> still teach "
+                                     "5 years later",
+                                     route, v.retention_window.first, v.retention_window.last,
+                                     percent(mean(i->values)));
+      if (!is_base)
+        if (const Effect* e = find(effects, v.name, "retention_5y", "", route, "", std::nullopt))
+          line += ": " + effect_sentence(*e, true, base.name);
+      o += "<li>" + line + ".</li>\n";
+    }
+    if (const Indicator* i = find(v.indicators, "so_share", "all", "", "", years.back())) {
+      std::string line = fmt::format("In {} <strong>{}</strong> of teacher-training students learn in a Samen "
+                                     "Opleiden partnership",
+                                     years.back(), percent(mean(i->values)));
+      if (!is_base)
+        if (const Effect* e = find(effects, v.name, "so_share", "all", "", "", years.back()))
+          line += ": " + effect_sentence(*e, true, base.name);
+      o += "<li>" + line + ".</li>\n";
+    }
+    if (const Indicator* i = find(v.indicators, "graduation_share", "", "", "all", std::nullopt)) {
+      std::string line = fmt::format("Of students entering {}–{}, <strong>{}</strong> graduate", v.start + 1,
+                                     v.graduation_last, percent(mean(i->values)));
+      if (!is_base)
+        if (const Effect* e = find(effects, v.name, "graduation_share", "", "", "all", std::nullopt))
+          line += ": " + effect_sentence(*e, true, base.name);
+      o += "<li>" + line + ".</li>\n";
+    }
+    if (const Indicator* i = find(v.indicators, "zij_completion_share", "all", "", "", std::nullopt)) {
+      std::string line = fmt::format("Of career switchers (zij-instromers) hired {}–{}, <strong>{}</strong> qualify",
+                                     v.zij_window.first, v.zij_window.last, percent(mean(i->values)));
+      if (!is_base)
+        if (const Effect* e = find(effects, v.name, "zij_completion_share", "all", "", "", std::nullopt))
+          line += ": " + effect_sentence(*e, true, base.name);
+      o += "<li>" + line + ".</li>\n";
+    }
+    o += "</ul>\n";
+  }
+
+  // Fan charts: one per sector and scenario, on one scale per sector so scenarios compare by eye.
+  o += "</section>\n<section id=\"shortage\">\n<h2>Total shortage over time</h2>\n";
+  o += "<p class=\"note\">The line is the median run; the dark band holds the middle 50% of runs, the light band "
+       "90%.</p>\n";
+  std::vector<std::string> fan_sectors = base.sectors;
+  fan_sectors.push_back("all");
+  for (const auto& s : fan_sectors) {
+    double top = 0;
+    for (const auto& v : views)
+      for (std::size_t y = 0; y < v.years.size(); ++y) top = std::max(top, quantile(column(v.shortage.at(s), y), 0.95));
+    o += fmt::format("<h3>{}</h3>\n<div class=\"charts\">\n", s == "all" ? "All sectors" : "Sector " + s);
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      const auto& v = views[i];
+      svg::Axes ax{.x_label = "school year (starting)", .y_label = "total shortage (FTE)", .y_max = top};
+      o += svg::line_chart(fmt::format("fan-{}-{}", s, i), "chart fan-chart",
+                           fmt::format("{}: total shortage, {}", v.name, sector_name(s)), ax,
+                           {fan_series(v, v.shortage.at(s), "median", colour(i), true)});
+    }
+    o += "</div>\n";
+  }
+
+  // Retention curves.
+  o += "</section>\n<section id=\"retention\">\n<h2>Retention of starting teachers</h2>\n";
+  o += fmt::format("<p class=\"note\">Share of each year's starters still teaching k years after they started "
+                   "(at any school; someone who left and came back counts), pooled over the entry years "
+                   "{}–{} and averaged over runs.</p>\n<div class=\"charts\">\n",
+                   base.retention_window.first, base.retention_window.last);
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    const auto& v = views[i];
+    std::vector<svg::Series> series;
+    for (std::size_t r = 0; r < v.routes.size(); ++r) {
+      svg::Series s;
+      s.label = v.routes[r];
+      s.colour = colour(r);
+      s.dashed = r % 2 == 1;  // not colour alone: alternate dashes help in grey print
+      const auto& m = v.retention.at(v.routes[r]);
+      for (std::size_t k = 0; k < m.size(); ++k) s.x.push_back(static_cast<double>(k)), s.y.push_back(m[k]);
+      series.push_back(std::move(s));
+    }
+    svg::Axes ax{.x_label = "years after starting", .y_label = "still teaching (share of starters)",
+                 .y_percent = true, .y_max = 1.0, .x_years = false};
+    o += svg::line_chart(fmt::format("retention-{}", i), "chart retention-chart",
+                         fmt::format("{}: retention by route", v.name), ax, series);
+  }
+  o += "</div>\n";
+
+  // SO share over time, every scenario in one chart.
+  o += "</section>\n<section id=\"so-share\">\n<h2>Students trained in Samen Opleiden</h2>\n";
+  o += "<p class=\"note\">Share of teacher-training students whose work placement is at a partnership school "
+       "with their institute in the partnership (median and 90% band of runs).</p>\n<div class=\"charts\">\n";
+  {
+    std::vector<svg::Series> series;
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      auto s = fan_series(views[i], views[i].so_share, views[i].name, colour(i), true);
+      s.lo50.clear(), s.hi50.clear();
+      s.dashed = i % 2 == 1;
+      series.push_back(std::move(s));
+    }
+    svg::Axes ax{.x_label = "school year (starting)", .y_label = "SO share of students", .y_percent = true,
+                 .y_max = 1.0};
+    o += svg::line_chart("so-share-chart", "chart so-share-chart", "SO share of teacher-training students", ax, series);
+  }
+  o += "</div>\n";
+
+  if (views.size() > 1) {
+    o += "</section>\n<section id=\"effects\">\n<h2>Effects compared with " + html_escape(base.name) + "</h2>\n";
+    o += "<p class=\"note\">Dot: the mean difference (alternative − base) over paired runs; coloured line: its 95% "
+         "interval; grey bar: the interval if the runs were not paired, which shows how much the common random "
+         "numbers sharpen the comparison. An interval that does not cross the dashed zero line is a clear "
+         "effect.</p>\n<div class=\"wide\">\n";
+    std::vector<svg::ForestRow> shortage, fte_years, shares;
+    for (const auto& e : effects) {
+      std::size_t idx = 0;
+      for (std::size_t i = 0; i < views.size(); ++i)
+        if (views[i].name == e.scenario) idx = i;
+      const std::string who = views.size() > 2 ? e.scenario + ": " : "";
+      svg::ForestRow row{who + effect_label(e), e.mean, e.lo, e.hi, e.lo_unpaired, e.hi_unpaired, colour(idx)};
+      if (e.metric == "shortage_fte") shortage.push_back(row);
+      else if (e.metric == "shortage_fte_years") fte_years.push_back(row);
+      else if (e.unit == "share" && (e.programme.empty() || e.programme == "all") &&
+               (e.sector.empty() || e.sector == "all"))
+        shares.push_back(row);
+    }
+    o += svg::forest_plot("forest-shortage", "chart forest-plot", "Total shortage: difference", "difference (FTE)",
+                          shortage, false);
+    o += svg::forest_plot("forest-fte-years", "chart forest-plot", "Shortage FTE-years: difference",
+                          "difference (FTE-years)", fte_years, false);
+    o += svg::forest_plot("forest-shares", "chart forest-plot", "Retention, SO share, graduation, completion",
+                          "difference (percentage points)", shares, true);
+    o += "</div>\n";
+
+    o += "<h3>All effects</h3>\n<table class=\"effects\"><thead><tr><th>scenario</th><th>outcome</th>"
+         "<th class=\"num\">base</th><th class=\"num\">alternative</th><th class=\"num\">difference</th>"
+         "<th class=\"num\">95% interval</th><th class=\"num\">unpaired interval</th>"
+         "<th class=\"num\">better in</th></tr></thead><tbody>\n";
+    for (const auto& e : effects) {
+      const bool share = e.unit == "share";
+      auto val = [&](double x) { return share ? percent(x) : thousands(x); };
+      auto dif = [&](double x) { return share ? points(x) : signed_thousands(x); };
+      o += fmt::format(
+          "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+          "<td class=\"num\">{} to {}</td><td class=\"num\">{} to {}</td><td class=\"num\">{}{}</td></tr>\n",
+          html_escape(e.scenario), html_escape(effect_label(e)), val(e.base_mean), val(e.alt_mean), dif(e.mean),
+          dif(e.lo), dif(e.hi), dif(e.lo_unpaired), dif(e.hi_unpaired), percent(e.p_better, 0),
+          e.better == Better::Neutral ? " (lower)" : "");
+    }
+    o += "</tbody></table>\n<p class=\"note\">“Better in” is the share of paired runs in which the alternative is "
+         "better: lower shortage, higher retention, SO share, graduation and completion. Groenpluk hires are "
+         "neither good nor bad: there it is the share of runs with fewer hires.</p>\n";
+
+    o += "</section>\n<section id=\"settings\">\n<h2>Settings that differ</h2>\n";
+    for (std::size_t i = 1; i < views.size(); ++i) o += settings_table(base, views[i]);
+  }
+
+  o += "</section>\n<section id=\"definitions\">\n<h2>Definitions</h2>\n<ul class=\"note\">\n";
+  o += "<li><strong>Total shortage</strong>: demand FTE with nobody in it (open) plus FTE filled by someone "
+       "unqualified (a stopgap or an employed student), summed over schools; an overstaffed school does not "
+       "offset another.</li>\n";
+  o += "<li><strong>FTE-years</strong>: the yearly total shortage added over every recorded year.</li>\n";
+  o += "<li><strong>5-year retention</strong>: starters of a route (graduates trained in a partnership "
+       "<em>grad_so</em> or not <em>grad_regular</em>, students hired before graduating <em>groenpluk</em>, "
+       "career switchers <em>zij</em>) still teaching 5 years after starting, over entry years start+1 … end−5.</li>\n";
+  o += "<li><strong>Graduation share</strong>: of students entering in start+1 … end−7 (eerstegraads: end−5, a "
+       "shorter programme), the share who graduated by the end, so that every cohort could finish.</li>\n";
+  o += "<li><strong>Zij completion</strong>: of career switchers hired in start+1 … end−2, the share who "
+       "qualified.</li>\n";
+  o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% interval of "
+       "a difference is the t-interval of the paired differences (mean ± t × sd / √n).</li>\n</ul>\n";
+  o += "</section>\n</body>\n</html>\n";
+  return o;
+}
+
+void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years) {
+  const std::string html = report_html(h5path, years);
+  std::ofstream f(html_path);
+  if (!f) throw InputError(fmt::format("{}: cannot write the report", html_path));
+  f << html;
+  if (!f) throw InputError(fmt::format("{}: cannot write the report", html_path));
+}
+
+}  // namespace tlm::analysis

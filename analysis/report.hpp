@@ -1,0 +1,26 @@
+// The HTML report: one self-contained file (inline SVG and CSS, no script, no network) for a reader who
+// is not a modeller. A file with several scenarios (from `tlm compare`) adds the effects of each against
+// the first, a forest plot, and the settings that differ.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tlm::analysis {
+
+// `years`: the years of the summary and effects (empty: start + 5, start + 10, end).
+void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years);
+std::string report_html(const std::string& h5path, const std::vector<int>& years);
+
+// A line-based reading of the resolved scenario TOML: "table.key" -> value text, for diffing. Handles
+// [tables], key = value lines, multi-line arrays and strings; comments and blank lines are skipped.
+std::map<std::string, std::string> flatten_toml(const std::string& text);
+
+struct SettingDiff {
+  std::string key, base, alt;  // base or alt empty when the key is absent on that side
+};
+// Keys whose values differ (the scenario's `name` is left out: it always differs).
+std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml);
+
+}  // namespace tlm::analysis

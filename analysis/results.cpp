@@ -1,0 +1,337 @@
+#include "analysis/results.hpp"
+
+#include <hdf5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace tlm::analysis {
+namespace {
+
+// Owns one HDF5 identifier and closes it with the matching H5*close.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Handle() = default;
+  Handle(hid_t id, Closer close) : id_(id), close_(close) {}
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, H5I_INVALID_HID)), close_(o.close_) {}
+  Handle& operator=(Handle&& o) noexcept {
+    if (this != &o) {
+      reset();
+      id_ = std::exchange(o.id_, H5I_INVALID_HID);
+      close_ = o.close_;
+    }
+    return *this;
+  }
+  ~Handle() { reset(); }
+  hid_t get() const { return id_; }
+  bool valid() const { return id_ >= 0; }
+
+ private:
+  void reset() {
+    if (id_ >= 0 && close_) close_(id_);
+    id_ = H5I_INVALID_HID;
+  }
+  hid_t id_ = H5I_INVALID_HID;
+  Closer close_ = nullptr;
+};
+
+// HDF5 prints its error stack to stderr by default; our callers get one clear exception instead. The
+// previous handler is restored so that the writer's diagnostics in the same process are unaffected.
+class QuietErrors {
+ public:
+  QuietErrors() {
+    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  }
+  QuietErrors(const QuietErrors&) = delete;
+  QuietErrors& operator=(const QuietErrors&) = delete;
+  ~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+
+ private:
+  H5E_auto2_t func_ = nullptr;
+  void* data_ = nullptr;
+};
+
+struct Reader {
+  std::string path;
+  Handle file;
+
+  explicit Reader(const std::string& p) : path(p) {
+    if (!std::filesystem::exists(p)) throw InputError(fmt::format("{}: no such file", p));
+    if (H5Fis_hdf5(p.c_str()) <= 0)
+      throw InputError(fmt::format("{}: not a tlm results file (not an HDF5 file)", p));
+    file = Handle(H5Fopen(p.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+    if (!file.valid()) throw InputError(fmt::format("{}: cannot open the HDF5 file", p));
+  }
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw InputError(fmt::format("{}: not a valid tlm results file: {}", path, what));
+  }
+
+  bool exists(const std::string& name) const {
+    // H5Lexists checks one link at a time: every intermediate group must exist first.
+    std::size_t pos = 0;
+    while (true) {
+      pos = name.find('/', pos + 1);
+      std::string prefix = name.substr(0, pos);
+      if (H5Lexists(file.get(), prefix.c_str(), H5P_DEFAULT) <= 0) return false;
+      if (pos == std::string::npos) return true;
+    }
+  }
+
+  Handle open_dataset(const std::string& name) const {
+    Handle d(H5Dopen2(file.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
+    if (!d.valid()) fail(fmt::format("missing dataset {}", name));
+    return d;
+  }
+
+  static std::vector<std::size_t> dims_of(hid_t space) {
+    int rank = H5Sget_simple_extent_ndims(space);
+    std::vector<hsize_t> d(static_cast<std::size_t>(std::max(rank, 0)));
+    if (rank > 0) H5Sget_simple_extent_dims(space, d.data(), nullptr);
+    return {d.begin(), d.end()};
+  }
+
+  Array read_array(const std::string& name, std::size_t expected_rank) const {
+    Handle d = open_dataset(name);
+    Handle space(H5Dget_space(d.get()), H5Sclose);
+    Array a;
+    a.shape = dims_of(space.get());
+    if (a.shape.size() != expected_rank)
+      fail(fmt::format("{} has rank {}, expected {}", name, a.shape.size(), expected_rank));
+    std::size_t n = 1;
+    for (auto s : a.shape) n *= s;
+    a.data.resize(n);
+    if (n > 0 && H5Dread(d.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.data.data()) < 0)
+      fail(fmt::format("cannot read {} as numbers", name));
+    return a;
+  }
+
+  std::vector<int> read_ints(const std::string& name) const {
+    Handle d = open_dataset(name);
+    Handle space(H5Dget_space(d.get()), H5Sclose);
+    auto shape = dims_of(space.get());
+    if (shape.size() != 1) fail(fmt::format("{} is not one-dimensional", name));
+    std::vector<int> v(shape[0]);
+    if (!v.empty() && H5Dread(d.get(), H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
+      fail(fmt::format("cannot read {} as integers", name));
+    return v;
+  }
+
+  // Strings may be fixed-length (what tlm writes, readable by R) or variable-length (h5py's default).
+  std::vector<std::string> read_strings(const std::string& name) const {
+    Handle d = open_dataset(name);
+    Handle space(H5Dget_space(d.get()), H5Sclose);
+    Handle ftype(H5Dget_type(d.get()), H5Tclose);
+    auto shape = dims_of(space.get());
+    if (shape.size() != 1 || H5Tget_class(ftype.get()) != H5T_STRING)
+      fail(fmt::format("{} is not a list of strings", name));
+    return read_string_values(ftype.get(), space.get(), shape[0], [&](hid_t mem, void* buf) {
+      return H5Dread(d.get(), mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
+    });
+  }
+
+  template <class ReadFn>
+  std::vector<std::string> read_string_values(hid_t ftype, hid_t space, std::size_t n, ReadFn&& read) const {
+    std::vector<std::string> out;
+    if (n == 0) return out;
+    if (H5Tis_variable_str(ftype) > 0) {
+      Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
+      H5Tset_size(mem.get(), H5T_VARIABLE);
+      H5Tset_cset(mem.get(), H5Tget_cset(ftype));  // HDF5 does not convert ASCII <-> UTF-8
+      std::vector<char*> buf(n, nullptr);
+      if (read(mem.get(), buf.data()) < 0) fail("cannot read strings");
+      for (char* s : buf) out.emplace_back(s ? s : "");
+      H5Dvlen_reclaim(mem.get(), space, H5P_DEFAULT, buf.data());
+    } else {
+      std::size_t width = H5Tget_size(ftype);
+      Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
+      H5Tset_size(mem.get(), width);
+      H5Tset_strpad(mem.get(), H5T_STR_NULLPAD);
+      H5Tset_cset(mem.get(), H5Tget_cset(ftype));
+      std::vector<char> buf(n * width, '\0');
+      if (read(mem.get(), buf.data()) < 0) fail("cannot read strings");
+      for (std::size_t i = 0; i < n; ++i) {
+        std::string s(buf.data() + i * width, width);
+        s.erase(std::find(s.begin(), s.end(), '\0'), s.end());
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        out.push_back(std::move(s));
+      }
+    }
+    return out;
+  }
+
+  bool has_attr(const std::string& obj, const std::string& attr) const {
+    return H5Aexists_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT) > 0;
+  }
+
+  std::string string_attr(const std::string& obj, const std::string& attr) const {
+    if (!has_attr(obj, attr)) return {};
+    Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    Handle ftype(H5Aget_type(a.get()), H5Tclose);
+    Handle space(H5Aget_space(a.get()), H5Sclose);
+    if (H5Tget_class(ftype.get()) != H5T_STRING) fail(fmt::format("attribute {} of {} is not a string", attr, obj));
+    auto v = read_string_values(ftype.get(), space.get(), 1,
+                                [&](hid_t mem, void* buf) { return H5Aread(a.get(), mem, buf); });
+    return v.empty() ? std::string{} : v.front();
+  }
+
+  template <class T>
+  T number_attr(const std::string& obj, const std::string& attr, hid_t mem_type) const {
+    T v{};
+    if (!has_attr(obj, attr)) return v;
+    Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    if (H5Aread(a.get(), mem_type, &v) < 0) fail(fmt::format("attribute {} of {} is not a number", attr, obj));
+    return v;
+  }
+
+  // Links of a group, in creation order when the group tracks it, otherwise in name order.
+  std::vector<std::string> links(const std::string& group) const {
+    std::vector<std::string> names;
+    auto op = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+      static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+      return 0;
+    };
+    Handle g(H5Gopen2(file.get(), group.c_str(), H5P_DEFAULT), H5Gclose);
+    if (!g.valid()) fail(fmt::format("missing group {}", group));
+    hsize_t idx = 0;
+    if (H5Literate(g.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &idx, op, &names) < 0) {
+      names.clear();
+      idx = 0;
+      H5Literate(g.get(), H5_INDEX_NAME, H5_ITER_INC, &idx, op, &names);
+    }
+    return names;
+  }
+
+  bool is_scenario_group(const std::string& name) const {
+    return exists(name + "/years") && exists(name + "/metrics");
+  }
+};
+
+std::size_t index_of(const std::vector<std::string>& v, const std::string& x, const char* what,
+                     const std::string& scenario) {
+  auto it = std::find(v.begin(), v.end(), x);
+  if (it == v.end()) throw InputError(fmt::format("scenario {} has no {} '{}'", scenario, what, x));
+  return static_cast<std::size_t>(it - v.begin());
+}
+
+}  // namespace
+
+double Array::operator()(std::initializer_list<std::size_t> idx) const {
+  std::size_t off = 0, i = 0;
+  for (std::size_t x : idx) off = off * shape[i++] + x;
+  return data[off];
+}
+
+std::size_t ScenarioResults::year_index(int year) const {
+  auto it = std::find(years.begin(), years.end(), year);
+  if (it == years.end())
+    throw InputError(fmt::format("scenario {} has no year {} (it records {}..{})", name, year, start(), end()));
+  return static_cast<std::size_t>(it - years.begin());
+}
+std::size_t ScenarioResults::sector_index(const std::string& s) const {
+  return index_of(sectors, s, "sector", name);
+}
+std::size_t ScenarioResults::route_index(const std::string& r) const { return index_of(routes, r, "route", name); }
+std::size_t ScenarioResults::programme_index(const std::string& p) const {
+  return index_of(programmes, p, "programme", name);
+}
+const Array& ScenarioResults::metric(const std::string& m) const {
+  auto it = metrics.find(m);
+  if (it == metrics.end()) throw InputError(fmt::format("scenario {}: metric {} not loaded", name, m));
+  return it->second;
+}
+
+FileInfo read_file_info(const std::string& path) {
+  QuietErrors quiet;
+  Reader rd(path);
+  FileInfo info;
+  info.tlm_version = rd.string_attr("/", "tlm_version");
+  info.created = rd.string_attr("/", "created");
+  info.command = rd.string_attr("/", "command");
+  for (auto& n : rd.links("/"))
+    if (rd.is_scenario_group(n)) info.scenarios.push_back(n);
+  if (info.scenarios.empty()) rd.fail("no scenario group (a group with years and metrics)");
+  return info;
+}
+
+std::vector<std::string> list_scenarios(const std::string& path) { return read_file_info(path).scenarios; }
+
+ScenarioResults load_scenario(const std::string& path, const std::string& scenario,
+                              const std::vector<std::string>& metric_names) {
+  QuietErrors quiet;
+  Reader rd(path);
+  if (!rd.exists(scenario) || !rd.is_scenario_group(scenario))
+    throw InputError(fmt::format("{}: no scenario group '{}'", path, scenario));
+  ScenarioResults r;
+  r.name = scenario;
+  const std::string g = "/" + scenario;
+  r.scenario_toml = rd.string_attr(g, "scenario");
+  r.seed = rd.number_attr<std::uint64_t>(g, "seed", H5T_NATIVE_UINT64);
+  r.replications = rd.number_attr<int>(g, "replications", H5T_NATIVE_INT);
+  r.years = rd.read_ints(g + "/years");
+  if (r.years.empty()) rd.fail(fmt::format("{}/years is empty", g));
+  r.regions = rd.read_strings(g + "/regions");
+  r.sectors = rd.read_strings(g + "/sectors");
+  r.routes = rd.read_strings(g + "/routes");
+  r.programmes = rd.read_strings(g + "/programmes");
+
+  std::vector<std::string> names = metric_names;
+  if (names.empty()) names = rd.links(g + "/metrics");
+  for (const auto& m : names) {
+    const std::string ds = g + "/metrics/" + m;
+    if (!rd.exists(ds)) throw InputError(fmt::format("{}: scenario {} has no metric {}", path, scenario, m));
+    Array a = rd.read_array(ds, 4);
+    if (a.shape[1] != r.years.size() || a.shape[2] != r.regions.size() || a.shape[3] != r.sectors.size())
+      rd.fail(fmt::format("{} does not match years × regions × sectors", ds));
+    if (r.replications == 0) r.replications = static_cast<int>(a.shape[0]);
+    r.units[m] = rd.string_attr(ds, "unit");
+    r.metrics.emplace(m, std::move(a));
+  }
+  auto cohort = [&](const char* name, std::size_t rank) {
+    const std::string ds = g + "/cohorts/" + name;
+    return rd.exists(ds) ? rd.read_array(ds, rank) : Array{};
+  };
+  r.entrants = cohort("entrants", 3);
+  r.retained = cohort("retained", 4);
+  r.intake = cohort("intake", 3);
+  r.graduated = cohort("graduated", 3);
+  r.zij = cohort("zij", 3);
+  r.zij_completed = cohort("zij_completed", 3);
+  return r;
+}
+
+std::vector<std::vector<double>> national_sum(const ScenarioResults& r, const std::string& metric,
+                                              const std::string& sector) {
+  const Array& a = r.metric(metric);
+  const std::size_t R = a.dim(0), Y = a.dim(1), G = a.dim(2), S = a.dim(3);
+  const bool all = sector.empty() || sector == "all";
+  const std::size_t s_only = all ? 0 : r.sector_index(sector);
+  std::vector<std::vector<double>> out(R, std::vector<double>(Y, 0.0));
+  for (std::size_t i = 0; i < R; ++i)
+    for (std::size_t y = 0; y < Y; ++y)
+      for (std::size_t g = 0; g < G; ++g)
+        for (std::size_t s = 0; s < S; ++s)
+          if (all || s == s_only) out[i][y] += a.data[((i * Y + y) * G + g) * S + s];
+  return out;
+}
+
+std::vector<std::vector<double>> national_ratio(const ScenarioResults& r, const std::string& numerator,
+                                                const std::string& denominator, const std::string& sector) {
+  auto num = national_sum(r, numerator, sector);
+  auto den = national_sum(r, denominator, sector);
+  for (std::size_t i = 0; i < num.size(); ++i)
+    for (std::size_t y = 0; y < num[i].size(); ++y)
+      num[i][y] = den[i][y] != 0.0 ? num[i][y] / den[i][y] : std::numeric_limits<double>::quiet_NaN();
+  return num;
+}
+
+}  // namespace tlm::analysis

@@ -1,0 +1,79 @@
+// Reading a results file (docs/output.md) into plain arrays. analysis/ knows the results only through
+// this format, never through the models' types, so a file written by any version of `tlm` (or by a
+// test fixture) can be analysed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tlm::analysis {
+
+// Bad input to the analysis (missing file, not a tlm results file, too few scenarios, a year not in the
+// file): the app maps it to exit code 2. Messages always name the file.
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A dense row-major float64 array with its shape.
+struct Array {
+  std::vector<std::size_t> shape;
+  std::vector<double> data;
+
+  std::size_t size() const { return data.size(); }
+  std::size_t dim(std::size_t i) const { return shape.at(i); }
+  // Element at a full index; the number of indices must equal the rank.
+  double operator()(std::initializer_list<std::size_t> idx) const;
+};
+
+// Root attributes of a results file.
+struct FileInfo {
+  std::string tlm_version;
+  std::string created;
+  std::string command;
+  std::vector<std::string> scenarios;  // in order of creation (name order if the file does not track it)
+};
+
+struct ScenarioResults {
+  std::string name;          // the group name (may differ from the scenario's own name, e.g. "X#2")
+  std::string scenario_toml;  // the resolved scenario, as TOML text
+  std::uint64_t seed = 0;
+  int replications = 0;
+  std::vector<int> years;
+  std::vector<std::string> regions, sectors, routes, programmes;
+  std::map<std::string, Array> metrics;  // [replication, year, region, sector]; only those loaded
+  std::map<std::string, std::string> units;  // of the loaded metrics
+  // Cohort tables (docs/output.md); empty arrays if the file has none.
+  Array entrants, retained, intake, graduated, zij, zij_completed;
+
+  int start() const { return years.front(); }
+  int end() const { return years.back(); }
+  // Index of a year / sector / route / programme; throws InputError if absent.
+  std::size_t year_index(int year) const;
+  std::size_t sector_index(const std::string& s) const;
+  std::size_t route_index(const std::string& r) const;
+  std::size_t programme_index(const std::string& p) const;
+  const Array& metric(const std::string& m) const;
+};
+
+// Throws InputError (naming the file) if `path` is missing, not HDF5 or holds no tlm scenario group.
+FileInfo read_file_info(const std::string& path);
+std::vector<std::string> list_scenarios(const std::string& path);
+// Loads one scenario group. `metric_names` empty: every metric in the file; otherwise only those (a
+// missing one is an InputError). Cohort tables are always loaded.
+ScenarioResults load_scenario(const std::string& path, const std::string& scenario,
+                              const std::vector<std::string>& metric_names = {});
+
+// National aggregates, [replication][year]. `sector` empty: all sectors. Counts and FTE are summed over
+// regions (and sectors); ratio metrics must be formed from these sums, never averaged over cells.
+std::vector<std::vector<double>> national_sum(const ScenarioResults& r, const std::string& metric,
+                                              const std::string& sector = {});
+// Σ numerator / Σ denominator per replication and year (NaN where the denominator is 0).
+std::vector<std::vector<double>> national_ratio(const ScenarioResults& r, const std::string& numerator,
+                                                const std::string& denominator,
+                                                const std::string& sector = {});
+
+}  // namespace tlm::analysis

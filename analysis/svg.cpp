@@ -1,0 +1,223 @@
+#include "analysis/svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "analysis/format.hpp"
+
+namespace tlm::analysis::svg {
+namespace {
+
+// Layout in SVG user units; the viewBox scales it to the page width.
+constexpr double kWidth = 640, kHeight = 300;
+constexpr double kLeft = 72, kRight = 150, kTop = 34, kBottom = 48;
+
+struct Scale {
+  double d0, d1, r0, r1;
+  double operator()(double v) const { return d1 == d0 ? (r0 + r1) / 2 : r0 + (v - d0) / (d1 - d0) * (r1 - r0); }
+};
+
+std::string tick_text(double v, bool percent, bool year) {
+  if (year) return fmt::format("{}", static_cast<long>(std::lround(v)));
+  if (percent) {
+    const double p = 100 * v;
+    return fmt::format("{}%", std::fabs(p - std::round(p)) < 1e-9 ? thousands(p, 0) : thousands(p, 1));
+  }
+  const bool whole = std::fabs(v - std::round(v)) < 1e-9;
+  return whole ? thousands(v, 0) : thousands(v, std::fabs(v) < 1 ? 2 : 1);
+}
+
+std::string polyline(const std::vector<double>& x, const std::vector<double>& y, const Scale& sx, const Scale& sy) {
+  std::string pts;
+  for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
+    if (std::isfinite(y[i])) pts += fmt::format("{:.1f},{:.1f} ", sx(x[i]), sy(y[i]));
+  return pts;
+}
+
+std::string band_polygon(const std::vector<double>& x, const std::vector<double>& lo, const std::vector<double>& hi,
+                         const Scale& sx, const Scale& sy) {
+  std::string pts;
+  for (std::size_t i = 0; i < x.size(); ++i)
+    if (std::isfinite(hi[i])) pts += fmt::format("{:.1f},{:.1f} ", sx(x[i]), sy(hi[i]));
+  for (std::size_t i = x.size(); i-- > 0;)
+    if (std::isfinite(lo[i])) pts += fmt::format("{:.1f},{:.1f} ", sx(x[i]), sy(lo[i]));
+  return pts;
+}
+
+std::string open_svg(const std::string& id, const std::string& css_class, const std::string& title, double height,
+                     double width = kWidth) {
+  return fmt::format(
+      "<svg id=\"{0}\" class=\"{1}\" viewBox=\"0 0 {2} {3}\" role=\"img\" aria-labelledby=\"{0}-title\" "
+      "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"{0}-title\">{4}</title>\n"
+      "<text x=\"{5}\" y=\"20\" class=\"chart-title\">{4}</text>\n",
+      html_escape(id), html_escape(css_class), width, height, html_escape(title), kLeft);
+}
+
+}  // namespace
+
+const std::vector<std::string>& palette() {
+  static const std::vector<std::string> p{"#0072B2", "#E69F00", "#009E73", "#D55E00",
+                                          "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
+  return p;
+}
+
+std::vector<double> nice_ticks(double lo, double hi, int n) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return {};
+  if (hi <= lo) return {lo};
+  const double raw = (hi - lo) / std::max(1, n);
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = mag;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    if (m * mag >= raw) {
+      step = m * mag;
+      break;
+    }
+  std::vector<double> t;
+  for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
+    t.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
+  return t;
+}
+
+std::string line_chart(const std::string& id, const std::string& css_class, const std::string& title,
+                       const Axes& axes, const std::vector<Series>& series) {
+  double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+  auto grow = [&](const std::vector<double>& v, bool is_x) {
+    for (double d : v)
+      if (std::isfinite(d)) {
+        (is_x ? x0 : y0) = std::min(is_x ? x0 : y0, d);
+        (is_x ? x1 : y1) = std::max(is_x ? x1 : y1, d);
+      }
+  };
+  for (const auto& s : series) {
+    grow(s.x, true);
+    for (const auto* v : {&s.y, &s.lo90, &s.hi90, &s.lo50, &s.hi50}) grow(*v, false);
+  }
+  if (!std::isfinite(x0)) x0 = 0, x1 = 1;
+  if (!std::isfinite(y0)) y0 = 0, y1 = 1;
+  if (axes.y_max > axes.y_min) y0 = axes.y_min, y1 = axes.y_max;
+  if (axes.y_from_zero) y0 = std::min(0.0, y0);
+  auto yt = nice_ticks(y0, y1 == y0 ? y0 + 1 : y1);
+  if (!yt.empty()) y1 = std::max(y1, yt.back()), y0 = std::min(y0, yt.front());
+  const Scale sx{x0, x1, kLeft, kWidth - kRight}, sy{y0, y1, kHeight - kBottom, kTop};
+
+  std::string o = open_svg(id, css_class, title, kHeight);
+  for (double t : yt) {
+    o += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n", kLeft,
+                     kWidth - kRight, sy(t), sy(t));
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
+                     sy(t) + 4, tick_text(t, axes.y_percent, false));
+  }
+  std::vector<double> xt;
+  if (axes.x_years) {
+    const double span = x1 - x0;
+    const int step = span > 12 ? 5 : span > 6 ? 2 : 1;
+    // From the first year, so the start (the generated start state) is always labelled.
+    for (double v = x0; v <= x1 + 1e-9; v += step) xt.push_back(v);
+  } else {
+    xt = nice_ticks(x0, x1, 5);
+  }
+  for (double t : xt)
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", sx(t),
+                     kHeight - kBottom + 16, tick_text(t, false, axes.x_years));
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", kLeft, kWidth - kRight,
+                   kHeight - kBottom);
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>\n", kLeft, kTop,
+                   kHeight - kBottom);
+  o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                   (kLeft + kWidth - kRight) / 2, kHeight - 10, html_escape(axes.x_label));
+  o += fmt::format(
+      "<text class=\"axis-label\" transform=\"translate(16,{:.1f}) rotate(-90)\" text-anchor=\"middle\">{}</text>\n",
+      (kTop + kHeight - kBottom) / 2, html_escape(axes.y_label));
+
+  for (const auto& s : series) {
+    if (s.lo90.size() == s.x.size() && s.hi90.size() == s.x.size())
+      o += fmt::format("<polygon class=\"band90\" fill=\"{}\" fill-opacity=\"0.18\" points=\"{}\"/>\n", s.colour,
+                       band_polygon(s.x, s.lo90, s.hi90, sx, sy));
+    if (s.lo50.size() == s.x.size() && s.hi50.size() == s.x.size())
+      o += fmt::format("<polygon class=\"band50\" fill=\"{}\" fill-opacity=\"0.35\" points=\"{}\"/>\n", s.colour,
+                       band_polygon(s.x, s.lo50, s.hi50, sx, sy));
+  }
+  double ly = kTop + 6;
+  for (const auto& s : series) {
+    o += fmt::format("<polyline class=\"line\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{} points=\"{}\"/>\n",
+                     s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "", polyline(s.x, s.y, sx, sy));
+    o += fmt::format(
+        "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" stroke-width=\"3\"{4}/>"
+        "<text class=\"legend\" x=\"{5:.1f}\" y=\"{6:.1f}\">{7}</text>\n",
+        kWidth - kRight + 10, kWidth - kRight + 30, ly, s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "",
+        kWidth - kRight + 34, ly + 4, html_escape(s.label));
+    ly += 18;
+  }
+  // Explain the bands once, under the line legend, for readers who have not met a fan chart.
+  const bool has90 = std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo90.empty(); });
+  const bool has50 = std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo50.empty(); });
+  const std::string band_colour = series.empty() ? "#999" : series.front().colour;
+  if (has50) {
+    o += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"20\" height=\"10\" fill=\"{}\" fill-opacity=\"0.5\"/>"
+        "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">middle 50% of runs</text>\n",
+        kWidth - kRight + 10, ly - 5, band_colour, kWidth - kRight + 34, ly + 4);
+    ly += 18;
+  }
+  if (has90) {
+    o += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"20\" height=\"10\" fill=\"{}\" fill-opacity=\"0.18\"/>"
+        "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">90% of runs</text>\n",
+        kWidth - kRight + 10, ly - 5, band_colour, kWidth - kRight + 34, ly + 4);
+  }
+  o += "</svg>\n";
+  return o;
+}
+
+std::string forest_plot(const std::string& id, const std::string& css_class, const std::string& title,
+                        const std::string& x_label, const std::vector<ForestRow>& rows, bool percent) {
+  constexpr double row_h = 22, label_w = 330, width = 960;
+  const double height = kTop + 10 + row_h * static_cast<double>(rows.size()) + kBottom;
+  double lo = 0, hi = 0;  // zero is always in view: it is the reference
+  for (const auto& r : rows)
+    for (double v : {r.mean, r.lo, r.hi, r.lo_unpaired, r.hi_unpaired})
+      if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  if (hi == lo) hi = lo + (percent ? 0.01 : 1);
+  auto ticks = nice_ticks(lo, hi, 5);
+  if (!ticks.empty()) lo = std::min(lo, ticks.front()), hi = std::max(hi, ticks.back());
+  const Scale sx{lo, hi, label_w, width - 20};
+  const double axis_y = height - kBottom;
+
+  std::string o = open_svg(id, css_class, title, height, width);
+  for (double t : ticks) {
+    o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n", sx(t),
+                     kTop, axis_y);
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", sx(t),
+                     axis_y + 16, percent ? tick_text(t * 100, false, false) : tick_text(t, false, false));
+  }
+  o += fmt::format("<line class=\"zero\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n", sx(0),
+                   kTop, axis_y);
+  o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                   (label_w + width - 20) / 2, height - 10, html_escape(x_label));
+  double y = kTop + 10 + row_h / 2;
+  for (const auto& r : rows) {
+    o += fmt::format("<text class=\"row-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                     label_w - 8, y + 4, html_escape(r.label));
+    if (std::isfinite(r.lo_unpaired) && std::isfinite(r.hi_unpaired))
+      o += fmt::format(
+          "<line class=\"unpaired\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#999\" "
+          "stroke-width=\"7\" stroke-opacity=\"0.35\"/>\n",
+          sx(r.lo_unpaired), sx(r.hi_unpaired), y, y);
+    if (std::isfinite(r.lo) && std::isfinite(r.hi))
+      o += fmt::format(
+          "<line class=\"ci\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+          "stroke-width=\"2\"/>\n",
+          sx(r.lo), sx(r.hi), y, y, r.colour);
+    if (std::isfinite(r.mean))
+      o += fmt::format("<circle class=\"estimate\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"/>\n", sx(r.mean), y,
+                       r.colour);
+    y += row_h;
+  }
+  o += "</svg>\n";
+  return o;
+}
+
+}  // namespace tlm::analysis::svg

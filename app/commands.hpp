@@ -1,0 +1,48 @@
+// The subcommands of `tlm`. Each group registers its subcommands on the CLI11 app; main() maps the
+// exceptions below to exit codes (ARCHITECTURE.md "The command").
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tlm::app {
+
+// Bad input that is not a scenario problem (usage, unwritable output path): exit code 2.
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Ctrl-C during a run: exit code 130, no output file left behind.
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+// Options shared by `run` and `compare`.
+struct RunOptions {
+  std::vector<std::string> scenarios;  // file paths or embedded names; empty: nl-baseline
+  std::vector<std::string> overrides;  // --set key=value
+  std::optional<int> replications;     // -r; default: the scenario's `replications`
+  int threads = 0;                     // -j; 0: all cores
+  std::optional<std::uint64_t> seed;   // --seed; default: the scenario's `seed`
+  std::string output;                  // -o; default: <first scenario name>.h5
+  bool quiet = false;
+};
+
+// Runs every scenario of `opts` into one HDF5 file (atomically renamed when complete) and returns its path.
+// Throws models::ScenarioErrors / BadInput on bad input, Interrupted on Ctrl-C.
+std::string run_scenarios(const RunOptions& opts);
+// The same; with `rename_duplicates` a repeated scenario name gets a suffix (`X#2`) instead of being bad input
+// (`tlm compare X X`).
+std::string run_scenarios(const RunOptions& opts, bool rename_duplicates);
+// Adds -r, -j, --seed, --set to a subcommand.
+void add_run_options(CLI::App& cmd, RunOptions& opts);
+
+void register_run_commands(CLI::App& app);        // run            (commands_run.cpp)
+void register_scenario_commands(CLI::App& app);   // validate, show, scenarios (commands_scenario.cpp)
+void register_analysis_commands(CLI::App& app);   // compare, report (commands_analysis.cpp)
+
+}  // namespace tlm::app

@@ -1,0 +1,49 @@
+// `tlm`: the command. Wires scenarios, the model, the runner and analysis together, nothing else.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "models/scenario.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "tlm: an agent-based simulator of the Dutch teacher labour market (schools, teachers, students and\n"
+      "zij-instromers in Samen Opleiden partnerships). Runs policy scenarios many times over and compares them\n"
+      "on common random numbers. `tlm COMMAND --help` describes each command.",
+      "tlm"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(TLM_VERSION));
+  app.footer(
+      "Exit codes: 0 done, 1 failed while running, 2 bad input (usage, scenario), 130 interrupted.\n"
+      "Docs: README.md, docs/scenarios.md (every scenario key), docs/output.md (the results file).");
+  tlm::app::register_run_commands(app);
+  tlm::app::register_scenario_commands(app);
+  tlm::app::register_analysis_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const tlm::models::ScenarioErrors& e) {
+    std::cerr << e.what() << std::flush;
+    return 2;
+  } catch (const tlm::app::BadInput& e) {
+    std::cerr << "tlm: " << e.what() << "\n";
+    return 2;
+  } catch (const tlm::app::Interrupted&) {
+    std::cerr << "tlm: interrupted; no output written\n";
+    return 130;
+  } catch (const std::exception& e) {
+    std::cerr << "tlm: error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,39 @@
+// Data import (MODEL.md section 10): schools and teachers from CSV, with file:row:column errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tlm::models {
+
+struct SchoolRow {
+  std::string id;
+  std::string region;  // any label; regions are numbered in order of first appearance
+  int sector = 0;      // 0 po, 1 vo, 2 mbo
+  double demand_fte = 0.0;
+  bool member = false;
+  int line = 0;  // line in the file, for later cross-reference errors
+};
+
+struct TeacherRow {
+  std::string school_id;  // a SchoolRow id; with synthetic schools, the school's 1-based number
+  int age = 0;
+  int exp = 0;
+  double fte = 0.0;
+  bool qualified = true;
+  int count = 1;
+  int route = 0;  // index into kRouteNames; default initial
+  bool so_trained = false;
+  std::optional<double> q;  // default: the school's q
+  int line = 0;
+};
+
+// Throw ScenarioErrors (scenario.hpp) with every problem, each as file:line:column.
+std::vector<SchoolRow> read_schools_csv(const std::string& path);
+std::vector<TeacherRow> read_teachers_csv(const std::string& path);
+// As above, and checks every school_id: against the ids of `schools` when given (imported schools), else
+// that it is a positive integer (a synthetic school's number; the world generator checks the upper bound).
+std::vector<TeacherRow> read_teachers_csv(const std::string& path, const std::vector<SchoolRow>* schools);
+
+}  // namespace tlm::models

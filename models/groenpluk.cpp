@@ -1,0 +1,87 @@
+// MODEL.md 6.6 step 4: schools with a vacancy of at least 0.2 FTE hire students before they graduate.
+// Rules (policy.groenpluk.rule) bind member schools only; non-members follow `none` and may take students
+// placed at member schools (leakage).
+#include <algorithm>
+
+#include "models/events.hpp"
+#include "models/market_detail.hpp"
+#include "models/phases.hpp"
+#include "sim/order.hpp"
+
+namespace tlm::models {
+
+void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int r) {
+  const auto& p = s.params;
+  const auto& w = s.world;
+  auto& st = s.students;
+  constexpr double kMinVacancy = 0.2;
+  const auto rule = p.policy.groenpluk.rule;
+
+  std::vector<std::int32_t> schools;
+  for (int sec = 0; sec < kSectors; ++sec)
+    for (auto j : w.market_schools[w.market(r, sec)])
+      if (s.schools.vacancy[j] >= kMinVacancy) schools.push_back(j);
+  if (schools.empty()) return;
+
+  // The region's students who could ever be eligible, in draw order.
+  std::vector<std::int32_t> candidates;
+  for (std::size_t i = 0; i < st.size(); ++i)
+    if (st.region[i] == r && st.employer[i] == kNone &&
+        st.study_year[i] >= p.groenpluk.min_study_year[st.programme[i]])
+      candidates.push_back(static_cast<std::int32_t>(i));
+  {
+    const auto order = sim::draw_order(candidates.size(), [&](std::size_t i) { return st.id[candidates[i]]; }, rng,
+                                       ctx.year, event::groenpluk_student);
+    std::vector<std::int32_t> sorted(candidates.size());
+    for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = candidates[order[i]];
+    candidates.swap(sorted);
+  }
+  auto eligible = [&](std::int32_t i, int sec, bool final_only) {
+    const int k = st.programme[i];
+    return st.employer[i] == kNone && kServes[k][sec] && (!final_only || st.study_year[i] >= p.study.years[k]);
+  };
+  // Own placed students per school, in draw order.
+  std::vector<std::pair<std::int32_t, std::int32_t>> own;  // (school, student)
+  for (auto i : candidates)
+    if (st.school[i] != kNone) own.emplace_back(st.school[i], i);
+  std::stable_sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // "Any" eligible: one cursor per (sector, final-only), advanced past students that can no longer qualify.
+  std::array<std::array<std::size_t, 2>, kSectors> cursor{};
+
+  const auto school_order = sim::draw_order(schools.size(), [&](std::size_t i) { return ids::school(schools[i]); },
+                                            rng, ctx.year, event::groenpluk_school);
+  for (auto o : school_order) {
+    const auto j = schools[o];
+    const int sec = w.schools.sector[j];
+    const bool member = s.schools.member[j];
+    const bool bound = member && rule != GroenplukRule::none;
+    const double factor = (bound && rule == GroenplukRule::ban) ? 1.0 - p.policy.groenpluk.compliance : 1.0;
+    const bool final_only = bound && rule == GroenplukRule::final_year;
+    const auto own_begin = std::lower_bound(own.begin(), own.end(), std::make_pair(j, std::int32_t{-1}));
+    for (std::uint32_t attempt = 1; s.schools.vacancy[j] >= kMinVacancy; ++attempt) {
+      const auto words = rng.draw(ids::school(j), ctx.year, event::groenpluk_school, attempt);
+      if (!sim::bernoulli(p.groenpluk.propensity * factor, words[1])) break;
+      std::int32_t hired = kNone;
+      for (auto it = own_begin; it != own.end() && it->first == j; ++it)
+        if (eligible(it->second, sec, final_only)) {
+          hired = it->second;
+          break;
+        }
+      if (hired == kNone) {
+        auto& c = cursor[sec][final_only ? 1 : 0];
+        while (c < candidates.size() && !eligible(candidates[c], sec, final_only)) ++c;
+        if (c < candidates.size()) hired = candidates[c];
+      }
+      if (hired == kNone) break;
+      const double fte = std::min(p.groenpluk.fte, s.schools.vacancy[j]);
+      st.employer[hired] = j;
+      st.employed_fte[hired] = fte;
+      s.schools.staff[j] += fte;
+      s.schools.vacancy[j] = std::max(0.0, s.schools.vacancy[j] - fte);
+      s.out.at(m_groenpluk_hires, ctx.index, r, sec) += 1;
+      if (member) s.out.at(m_groenpluk_hires_member, ctx.index, r, sec) += 1;
+    }
+  }
+}
+
+}  // namespace tlm::models

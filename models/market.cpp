@@ -1,0 +1,260 @@
+// MODEL.md 6.6: the market, region by region: moves, binding, qualified seekers, zij-instromers (steps 0-3 per
+// region and sector), groenpluk across the region's sectors (step 4, groenpluk.cpp), stopgaps (step 5).
+#include <algorithm>
+#include <cmath>
+
+#include "models/events.hpp"
+#include "models/market_detail.hpp"
+#include "models/phases.hpp"
+#include "sim/order.hpp"
+#include "sim/soa.hpp"
+
+namespace tlm::models {
+
+Vacancies::Vacancies(State& st, int region) : s(st), r(region) {
+  const auto& w = s.world;
+  const double pref = s.params.market.so_member_preference;
+  for (int sec = 0; sec < kSectors; ++sec) {
+    const auto& list = w.market_schools[w.market(r, sec)];
+    std::vector<double> plain(list.size()), preferred(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto j = list[i];
+      plain[i] = s.schools.vacancy[j];
+      preferred[i] = plain[i] * (s.schools.member[j] ? pref : 1.0);
+    }
+    trees[sec][0].assign(plain);
+    trees[sec][1].assign(preferred);
+  }
+}
+
+void Vacancies::refresh(std::int32_t j) {
+  const auto& w = s.world;
+  const int sec = w.schools.sector[j];
+  const double v = s.schools.vacancy[j];
+  trees[sec][0].set(slot(j), v);
+  trees[sec][1].set(slot(j), v * (s.schools.member[j] ? s.params.market.so_member_preference : 1.0));
+}
+
+void Vacancies::add_staff(std::int32_t j, double fte) {
+  s.schools.staff[j] += fte;
+  s.schools.vacancy[j] = std::max(0.0, s.schools.demand[j] - s.schools.staff[j]);
+  refresh(j);
+}
+
+std::int32_t Vacancies::pick(int sector, bool so_trained, double u, std::int32_t exclude) {
+  auto& tree = trees[sector][so_trained ? 1 : 0];
+  double hidden = 0.0;
+  if (exclude != kNone) {
+    hidden = tree.weight(slot(exclude));
+    tree.set(slot(exclude), 0.0);
+  }
+  const auto idx = tree.pick(u);
+  if (exclude != kNone) tree.set(slot(exclude), hidden);
+  if (idx >= tree.size()) return kNone;
+  return s.world.market_schools[s.world.market(r, sector)][idx];
+}
+
+std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std::int32_t prev) {
+  s.cohort_records.push_back(
+      CohortRecord{static_cast<std::int16_t>(ctx.year), static_cast<std::uint8_t>(route), prev});
+  s.out.entrants(ctx.index, route) += 1;
+  return static_cast<std::int32_t>(s.cohort_records.size() - 1);
+}
+
+namespace {
+
+// A new entrant hired at school j (graduate, returner or zij-instromer), with its counts.
+void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_t id, std::int32_t j, double fte,
+                  int age, int exp, int route, bool so_trained, bool rotated, std::int32_t prev_rec) {
+  const int r = s.world.schools.region[j], sec = s.world.schools.sector[j];
+  const bool is_zij = route == zij;
+  const auto rec = add_cohort_record(s, ctx, route, prev_rec);
+  append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.schools.q[j], so_trained, rotated, ctx.year,
+                 is_zij ? 1 : 0, rec);
+  s.seeks_move.push_back(0);
+  vac.add_staff(j, fte);
+  const Metric hires[kRoutes] = {kMetrics, m_hires_grad_so, m_hires_grad_regular, m_hires_zij, m_hires_groenpluk,
+                                 m_hires_returner};
+  s.out.at(hires[route], ctx.index, r, sec) += 1;
+  s.out.at(m_entrants, ctx.index, r, sec) += 1;
+  s.out.at(m_induction_quality_mean, ctx.index, r, sec) += s.schools.q[j];  // a sum until record()
+  if (is_zij) {
+    s.out.at(m_zij_started, ctx.index, r, sec) += 1;
+    s.out.zij(ctx.index, sec) += 1;
+  }
+  if (route == returner) s.out.at(m_returners, ctx.index, r, sec) += 1;
+}
+
+double draw_fte(const Params& p, int sector, std::uint32_t w) {
+  return kFteValues[sim::categorical(p.world.fte_distribution[sector], sim::uniform32(w))];
+}
+
+// A seeker of step 2: an unbound graduate (index into State::graduates) or a returner (index into Reserve).
+struct Seeker {
+  std::uint32_t word;
+  std::uint64_t id;
+  std::int32_t graduate;  // kNone for a returner
+  std::int32_t reserve;   // kNone for a graduate
+};
+
+}  // namespace
+
+void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
+  const auto& p = s.params;
+  const auto& w = s.world;
+  const std::size_t n_schools = w.schools.size();
+  const std::size_t n_markets = static_cast<std::size_t>(w.regions) * kSectors;
+
+  // Vacancies: last year's stopgaps are gone.
+  std::fill(s.schools.staff.begin(), s.schools.staff.end(), 0.0);
+  for (std::size_t i = 0; i < s.teachers.size(); ++i) s.schools.staff[s.teachers.school[i]] += s.teachers.fte[i];
+  for (std::size_t i = 0; i < s.students.size(); ++i)
+    if (s.students.employer[i] != kNone) s.schools.staff[s.students.employer[i]] += s.students.employed_fte[i];
+  for (std::size_t j = 0; j < n_schools; ++j) {
+    s.schools.vacancy[j] = std::max(0.0, s.schools.demand[j] - s.schools.staff[j]);
+    s.schools.stopgap[j] = 0.0;
+  }
+
+  if (!p.market.enabled) {
+    // No hires, returns, zij-instroom or groenpluk: graduates who would enter wait in the reserve.
+    for (const auto& g : s.graduates) join_reserve(s.reserve, g.id, g.sector, g.region, g.age, 0, ctx.year, kNone);
+    for (std::size_t j = 0; j < n_schools; ++j)
+      s.schools.stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * s.schools.vacancy[j];
+    return;
+  }
+
+  // Who seeks where: movers, graduates (their search region), returners, by market.
+  std::vector<std::vector<std::int32_t>> movers(n_markets), grads(n_markets), returners(n_markets);
+  const std::size_t n_teachers = s.teachers.size();
+  for (std::size_t i = 0; i < n_teachers; ++i)
+    if (s.seeks_move[i]) {
+      const auto j = s.teachers.school[i];
+      movers[w.market(w.schools.region[j], w.schools.sector[j])].push_back(static_cast<std::int32_t>(i));
+    }
+  std::vector<std::int16_t> search_region(s.graduates.size());
+  for (std::size_t g = 0; g < s.graduates.size(); ++g) {
+    const auto& gr = s.graduates[g];
+    const auto words = rng.draw(gr.id, ctx.year, event::graduate_market);
+    int region = gr.region;
+    if (sim::bernoulli(p.graduates.mobility, words[1]))
+      region = pick_region(w, gr.sector, sim::uniform53(words[2], words[3]), gr.region);
+    else if (w.weight[region][gr.sector] <= 0.0)
+      region = pick_region(w, gr.sector, sim::uniform53(words[2], words[3]));
+    search_region[g] = static_cast<std::int16_t>(region);
+    grads[w.market(region, gr.sector)].push_back(static_cast<std::int32_t>(g));
+  }
+  for (std::size_t i = 0; i < s.reserve.size(); ++i) {
+    const int r = s.reserve.region[i], sec = s.reserve.sector[i];
+    const double prob = p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]);
+    if (sim::bernoulli(std::min(1.0, prob), rng.draw(s.reserve.id[i], ctx.year, event::reserve_return)[0]))
+      returners[w.market(r, sec)].push_back(static_cast<std::int32_t>(i));
+  }
+  std::vector<char> reserve_keep(s.reserve.size(), 1);
+  std::vector<char> grad_hired(s.graduates.size(), 0);
+
+  for (int r = 0; r < w.regions; ++r) {
+    Vacancies vac(s, r);
+    for (int sec = 0; sec < kSectors; ++sec) {
+      const int m = w.market(r, sec);
+      if (w.market_schools[m].empty()) continue;
+      // 0. Moves.
+      auto& mv = movers[m];
+      const auto move_order =
+          sim::draw_order(mv.size(), [&](std::size_t i) { return s.teachers.id[mv[i]]; }, rng, ctx.year, event::move);
+      for (auto o : move_order) {
+        const auto i = mv[o];
+        const auto words = rng.draw(s.teachers.id[i], ctx.year, event::move);
+        const auto from = s.teachers.school[i];
+        const auto to = vac.pick(sec, s.teachers.so_trained[i], sim::uniform53(words[1], words[2]), from);
+        if (to == kNone) continue;
+        s.teachers.school[i] = to;
+        vac.add_staff(from, -s.teachers.fte[i]);
+        vac.add_staff(to, s.teachers.fte[i]);
+        s.out.at(m_exits_move, ctx.index, r, sec) += 1;
+      }
+      // 1. Binding at the last placement school.
+      auto& gs = grads[m];
+      const auto bind_order = sim::draw_order(
+          gs.size(), [&](std::size_t i) { return s.graduates[gs[i]].id; }, rng, ctx.year, event::binding);
+      for (auto o : bind_order) {
+        const auto& g = s.graduates[gs[o]];
+        const auto j = g.last_school;
+        if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec || !(s.schools.vacancy[j] > 0.0))
+          continue;
+        const auto words = rng.draw(g.id, ctx.year, event::binding);
+        if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[1])) continue;
+        const double fte = draw_fte(p, sec, rng.draw(g.id, ctx.year, event::graduate_market)[0]);
+        hire_entrant(s, ctx, vac, g.id, j, fte, g.age, 0, g.so_trained ? grad_so : grad_regular, g.so_trained,
+                     g.rotated, kNone);
+        grad_hired[gs[o]] = 1;
+      }
+      // 2. Qualified seekers: unbound graduates and returners in one draw order.
+      std::vector<Seeker> seekers;
+      for (auto g : gs)
+        if (!grad_hired[g]) {
+          const auto id = s.graduates[g].id;
+          seekers.push_back({rng.draw(id, ctx.year, event::seeker)[0], id, g, kNone});
+        }
+      for (auto i : returners[m]) {
+        const auto id = s.reserve.id[i];
+        seekers.push_back({rng.draw(id, ctx.year, event::seeker)[0], id, kNone, i});
+      }
+      std::sort(seekers.begin(), seekers.end(),
+                [](const Seeker& a, const Seeker& b) { return a.word != b.word ? a.word < b.word : a.id < b.id; });
+      for (const auto& sk : seekers) {
+        const auto words = rng.draw(sk.id, ctx.year, event::seeker);
+        const bool so_trained = sk.graduate != kNone && s.graduates[sk.graduate].so_trained;
+        const auto j = vac.pick(sec, so_trained, sim::uniform53(words[1], words[2]), kNone);
+        if (j == kNone) continue;
+        const double fte = draw_fte(p, sec, words[3]);
+        if (sk.graduate != kNone) {
+          const auto& g = s.graduates[sk.graduate];
+          hire_entrant(s, ctx, vac, g.id, j, fte, g.age, 0, so_trained ? grad_so : grad_regular, so_trained,
+                       g.rotated, kNone);
+          grad_hired[sk.graduate] = 1;
+        } else {
+          const auto i = sk.reserve;
+          hire_entrant(s, ctx, vac, s.reserve.id[i], j, fte, s.reserve.age[i], s.reserve.exp[i], returner, false,
+                       false, s.reserve.cohort_rec[i]);
+          reserve_keep[i] = 0;
+        }
+      }
+      // 3. Zij-instromers.
+      const auto mid = ids::market(r, sec);
+      std::uint32_t call = 0;
+      const double mean = p.zij.inflow[sec] * p.world.scale * w.weight[r][sec] *
+                          (1.0 + p.zij.shortage_elasticity * s.last_shortage_rate[r][sec]);
+      const auto count = sim::poisson(mean, [&] {
+        const auto a = rng.draw(mid, ctx.year, event::zij_count, call++);
+        return sim::uniform53(a[0], a[1]);
+      });
+      const auto zij_order = sim::draw_order(
+          static_cast<std::size_t>(count), [&](std::size_t i) { return ids::zij(ctx.year, r, sec, i); }, rng,
+          ctx.year, event::zij_candidate);
+      for (auto o : zij_order) {
+        const auto id = ids::zij(ctx.year, r, sec, o);
+        const auto words = rng.draw(id, ctx.year, event::zij_candidate);
+        const auto j = vac.pick(sec, false, sim::uniform53(words[1], words[2]), kNone);
+        if (j == kNone) break;  // no vacancy left in this market: the rest are gone too
+        const int age = sim::uniform_int(p.zij.age_range[0], p.zij.age_range[1], words[3]);
+        hire_entrant(s, ctx, vac, id, j, 1.0, age, 0, zij, false, false, kNone);
+      }
+    }
+    // 4. Groenpluk across the region's sectors.
+    groenpluk_hiring(s, ctx, rng, r);
+    // 5. Stopgaps.
+    for (int sec = 0; sec < kSectors; ++sec)
+      for (auto j : w.market_schools[w.market(r, sec)])
+        s.schools.stopgap[j] = p.market.stopgap_share[sec] * s.schools.vacancy[j];
+  }
+
+  // Unhired: a returner stays in the reserve, a graduate joins the reserve of the region it searched in.
+  sim::soa_compact(s.reserve, reserve_keep);
+  for (std::size_t g = 0; g < s.graduates.size(); ++g)
+    if (!grad_hired[g]) {
+      const auto& gr = s.graduates[g];
+      join_reserve(s.reserve, gr.id, gr.sector, search_region[g], gr.age, 0, ctx.year, kNone);
+    }
+}
+
+}  // namespace tlm::models

@@ -1,0 +1,79 @@
+// Outcomes of one replication (MODEL.md section 7): metrics per (year, region, sector) and cohort tables.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+#include "models/params.hpp"
+#include "sim/array.hpp"
+
+namespace tlm::models {
+
+enum Metric : int {
+  m_demand_fte,
+  m_staff_fte,
+  m_qualified_fte,
+  m_open_fte,
+  m_hidden_fte,
+  m_shortage_fte,
+  m_shortage_rate,
+  m_teachers,
+  m_hires_grad_so,
+  m_hires_grad_regular,
+  m_hires_zij,
+  m_hires_groenpluk,
+  m_hires_returner,
+  m_exits_retire,
+  m_exits_attrition,
+  m_exits_move,
+  m_students,
+  m_students_so,
+  m_so_share,
+  m_graduates,
+  m_dropouts,
+  m_delays,
+  m_groenpluk_hires,
+  m_groenpluk_hires_member,
+  m_students_employed,
+  m_zij_started,
+  m_zij_completed,
+  m_zij_dropped,
+  m_schools,
+  m_member_schools,
+  m_member_share,
+  m_entrants,
+  m_induction_quality_mean,
+  m_reserve_size,
+  m_returners,
+  kMetrics
+};
+
+struct MetricInfo {
+  const char* name;
+  const char* unit;
+  const char* description;
+};
+extern const std::array<MetricInfo, kMetrics> kMetricInfo;
+
+inline constexpr int kRetentionYears = 5;
+
+// Metric cube [metric, year, region, sector] and cohort tables of one replication.
+struct Outcomes {
+  Outcomes(int years, int regions);
+  int years, regions;
+  sim::NdArray cube;           // [metric, year, region, sector]
+  sim::NdArray entrants;       // [year, route]
+  sim::NdArray retained;       // [year, route, k-1]
+  sim::NdArray intake;         // [year, programme]
+  sim::NdArray graduated;      // [year, programme]
+  sim::NdArray zij;            // [year, sector]
+  sim::NdArray zij_completed;  // [year, sector]
+  double& at(Metric m, int y, int r, int s) { return cube(m, y, r, s); }
+
+  // The datasets of the output format (ARCHITECTURE.md), in the order they are written.
+  std::vector<sim::Dataset> to_datasets() const;
+};
+
+}  // namespace tlm::models

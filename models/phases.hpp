@@ -1,0 +1,41 @@
+// The phases of one year, MODEL.md section 6, each in the file named after it.
+#pragma once
+
+#include "models/state.hpp"
+#include "sim/random.hpp"
+
+namespace tlm::models {
+
+// 6.1 demand.cpp
+void demand(State& s, const YearContext& ctx);
+// 6.2 partnerships.cpp: joining, then induction quality and placement capacity for the year.
+void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng);
+void induction_and_capacity(const Params& p, const World& w, SchoolState& schools, int year);
+SchoolState start_school_state(const World& w, const Params& p);
+// 6.3 teacher_exits.cpp: retirement, attrition (zij trajectories included), mobility, ageing.
+void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng);
+// 6.4 students.cpp: dropout, delay, graduation; reserve.cpp: the reserve ages; intake.cpp: new students.
+void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng);
+void reserve_ageing(State& s, const YearContext& ctx);
+void intake(State& s, const YearContext& ctx, const sim::Stream& rng);
+// 6.5 placement.cpp: every student placed anew. Used for the start world too (with the world's stream).
+void placement(Students& students, const World& w, const SchoolState& schools, bool rotation,
+               const sim::Stream& rng, int year);
+// 6.6 market.cpp (moves, binding, seekers, zij) and groenpluk.cpp (step 4), region by region.
+void market(State& s, const YearContext& ctx, const sim::Stream& rng);
+// Section 7, outcomes.cpp / recording.cpp: the recorded state after 6.6.
+void record(State& s, const YearContext& ctx);
+
+// Helpers shared by phases.
+void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
+                  std::int32_t cohort_rec);
+// An entrant record for retention curves; returns its index.
+std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std::int32_t prev);
+
+}  // namespace tlm::models
+
+namespace tlm::models {
+// The attrition chance of 6.3 step 2 (exposed for the closed-form tests).
+double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained, bool rotated,
+                             double region_shortage_rate);
+}  // namespace tlm::models

@@ -1,0 +1,119 @@
+// MODEL.md 6.5: every student is placed anew each year at a school of its region and of a sector its
+// programme serves: keepers first, then member schools (chance proportional to free places), then the rest.
+#include <algorithm>
+
+#include "models/events.hpp"
+#include "models/phases.hpp"
+#include "sim/fenwick.hpp"
+#include "sim/order.hpp"
+
+namespace tlm::models {
+namespace {
+
+// Free places of one region's schools, by sector and membership, for weighted picks.
+struct RegionPlaces {
+  // trees[sector][member]: over the market's schools (World::market_schools order)
+  std::array<std::array<sim::Fenwick, 2>, kSectors> trees;
+  std::array<const std::vector<std::int32_t>*, kSectors> schools{};
+};
+
+std::int32_t pick(const RegionPlaces& rp, int programme, int member, double u) {
+  double total = 0.0;
+  std::array<double, kSectors> totals{};
+  for (int sec = 0; sec < kSectors; ++sec)
+    if (kServes[programme][sec]) total += totals[sec] = rp.trees[sec][member].total();
+  if (!(total > 0.0)) return kNone;
+  double target = u * total;
+  for (int sec = 0; sec < kSectors; ++sec) {
+    if (!kServes[programme][sec] || !(totals[sec] > 0.0)) continue;
+    if (target < totals[sec] || sec == kSectors - 1) {
+      const auto idx = rp.trees[sec][member].find(std::min(target, totals[sec]));
+      if (idx < rp.trees[sec][member].size()) return (*rp.schools[sec])[idx];
+    }
+    target -= totals[sec];
+  }
+  // Rounding at the top: the last served sector with places.
+  for (int sec = kSectors - 1; sec >= 0; --sec)
+    if (kServes[programme][sec] && totals[sec] > 0.0)
+      return (*rp.schools[sec])[rp.trees[sec][member].pick(0.999999)];
+  return kNone;
+}
+
+}  // namespace
+
+void placement(Students& st, const World& w, const SchoolState& schools, bool rotation, const sim::Stream& rng,
+               int year) {
+  const std::size_t n = st.size();
+  // Position of each school inside its market's list, to address its tree slot.
+  std::vector<std::int32_t> slot(w.schools.size(), 0);
+  for (const auto& list : w.market_schools)
+    for (std::size_t i = 0; i < list.size(); ++i) slot[list[i]] = static_cast<std::int32_t>(i);
+  std::vector<RegionPlaces> places(w.regions);
+  for (int r = 0; r < w.regions; ++r)
+    for (int sec = 0; sec < kSectors; ++sec) {
+      const auto& list = w.market_schools[w.market(r, sec)];
+      places[r].schools[sec] = &list;
+      std::array<std::vector<double>, 2> weights{std::vector<double>(list.size(), 0.0),
+                                                 std::vector<double>(list.size(), 0.0)};
+      for (std::size_t i = 0; i < list.size(); ++i)
+        weights[schools.member[list[i]] ? 1 : 0][i] = std::max(0, schools.cap[list[i]]);
+      places[r].trees[sec][0].assign(weights[0]);
+      places[r].trees[sec][1].assign(weights[1]);
+    }
+  auto tree_of = [&](std::int32_t j) -> sim::Fenwick& {
+    return places[w.schools.region[j]].trees[w.schools.sector[j]][schools.member[j] ? 1 : 0];
+  };
+  auto take = [&](std::size_t i, std::int32_t j) {
+    auto& tree = tree_of(j);
+    tree.set(slot[j], tree.weight(slot[j]) - 1.0);
+    st.school[i] = j;
+  };
+
+  for (std::size_t i = 0; i < n; ++i) {
+    st.last_school[i] = st.school[i];
+    st.school[i] = kNone;
+  }
+  const auto order = sim::draw_order(n, [&](std::size_t i) { return st.id[i]; }, rng, year, event::placement);
+  // 1. Keepers first.
+  if (!rotation)
+    for (auto i : order) {
+      const auto j = st.last_school[i];
+      if (j != kNone && tree_of(j).weight(slot[j]) >= 1.0) take(i, j);
+    }
+  // 2. The others.
+  for (auto i : order) {
+    if (st.school[i] != kNone) continue;
+    const auto words = rng.draw(st.id[i], year, event::placement);
+    const double u = sim::uniform53(words[1], words[2]);
+    const auto& rp = places[st.region[i]];
+    const int k = st.programme[i];
+    std::int32_t j = kNone;
+    if (rotation) {
+      // A member school not seen before: hide the seen ones for this pick.
+      std::array<double, Students::kMaxSeen> hidden{};
+      for (int s = 0; s < st.n_seen[i]; ++s) {
+        const auto seen = st.seen[i][s];
+        if (w.schools.region[seen] != st.region[i] || !schools.member[seen]) continue;
+        auto& tree = tree_of(seen);
+        hidden[s] = tree.weight(slot[seen]);
+        tree.set(slot[seen], 0.0);
+      }
+      j = pick(rp, k, 1, u);
+      for (int s = 0; s < st.n_seen[i]; ++s)
+        if (hidden[s] > 0.0) tree_of(st.seen[i][s]).set(slot[st.seen[i][s]], hidden[s]);
+    }
+    if (j == kNone) j = pick(rp, k, 1, u);
+    if (j == kNone) j = pick(rp, k, 0, u);
+    if (j != kNone) take(i, j);  // 3. else unplaced this year
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto j = st.school[i];
+    st.so_year[i] = (j != kNone && schools.member[j] && st.in_partnership[i]) ? 1 : 0;
+    st.so_years[i] += st.so_year[i];
+    if (j == kNone) continue;
+    const auto begin = st.seen[i].begin(), end = begin + st.n_seen[i];
+    if (std::find(begin, end, j) == end && st.n_seen[i] < Students::kMaxSeen) st.seen[i][st.n_seen[i]++] = j;
+  }
+}
+
+}  // namespace tlm::models

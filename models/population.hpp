@@ -1,0 +1,122 @@
+// The people of the model as structures of arrays (MODEL.md section 4), and their lifelong ids.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <tuple>
+#include <vector>
+
+namespace tlm::models {
+
+// 64-bit ids, assigned deterministically and independently of policy where possible (ARCHITECTURE.md).
+namespace ids {
+inline constexpr std::uint64_t start_teacher = 1ull << 60;
+inline constexpr std::uint64_t start_student = 2ull << 60;
+inline constexpr std::uint64_t start_reserve = 3ull << 60;
+inline constexpr std::uint64_t student_kind = 4ull << 60;
+inline constexpr std::uint64_t zij_kind = 5ull << 60;
+inline constexpr std::uint64_t school_kind = 6ull << 60;
+inline constexpr std::uint64_t market_kind = 7ull << 60;
+// A new student: (intake year, programme, region, index).
+inline std::uint64_t student(int year, int programme, int region, std::uint64_t index) {
+  return student_kind | (static_cast<std::uint64_t>(year) << 40) | (static_cast<std::uint64_t>(programme) << 36) |
+         (static_cast<std::uint64_t>(region) << 24) | index;
+}
+// A zij candidate: (year, region, sector, index).
+inline std::uint64_t zij(int year, int region, int sector, std::uint64_t index) {
+  return zij_kind | (static_cast<std::uint64_t>(year) << 40) | (static_cast<std::uint64_t>(sector) << 36) |
+         (static_cast<std::uint64_t>(region) << 24) | index;
+}
+inline std::uint64_t school(std::size_t j) { return school_kind | j; }
+inline std::uint64_t market(int region, int sector) {
+  return market_kind | (static_cast<std::uint64_t>(region) << 8) | static_cast<std::uint64_t>(sector);
+}
+}  // namespace ids
+
+inline constexpr std::int32_t kNone = -1;
+
+struct Teachers {
+  std::vector<std::uint64_t> id;
+  std::vector<std::int32_t> school;
+  std::vector<double> fte;
+  std::vector<std::int16_t> age;
+  std::vector<std::int16_t> exp;  // completed years taught
+  std::vector<std::uint8_t> qualified;
+  std::vector<std::uint8_t> route;
+  std::vector<double> q;  // induction quality received at entry
+  std::vector<std::uint8_t> so_trained;
+  std::vector<std::uint8_t> rotated;  // placed at two or more schools as a student
+  std::vector<std::int16_t> entry_year;
+  std::vector<std::uint8_t> zij_year;    // trajectory year, 0 when not in a trajectory
+  std::vector<std::int32_t> cohort_rec;  // latest entrant record (Cohorts), kNone if none
+  auto columns() {
+    return std::tie(id, school, fte, age, exp, qualified, route, q, so_trained, rotated, entry_year, zij_year,
+                    cohort_rec);
+  }
+  std::size_t size() const { return id.size(); }
+};
+
+struct Students {
+  static constexpr int kMaxSeen = 8;
+  std::vector<std::uint64_t> id;
+  std::vector<std::uint8_t> programme;
+  std::vector<std::uint8_t> study_year;  // 1-based; stays at the final year during extra years
+  std::vector<std::uint8_t> extra_years;
+  std::vector<std::int16_t> region;
+  std::vector<std::uint8_t> in_partnership;  // its institute is in the partnership
+  std::vector<std::int32_t> school;          // placement this year, kNone if unplaced
+  std::vector<std::int32_t> last_school;     // placement last year
+  std::vector<std::uint8_t> so_year;         // this year is an SO year
+  std::vector<std::uint8_t> so_years;
+  std::vector<std::array<std::int32_t, kMaxSeen>> seen;  // distinct schools placed at
+  std::vector<std::uint8_t> n_seen;
+  std::vector<std::int32_t> employer;  // groenpluk employer, kNone if not employed
+  std::vector<double> employed_fte;
+  std::vector<std::int16_t> age;
+  std::vector<std::int16_t> intake_year;
+  auto columns() {
+    return std::tie(id, programme, study_year, extra_years, region, in_partnership, school, last_school, so_year,
+                    so_years, seen, n_seen, employer, employed_fte, age, intake_year);
+  }
+  std::size_t size() const { return id.size(); }
+};
+
+struct Reserve {
+  std::vector<std::uint64_t> id;
+  std::vector<std::uint8_t> sector;
+  std::vector<std::int16_t> region;
+  std::vector<std::int16_t> age;
+  std::vector<std::int16_t> exp;
+  std::vector<std::int16_t> years_out;
+  std::vector<std::int16_t> since;  // year joined: members who join in t are not aged in t
+  std::vector<std::int32_t> cohort_rec;
+  auto columns() { return std::tie(id, sector, region, age, exp, years_out, since, cohort_rec); }
+  std::size_t size() const { return id.size(); }
+};
+
+inline void append_teacher(Teachers& t, std::uint64_t id, std::int32_t school, double fte, int age, int exp,
+                           bool qualified, int route, double q, bool so_trained, bool rotated, int entry_year,
+                           int zij_year, std::int32_t cohort_rec) {
+  t.id.push_back(id);
+  t.school.push_back(school);
+  t.fte.push_back(fte);
+  t.age.push_back(static_cast<std::int16_t>(age));
+  t.exp.push_back(static_cast<std::int16_t>(exp));
+  t.qualified.push_back(qualified ? 1 : 0);
+  t.route.push_back(static_cast<std::uint8_t>(route));
+  t.q.push_back(q);
+  t.so_trained.push_back(so_trained ? 1 : 0);
+  t.rotated.push_back(rotated ? 1 : 0);
+  t.entry_year.push_back(static_cast<std::int16_t>(entry_year));
+  t.zij_year.push_back(static_cast<std::uint8_t>(zij_year));
+  t.cohort_rec.push_back(cohort_rec);
+}
+
+// Entrant records for retention curves: a person's records form a chain through `prev`, newest first.
+struct CohortRecord {
+  std::int16_t year;
+  std::uint8_t route;
+  std::int32_t prev;
+};
+
+}  // namespace tlm::models

@@ -1,0 +1,76 @@
+// MODEL.md section 7: the recorded state of a year (after 6.6), and the retention of entrant cohorts.
+#include <algorithm>
+
+#include "models/phases.hpp"
+
+namespace tlm::models {
+
+void record(State& s, const YearContext& ctx) {
+  const auto& p = s.params;
+  const auto& w = s.world;
+  auto& out = s.out;
+  const int y = ctx.index;
+  const std::size_t n_schools = w.schools.size();
+
+  // Per school: teachers' FTE, qualified FTE, heads; employed students' FTE.
+  std::vector<double> staff(n_schools, 0.0), qualified(n_schools, 0.0), employed(n_schools, 0.0);
+  for (std::size_t i = 0; i < s.teachers.size(); ++i) {
+    const auto j = s.teachers.school[i];
+    staff[j] += s.teachers.fte[i];
+    if (s.teachers.qualified[i]) qualified[j] += s.teachers.fte[i];
+    out.at(m_teachers, y, w.schools.region[j], w.schools.sector[j]) += 1;
+  }
+  for (std::size_t i = 0; i < s.students.size(); ++i) {
+    const auto j = s.students.school[i];
+    const int sec = j == kNone ? kMainSector[s.students.programme[i]] : w.schools.sector[j];
+    out.at(m_students, y, s.students.region[i], sec) += 1;
+    if (s.students.so_year[i]) out.at(m_students_so, y, s.students.region[i], sec) += 1;
+    const auto e = s.students.employer[i];
+    if (e != kNone) {
+      employed[e] += s.students.employed_fte[i];
+      out.at(m_students_employed, y, w.schools.region[e], w.schools.sector[e]) += 1;
+    }
+  }
+  for (std::size_t j = 0; j < n_schools; ++j) {
+    const int r = w.schools.region[j], sec = w.schools.sector[j];
+    // Open: demand with nobody in it, after stopgaps; never negative per school.
+    const double vacancy = std::max(0.0, s.schools.demand[j] - staff[j] - employed[j]);
+    const double open = std::max(0.0, vacancy - s.schools.stopgap[j]);
+    const double hidden = s.schools.stopgap[j] + employed[j];
+    out.at(m_demand_fte, y, r, sec) += s.schools.demand[j];
+    out.at(m_staff_fte, y, r, sec) += staff[j];
+    out.at(m_qualified_fte, y, r, sec) += qualified[j];
+    out.at(m_open_fte, y, r, sec) += open;
+    out.at(m_hidden_fte, y, r, sec) += hidden;
+    out.at(m_shortage_fte, y, r, sec) += open + hidden;
+    out.at(m_schools, y, r, sec) += 1;
+    out.at(m_member_schools, y, r, sec) += s.schools.member[j];
+    s.schools.last_shortage[j] = s.schools.demand[j] > 0 ? (open + hidden) / s.schools.demand[j] : 0.0;
+  }
+  for (std::size_t i = 0; i < s.reserve.size(); ++i) out.at(m_reserve_size, y, s.reserve.region[i], s.reserve.sector[i]) += 1;
+
+  // Ratios per cell (aggregate them from their numerators and denominators, never by averaging cells).
+  auto ratio = [](double num, double den) { return den > 0 ? num / den : 0.0; };
+  for (int r = 0; r < w.regions; ++r)
+    for (int sec = 0; sec < kSectors; ++sec) {
+      out.at(m_shortage_rate, y, r, sec) = ratio(out.at(m_shortage_fte, y, r, sec), out.at(m_demand_fte, y, r, sec));
+      out.at(m_so_share, y, r, sec) = ratio(out.at(m_students_so, y, r, sec), out.at(m_students, y, r, sec));
+      out.at(m_member_share, y, r, sec) = ratio(out.at(m_member_schools, y, r, sec), out.at(m_schools, y, r, sec));
+      out.at(m_induction_quality_mean, y, r, sec) =
+          ratio(out.at(m_induction_quality_mean, y, r, sec), out.at(m_entrants, y, r, sec));
+      s.last_shortage_rate[r][sec] = out.at(m_shortage_rate, y, r, sec);
+    }
+
+  // Retention: each teacher counts for every entrant record of its own within the last five years.
+  for (std::size_t i = 0; i < s.teachers.size(); ++i)
+    for (auto rec = s.teachers.cohort_rec[i]; rec != kNone;) {
+      const auto& c = s.cohort_records[rec];
+      const int k = ctx.year - c.year;
+      if (k > kRetentionYears) break;
+      if (k >= 1) out.retained(c.year - ctx.start_year, c.route, k - 1) += 1;
+      rec = c.prev;
+    }
+  (void)p;
+}
+
+}  // namespace tlm::models

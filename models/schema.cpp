@@ -1,0 +1,1047 @@
+// The scenario key registry and the reading/writing of one key's value. See schema.hpp.
+#include "models/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <set>
+
+namespace tlm::models::schema {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr Range kProb{0.0, 1.0};
+constexpr Range kNonNeg{0.0, kInf};
+constexpr Range kPositive{0.0, kInf, true, false};
+constexpr Range kAny{};
+constexpr Range kYear{1900, 3000};
+constexpr Range kSeed{0, 4294967295.0};  // Philox keys are 32-bit words
+constexpr Range kGrowth{-1.0, kInf, true, false};
+constexpr Range kShareOfFte{0.0, 1.0, true, false};
+
+// A field accessor per key; a macro because each is a captureless lambda differing only in the member.
+#define TLM_FIELD(member) [](Params& p) -> Field { return &p.member; }
+
+std::vector<Key> make_keys() {
+  const std::string_view prob = "probability per year";
+  const std::string_view mult = "multiplier";
+  return {
+      // Top level (MODEL.md 9)
+      {"name", kAny, "", "name of the scenario in results and reports (default: the file's stem)", "9",
+       TLM_FIELD(name)},
+      {"description", kAny, "", "one sentence: the policy question the scenario answers", "9",
+       TLM_FIELD(description)},
+      {"seed", kSeed, "", "random seed of all replications (a 32-bit Philox key word)", "9", TLM_FIELD(seed)},
+      {"replications", Range{1, 1000000}, "runs", "number of replications, differing only in random numbers",
+       "3", TLM_FIELD(replications)},
+      {"years.start", kYear, "year", "first year: the generated start world is its state", "3",
+       TLM_FIELD(years.start)},
+      {"years.end", kYear, "year", "last simulated year (inclusive); after years.start", "3",
+       TLM_FIELD(years.end)},
+      // World (4.1, 10)
+      {"world.seed", kSeed, "", "seed of the start world (unset: `seed`)", "4.1", TLM_FIELD(world.seed)},
+      {"world.schools_csv", kAny, "path", "CSV of schools replacing the synthetic ones (\"\": synthetic)", "10",
+       TLM_FIELD(world.schools_csv)},
+      {"world.teachers_csv", kAny, "path", "CSV of teachers replacing the synthetic ones (\"\": synthetic)",
+       "10", TLM_FIELD(world.teachers_csv)},
+      {"world.scale", kPositive, mult,
+       "multiplies school counts, demand, intake, start reserve and zij inflow; regions stay", "4.1",
+       TLM_FIELD(world.scale)},
+      {"world.regions", Range{1, 1000}, "regions", "number of synthetic regions (Onderwijsregio's)", "4.1",
+       TLM_FIELD(world.regions)},
+      {"world.region_weight_sigma", kNonNeg, "log-sd", "spread of the log-normal region weights", "4.1",
+       TLM_FIELD(world.region_weight_sigma)},
+      {"world.urban_regions", Range{0, 1000}, "regions", "how many of the largest regions are urban", "4.1",
+       TLM_FIELD(world.urban_regions)},
+      {"world.schools", Range{1, 1000000}, "schools", "number of synthetic schools", "4.1",
+       TLM_FIELD(world.schools)},
+      {"world.demand_fte", kPositive, "FTE", "teacher demand in the start year", "4.1",
+       TLM_FIELD(world.demand_fte)},
+      {"world.school_size_sigma", kNonNeg, "log-sd", "spread of the log-normal school sizes", "4.1",
+       TLM_FIELD(world.school_size_sigma)},
+      {"world.start_shortage", Range{0.0, 1.0, false, true}, "share of demand",
+       "national total-shortage rate of the start world", "4.1", TLM_FIELD(world.start_shortage)},
+      {"world.urban_shortage_factor", kNonNeg, mult, "start shortage rate in urban regions relative to others",
+       "4.1", TLM_FIELD(world.urban_shortage_factor)},
+      {"world.fte_distribution", kProb, "shares", "shares of fte 0.4, 0.6, 0.8, 1.0 (sum 1)", "4.1",
+       TLM_FIELD(world.fte_distribution), true},
+      {"world.age_distribution", kProb, "shares",
+       "shares of start teachers in the age bands 20-24, 25-29, ..., 60-64, 65-66 (sum 1)", "4.1",
+       TLM_FIELD(world.age_distribution), true},
+      // Partnerships (4.1)
+      {"partnerships.start_member_share", kProb, "share of schools", "schools that are members at the start",
+       "4.1", TLM_FIELD(partnerships.start_member_share)},
+      {"partnerships.per_region", Range{1, 1000}, "partnerships", "partnerships per region", "4.1",
+       TLM_FIELD(partnerships.per_region)},
+      // Demand (6.1)
+      {"demand.growth", kGrowth, "rate per year", "growth of every school's demand; a constant or a year table",
+       "6.1", TLM_FIELD(demand.growth)},
+      // Induction (6.2, 6.3)
+      {"induction.base_quality", kProb, "quality 0..1", "induction quality of a school before membership",
+       "6.2", TLM_FIELD(induction.base_quality)},
+      {"induction.so_boost", kProb, "quality 0..1", "induction quality added by full membership", "6.2",
+       TLM_FIELD(induction.so_boost)},
+      {"induction.full_effect", kNonNeg, mult, "attrition multiplier under perfect induction", "6.3",
+       TLM_FIELD(induction.full_effect)},
+      {"induction.years", Range{0, 50}, "years", "years of experience during which induction acts", "6.3",
+       TLM_FIELD(induction.years)},
+      // Placement (6.2)
+      {"placement.per_fte", kNonNeg, "places per FTE", "student placements a school offers per FTE of demand",
+       "6.2", TLM_FIELD(placement.per_fte)},
+      {"placement.so_extra", kNonNeg, "share", "extra placement capacity of a fully ramped member", "6.2",
+       TLM_FIELD(placement.so_extra)},
+      // Teachers (6.3)
+      {"teachers.retirement_age", Range{50, 100}, "age", "age at which teachers retire", "6.3",
+       TLM_FIELD(teachers.retirement_age)},
+      {"teachers.early_retirement", kProb, prob, "chance to retire at ages 60 to retirement_age - 1", "6.3",
+       TLM_FIELD(teachers.early_retirement)},
+      {"teachers.attrition", kProb, prob, "base chance to leave education, by experience 0, 1, ..., 10+", "6.3",
+       TLM_FIELD(teachers.attrition)},
+      {"teachers.so_trained_effect", kNonNeg, mult, "attrition of SO-trained teachers while exp < 5", "6.3",
+       TLM_FIELD(teachers.so_trained_effect)},
+      {"teachers.route_effect", kNonNeg, mult, "attrition by entry route (missing routes: 1)", "6.3",
+       TLM_FIELD(teachers.route_effect)},
+      {"teachers.rotation_effect", kNonNeg, mult,
+       "attrition while exp < 5 of teachers placed at two or more schools as students", "6.3",
+       TLM_FIELD(teachers.rotation_effect)},
+      {"teachers.workload_effect", kNonNeg, "per shortage rate",
+       "attrition rises by 1 + this x last year's regional shortage rate", "6.3",
+       TLM_FIELD(teachers.workload_effect)},
+      {"teachers.mobility", kProb, prob, "chance to look for another school", "6.3",
+       TLM_FIELD(teachers.mobility)},
+      // Reserve (4.1, 6.3, 6.4, 6.6)
+      {"reserve.share_of_leavers", kProb, "probability",
+       "chance that a qualified attrition leaver under 60 joins the reserve", "6.3",
+       TLM_FIELD(reserve.share_of_leavers)},
+      {"reserve.start_size", kNonNeg, "persons", "size of the stille reserve at the start", "4.1",
+       TLM_FIELD(reserve.start_size)},
+      {"reserve.return", kProb, prob, "chance that a reserve member returns (at zero shortage)", "6.6",
+       TLM_FIELD(reserve.return_rate)},
+      {"reserve.shortage_pull", kNonNeg, "per shortage rate",
+       "returns rise by 1 + this x last year's shortage rate", "6.6", TLM_FIELD(reserve.shortage_pull)},
+      {"reserve.max_years", Range{0, 100}, "years", "years out after which a member leaves the reserve", "6.4",
+       TLM_FIELD(reserve.max_years)},
+      // Zij-instroom (6.3, 6.6)
+      {"zij.dropout", kProb, prob, "chance to drop out in each trajectory year", "6.3", TLM_FIELD(zij.dropout)},
+      {"zij.so_effect", kNonNeg, mult, "zij dropout at member schools", "6.3", TLM_FIELD(zij.so_effect)},
+      {"zij.years", Range{1, 10}, "years", "length of the zij trajectory", "6.3", TLM_FIELD(zij.years)},
+      {"zij.inflow", kNonNeg, "persons per year", "zij candidates a year nationally (at zero shortage)", "6.6",
+       TLM_FIELD(zij.inflow)},
+      {"zij.shortage_elasticity", kNonNeg, "per shortage rate",
+       "zij inflow rises by 1 + this x last year's shortage rate", "6.6", TLM_FIELD(zij.shortage_elasticity)},
+      {"zij.age_range", Range{16, 100}, "ages", "[lowest, highest] age of zij candidates", "6.6",
+       TLM_FIELD(zij.age_range)},
+      // Study (6.4)
+      {"study.dropout", kProb, prob, "dropout after study year 1, 2, ...; one value per year of study.years",
+       "6.4", TLM_FIELD(study.dropout)},
+      {"study.so_effect", kNonNeg, mult, "dropout in an SO year", "6.4", TLM_FIELD(study.so_effect)},
+      {"study.groenpluk_dropout_effect", kNonNeg, mult, "dropout of employed (groenpluk) students", "6.4",
+       TLM_FIELD(study.groenpluk_dropout_effect)},
+      {"study.delay", kProb, prob, "chance to need one more year after the final (or an extra) year", "6.4",
+       TLM_FIELD(study.delay)},
+      {"study.groenpluk_delay_effect", kNonNeg, mult, "delay of employed (groenpluk) students", "6.4",
+       TLM_FIELD(study.groenpluk_delay_effect)},
+      {"study.max_extra_years", Range{0, 20}, "years", "most extra years a student can take", "6.4",
+       TLM_FIELD(study.max_extra_years)},
+      {"study.years", Range{1, 10}, "years", "nominal length of the programme", "6.4", TLM_FIELD(study.years)},
+      {"study.so_min_years", Range{0, 20}, "years", "SO years needed to count as SO-trained", "6.4",
+       TLM_FIELD(study.so_min_years)},
+      {"study.sector_mix", kProb, "shares",
+       "sectors a programme's graduates choose; only sectors it serves (sum 1)", "6.4",
+       TLM_FIELD(study.sector_mix), true},
+      {"study.intake", kNonNeg, "students per year", "first-year intake in the start year", "6.4",
+       TLM_FIELD(study.intake)},
+      {"study.intake_growth", kGrowth, "rate per year", "yearly growth of intake", "6.4",
+       TLM_FIELD(study.intake_growth)},
+      {"study.intake_age", Range{15, 100}, "age", "age of new students", "6.4", TLM_FIELD(study.intake_age)},
+      {"study.institute_in_partnership", kProb, "probability",
+       "chance that a new student's institute is in the partnership", "6.4",
+       TLM_FIELD(study.institute_in_partnership)},
+      // Graduates (6.4, 6.6)
+      {"graduates.enter", kProb, "probability", "chance that a graduate enters the teacher market", "6.4",
+       TLM_FIELD(graduates.enter)},
+      {"graduates.so_enter_effect", kNonNeg, mult, "market entry of SO-trained graduates", "6.4",
+       TLM_FIELD(graduates.so_enter_effect)},
+      {"graduates.mobility", kProb, "probability", "chance that a graduate searches in another region", "6.6",
+       TLM_FIELD(graduates.mobility)},
+      // Market (6.6, 8)
+      {"market.enabled", kAny, "", "false: no hires, returns, zij-instroom or groenpluk (checks of section 8)",
+       "8", TLM_FIELD(market.enabled)},
+      {"market.binding_so", kProb, "probability",
+       "chance an SO-trained graduate is hired at its last placement school", "6.6",
+       TLM_FIELD(market.binding_so)},
+      {"market.binding_regular", kProb, "probability",
+       "chance another graduate is hired at its last placement school", "6.6",
+       TLM_FIELD(market.binding_regular)},
+      {"market.so_member_preference", kPositive, mult,
+       "weight of member schools when an SO-trained seeker picks a school", "6.6",
+       TLM_FIELD(market.so_member_preference)},
+      {"market.stopgap_share", kProb, "share of vacancy", "share of remaining vacancy filled by stopgaps",
+       "6.6", TLM_FIELD(market.stopgap_share)},
+      // Groenpluk (6.6)
+      {"groenpluk.propensity", kProb, "probability", "chance a school with a vacancy hires a student", "6.6",
+       TLM_FIELD(groenpluk.propensity)},
+      {"groenpluk.min_study_year", Range{1, 20}, "study year", "lowest study year a school may hire from",
+       "6.6", TLM_FIELD(groenpluk.min_study_year)},
+      {"groenpluk.fte", kShareOfFte, "FTE", "fte an employed student works (at most the vacancy)", "6.6",
+       TLM_FIELD(groenpluk.fte)},
+      // Policy (6.2, 6.4, 6.5, 6.6)
+      {"policy.rotation", kAny, "", "students change placement school every year", "6.5",
+       TLM_FIELD(policy.rotation)},
+      {"policy.joining.mode", kAny, "", "how schools join partnerships: none, schedule, target, adoption", "6.2",
+       TLM_FIELD(policy.joining.mode)},
+      {"policy.joining.schedule", kProb, "",
+       "steps {sector, region, share, year} for mode schedule (share in [0, 1])", "6.2",
+       TLM_FIELD(policy.joining.schedule)},
+      {"policy.joining.sectors", kAny, "", "sectors the target applies to: \"all\" or a list", "6.2",
+       TLM_FIELD(policy.joining.sectors)},
+      {"policy.joining.target_share", kProb, "share of schools", "member share reached in target_year", "6.2",
+       TLM_FIELD(policy.joining.target_share)},
+      {"policy.joining.target_year", kYear, "year", "year the target share is reached (mode target)", "6.2",
+       TLM_FIELD(policy.joining.target_year)},
+      {"policy.joining.adoption", kAny, "probability terms",
+       "{a0, a1, a2}: a non-member applies with a0 + a1 x regional member share + a2 x own shortage rate", "6.2",
+       [](Params& p) -> Field { return AdoptionField{&p.policy.joining.adoption}; }},
+      {"policy.joining.openness", kProb, "probability", "chance an application is accepted", "6.2",
+       TLM_FIELD(policy.joining.openness)},
+      {"policy.joining.pilot_years", Range{1, 50}, "years", "years a new member needs to reach full benefits",
+       "6.2", TLM_FIELD(policy.joining.pilot_years)},
+      {"policy.induction.base_quality", kProb, "quality 0..1",
+       "replaces induction.base_quality from from_year (unset: no change)", "6.2",
+       TLM_FIELD(policy.induction.base_quality)},
+      {"policy.induction.from_year", kYear, "year", "first year of policy.induction.base_quality (unset: start + 1)",
+       "6.2", TLM_FIELD(policy.induction.from_year)},
+      {"policy.groenpluk.rule", kAny, "", "groenpluk rule at member schools: none, final_year, ban", "6.6",
+       TLM_FIELD(policy.groenpluk.rule)},
+      {"policy.groenpluk.compliance", kProb, "share", "share of member schools' hires a ban prevents", "6.6",
+       TLM_FIELD(policy.groenpluk.compliance)},
+      {"policy.institutes.target_share", kProb, "probability",
+       "institute_in_partnership of new intake reached in target_year (unset: no change)", "6.4",
+       TLM_FIELD(policy.institutes.target_share)},
+      {"policy.institutes.target_year", kYear, "year", "year policy.institutes.target_share is reached", "6.4",
+       TLM_FIELD(policy.institutes.target_year)},
+  };
+}
+#undef TLM_FIELD
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  std::iota(prev.begin(), prev.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7f) {
+      out += fmt::format("\\u{:04X}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+template <class T, std::size_t N, std::size_t M>
+std::string per_toml(const std::array<T, N>& values, const std::array<const char*, M>& names, auto&& one) {
+  static_assert(N == M);
+  std::string out = "{ ";
+  for (std::size_t i = 0; i < N; ++i) out += fmt::format("{}{} = {}", i ? ", " : "", names[i], one(values[i]));
+  return out + " }";
+}
+
+template <class C>
+std::string list_toml(const C& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + number_toml(values[i]);
+  return out + "]";
+}
+
+std::string year_table_toml(const YearTable& t) {
+  if (t.by_year.empty()) return number_toml(t.constant);
+  std::string out = "{ ";
+  bool first = true;
+  for (const auto& [year, v] : t.by_year) {
+    out += fmt::format("{}\"{}\" = {}", first ? "" : ", ", year, number_toml(v));
+    first = false;
+  }
+  return out + " }";
+}
+
+// ---- reading -------------------------------------------------------------------------------------------
+
+std::string fmt_number(double v) { return fmt::format("{}", v); }
+
+std::string describe(const toml::node& n) {
+  if (auto v = n.as_integer()) return fmt::format("{}", v->get());
+  if (auto v = n.as_floating_point()) return fmt_number(v->get());
+  return std::string(type_name(n));
+}
+
+// One number of a key (an integer is a number too): finite and in the key's range.
+std::optional<double> read_number(const Key& key, const toml::node& n, const std::string& path, const Sink& sink,
+                                  Range range) {
+  double v = 0;
+  if (auto i = n.as_integer()) {
+    v = static_cast<double>(i->get());
+  } else if (auto f = n.as_floating_point()) {
+    v = f->get();
+    if (!std::isfinite(v)) {
+      sink.error(n, fmt::format("{}: expected a finite number, got {}", path, fmt_number(v)));
+      return std::nullopt;
+    }
+  } else {
+    sink.error(n, fmt::format("{}: expected a number, got {}", path, type_name(n)));
+    return std::nullopt;
+  }
+  (void)key;
+  if (!range.contains(v)) {
+    sink.error(n, fmt::format("{}: must be {}, got {}", path, range_text(range),
+                              describe(n)));
+    return std::nullopt;
+  }
+  sink.remember(path, n);
+  return v;
+}
+
+std::optional<std::int64_t> read_integer(const toml::node& n, const std::string& path, const Sink& sink,
+                                         Range range) {
+  auto i = n.as_integer();
+  if (!i) {
+    sink.error(n, fmt::format("{}: expected an integer, got {}", path,
+                              n.is_floating_point() ? "a number " + describe(n) : std::string(type_name(n))));
+    return std::nullopt;
+  }
+  if (!range.contains(static_cast<double>(i->get()))) {
+    sink.error(n, fmt::format("{}: must be {}, got {}", path, range_text(range),
+                              i->get()));
+    return std::nullopt;
+  }
+  sink.remember(path, n);
+  return i->get();
+}
+
+// A table keyed by `names` (sectors, programmes, routes), or one value for all when `single_ok`.
+// `missing`: value of a name left out; without it, a missing name is an error (tables must be complete).
+template <class T, std::size_t N, class ReadOne>
+std::optional<std::array<T, N>> read_per(const toml::node& n, const std::array<const char*, N>& names,
+                                         std::string_view what, const std::string& path, const Sink& sink,
+                                         bool single_ok, std::optional<T> missing, ReadOne&& read_one) {
+  std::array<T, N> out{};
+  const toml::table* t = n.as_table();
+  if (!t) {
+    if (!single_ok) {
+      sink.error(n, fmt::format("{}: expected a table keyed by {}, got {}", path, what, type_name(n)));
+      return std::nullopt;
+    }
+    auto v = read_one(n, path);
+    if (!v) return std::nullopt;
+    out.fill(*v);
+    return out;
+  }
+  bool ok = true;
+  std::vector<std::string> candidates(names.begin(), names.end());
+  for (const auto& [k, sub] : *t) {
+    if (std::find(names.begin(), names.end(), k.str()) == names.end()) {
+      std::string msg = fmt::format("{}: unknown {} `{}` (expected {})", path, what, k.str(),
+                                    fmt::join(candidates, ", "));
+      sink.error(sub, msg);
+      ok = false;
+    }
+  }
+  for (std::size_t i = 0; i < N; ++i) {
+    const toml::node* sub = t->get(names[i]);
+    if (!sub) {
+      if (missing) {
+        out[i] = *missing;
+        continue;
+      }
+      sink.error(n, fmt::format("{}: missing `{}` (a table by {} must be complete)", path, names[i], what));
+      ok = false;
+      continue;
+    }
+    auto v = read_one(*sub, path + "." + names[i]);
+    if (v)
+      out[i] = *v;
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// A list of numbers; `length` 0: any non-empty length.
+std::optional<std::vector<double>> read_list(const Key& key, const toml::node& n, const std::string& path,
+                                             const Sink& sink, std::size_t length) {
+  const toml::array* a = n.as_array();
+  if (!a) {
+    sink.error(n, fmt::format("{}: expected a list of numbers, got {}", path, type_name(n)));
+    return std::nullopt;
+  }
+  if (length && a->size() != length) {
+    sink.error(n, fmt::format("{}: expected {} values, got {}", path, length, a->size()));
+    return std::nullopt;
+  }
+  if (a->empty()) {
+    sink.error(n, fmt::format("{}: expected at least one value, got an empty list", path));
+    return std::nullopt;
+  }
+  std::vector<double> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    auto v = read_number(key, *a->get(i), fmt::format("{}[{}]", path, i + 1), sink, key.range);
+    if (v)
+      out.push_back(*v);
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  if (key.sums_to_one) {
+    const double sum = std::accumulate(out.begin(), out.end(), 0.0);
+    if (std::abs(sum - 1.0) > 1e-6) {
+      sink.error(n, fmt::format("{}: shares must sum to 1, they sum to {}", path, fmt_number(sum)));
+      return std::nullopt;
+    }
+  }
+  sink.remember(path, n);
+  return out;
+}
+
+bool is_year_key(std::string_view k) {
+  return !k.empty() && k.size() <= 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<YearTable> read_year_table(const Key& key, const toml::node& n, const std::string& path,
+                                         const Sink& sink) {
+  YearTable out;
+  if (const toml::table* t = n.as_table()) {
+    if (t->empty()) {
+      sink.error(n, fmt::format("{}: a year table needs at least one year", path));
+      return std::nullopt;
+    }
+    bool ok = true;
+    for (const auto& [k, sub] : *t) {
+      const std::string sub_path = fmt::format("{}.\"{}\"", path, k.str());
+      int year = 0;
+      if (is_year_key(k.str())) year = std::stoi(std::string(k.str()));
+      if (!is_year_key(k.str()) || !kYear.contains(year)) {
+        sink.error(sub, fmt::format("{}: `{}` is not a year in [1900, 3000]", path, k.str()));
+        ok = false;
+        continue;
+      }
+      auto v = read_number(key, sub, sub_path, sink, key.range);
+      if (v)
+        out.by_year[year] = *v;
+      else
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+  auto v = read_number(key, n, path, sink, key.range);
+  if (!v) return std::nullopt;
+  out.constant = *v;
+  return out;
+}
+
+std::optional<int> read_sector_name(const toml::node& n, const std::string& path, const Sink& sink,
+                                    bool all_ok) {
+  auto s = n.as_string();
+  if (s) {
+    for (int i = 0; i < kSectors; ++i)
+      if (s->get() == kSectorNames[i]) return i;
+    if (all_ok && s->get() == "all") return -1;
+  }
+  std::string got = s ? "`" + s->get() + "`" : std::string(type_name(n));
+  sink.error(n, fmt::format("{}: expected a sector (po, vo, mbo{}), got {}", path, all_ok ? ", all" : "", got));
+  return std::nullopt;
+}
+
+template <class E, std::size_t N>
+std::optional<E> read_enum(const toml::node& n, const std::string& path, const Sink& sink,
+                           const std::array<const char*, N>& names) {
+  std::vector<std::string> candidates(names.begin(), names.end());
+  auto s = n.as_string();
+  if (!s) {
+    sink.error(n, fmt::format("{}: expected one of {}, got {}", path, fmt::join(candidates, ", "), type_name(n)));
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < N; ++i)
+    if (s->get() == names[i]) return static_cast<E>(i);
+  std::string msg = fmt::format("{}: unknown value `{}` (expected {})", path, s->get(), fmt::join(candidates, ", "));
+  if (auto near = suggest_among(s->get(), candidates); !near.empty()) msg += fmt::format("; did you mean `{}`?", near);
+  sink.error(n, msg);
+  return std::nullopt;
+}
+
+constexpr std::array<const char*, 4> kJoiningModeNames{"none", "schedule", "target", "adoption"};
+constexpr std::array<const char*, 3> kGroenplukRuleNames{"none", "final_year", "ban"};
+constexpr std::array<const char*, 3> kAdoptionNames{"a0", "a1", "a2"};
+
+std::optional<std::vector<JoiningStep>> read_schedule(const toml::node& n, const std::string& path,
+                                                      const Sink& sink) {
+  const toml::array* a = n.as_array();
+  if (!a) {
+    sink.error(n, fmt::format("{}: expected a list of {{ sector, region, share, year }} tables, got {}", path,
+                              type_name(n)));
+    return std::nullopt;
+  }
+  std::vector<JoiningStep> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const toml::node& e = *a->get(i);
+    const std::string ep = fmt::format("{}[{}]", path, i + 1);
+    const toml::table* t = e.as_table();
+    if (!t) {
+      sink.error(e, fmt::format("{}: expected a table {{ sector, region, share, year }}, got {}", ep, type_name(e)));
+      ok = false;
+      continue;
+    }
+    sink.remember(ep, e);
+    JoiningStep step;
+    bool step_ok = true;
+    for (const auto& [k, sub] : *t) {
+      const std::string kp = ep + "." + std::string(k.str());
+      if (k.str() == "sector") {
+        auto s = read_sector_name(sub, kp, sink, true);
+        if (s)
+          step.sector = *s;
+        else
+          step_ok = false;
+      } else if (k.str() == "region") {
+        if (auto s = sub.as_string(); s && s->get() == "all") {
+          step.region = -1;
+        } else if (sub.is_integer()) {
+          auto r = read_integer(sub, kp, sink, Range{1, 1000});
+          if (r)
+            step.region = static_cast<int>(*r) - 1;
+          else
+            step_ok = false;
+        } else {
+          sink.error(sub, fmt::format("{}: expected a region number (1-based) or \"all\", got {}", kp,
+                                      s ? "`" + s->get() + "`" : std::string(type_name(sub))));
+          step_ok = false;
+        }
+      } else if (k.str() == "share") {
+        auto v = read_number(Key{}, sub, kp, sink, kProb);
+        if (v)
+          step.share = *v;
+        else
+          step_ok = false;
+      } else if (k.str() == "year") {
+        auto y = read_integer(sub, kp, sink, kYear);
+        if (y)
+          step.year = static_cast<int>(*y);
+        else
+          step_ok = false;
+      } else {
+        std::string msg = fmt::format("{}: unknown field `{}` (expected sector, region, share, year)", ep, k.str());
+        if (auto near = suggest_among(k.str(), {"sector", "region", "share", "year"}); !near.empty())
+          msg += fmt::format("; did you mean `{}`?", near);
+        sink.error(sub, msg);
+        step_ok = false;
+      }
+    }
+    for (const char* required : {"share", "year"}) {
+      if (!t->contains(required)) {
+        sink.error(e, fmt::format("{}: missing `{}` (sector and region default to \"all\")", ep, required));
+        step_ok = false;
+      }
+    }
+    if (step_ok)
+      out.push_back(step);
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::array<bool, kSectors>> read_sectors(const toml::node& n, const std::string& path,
+                                                       const Sink& sink) {
+  std::array<bool, kSectors> out{};
+  if (auto s = n.as_string(); s && s->get() == "all") return std::array<bool, kSectors>{true, true, true};
+  const toml::array* a = n.as_array();
+  if (!a) {
+    sink.error(n, fmt::format("{}: expected \"all\" or a list of sectors, got {}", path,
+                              n.is_string() ? "`" + n.as_string()->get() + "`" : std::string(type_name(n))));
+    return std::nullopt;
+  }
+  if (a->empty()) {
+    sink.error(n, fmt::format("{}: expected at least one sector, got an empty list", path));
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    auto s = read_sector_name(*a->get(i), fmt::format("{}[{}]", path, i + 1), sink, false);
+    if (s)
+      out[*s] = true;
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::array<int, 2>> read_int_pair(const Key& key, const toml::node& n, const std::string& path,
+                                                const Sink& sink) {
+  const toml::array* a = n.as_array();
+  if (!a || a->size() != 2) {
+    sink.error(n, fmt::format("{}: expected a list [lowest, highest] of 2 integers, got {}", path,
+                              a ? fmt::format("{} values", a->size()) : std::string(type_name(n))));
+    return std::nullopt;
+  }
+  auto lo = read_integer(*a->get(0), path + "[1]", sink, key.range);
+  auto hi = read_integer(*a->get(1), path + "[2]", sink, key.range);
+  if (!lo || !hi) return std::nullopt;
+  if (*lo > *hi) {
+    sink.error(n, fmt::format("{}: lowest age {} is above highest age {}", path, *lo, *hi));
+    return std::nullopt;
+  }
+  return std::array<int, 2>{static_cast<int>(*lo), static_cast<int>(*hi)};
+}
+
+std::optional<PerSector<double>> read_mix(const Key& key, int programme, const toml::node& n,
+                                          const std::string& path, const Sink& sink) {
+  const toml::table* t = n.as_table();
+  std::vector<std::string> served;
+  for (int s = 0; s < kSectors; ++s)
+    if (kServes[programme][s]) served.emplace_back(kSectorNames[s]);
+  if (!t) {
+    sink.error(n, fmt::format("{}: expected a table of shares by sector ({}), got {}", path,
+                              fmt::join(served, ", "), type_name(n)));
+    return std::nullopt;
+  }
+  PerSector<double> out{};
+  bool ok = true;
+  for (const auto& [k, sub] : *t) {
+    if (std::find(served.begin(), served.end(), k.str()) == served.end()) {
+      sink.error(sub, fmt::format("{}: {} does not serve `{}` (it serves {})", path, kProgrammeNames[programme],
+                                  k.str(), fmt::join(served, ", ")));
+      ok = false;
+    }
+  }
+  double sum = 0;
+  for (int s = 0; s < kSectors; ++s) {
+    if (!kServes[programme][s]) continue;
+    const toml::node* sub = t->get(kSectorNames[s]);
+    if (!sub) {
+      sink.error(n, fmt::format("{}: missing `{}` (a table by sector must be complete)", path, kSectorNames[s]));
+      ok = false;
+      continue;
+    }
+    auto v = read_number(key, *sub, path + "." + kSectorNames[s], sink, key.range);
+    if (v) {
+      out[s] = *v;
+      sum += *v;
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  if (std::abs(sum - 1.0) > 1e-6) {
+    sink.error(n, fmt::format("{}: shares must sum to 1, they sum to {}", path, fmt_number(sum)));
+    return std::nullopt;
+  }
+  return out;
+}
+
+template <std::size_t N>
+std::optional<PerSector<std::array<double, N>>> read_sector_lists(const Key& key, const toml::node& n,
+                                                                  const std::string& path, const Sink& sink) {
+  return read_per<std::array<double, N>>(
+      n, kSectorNames, "sector", path, sink, true, std::nullopt,
+      [&](const toml::node& sub, const std::string& p) -> std::optional<std::array<double, N>> {
+        auto v = read_list(key, sub, p, sink, N);
+        if (!v) return std::nullopt;
+        std::array<double, N> out{};
+        std::copy(v->begin(), v->end(), out.begin());
+        return out;
+      });
+}
+
+}  // namespace
+
+// ---- public ------------------------------------------------------------------------------------------
+
+const std::vector<Key>& keys() {
+  // A constant table built once; it holds no state.
+  static const std::vector<Key> registry = make_keys();
+  return registry;
+}
+
+const Key* find_key(std::string_view name) {
+  for (const Key& k : keys())
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+bool is_group(std::string_view name) {
+  for (const Key& k : keys())
+    if (k.name.size() > name.size() && k.name.starts_with(name) && k.name[name.size()] == '.') return true;
+  return false;
+}
+
+std::string suggest_among(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = std::numeric_limits<std::size_t>::max();
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_d) {
+      best_d = d;
+      best = c;
+    }
+  }
+  // Close enough to be a typo: a few edits, fewer for short words.
+  const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3));
+  return best_d <= limit ? best : std::string{};
+}
+
+std::string suggest(std::string_view name) {
+  std::vector<std::string> candidates;
+  std::set<std::string> groups;
+  for (const Key& k : keys()) {
+    candidates.emplace_back(k.name);
+    for (std::size_t dot = k.name.find('.'); dot != std::string_view::npos; dot = k.name.find('.', dot + 1))
+      groups.emplace(k.name.substr(0, dot));
+  }
+  candidates.insert(candidates.end(), groups.begin(), groups.end());
+  if (auto near = suggest_among(name, candidates); !near.empty()) return near;
+  // A right name in the wrong table: the one key with the same last word.
+  const auto last = name.substr(name.rfind('.') == std::string_view::npos ? 0 : name.rfind('.') + 1);
+  std::string found;
+  int matches = 0;
+  for (const Key& k : keys()) {
+    const auto klast = k.name.substr(k.name.rfind('.') == std::string_view::npos ? 0 : k.name.rfind('.') + 1);
+    if (klast == last) {
+      found = std::string(k.name);
+      ++matches;
+    }
+  }
+  return matches == 1 ? found : std::string{};
+}
+
+std::string range_text(const Key& key) { return range_text(key.range); }
+
+std::string range_text(const Range& r) {
+  const bool lo_inf = std::isinf(r.lo), hi_inf = std::isinf(r.hi);
+  if (lo_inf && hi_inf) return "any";
+  if (hi_inf) return fmt::format("{} {}", r.lo_open ? ">" : ">=", fmt_number(r.lo));
+  if (lo_inf) return fmt::format("{} {}", r.hi_open ? "<" : "<=", fmt_number(r.hi));
+  return fmt::format("in {}{}, {}{}", r.lo_open ? "(" : "[", fmt_number(r.lo), fmt_number(r.hi), r.hi_open ? ")" : "]");
+}
+
+std::string kind_text(const Key& key) {
+  Params p;
+  return std::visit(
+      Overloaded{
+          [](double*) { return std::string("number"); },
+          [](int*) { return std::string("integer"); },
+          [](bool*) { return std::string("boolean"); },
+          [&](std::string*) { return std::string(key.unit == "path" ? "path" : "string"); },
+          [](std::uint64_t*) { return std::string("integer"); },
+          [](JoiningMode*) { return std::string("none | schedule | target | adoption"); },
+          [](GroenplukRule*) { return std::string("none | final_year | ban"); },
+          [](PerSector<double>*) { return std::string("per-sector number"); },
+          [](PerSector<int>*) { return std::string("per-sector integer"); },
+          [](PerProgramme<double>*) { return std::string("per-programme number"); },
+          [](PerProgramme<int>*) { return std::string("per-programme integer"); },
+          [](PerRoute<double>*) { return std::string("per-route number"); },
+          [](PerSector<YearTable>*) { return std::string("per-sector year table"); },
+          [](PerSector<std::array<double, kFteLevels>>*) { return std::string("per-sector list of 4"); },
+          [](PerSector<std::array<double, kAgeBands>>*) { return std::string("per-sector list of 10"); },
+          [](PerSector<std::array<double, kExpLevels>>*) { return std::string("per-sector list of 11"); },
+          [](PerProgramme<std::vector<double>>*) { return std::string("per-programme list"); },
+          [](PerProgramme<PerSector<double>>*) { return std::string("per-programme table by sector"); },
+          [](std::vector<JoiningStep>*) { return std::string("list of steps"); },
+          [](std::array<bool, kSectors>*) { return std::string("\"all\" or list of sectors"); },
+          [](AdoptionField) { return std::string("{ a0, a1, a2 }"); },
+          [](std::array<int, 2>*) { return std::string("[integer, integer]"); },
+          [](std::optional<double>*) { return std::string("optional number"); },
+          [](std::optional<int>*) { return std::string("optional integer"); },
+          [](std::optional<std::uint64_t>*) { return std::string("optional integer"); },
+          [](std::optional<PerSector<double>>*) { return std::string("optional per-sector number"); },
+      },
+      key.field(p));
+}
+
+std::string number_toml(double v) {
+  std::string s = fmt::format("{}", v);
+  if (s.find_first_of(".eEni") == std::string::npos) s += ".0";
+  return s;
+}
+
+std::string value_toml(const Key& key, const Params& params) {
+  Params p = params;  // the accessors hand out mutable pointers; read a copy
+  auto num = [](double v) { return number_toml(v); };
+  auto integer = [](auto v) { return fmt::format("{}", v); };
+  return std::visit(
+      Overloaded{
+          [&](double* v) { return num(*v); },
+          [&](int* v) { return integer(*v); },
+          [](bool* v) { return std::string(*v ? "true" : "false"); },
+          [](std::string* v) { return quote(*v); },
+          [&](std::uint64_t* v) { return integer(*v); },
+          [](JoiningMode* v) { return quote(kJoiningModeNames[static_cast<int>(*v)]); },
+          [](GroenplukRule* v) { return quote(kGroenplukRuleNames[static_cast<int>(*v)]); },
+          [&](PerSector<double>* v) { return per_toml(*v, kSectorNames, num); },
+          [&](PerSector<int>* v) { return per_toml(*v, kSectorNames, integer); },
+          [&](PerProgramme<double>* v) { return per_toml(*v, kProgrammeNames, num); },
+          [&](PerProgramme<int>* v) { return per_toml(*v, kProgrammeNames, integer); },
+          [&](PerRoute<double>* v) { return per_toml(*v, kRouteNames, num); },
+          [&](PerSector<YearTable>* v) { return per_toml(*v, kSectorNames, year_table_toml); },
+          [&](PerSector<std::array<double, kFteLevels>>* v) {
+            return per_toml(*v, kSectorNames, [](const auto& l) { return list_toml(l); });
+          },
+          [&](PerSector<std::array<double, kAgeBands>>* v) {
+            return per_toml(*v, kSectorNames, [](const auto& l) { return list_toml(l); });
+          },
+          [&](PerSector<std::array<double, kExpLevels>>* v) {
+            return per_toml(*v, kSectorNames, [](const auto& l) { return list_toml(l); });
+          },
+          [&](PerProgramme<std::vector<double>>* v) {
+            return per_toml(*v, kProgrammeNames, [](const auto& l) { return list_toml(l); });
+          },
+          [&](PerProgramme<PerSector<double>>* v) {
+            std::string out = "{ ";
+            for (int k = 0; k < kProgrammes; ++k) {
+              out += fmt::format("{}{} = {{ ", k ? ", " : "", kProgrammeNames[k]);
+              bool first = true;
+              for (int s = 0; s < kSectors; ++s) {
+                if (!kServes[k][s]) continue;
+                out += fmt::format("{}{} = {}", first ? "" : ", ", kSectorNames[s], num((*v)[k][s]));
+                first = false;
+              }
+              out += " }";
+            }
+            return out + " }";
+          },
+          [&](std::vector<JoiningStep>* v) {
+            std::string out = "[";
+            for (std::size_t i = 0; i < v->size(); ++i) {
+              const JoiningStep& s = (*v)[i];
+              out += fmt::format("{}{{ sector = {}, region = {}, share = {}, year = {} }}", i ? ", " : "",
+                                 quote(s.sector < 0 ? "all" : kSectorNames[s.sector]),
+                                 s.region < 0 ? std::string("\"all\"") : std::to_string(s.region + 1),
+                                 num(s.share), s.year);
+            }
+            return out + "]";
+          },
+          [](std::array<bool, kSectors>* v) {
+            if ((*v)[0] && (*v)[1] && (*v)[2]) return std::string("\"all\"");
+            std::vector<std::string> names;
+            for (int s = 0; s < kSectors; ++s)
+              if ((*v)[s]) names.push_back(quote(kSectorNames[s]));
+            return fmt::format("[{}]", fmt::join(names, ", "));
+          },
+          [&](AdoptionField f) {
+            const auto& v = *f.value;
+            return fmt::format("{{ a0 = {}, a1 = {}, a2 = {} }}", num(v[0]), num(v[1]), num(v[2]));
+          },
+          [](std::array<int, 2>* v) { return fmt::format("[{}, {}]", (*v)[0], (*v)[1]); },
+          [&](std::optional<double>* v) { return *v ? num(**v) : std::string(); },
+          [&](std::optional<int>* v) { return *v ? integer(**v) : std::string(); },
+          [&](std::optional<std::uint64_t>* v) { return *v ? integer(**v) : std::string(); },
+          [&](std::optional<PerSector<double>>* v) { return *v ? per_toml(**v, kSectorNames, num) : std::string(); },
+      },
+      key.field(p));
+}
+
+std::string_view type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "a list";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    default: return "nothing";
+  }
+}
+
+InputError Sink::at(const toml::node& node) const {
+  const auto& pos = node.source().begin;
+  if (set_line > 0) {
+    const int col = pos.line > 0 ? static_cast<int>(pos.column) + set_shift : set_value_column;
+    return InputError{"--set", set_line, std::max(1, col), ""};
+  }
+  return InputError{file, static_cast<int>(pos.line), static_cast<int>(pos.column), ""};
+}
+
+void Sink::error(const toml::node& node, std::string message) const {
+  InputError e = at(node);
+  e.message = std::move(message);
+  errors->push_back(std::move(e));
+}
+
+void Sink::remember(const std::string& path, const toml::node& node) const {
+  if (where) (*where)[path] = at(node);
+}
+
+bool read_value(const Key& key, const toml::node& node, Params& params, const Sink& sink) {
+  const std::string path(key.name);
+  const std::size_t before = sink.errors->size();
+  auto num = [&](const toml::node& n, const std::string& p) { return read_number(key, n, p, sink, key.range); };
+  auto integer = [&](const toml::node& n, const std::string& p) -> std::optional<int> {
+    auto v = read_integer(n, p, sink, key.range);
+    if (!v) return std::nullopt;
+    return static_cast<int>(*v);
+  };
+  auto assign = [](auto* field, const auto& value) {
+    if (value) *field = *value;
+  };
+  std::visit(
+      Overloaded{
+          [&](double* f) { assign(f, num(node, path)); },
+          [&](int* f) { assign(f, integer(node, path)); },
+          [&](bool* f) {
+            if (auto b = node.as_boolean())
+              *f = b->get();
+            else
+              sink.error(node, fmt::format("{}: expected true or false, got {}", path, type_name(node)));
+          },
+          [&](std::string* f) {
+            if (auto s = node.as_string())
+              *f = s->get();
+            else
+              sink.error(node, fmt::format("{}: expected a string, got {}", path, type_name(node)));
+          },
+          [&](std::uint64_t* f) {
+            auto v = read_integer(node, path, sink, key.range);
+            if (v) *f = static_cast<std::uint64_t>(*v);
+          },
+          [&](JoiningMode* f) { assign(f, read_enum<JoiningMode>(node, path, sink, kJoiningModeNames)); },
+          [&](GroenplukRule* f) { assign(f, read_enum<GroenplukRule>(node, path, sink, kGroenplukRuleNames)); },
+          [&](PerSector<double>* f) {
+            assign(f, read_per<double>(node, kSectorNames, "sector", path, sink, true, std::nullopt, num));
+          },
+          [&](PerSector<int>* f) {
+            assign(f, read_per<int>(node, kSectorNames, "sector", path, sink, true, std::nullopt, integer));
+          },
+          [&](PerProgramme<double>* f) {
+            assign(f, read_per<double>(node, kProgrammeNames, "programme", path, sink, true, std::nullopt, num));
+          },
+          [&](PerProgramme<int>* f) {
+            assign(f, read_per<int>(node, kProgrammeNames, "programme", path, sink, true, std::nullopt, integer));
+          },
+          [&](PerRoute<double>* f) {
+            assign(f, read_per<double>(node, kRouteNames, "route", path, sink, true, std::optional<double>(1.0), num));
+          },
+          [&](PerSector<YearTable>* f) {
+            auto one = [&](const toml::node& n, const std::string& p) { return read_year_table(key, n, p, sink); };
+            // A table of years (rather than of sectors) is one year table for every sector.
+            const toml::table* t = node.as_table();
+            bool years = t && !t->empty();
+            if (t)
+              for (const auto& kv : *t) years = years && is_year_key(kv.first.str());
+            if (years) {
+              auto v = one(node, path);
+              if (v) f->fill(*v);
+            } else {
+              assign(f, read_per<YearTable>(node, kSectorNames, "sector", path, sink, true, std::nullopt, one));
+            }
+          },
+          [&](PerSector<std::array<double, kFteLevels>>* f) {
+            assign(f, read_sector_lists<kFteLevels>(key, node, path, sink));
+          },
+          [&](PerSector<std::array<double, kAgeBands>>* f) {
+            assign(f, read_sector_lists<kAgeBands>(key, node, path, sink));
+          },
+          [&](PerSector<std::array<double, kExpLevels>>* f) {
+            assign(f, read_sector_lists<kExpLevels>(key, node, path, sink));
+          },
+          [&](PerProgramme<std::vector<double>>* f) {
+            assign(f, read_per<std::vector<double>>(
+                          node, kProgrammeNames, "programme", path, sink, true, std::nullopt,
+                          [&](const toml::node& n, const std::string& p) { return read_list(key, n, p, sink, 0); }));
+          },
+          [&](PerProgramme<PerSector<double>>* f) {
+            int programme = 0;
+            assign(f, read_per<PerSector<double>>(node, kProgrammeNames, "programme", path, sink, false, std::nullopt,
+                                                  [&](const toml::node& n, const std::string& p) {
+                                                    // read_per visits the programmes in order
+                                                    const std::string name = p.substr(p.rfind('.') + 1);
+                                                    for (int k = 0; k < kProgrammes; ++k)
+                                                      if (name == kProgrammeNames[k]) programme = k;
+                                                    return read_mix(key, programme, n, p, sink);
+                                                  }));
+          },
+          [&](std::vector<JoiningStep>* f) { assign(f, read_schedule(node, path, sink)); },
+          [&](std::array<bool, kSectors>* f) { assign(f, read_sectors(node, path, sink)); },
+          [&](AdoptionField f) {
+            assign(f.value, read_per<double>(node, kAdoptionNames, "term", path, sink, false, std::nullopt,
+                                       [&](const toml::node& n, const std::string& p) {
+                                         return read_number(key, n, p, sink, kAny);
+                                       }));
+          },
+          [&](std::array<int, 2>* f) { assign(f, read_int_pair(key, node, path, sink)); },
+          [&](std::optional<double>* f) {
+            if (auto v = num(node, path)) *f = *v;
+          },
+          [&](std::optional<int>* f) {
+            if (auto v = integer(node, path)) *f = *v;
+          },
+          [&](std::optional<std::uint64_t>* f) {
+            if (auto v = read_integer(node, path, sink, key.range)) *f = static_cast<std::uint64_t>(*v);
+          },
+          [&](std::optional<PerSector<double>>* f) {
+            if (auto v = read_per<double>(node, kSectorNames, "sector", path, sink, true, std::nullopt, num)) *f = *v;
+          },
+      },
+      key.field(params));
+  const bool ok = sink.errors->size() == before;
+  if (ok) sink.remember(path, node);
+  return ok;
+}
+
+std::string keys_markdown() {
+  std::string out = "| key | kind | default | allowed | unit | meaning | MODEL.md |\n";
+  out += "|---|---|---|---|---|---|---|\n";
+  const Params defaults;
+  for (const Key& k : keys()) {
+    std::string def = value_toml(k, defaults);
+    if (k.name == "name") def = "file stem";
+    if (def.empty()) def = "unset";
+    std::string allowed = range_text(k);
+    const std::string kind = kind_text(k);
+    // Ranges of strings, booleans and choices say nothing: the kind does.
+    if (allowed == "any") allowed = "";
+    std::string escaped_def;
+    for (char c : def) escaped_def += (c == '|') ? std::string("\\|") : std::string(1, c);
+    std::string escaped_kind;
+    for (char c : kind) escaped_kind += (c == '|') ? std::string("\\|") : std::string(1, c);
+    out += fmt::format("| `{}` | {} | `{}` | {} | {} | {} | {} |\n", k.name, escaped_kind, escaped_def, allowed,
+                       k.unit, k.meaning, k.section);
+  }
+  return out;
+}
+
+}  // namespace tlm::models::schema

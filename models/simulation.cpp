@@ -1,0 +1,54 @@
+#include "models/simulation.hpp"
+
+#include "models/phases.hpp"
+#include "models/state.hpp"
+
+namespace tlm::models {
+
+State::State(const World& w, const Params& p)
+    : world(w),
+      params(p),
+      schools(start_school_state(w, p)),
+      teachers(w.teachers),
+      students(w.students),
+      reserve(w.reserve),
+      last_shortage_rate(w.regions, PerSector<double>{0, 0, 0}),
+      partnership_members(w.partnership_region.size(), 0),
+      out(p.years.end - p.years.start + 1, w.regions) {
+  for (std::size_t j = 0; j < w.schools.size(); ++j)
+    if (w.schools.partnership[j] != kNone) ++partnership_members[w.schools.partnership[j]];
+  slot.assign(w.schools.size(), 0);
+  for (const auto& list : w.market_schools)
+    for (std::size_t i = 0; i < list.size(); ++i) slot[list[i]] = static_cast<std::int32_t>(i);
+  seeks_move.assign(teachers.size(), 0);
+}
+
+Outcomes run_replication(const World& world, const Params& params, std::uint32_t replication,
+                         const std::atomic<bool>* cancel) {
+  State s(world, params);
+  const sim::Stream rng(static_cast<std::uint32_t>(params.seed), replication);
+  const int start = params.years.start;
+
+  // The start population is the `initial` cohort of the start year, recorded as generated.
+  const YearContext first{start, start, 0};
+  for (std::size_t i = 0; i < s.teachers.size(); ++i)
+    s.teachers.cohort_rec[i] = add_cohort_record(s, first, initial, kNone);
+  record(s, first);
+
+  for (int t = start + 1; t <= params.years.end; ++t) {
+    if (cancel && cancel->load()) break;
+    const YearContext ctx{t, start, t - start};
+    demand(s, ctx);
+    partnerships(s, ctx, rng);
+    teacher_exits(s, ctx, rng);
+    student_progress(s, ctx, rng);
+    reserve_ageing(s, ctx);
+    intake(s, ctx, rng);
+    placement(s.students, s.world, s.schools, params.policy.rotation, rng, t);
+    market(s, ctx, rng);
+    record(s, ctx);
+  }
+  return std::move(s.out);
+}
+
+}  // namespace tlm::models

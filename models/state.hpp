@@ -1,0 +1,67 @@
+// The state of one replication: what changes from year to year, on top of the shared start world.
+#pragma once
+
+#include <vector>
+
+#include "models/outcomes.hpp"
+#include "models/params.hpp"
+#include "models/population.hpp"
+#include "models/world.hpp"
+#include "sim/random.hpp"
+
+namespace tlm::models {
+
+struct SchoolState {
+  std::vector<double> demand;
+  std::vector<std::uint8_t> member;
+  std::vector<std::int16_t> member_since;  // first year as member (start members: long before the start)
+  std::vector<std::uint8_t> accepted;      // accepted this year: member from next year
+  std::vector<std::int32_t> partnership;
+  std::vector<double> q;          // induction quality q_j
+  std::vector<std::int32_t> cap;  // placement capacity cap_j
+  std::vector<double> staff;      // FTE of teachers and employed students
+  std::vector<double> vacancy;    // v_j during the market
+  std::vector<double> stopgap;    // this year's stopgap FTE
+  std::vector<double> last_shortage;  // shortage / demand of the recorded year t-1 (adoption)
+};
+
+// A graduate entering the market this year (MODEL.md 6.4 step 3, 6.6).
+struct Graduate {
+  std::uint64_t id;
+  std::int32_t last_school;
+  std::int16_t region;  // the region it studied in; the region it searches in is decided in 6.6
+  std::int16_t age;
+  std::uint8_t sector;
+  std::uint8_t so_trained;
+  std::uint8_t rotated;
+};
+
+// Everything a phase needs to know about the year.
+struct YearContext {
+  int year;        // t
+  int start_year;  // years.start
+  int index;       // t - years.start: the row of the outcomes
+};
+
+struct State {
+  State(const World& w, const Params& p);
+  const World& world;
+  const Params& params;
+  SchoolState schools;
+  Teachers teachers;
+  Students students;
+  Reserve reserve;
+  std::vector<CohortRecord> cohort_records;
+  std::vector<PerSector<double>> last_shortage_rate;  // [region][sector], of the recorded year t-1
+  std::vector<std::int32_t> partnership_members;
+  std::vector<std::int32_t> slot;  // position of each school in World::market_schools of its market
+  // Within a year:
+  std::vector<std::uint8_t> seeks_move;  // aligned with teachers: looks for another school (6.3)
+  std::vector<Graduate> graduates;       // entering the market
+  Outcomes out;
+};
+
+// Induction quality and placement capacity of school j in year t (MODEL.md 6.2).
+double ramp(const Params& p, const SchoolState& s, std::size_t j, int year);
+
+}  // namespace tlm::models

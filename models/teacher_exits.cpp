@@ -1,0 +1,95 @@
+// MODEL.md 6.3: each teacher present at t-1 retires, leaves (attrition, or dropout from a zij trajectory) or
+// looks for another school; survivors age a year.
+#include <algorithm>
+
+#include "models/events.hpp"
+#include "models/phases.hpp"
+#include "sim/soa.hpp"
+
+namespace tlm::models {
+
+// The attrition chance of 6.3 step 2 for one qualified teacher (or a zij-instromer after its trajectory).
+double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained, bool rotated,
+                             double region_shortage_rate) {
+  const auto& tp = p.teachers;
+  double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
+  if (exp < p.induction.years) prob *= 1.0 - q * (1.0 - p.induction.full_effect);
+  if (so_trained && exp < 5) prob *= tp.so_trained_effect;
+  prob *= tp.route_effect[route];
+  if (rotated && exp < 5) prob *= tp.rotation_effect;
+  prob *= 1.0 + tp.workload_effect * region_shortage_rate;
+  return std::min(1.0, prob);
+}
+
+void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
+  const auto& p = s.params;
+  const auto& w = s.world;
+  auto& t = s.teachers;
+  const std::size_t n = t.size();
+  std::vector<char> keep(n, 1);
+  std::vector<std::uint8_t> seeks(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto j = t.school[i];
+    const int r = w.schools.region[j], sec = w.schools.sector[j];
+    const auto words = rng.draw(t.id[i], ctx.year, event::teacher_exit);
+    // 1. Retirement.
+    if (t.age[i] >= p.teachers.retirement_age ||
+        (t.age[i] >= 60 && sim::bernoulli(p.teachers.early_retirement, words[0]))) {
+      keep[i] = 0;
+      s.out.at(m_exits_retire, ctx.index, r, sec) += 1;
+      continue;
+    }
+    // 2. Attrition, or dropout from a zij trajectory.
+    bool leaves;
+    if (t.zij_year[i] > 0) {
+      const double prob = p.zij.dropout * (s.schools.member[j] ? p.zij.so_effect : 1.0);
+      leaves = sim::bernoulli(prob, words[1]);
+      if (leaves) s.out.at(m_zij_dropped, ctx.index, r, sec) += 1;
+    } else {
+      const double prob = attrition_probability(p, sec, t.exp[i], t.route[i], t.q[i], t.so_trained[i], t.rotated[i],
+                                                s.last_shortage_rate[r][sec]);
+      leaves = sim::bernoulli(prob, words[1]);
+    }
+    if (leaves) {
+      keep[i] = 0;
+      s.out.at(m_exits_attrition, ctx.index, r, sec) += 1;
+      if (t.qualified[i] && t.age[i] < 60 && sim::bernoulli(p.reserve.share_of_leavers, words[2]))
+        join_reserve(s.reserve, t.id[i], sec, r, t.age[i], t.exp[i], ctx.year, t.cohort_rec[i]);
+      continue;
+    }
+    // 3. Mobility: the move itself happens in the market (6.6 step 0).
+    seeks[i] = sim::bernoulli(p.teachers.mobility, words[3]) ? 1 : 0;
+    // Survivors age; zij-instromers move on in their trajectory.
+    ++t.age[i];
+    ++t.exp[i];
+    if (t.zij_year[i] > 0) {
+      if (t.zij_year[i] >= p.zij.years) {
+        t.zij_year[i] = 0;
+        t.qualified[i] = 1;
+        s.out.at(m_zij_completed, ctx.index, r, sec) += 1;
+        const int hired = t.entry_year[i] - ctx.start_year;
+        if (hired >= 0) s.out.zij_completed(hired, sec) += 1;
+      } else {
+        ++t.zij_year[i];
+      }
+    }
+  }
+  sim::soa_compact(t, keep);
+  s.seeks_move.clear();
+  for (std::size_t i = 0; i < n; ++i)
+    if (keep[i]) s.seeks_move.push_back(seeks[i]);
+}
+
+void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
+                  std::int32_t cohort_rec) {
+  r.id.push_back(id);
+  r.sector.push_back(static_cast<std::uint8_t>(sector));
+  r.region.push_back(static_cast<std::int16_t>(region));
+  r.age.push_back(static_cast<std::int16_t>(age));
+  r.exp.push_back(static_cast<std::int16_t>(exp));
+  r.years_out.push_back(0);
+  r.since.push_back(static_cast<std::int16_t>(year));
+  r.cohort_rec.push_back(cohort_rec);
+}
+
+}  // namespace tlm::models

@@ -1,0 +1,344 @@
+// The start world, MODEL.md 4.1: regions, schools, start staffing, membership, students and the reserve.
+#include "models/world.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "models/data_import.hpp"
+#include "models/events.hpp"
+#include "models/phases.hpp"
+#include "models/scenario.hpp"
+#include "sim/apportion.hpp"
+#include "sim/order.hpp"
+#include "sim/random.hpp"
+
+namespace tlm::models {
+namespace {
+
+constexpr std::uint32_t kWorldReplication = 0xFFFFFFFFu;
+
+long scaled(double n, double scale) { return std::lround(n * scale); }
+
+// fte from the sector's distribution (one word).
+double draw_fte(const Params& p, int sector, std::uint32_t w) {
+  return kFteValues[sim::categorical(p.world.fte_distribution[sector], sim::uniform32(w))];
+}
+
+void synthetic_regions(const Params& p, const sim::Stream& rng, World& w, std::vector<double>& base_weight) {
+  w.regions = p.world.regions;
+  base_weight.resize(w.regions);
+  for (int r = 0; r < w.regions; ++r) {
+    w.region_names.push_back(fmt::format("R{:02d}", r + 1));
+    base_weight[r] = std::exp(p.world.region_weight_sigma *
+                              sim::normal(rng.draw(ids::market(r, 0), 0, event::world_region_weight)));
+  }
+  const double sum = std::accumulate(base_weight.begin(), base_weight.end(), 0.0);
+  for (auto& x : base_weight) x /= sum;
+  w.urban.assign(w.regions, 0);
+  std::vector<int> idx(w.regions);
+  std::iota(idx.begin(), idx.end(), 0);
+  std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) { return base_weight[a] > base_weight[b]; });
+  for (int k = 0; k < std::min(p.world.urban_regions, w.regions); ++k) w.urban[idx[k]] = 1;
+}
+
+void synthetic_schools(const Params& p, const sim::Stream& rng, World& w, const std::vector<double>& base_weight) {
+  for (int s = 0; s < kSectors; ++s) {
+    auto count = sim::largest_remainder(scaled(p.world.schools[s], p.world.scale), base_weight);
+    if (s != mbo) {  // a region left without a po or vo school takes one from the region with most
+      for (int r = 0; r < w.regions; ++r) {
+        if (count[r] > 0) continue;
+        auto most = std::max_element(count.begin(), count.end()) - count.begin();
+        if (count[most] <= 1) break;
+        --count[most];
+        ++count[r];
+      }
+    }
+    for (int r = 0; r < w.regions; ++r)
+      for (long k = 0; k < count[r]; ++k) {
+        w.schools.region.push_back(static_cast<std::int16_t>(r));
+        w.schools.sector.push_back(static_cast<std::uint8_t>(s));
+      }
+  }
+  const std::size_t n = w.schools.region.size();
+  w.schools.label.resize(n);
+  for (std::size_t j = 0; j < n; ++j) w.schools.label[j] = std::to_string(j + 1);
+  w.schools.member.assign(n, 0);
+  (void)rng;
+}
+
+// Per-sector weights: 0 where a region has no school of the sector, the others renormalised.
+void sector_weights(World& w, const std::vector<double>& base_weight) {
+  w.weight.assign(w.regions, PerSector<double>{0, 0, 0});
+  w.market_schools.assign(static_cast<std::size_t>(w.regions) * kSectors, {});
+  for (std::size_t j = 0; j < w.schools.size(); ++j)
+    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(static_cast<std::int32_t>(j));
+  for (int s = 0; s < kSectors; ++s) {
+    double sum = 0.0;
+    for (int r = 0; r < w.regions; ++r)
+      if (!w.market_schools[w.market(r, s)].empty()) sum += base_weight[r];
+    for (int r = 0; r < w.regions; ++r)
+      if (!w.market_schools[w.market(r, s)].empty() && sum > 0) w.weight[r][s] = base_weight[r] / sum;
+  }
+}
+
+void synthetic_demand(const Params& p, const sim::Stream& rng, World& w) {
+  w.schools.demand.assign(w.schools.size(), 0.0);
+  for (int r = 0; r < w.regions; ++r)
+    for (int s = 0; s < kSectors; ++s) {
+      const auto& js = w.market_schools[w.market(r, s)];
+      double sum = 0.0;
+      for (auto j : js) {
+        w.schools.demand[j] =
+            std::exp(p.world.school_size_sigma * sim::normal(rng.draw(ids::school(j), 0, event::world_school_size)));
+        sum += w.schools.demand[j];
+      }
+      for (auto j : js) w.schools.demand[j] = p.world.demand_fte[s] * p.world.scale * w.weight[r][s] *
+                                              w.schools.demand[j] / sum;
+    }
+}
+
+void import_schools(const Params& p, World& w, std::vector<double>& base_weight) {
+  const auto rows = read_schools_csv(p.world.schools_csv);
+  std::map<std::string, int> region_index;
+  for (const auto& row : rows) {
+    auto [it, added] = region_index.try_emplace(row.region, static_cast<int>(w.region_names.size()));
+    if (added) w.region_names.push_back(row.region);
+    w.schools.label.push_back(row.id);
+    w.schools.region.push_back(static_cast<std::int16_t>(it->second));
+    w.schools.sector.push_back(static_cast<std::uint8_t>(row.sector));
+    w.schools.demand.push_back(row.demand_fte * p.world.scale);
+    w.schools.member.push_back(row.member ? 1 : 0);
+  }
+  w.regions = static_cast<int>(w.region_names.size());
+  // A region's weight for a sector is its share of the sector's demand; the base weight (used for urban) is
+  // its share of all demand.
+  base_weight.assign(w.regions, 0.0);
+  for (std::size_t j = 0; j < w.schools.size(); ++j) base_weight[w.schools.region[j]] += w.schools.demand[j];
+  std::vector<int> idx(w.regions);
+  std::iota(idx.begin(), idx.end(), 0);
+  std::stable_sort(idx.begin(), idx.end(), [&](int a, int b) { return base_weight[a] > base_weight[b]; });
+  w.urban.assign(w.regions, 0);
+  for (int k = 0; k < std::min(p.world.urban_regions, w.regions); ++k) w.urban[idx[k]] = 1;
+  w.weight.assign(w.regions, PerSector<double>{0, 0, 0});
+  w.market_schools.assign(static_cast<std::size_t>(w.regions) * kSectors, {});
+  PerSector<double> total{0, 0, 0};
+  for (std::size_t j = 0; j < w.schools.size(); ++j) {
+    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(static_cast<std::int32_t>(j));
+    w.weight[w.schools.region[j]][w.schools.sector[j]] += w.schools.demand[j];
+    total[w.schools.sector[j]] += w.schools.demand[j];
+  }
+  for (int r = 0; r < w.regions; ++r)
+    for (int s = 0; s < kSectors; ++s)
+      if (total[s] > 0) w.weight[r][s] /= total[s];
+}
+
+// Start total-shortage rate per school: urban regions `urban_shortage_factor` × the others, scaled so the
+// demand-weighted national rate is the given one.
+std::vector<double> start_shortage_rates(const Params& p, const World& w) {
+  PerSector<double> weighted{0, 0, 0}, demand{0, 0, 0};
+  for (std::size_t j = 0; j < w.schools.size(); ++j) {
+    const double f = w.urban[w.schools.region[j]] ? p.world.urban_shortage_factor : 1.0;
+    weighted[w.schools.sector[j]] += w.schools.demand[j] * f;
+    demand[w.schools.sector[j]] += w.schools.demand[j];
+  }
+  std::vector<double> rate(w.schools.size());
+  for (std::size_t j = 0; j < w.schools.size(); ++j) {
+    const int s = w.schools.sector[j];
+    const double f = w.urban[w.schools.region[j]] ? p.world.urban_shortage_factor : 1.0;
+    rate[j] = weighted[s] > 0 ? std::min(1.0, p.world.start_shortage[s] * f * demand[s] / weighted[s]) : 0.0;
+  }
+  return rate;
+}
+
+void synthetic_teachers(const Params& p, const sim::Stream& rng, World& w, const std::vector<double>& q) {
+  const auto rate = start_shortage_rates(p, w);
+  for (std::size_t j = 0; j < w.schools.size(); ++j) {
+    const int s = w.schools.sector[j];
+    const double target = w.schools.demand[j] * (1.0 - rate[j]);
+    double staff = 0.0;
+    for (std::uint64_t n = 0;; ++n) {
+      const std::uint64_t id = ids::start_teacher | (static_cast<std::uint64_t>(j) << 20) | n;
+      const auto a = rng.draw(id, 0, event::world_teacher, 0);
+      const double fte = draw_fte(p, s, a[0]);
+      if (staff + 0.5 * fte > target) break;
+      const int band = sim::categorical(p.world.age_distribution[s], sim::uniform32(a[1]));
+      const int lo = 20 + 5 * band, hi = band == kAgeBands - 1 ? 66 : lo + 4;
+      const int age = sim::uniform_int(lo, hi, a[2]);
+      const int exp = std::max(0, age - 23 - sim::uniform_int(0, 5, a[3]));
+      append_teacher(w.teachers, id, static_cast<std::int32_t>(j), fte, age, exp, true, initial, q[j], false, false,
+                     p.years.start, 0, kNone);
+      staff += fte;
+    }
+  }
+}
+
+void import_teachers(const Params& p, const sim::Stream& rng, World& w, const std::vector<double>& q) {
+  const auto rows = read_teachers_csv(p.world.teachers_csv);
+  std::map<std::string, std::int32_t> school_index;
+  for (std::size_t j = 0; j < w.schools.size(); ++j) school_index[w.schools.label[j]] = static_cast<std::int32_t>(j);
+  std::vector<InputError> errors;
+  std::uint64_t seq = 0;
+  for (const auto& row : rows) {
+    auto it = school_index.find(row.school_id);
+    if (it == school_index.end()) {
+      errors.push_back({p.world.teachers_csv, row.line, 1, fmt::format("unknown school_id `{}`", row.school_id)});
+      continue;
+    }
+    for (int c = 0; c < row.count; ++c, ++seq)
+      append_teacher(w.teachers, ids::start_teacher | seq, it->second, row.fte, row.age, row.exp, row.qualified,
+                     row.route, row.q.value_or(q[it->second]), row.so_trained, false, p.years.start,
+                     row.route == zij && !row.qualified ? 1 : 0, kNone);
+  }
+  if (!errors.empty()) throw ScenarioErrors(std::move(errors));
+  (void)rng;
+}
+
+void start_membership(const Params& p, const sim::Stream& rng, World& w, bool imported) {
+  const std::size_t n = w.schools.size();
+  if (!imported) {
+    for (int s = 0; s < kSectors; ++s) {
+      std::vector<std::int32_t> of_sector;
+      for (std::size_t j = 0; j < n; ++j)
+        if (w.schools.sector[j] == s) of_sector.push_back(static_cast<std::int32_t>(j));
+      auto order = sim::draw_order(
+          of_sector.size(), [&](std::size_t i) { return ids::school(of_sector[i]); }, rng, 0,
+          event::world_membership_order);
+      const auto members = std::lround(p.partnerships.start_member_share[s] * static_cast<double>(of_sector.size()));
+      for (long k = 0; k < members; ++k) w.schools.member[of_sector[order[k]]] = 1;
+    }
+  }
+  // Each region has `per_region` partnerships, dealt the region's members in turn.
+  w.schools.partnership.assign(n, kNone);
+  for (int r = 0; r < w.regions; ++r)
+    for (int k = 0; k < p.partnerships.per_region; ++k) w.partnership_region.push_back(static_cast<std::int16_t>(r));
+  std::vector<int> dealt(w.regions, 0);
+  for (std::size_t j = 0; j < n; ++j) {
+    if (!w.schools.member[j]) continue;
+    const int r = w.schools.region[j];
+    w.schools.partnership[j] = r * p.partnerships.per_region + dealt[r]++ % p.partnerships.per_region;
+  }
+}
+
+void start_students(const Params& p, const sim::Stream& rng, World& w) {
+  std::vector<double> main_weight(w.regions);
+  std::uint64_t seq = 0;
+  for (int k = 0; k < kProgrammes; ++k) {
+    for (int r = 0; r < w.regions; ++r) main_weight[r] = w.weight[r][kMainSector[k]];
+    double survive = 1.0;
+    for (int y = 1; y <= p.study.years[k]; ++y) {
+      if (y > 1) survive *= 1.0 - p.study.dropout[k][y - 2];
+      const long total = std::lround(p.study.intake[k] * p.world.scale * survive);
+      const auto per_region = sim::largest_remainder(total, main_weight);
+      for (int r = 0; r < w.regions; ++r)
+        for (long i = 0; i < per_region[r]; ++i, ++seq) {
+          const std::uint64_t id = ids::start_student | seq;
+          const auto a = rng.draw(id, 0, event::world_student);
+          auto& st = w.students;
+          st.id.push_back(id);
+          st.programme.push_back(static_cast<std::uint8_t>(k));
+          st.study_year.push_back(static_cast<std::uint8_t>(y));
+          st.extra_years.push_back(0);
+          st.region.push_back(static_cast<std::int16_t>(r));
+          st.in_partnership.push_back(sim::bernoulli(p.study.institute_in_partnership[k], a[0]) ? 1 : 0);
+          st.school.push_back(kNone);
+          st.last_school.push_back(kNone);
+          st.so_year.push_back(0);
+          st.so_years.push_back(0);
+          st.seen.push_back({});
+          st.n_seen.push_back(0);
+          st.employer.push_back(kNone);
+          st.employed_fte.push_back(0.0);
+          st.age.push_back(static_cast<std::int16_t>(p.study.intake_age[k] + y - 1));
+          st.intake_year.push_back(static_cast<std::int16_t>(p.years.start - y + 1));
+        }
+    }
+  }
+}
+
+void start_reserve(const Params& p, const sim::Stream& rng, World& w) {
+  std::uint64_t seq = 0;
+  std::vector<double> weight(w.regions);
+  for (int s = 0; s < kSectors; ++s) {
+    for (int r = 0; r < w.regions; ++r) weight[r] = w.weight[r][s];
+    const auto per_region = sim::largest_remainder(scaled(p.reserve.start_size[s], p.world.scale), weight);
+    for (int r = 0; r < w.regions; ++r)
+      for (long i = 0; i < per_region[r]; ++i, ++seq) {
+        const std::uint64_t id = ids::start_reserve | seq;
+        const auto a = rng.draw(id, 0, event::world_reserve);
+        auto& res = w.reserve;
+        res.id.push_back(id);
+        res.sector.push_back(static_cast<std::uint8_t>(s));
+        res.region.push_back(static_cast<std::int16_t>(r));
+        res.age.push_back(static_cast<std::int16_t>(sim::uniform_int(25, 60, a[0])));
+        res.exp.push_back(static_cast<std::int16_t>(sim::uniform_int(2, 15, a[1])));
+        res.years_out.push_back(static_cast<std::int16_t>(sim::uniform_int(0, 9, a[2])));
+        res.since.push_back(static_cast<std::int16_t>(p.years.start - 1));
+        res.cohort_rec.push_back(kNone);
+      }
+  }
+}
+
+}  // namespace
+
+int pick_region(const World& w, int sector, double u, int exclude) {
+  double total = 0.0;
+  for (int r = 0; r < w.regions; ++r)
+    if (r != exclude) total += w.weight[r][sector];
+  if (!(total > 0.0)) exclude = -1, total = 1.0;
+  double target = u * total, acc = 0.0;
+  int last = -1;
+  for (int r = 0; r < w.regions; ++r) {
+    if (r == exclude || w.weight[r][sector] <= 0.0) continue;
+    acc += w.weight[r][sector];
+    last = r;
+    if (target < acc) return r;
+  }
+  return last;
+}
+
+World build_world(const Params& p) {
+  const sim::Stream rng(static_cast<std::uint32_t>(p.world_seed()), kWorldReplication);
+  World w;
+  std::vector<double> base_weight;
+  const bool imported = !p.world.schools_csv.empty();
+  if (imported) {
+    import_schools(p, w, base_weight);
+  } else {
+    synthetic_regions(p, rng, w, base_weight);
+    synthetic_schools(p, rng, w, base_weight);
+    sector_weights(w, base_weight);
+    synthetic_demand(p, rng, w);
+  }
+  const std::size_t n = w.schools.size();
+  w.schools.u.resize(n);
+  for (std::size_t j = 0; j < n; ++j)
+    w.schools.u[j] = sim::uniform32(rng.draw(ids::school(j), 0, event::world_school_u)[0]);
+  start_membership(p, rng, w, imported);
+
+  // Start members are fully ramped: q_j = min(1, base + member × so_boost).
+  std::vector<double> q(n);
+  for (std::size_t j = 0; j < n; ++j)
+    q[j] = std::min(1.0, p.induction.base_quality[w.schools.sector[j]] + w.schools.member[j] * p.induction.so_boost);
+  if (p.world.teachers_csv.empty())
+    synthetic_teachers(p, rng, w, q);
+  else
+    import_teachers(p, rng, w, q);
+
+  // The start gap is split into stopgaps and open posts as in 6.6 step 5.
+  std::vector<double> staff(n, 0.0);
+  for (std::size_t i = 0; i < w.teachers.size(); ++i) staff[w.teachers.school[i]] += w.teachers.fte[i];
+  w.start_stopgap.resize(n);
+  for (std::size_t j = 0; j < n; ++j)
+    w.start_stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * std::max(0.0, w.schools.demand[j] - staff[j]);
+
+  start_students(p, rng, w);
+  placement(w.students, w, start_school_state(w, p), p.policy.rotation, rng, 0);
+  start_reserve(p, rng, w);
+  return w;
+}
+
+}  // namespace tlm::models

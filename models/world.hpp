@@ -1,0 +1,45 @@
+// The start world (MODEL.md 4.1): generated once per scenario, shared read-only by every replication.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/params.hpp"
+#include "models/population.hpp"
+
+namespace tlm::models {
+
+struct Schools {
+  std::vector<std::string> label;  // imported id, or the 1-based number
+  std::vector<std::int16_t> region;
+  std::vector<std::uint8_t> sector;
+  std::vector<double> demand;      // start demand (FTE)
+  std::vector<double> u;           // fixed rounding draw for placement capacity
+  std::vector<std::uint8_t> member;
+  std::vector<std::int32_t> partnership;
+  std::size_t size() const { return region.size(); }
+};
+
+struct World {
+  int regions = 0;
+  std::vector<std::string> region_names;
+  std::vector<PerSector<double>> weight;  // per-sector region weights, 0 where a region has no school of it
+  std::vector<std::uint8_t> urban;
+  std::vector<std::int16_t> partnership_region;  // partnership -> region
+  Schools schools;
+  std::vector<std::vector<std::int32_t>> market_schools;  // [region * 3 + sector] -> schools
+  Teachers teachers;
+  Students students;
+  Reserve reserve;
+  std::vector<double> start_stopgap;  // per school: unqualified stopgap FTE in the start year
+  int market(int region, int sector) const { return region * kSectors + sector; }
+};
+
+// Throws ScenarioErrors for problems in imported data that only show when the world is built.
+World build_world(const Params& p);
+
+// A region drawn by the sector's weights from a 53-bit uniform; `exclude` >= 0 leaves that region out
+// (its weight renormalised away) unless it is the only one with weight.
+int pick_region(const World& w, int sector, double u, int exclude = -1);
+
+}  // namespace tlm::models

@@ -1,0 +1,164 @@
+#include "sim/h5writer.hpp"
+
+#include <hdf5.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace tlm::sim {
+namespace {
+
+// Closes an HDF5 handle at scope exit.
+struct Handle {
+  hid_t id;
+  herr_t (*close)(hid_t);
+  Handle(hid_t i, herr_t (*c)(hid_t)) : id(i), close(c) {}
+  ~Handle() {
+    if (id >= 0) close(id);
+  }
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  operator hid_t() const { return id; }
+};
+
+void check(herr_t status, const std::string& what) {
+  if (status < 0) throw std::runtime_error("HDF5: " + what + " failed");
+}
+hid_t checked(hid_t id, const std::string& what) {
+  if (id < 0) throw std::runtime_error("HDF5: " + what + " failed");
+  return id;
+}
+
+void write_attr(hid_t file, const std::string& object, const std::string& name, hid_t type, const void* value) {
+  Handle obj(checked(H5Oopen(file, object.c_str(), H5P_DEFAULT), "open " + object), H5Oclose);
+  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+  if (H5Aexists(obj, name.c_str()) > 0) H5Adelete(obj, name.c_str());
+  Handle attr(checked(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
+              H5Aclose);
+  check(H5Awrite(attr, type, value), "write attribute " + name);
+}
+
+}  // namespace
+
+H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) {
+  temp_path_ = fmt::format("{}.tmp{}", final_path_, static_cast<long>(::getpid()));
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions here, not stderr noise
+  // Track creation order so readers list scenarios in the order they were run.
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
+  H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  file_ = H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT);
+  if (file_ < 0) throw std::runtime_error(fmt::format("cannot create output file {}", temp_path_));
+}
+
+H5Writer::~H5Writer() {
+  if (!done_) abort();
+}
+
+void H5Writer::create_group(const std::string& path) {
+  Handle gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
+  H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+  H5Pset_create_intermediate_group(lcpl, 1);
+  Handle g(checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), "create group " + path), H5Gclose);
+}
+
+void H5Writer::set_attr(const std::string& object, const std::string& name, const std::string& value) {
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(type, value.empty() ? 1 : value.size());
+  H5Tset_strpad(type, H5T_STR_NULLPAD);
+  H5Tset_cset(type, H5T_CSET_UTF8);
+  write_attr(file_, object, name, type, value.empty() ? "" : value.data());
+}
+void H5Writer::set_attr(const std::string& object, const std::string& name, std::uint64_t value) {
+  write_attr(file_, object, name, H5T_NATIVE_UINT64, &value);
+}
+void H5Writer::set_attr(const std::string& object, const std::string& name, std::int64_t value) {
+  write_attr(file_, object, name, H5T_NATIVE_INT64, &value);
+}
+
+void H5Writer::write_strings(const std::string& path, const std::vector<std::string>& values) {
+  std::size_t width = 1;
+  for (const auto& v : values) width = std::max(width, v.size());
+  std::vector<char> buf(values.size() * width, '\0');
+  for (std::size_t i = 0; i < values.size(); ++i) values[i].copy(buf.data() + i * width, width);
+  Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(type, width);
+  H5Tset_strpad(type, H5T_STR_NULLPAD);
+  hsize_t dims[1] = {values.size()};
+  Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
+  Handle ds(checked(H5Dcreate2(file_, path.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                    "create " + path),
+            H5Dclose);
+  check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()), "write " + path);
+}
+
+void H5Writer::write_ints(const std::string& path, const std::vector<int>& values) {
+  hsize_t dims[1] = {values.size()};
+  Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
+  Handle ds(checked(H5Dcreate2(file_, path.c_str(), H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                    "create " + path),
+            H5Dclose);
+  check(H5Dwrite(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "write " + path);
+}
+
+void H5Writer::create_replicated(const std::string& path, std::size_t replications,
+                                 const std::vector<std::size_t>& shape, const std::string& unit,
+                                 const std::string& description) {
+  std::vector<hsize_t> dims{replications}, chunk{1};
+  for (auto d : shape) {
+    dims.push_back(d);
+    chunk.push_back(std::max<hsize_t>(d, 1));
+  }
+  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
+  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  check(H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data()), "chunk " + path);
+  check(H5Pset_deflate(dcpl, 4), "deflate " + path);
+  const double fill = 0.0;
+  H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &fill);
+  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+  H5Pset_create_intermediate_group(lcpl, 1);
+  Handle ds(
+      checked(H5Dcreate2(file_, path.c_str(), H5T_IEEE_F64LE, space, lcpl, dcpl, H5P_DEFAULT), "create " + path),
+      H5Dclose);
+  set_attr(path, "unit", unit);
+  set_attr(path, "description", description);
+}
+
+void H5Writer::write_replication(const std::string& path, std::size_t replication, const NdArray& values) {
+  Handle ds(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
+  Handle fspace(H5Dget_space(ds), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(fspace);
+  std::vector<hsize_t> start(rank, 0), count(rank, 1);
+  start[0] = replication;
+  for (int d = 1; d < rank; ++d) count[d] = values.shape()[d - 1];
+  check(H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+        "select " + path);
+  Handle mspace(H5Screate_simple(rank, count.data(), nullptr), H5Sclose);
+  check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, mspace, fspace, H5P_DEFAULT, values.data()), "write " + path);
+}
+
+void H5Writer::commit() {
+  if (done_) return;
+  done_ = true;
+  check(H5Fclose(static_cast<hid_t>(file_)), "close " + temp_path_);
+  std::error_code ec;
+  std::filesystem::rename(temp_path_, final_path_, ec);
+  if (ec) {
+    std::filesystem::remove(temp_path_, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, ec.message()));
+  }
+}
+
+void H5Writer::abort() noexcept {
+  if (done_) return;
+  done_ = true;
+  if (file_ >= 0) H5Fclose(static_cast<hid_t>(file_));
+  std::error_code ec;
+  std::filesystem::remove(temp_path_, ec);
+}
+
+}  // namespace tlm::sim

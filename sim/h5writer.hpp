@@ -1,0 +1,48 @@
+// HDF5 output written atomically: everything goes to a temporary file beside the target, renamed over it by
+// commit(); a writer destroyed without commit() removes its temporary. Debian's HDF5 is not thread-safe:
+// one thread owns a writer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/array.hpp"
+
+namespace tlm::sim {
+
+class H5Writer {
+ public:
+  // Throws std::runtime_error when the temporary cannot be created (e.g. the directory does not exist).
+  explicit H5Writer(std::string final_path);
+  ~H5Writer();
+  H5Writer(const H5Writer&) = delete;
+  H5Writer& operator=(const H5Writer&) = delete;
+
+  const std::string& temp_path() const { return temp_path_; }
+
+  void create_group(const std::string& path);
+  void set_attr(const std::string& object, const std::string& name, const std::string& value);
+  void set_attr(const std::string& object, const std::string& name, std::uint64_t value);
+  void set_attr(const std::string& object, const std::string& name, std::int64_t value);
+  // Fixed-length ASCII strings (R and h5py read them without help).
+  void write_strings(const std::string& path, const std::vector<std::string>& values);
+  void write_ints(const std::string& path, const std::vector<int>& values);
+  // A float64 dataset [replications, shape...], chunked per replication, deflate 4.
+  void create_replicated(const std::string& path, std::size_t replications, const std::vector<std::size_t>& shape,
+                         const std::string& unit, const std::string& description);
+  void write_replication(const std::string& path, std::size_t replication, const NdArray& values);
+
+  // Closes the file and renames it to the final path.
+  void commit();
+  // Closes and removes the temporary file.
+  void abort() noexcept;
+
+ private:
+  std::string final_path_;
+  std::string temp_path_;
+  std::int64_t file_ = -1;
+  bool done_ = false;
+};
+
+}  // namespace tlm::sim

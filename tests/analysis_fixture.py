@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+"""Writes a small synthetic results file in the exact format of `tlm run` (docs/output.md).
+
+The numbers are not a simulation: they are simple formulas, so that the analysis tests can assert
+exact effects. Replication i of every scenario shares the same "noise" (common random numbers), and
+the scenarios differ by known, small, replication-dependent amounts:
+
+  years 2025..2034 (Y = 10), regions R01, R02, 10 replications, rep = 0..9, y = year index, s = sector index
+  base shortage_fte[rep, y, r, s] = 100 (s + 1) + 10 r + y + 50 rep        (large shared noise: 50 rep)
+  alt  shortage_fte                = base - (s + 1) (5 + 0.1 rep)          per cell
+     -> national alt - base, sector s: -2 (s + 1) (5 + 0.1 rep); mean over reps -2 (s + 1) 5.45
+  open_fte = 0.5 shortage_fte;  demand_fte = 1000 (s + 1) + 100 r
+  students = 1000 + 500 r;  students_so = 400 + 300 r + 10 y (+ 50 in alt)
+  groenpluk_hires = 3 per cell and year in base, 1 in alt
+  cohorts/entrants = 100 per year and route; retained[k] = 100 rho^k (1 + 0.01 (rep - 4.5)),
+     rho = 0.9 (base), alt: 0.95 for zij; NaN where year + k > end
+  cohorts/intake = 100; graduated = 60 (+5 in alt) for intake years <= end - 7 (end - 5 eerstegraads),
+     fewer (not yet finished) for later years
+  cohorts/zij = 10; zij_completed = 8 (+1 in alt) for hire years <= end - 2, 4 after
+
+Usage: analysis_fixture.py OUT.h5 [--scenarios base,alt,base#2] [--no-order]
+  --scenarios   groups to write, in this order; a name starting with "alt" gets the alt numbers,
+                any other name the base numbers (so "base#2" is an exact copy of "base")
+  --no-order    do not track link creation order on the root group (readers fall back to name order)
+"""
+import argparse
+
+import h5py
+import numpy as np
+
+YEARS = np.arange(2025, 2035, dtype=np.int32)
+REGIONS = ["R01", "R02"]
+SECTORS = ["po", "vo", "mbo"]
+ROUTES = ["initial", "grad_so", "grad_regular", "zij", "groenpluk", "returner"]
+PROGRAMMES = ["pabo", "tweedegraads", "eerstegraads", "alo", "kunstvak"]
+REPS = 10
+
+METRICS = {
+    "demand_fte": "FTE", "staff_fte": "FTE", "qualified_fte": "FTE", "open_fte": "FTE",
+    "hidden_fte": "FTE", "shortage_fte": "FTE", "shortage_rate": "ratio", "teachers": "persons",
+    "hires_grad_so": "persons", "hires_grad_regular": "persons", "hires_zij": "persons",
+    "hires_groenpluk": "persons", "hires_returner": "persons", "exits_retire": "persons",
+    "exits_attrition": "persons", "exits_move": "persons", "students": "persons",
+    "students_so": "persons", "so_share": "ratio", "graduates": "persons", "dropouts": "persons",
+    "delays": "persons", "groenpluk_hires": "persons", "groenpluk_hires_member": "persons",
+    "students_employed": "persons", "zij_started": "persons", "zij_completed": "persons",
+    "zij_dropped": "persons", "schools": "schools", "member_schools": "schools",
+    "member_share": "ratio", "entrants": "persons", "induction_quality_mean": "ratio",
+    "reserve_size": "persons", "returners": "persons",
+}
+
+BASE_TOML = """name = "{name}"
+seed = 20251001
+replications = 10
+
+[years]
+start = 2025
+end = 2034
+
+[induction]
+full_effect = 0.6
+so_boost = 0.25
+
+[policy.groenpluk]
+rule = "none"
+"""
+
+ALT_TOML = """name = "{name}"
+seed = 20251001
+replications = 10
+
+[years]
+start = 2025
+end = 2034
+
+[induction]
+full_effect = 0.4
+so_boost = 0.25
+
+[policy.groenpluk]
+rule = "ban"
+compliance = 0.9
+"""
+
+
+def fixed(strings):
+    width = max(len(s) for s in strings)
+    return np.array([s.encode("ascii") for s in strings], dtype=f"S{width}")
+
+
+def metrics(alt):
+    rep = np.arange(REPS)[:, None, None, None]
+    y = np.arange(len(YEARS))[None, :, None, None]
+    r = np.arange(len(REGIONS))[None, None, :, None]
+    s = np.arange(len(SECTORS))[None, None, None, :]
+    shape = (REPS, len(YEARS), len(REGIONS), len(SECTORS))
+    full = lambda v: np.broadcast_to(np.asarray(v, dtype=np.float64), shape).copy()
+    shortage = full(100.0 * (s + 1) + 10 * r + y + 50 * rep)
+    if alt:
+        shortage -= (s + 1) * (5 + 0.1 * rep)
+    demand = full(1000.0 * (s + 1) + 100 * r)
+    students = full(1000.0 + 500 * r)
+    students_so = full(400.0 + 300 * r + 10 * y + (50 if alt else 0))
+    schools = full(20.0 + 10 * r)
+    member = full(10.0 + 8 * r + (2 if alt else 0))
+    entrants = full(30.0 + 5 * r)
+    m = {name: full(0.0) for name in METRICS}
+    m.update(
+        demand_fte=demand, shortage_fte=shortage, open_fte=0.5 * shortage, hidden_fte=0.5 * shortage,
+        staff_fte=demand - 0.5 * shortage, qualified_fte=demand - shortage,
+        shortage_rate=shortage / demand, teachers=full(1200.0 * (s + 1)), students=students,
+        students_so=students_so, so_share=students_so / students,
+        groenpluk_hires=full(1.0 if alt else 3.0), groenpluk_hires_member=full(0.5 if alt else 2.0),
+        schools=schools, member_schools=member, member_share=member / schools, entrants=entrants,
+        induction_quality_mean=full(0.5 + 0.1 * r + (0.1 if alt else 0.0)),
+        graduates=full(50.0), dropouts=full(20.0), zij_started=full(10.0), reserve_size=full(600.0),
+    )
+    return m
+
+
+def cohorts(alt):
+    end = int(YEARS[-1])
+    Y = len(YEARS)
+    rep = np.arange(REPS)
+    entrants = np.full((REPS, Y, len(ROUTES)), 100.0)
+    retained = np.full((REPS, Y, len(ROUTES), 5), np.nan)
+    for j, route in enumerate(ROUTES):
+        rho = 0.95 if (alt and route == "zij") else 0.9
+        for yi, year in enumerate(YEARS):
+            for k in range(1, 6):
+                if year + k <= end:
+                    retained[:, yi, j, k - 1] = 100.0 * rho**k * (1 + 0.01 * (rep - 4.5))
+    intake = np.full((REPS, Y, len(PROGRAMMES)), 100.0)
+    graduated = np.zeros_like(intake)
+    for p, prog in enumerate(PROGRAMMES):
+        last = end - (5 if prog == "eerstegraads" else 7)
+        for yi, year in enumerate(YEARS):
+            graduated[:, yi, p] = (65.0 if alt else 60.0) if year <= last else 10.0
+    zij = np.full((REPS, Y, len(SECTORS)), 10.0)
+    zij_completed = np.where((YEARS <= end - 2)[None, :, None], 9.0 if alt else 8.0, 4.0) * np.ones_like(zij)
+    return dict(entrants=entrants, retained=retained, intake=intake, graduated=graduated, zij=zij,
+                zij_completed=zij_completed)
+
+
+def write(path, names, track_order=True):
+    with h5py.File(path, "w", track_order=track_order) as f:
+        f.attrs["tlm_version"] = "0.1.0-fixture"
+        f.attrs["created"] = "2025-01-01T00:00:00Z"
+        f.attrs["command"] = "analysis_fixture.py"
+        for name in names:
+            alt = name.startswith("alt")
+            g = f.create_group(name)
+            g.attrs["scenario"] = (ALT_TOML if alt else BASE_TOML).format(name=name.split("#")[0])
+            g.attrs["seed"] = np.uint64(20251001)
+            g.attrs["replications"] = np.int32(REPS)
+            g["years"] = YEARS
+            g["regions"] = fixed(REGIONS)
+            g["sectors"] = fixed(SECTORS)
+            g["routes"] = fixed(ROUTES)
+            g["programmes"] = fixed(PROGRAMMES)
+            mg = g.create_group("metrics")
+            for m, values in metrics(alt).items():
+                d = mg.create_dataset(m, data=values, chunks=(1,) + values.shape[1:], compression="gzip",
+                                      compression_opts=4)
+                d.attrs["unit"] = METRICS[m]
+                d.attrs["description"] = f"synthetic {m}"
+            cg = g.create_group("cohorts")
+            for c, values in cohorts(alt).items():
+                cg[c] = values
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out")
+    ap.add_argument("--scenarios", default="base,alt,base#2")
+    ap.add_argument("--no-order", action="store_true")
+    a = ap.parse_args()
+    write(a.out, a.scenarios.split(","), track_order=not a.no_order)
+
+
+if __name__ == "__main__":
+    main()

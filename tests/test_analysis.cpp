@@ -1,0 +1,340 @@
+// analysis/: statistics, reading results files, headline indicators, paired effects and the report,
+// on the synthetic fixture of tests/analysis_fixture.py whose effects are known exactly.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/analysis.hpp"
+#include "analysis/stats.hpp"
+
+namespace fs = std::filesystem;
+using namespace tlm::analysis;
+
+namespace {
+
+// A fresh folder per test case, removed at the end.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "tlm-analysis-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string fixture(const TempDir& dir, const std::string& args = "") {
+  const std::string out = dir / "fixture.h5";
+  const std::string cmd =
+      fmt::format("/usr/bin/python3 '{}/analysis_fixture.py' '{}' {}", TLM_TEST_DIR, out, args);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return out;
+}
+
+const Effect& effect(const std::vector<Effect>& eff, const std::string& scenario, const std::string& metric,
+                     const std::string& sector, const std::string& route, const std::string& programme,
+                     std::optional<int> year) {
+  for (const auto& e : eff)
+    if (e.scenario == scenario && e.metric == metric && e.sector == sector && e.route == route &&
+        e.programme == programme && e.year == year)
+      return e;
+  FAIL("no effect " << scenario << " " << metric << " " << sector << route << programme);
+  throw std::logic_error("unreachable");
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream f(path);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("t quantiles match the published table, also for fractional degrees of freedom", "[analysis][stats]") {
+  CHECK(t_quantile(0.975, 1) == Approx(12.7062047).margin(1e-7));
+  CHECK(t_quantile(0.975, 2) == Approx(4.3026527).margin(1e-7));
+  CHECK(t_quantile(0.975, 4) == Approx(2.7764451).margin(1e-7));
+  CHECK(t_quantile(0.975, 9) == Approx(2.2621572).margin(1e-7));
+  CHECK(t_quantile(0.975, 29) == Approx(2.0452296).margin(1e-7));
+  CHECK(t_quantile(0.975, 100) == Approx(1.9839715).margin(1e-7));
+  // Reference values by numerical integration of the t density (Simpson, 200,000 steps).
+  CHECK(t_quantile(0.975, 5.882352941176471) == Approx(2.458823709699147).epsilon(1e-8));
+  CHECK(t_quantile(0.95, 2.5) == Approx(2.558218614135936).epsilon(1e-8));
+  CHECK(t_quantile(0.025, 4) == Approx(-2.7764451).epsilon(1e-8));
+  CHECK(t_cdf(t_quantile(0.9, 7.3), 7.3) == Approx(0.9).epsilon(1e-10));
+}
+
+TEST_CASE("quantiles interpolate linearly like R type 7 and skip NaN", "[analysis][stats]") {
+  CHECK(quantile({4, 1, 3, 2}, 0.05) == Approx(1.15));
+  CHECK(quantile({4, 1, 3, 2}, 0.5) == Approx(2.5));
+  CHECK(quantile({1, NAN, 3}, 1.0) == 3.0);
+  const Summary s = summarize({1, 2, 3, 4, 5, NAN});
+  CHECK(s.n == 5);
+  CHECK(s.mean == 3.0);
+  CHECK(s.p05 == Approx(1.2));
+  CHECK(s.p95 == Approx(4.8));
+}
+
+TEST_CASE("the paired interval equals mean ± t(0.975, n−1) sd/√n computed by hand", "[analysis][stats]") {
+  // Differences 1..5: mean 3, sd √2.5, se √0.5.
+  const auto d = paired_difference({10, 10, 10, 10, 10}, {11, 12, 13, 14, 15});
+  CHECK(d.n == 5);
+  CHECK(d.mean == 3.0);
+  const double half = 2.7764451051977987 * std::sqrt(2.5) / std::sqrt(5.0);
+  CHECK(d.paired.lo == Approx(3 - half).epsilon(1e-9));
+  CHECK(d.paired.hi == Approx(3 + half).epsilon(1e-9));
+  CHECK(d.share_higher == 1.0);
+  CHECK(d.share_lower == 0.0);
+}
+
+TEST_CASE("the Welch interval equals the hand computation with Satterthwaite degrees of freedom",
+          "[analysis][stats]") {
+  // a − b: −3; se² = 2.5/5 + 10/5 = 2.5; df = 2.5² / (0.5²/4 + 2²/4) = 5.882…
+  const Interval w = welch_interval({1, 2, 3, 4, 5}, {2, 4, 6, 8, 10});
+  const double half = 2.458823709699147 * std::sqrt(2.5);
+  CHECK(w.lo == Approx(-3 - half).epsilon(1e-8));
+  CHECK(w.hi == Approx(-3 + half).epsilon(1e-8));
+}
+
+TEST_CASE("identical paired samples give an exact zero effect with a zero-width interval", "[analysis][stats]") {
+  const std::vector<double> x{3.5, 7.25, 1e6, 42};
+  const auto d = paired_difference(x, x);
+  CHECK(d.mean == 0.0);
+  CHECK(d.paired.lo == 0.0);
+  CHECK(d.paired.hi == 0.0);
+  CHECK(d.share_lower == 0.0);
+  CHECK(d.share_higher == 0.0);
+  CHECK(d.unpaired.width() > 0.0);
+}
+
+TEST_CASE("pairs with a NaN on either side are left out of the paired difference", "[analysis][stats]") {
+  const auto d = paired_difference({1, NAN, 3, 4}, {2, 5, NAN, 6});
+  CHECK(d.n == 2);
+  CHECK(d.mean == 1.5);
+}
+
+TEST_CASE("scenarios are listed in creation order, or name order when the file does not track it",
+          "[analysis][results]") {
+  TempDir dir;
+  CHECK(list_scenarios(fixture(dir)) == std::vector<std::string>{"base", "alt", "base#2"});
+  TempDir dir2;
+  CHECK(list_scenarios(fixture(dir2, "--no-order")) == std::vector<std::string>{"alt", "base", "base#2"});
+}
+
+TEST_CASE("loading a scenario reads its axes, attributes, metrics and cohort tables", "[analysis][results]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  const FileInfo info = read_file_info(path);
+  CHECK(info.tlm_version == "0.1.0-fixture");
+  const ScenarioResults r = load_scenario(path, "alt", {"shortage_fte", "students"});
+  CHECK(r.years.front() == 2025);
+  CHECK(r.years.back() == 2034);
+  CHECK(r.regions == std::vector<std::string>{"R01", "R02"});
+  CHECK(r.sectors == std::vector<std::string>{"po", "vo", "mbo"});
+  CHECK(r.routes.size() == 6);
+  CHECK(r.programmes.size() == 5);
+  CHECK(r.seed == 20251001u);
+  CHECK(r.replications == 10);
+  CHECK(r.scenario_toml.find("rule = \"ban\"") != std::string::npos);
+  CHECK(r.metrics.size() == 2);
+  CHECK(r.units.at("shortage_fte") == "FTE");
+  // base cell (rep 3, year 2, region 1, mbo) = 300 + 10 + 2 + 150; alt subtracts 3 × (5 + 0.3).
+  CHECK(r.metric("shortage_fte")({3, 2, 1, 2}) == Approx(462 - 15.9));
+  CHECK(r.retained.shape == std::vector<std::size_t>{10, 10, 6, 5});
+  CHECK(std::isnan(r.retained({0, 9, 0, 0})));  // 2034 + 1 is past the horizon
+  CHECK(load_scenario(path, "base").metrics.size() == 35);
+}
+
+TEST_CASE("national ratios are ratios of sums, not means of cell ratios", "[analysis][results]") {
+  TempDir dir;
+  const ScenarioResults r = load_scenario(fixture(dir), "base", {"students_so", "students"});
+  // Year 0: Σ students_so = 3 × (400 + 700), Σ students = 3 × (1000 + 1500).
+  CHECK(national_ratio(r, "students_so", "students")[0][0] == Approx(1100.0 / 2500.0));
+}
+
+TEST_CASE("files that are not tlm results are refused with an error naming the file", "[analysis][results]") {
+  TempDir dir;
+  const std::string text = dir / "notes.txt";
+  std::ofstream(text) << "hello\n";
+  CHECK_THROWS_AS(list_scenarios(text), InputError);
+  CHECK_THROWS_WITH(list_scenarios(text), Catch::Contains("notes.txt"));
+  CHECK_THROWS_WITH(list_scenarios(dir / "missing.h5"), Catch::Contains("missing.h5"));
+  const std::string empty = dir / "empty.h5";
+  REQUIRE(std::system(fmt::format("/usr/bin/python3 -c \"import h5py; h5py.File('{}', 'w').create_group('x')\"",
+                                  empty)
+                          .c_str()) == 0);
+  CHECK_THROWS_WITH(list_scenarios(empty), Catch::Contains("empty.h5") && Catch::Contains("not a valid tlm"));
+  CHECK_THROWS_AS(load_scenario(fixture(dir), "nope"), InputError);
+}
+
+TEST_CASE("effects on the fixture equal the known paired differences", "[analysis][effects]") {
+  TempDir dir;
+  const auto eff = file_effects(fixture(dir), {2030});
+  const std::vector<std::string> sectors{"po", "vo", "mbo"};
+  for (std::size_t s = 0; s < 3; ++s) {
+    // Per replication: −2 (s + 1) (5 + 0.1 rep); mean over rep 0..9: −2 (s + 1) 5.45.
+    const Effect& e = effect(eff, "alt", "shortage_fte", sectors[s], "", "", 2030);
+    const double k = 2.0 * static_cast<double>(s + 1);
+    CHECK(e.n == 10);
+    CHECK(e.mean == Approx(-k * 5.45));
+    const double sd_rep = std::sqrt(55.0 / 6.0);  // sd of 0..9
+    const double half = 2.2621571627409915 * k * 0.1 * sd_rep / std::sqrt(10.0);
+    CHECK(e.lo == Approx(-k * 5.45 - half));
+    CHECK(e.hi == Approx(-k * 5.45 + half));
+    CHECK(e.p_better == 1.0);
+    // The shared noise (50 rep per cell) widens the unpaired interval far beyond the paired one.
+    CHECK((e.hi_unpaired - e.lo_unpaired) > 3 * (e.hi - e.lo));
+    const Effect& y = effect(eff, "alt", "shortage_fte_years", sectors[s], "", "", std::nullopt);
+    CHECK(y.mean == Approx(-10 * k * 5.45));
+  }
+  CHECK(effect(eff, "alt", "shortage_fte", "all", "", "", 2030).mean == Approx(-12 * 5.45));
+  CHECK(effect(eff, "alt", "open_fte", "all", "", "", 2030).mean == Approx(-6 * 5.45));
+  const Effect& zij = effect(eff, "alt", "retention_5y", "", "zij", "", std::nullopt);
+  CHECK(zij.mean == Approx(std::pow(0.95, 5) - std::pow(0.9, 5)));
+  CHECK(zij.p_better == 1.0);
+  const Effect& so = effect(eff, "alt", "retention_5y", "", "grad_so", "", std::nullopt);
+  CHECK(so.mean == 0.0);
+  CHECK(so.lo == 0.0);
+  CHECK(so.hi == 0.0);
+  CHECK(effect(eff, "alt", "so_share", "all", "", "", 2030).mean == Approx(300.0 / 7500.0));
+  CHECK(effect(eff, "alt", "graduation_share", "", "", "pabo", std::nullopt).mean == Approx(0.05));
+  CHECK(effect(eff, "alt", "graduation_share", "", "", "all", std::nullopt).mean == Approx(0.05));
+  const Effect& gp = effect(eff, "alt", "groenpluk_hires", "all", "", "", std::nullopt);
+  CHECK(gp.mean == Approx(60 - 180));
+  CHECK(gp.p_better == 1.0);  // neutral: the share of runs where ALT is lower
+  CHECK(effect(eff, "alt", "zij_completion_share", "all", "", "", std::nullopt).mean == Approx(0.1));
+}
+
+TEST_CASE("a scenario compared with an identical copy has exact zero effects with zero-width intervals",
+          "[analysis][effects]") {
+  TempDir dir;
+  const auto eff = file_effects(fixture(dir), {});
+  std::size_t copies = 0;
+  for (const auto& e : eff) {
+    if (e.scenario != "base#2") continue;
+    ++copies;
+    CHECK(e.base == "base");
+    CHECK(e.mean == 0.0);
+    CHECK(e.lo == 0.0);
+    CHECK(e.hi == 0.0);
+    CHECK(e.p_better == 0.0);
+  }
+  CHECK(copies == 40);  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4
+}
+
+TEST_CASE("default years are start + 5, start + 10 and end", "[analysis][effects]") {
+  TempDir dir;
+  const ScenarioResults r = load_scenario(fixture(dir), "base", headline_metrics());
+  CHECK(default_years(r) == std::vector<int>{2030, 2034});  // start + 10 = 2035 is past the end
+}
+
+TEST_CASE("a year outside the recorded years, or a single-scenario file, is bad input for compare",
+          "[analysis][effects]") {
+  TempDir dir;
+  CHECK_THROWS_AS(file_effects(fixture(dir), {2050}), InputError);
+  TempDir dir2;
+  CHECK_THROWS_WITH(file_effects(fixture(dir2, "--scenarios base"), {}), Catch::Contains("fixture.h5"));
+}
+
+TEST_CASE("compare_results writes effects.csv, effects.json with paired and unpaired bounds, and the report",
+          "[analysis][effects]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  std::ostringstream out;
+  CHECK(compare_results(path, {2030, 2034}, dir / "cmp", out) == 0);
+  CHECK(out.str().find("alt vs base") != std::string::npos);
+  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"));
+  REQUIRE(rows.is_array());
+  bool found = false;
+  for (const auto& r : rows) {
+    for (const char* k : {"scenario", "metric", "sector", "year", "mean", "lo", "hi", "p_better", "base_mean",
+                          "alt_mean", "lo_unpaired", "hi_unpaired"})
+      REQUIRE(r.contains(k));
+    if (r["scenario"] == "alt" && r["metric"] == "shortage_fte" && r["sector"] == "all" && r["year"] == 2034) {
+      found = true;
+      CHECK(r["mean"].get<double>() == Approx(-65.4));
+      CHECK(r["base"] == "base");
+    }
+    if (r["metric"] == "retention_5y") CHECK(r["sector"].is_null());
+  }
+  CHECK(found);
+  const std::string csv = slurp(dir / "cmp/effects.csv");
+  CHECK(csv.rfind("base,scenario,metric,sector,route,programme,year,unit,n,mean,lo,hi,p_better", 0) == 0);
+  CHECK(count(csv, "\n") == rows.size() + 1);
+  CHECK(fs::exists(dir / "cmp/report.html"));
+}
+
+TEST_CASE("the report of a comparison holds every chart, the effects and the settings that differ",
+          "[analysis][report]") {
+  TempDir dir;
+  const std::string html = report_html(fixture(dir), {});
+  CHECK(count(html, "class=\"chart fan-chart\"") == 4 * 3);  // po, vo, mbo, all × 3 scenarios
+  CHECK(count(html, "class=\"chart retention-chart\"") == 3);
+  CHECK(count(html, "class=\"chart so-share-chart\"") == 1);
+  CHECK(count(html, "class=\"chart forest-plot\"") == 3);
+  CHECK(html.find("id=\"fan-po-0\"") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // no resource from the network
+  CHECK(html.find("@media print") != std::string::npos);
+  CHECK(html.find("policy.groenpluk.rule") != std::string::npos);
+  CHECK(html.find("No setting differs") != std::string::npos);  // base#2 is the same scenario
+  CHECK(html.find("In 2030 the total shortage in po is") != std::string::npos);
+  CHECK(html.find("#0072B2") != std::string::npos);  // Okabe–Ito
+}
+
+TEST_CASE("the report of a single run has its charts and no effects section", "[analysis][report]") {
+  TempDir dir;
+  const std::string html = report_html(fixture(dir, "--scenarios base"), {2030});
+  CHECK(count(html, "class=\"chart fan-chart\"") == 4);
+  CHECK(count(html, "class=\"chart retention-chart\"") == 1);
+  CHECK(count(html, "class=\"chart so-share-chart\"") == 1);
+  CHECK(count(html, "forest-plot") == 0);
+  CHECK(html.find("id=\"effects\"") == std::string::npos);
+}
+
+TEST_CASE("the settings diff keys values by table and reads multi-line arrays", "[analysis][report]") {
+  const std::string a = "name = \"a\"\nseed = 1\n[policy.joining]\nmode = \"schedule\"\nschedule = [\n  {year = 2027},\n]\n";
+  const std::string b = "name = \"b\"\nseed = 1\n[policy.joining]\nmode = \"schedule\"\nschedule = [\n  {year = 2028},\n]\nextra = 2\n";
+  const auto flat = flatten_toml(a);
+  CHECK(flat.at("policy.joining.mode") == "\"schedule\"");
+  CHECK(flat.at("policy.joining.schedule") == "[ {year = 2027}, ]");
+  const auto d = diff_settings(a, b);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].key == "policy.joining.extra");
+  CHECK(d[0].base.empty());
+  CHECK(d[1].key == "policy.joining.schedule");
+}
+
+TEST_CASE("print_headlines shows every scenario with shortage, retention, SO share and completion",
+          "[analysis][headlines]") {
+  TempDir dir;
+  std::ostringstream out;
+  print_headlines(out, fixture(dir));
+  const std::string s = out.str();
+  CHECK(count(s, "Total shortage") == 3);
+  CHECK(s.find("base#2: 10 replications") != std::string::npos);
+  CHECK(s.find("5-year retention") != std::string::npos);
+  CHECK(s.find("SO share") != std::string::npos);
+  CHECK(s.find("Zij completion") != std::string::npos);
+  CHECK(s.find("2,") != std::string::npos);  // FTE-years with a thousands separator
+}
