@@ -1,0 +1,72 @@
+"""Checks of results files for the end-to-end tests, run with Debian's /usr/bin/python3 (h5py, numpy).
+
+  h5_checks.py layout FILE GROUP            every dataset of ARCHITECTURE.md is there with the right shape
+  h5_checks.py prefix SMALL LARGE GROUP N   the N replications of SMALL equal the first N of LARGE, bit for bit
+"""
+import sys
+
+import h5py
+import numpy as np
+
+METRICS = """demand_fte staff_fte qualified_fte open_fte hidden_fte shortage_fte shortage_rate teachers
+hires_grad_so hires_grad_regular hires_zij hires_groenpluk hires_returner exits_retire exits_attrition exits_move
+students students_so so_share graduates dropouts delays groenpluk_hires groenpluk_hires_member students_employed
+zij_started zij_completed zij_dropped member_share induction_quality_mean reserve_size returners""".split()
+
+
+def layout(path, group):
+    with h5py.File(path, "r") as f:
+        for attr in ("tlm_version", "created", "command"):
+            assert attr in f.attrs, f"root attribute {attr} missing"
+        g = f[group]
+        for attr in ("scenario", "seed", "replications"):
+            assert attr in g.attrs, f"group attribute {attr} missing"
+        reps = int(g.attrs["replications"])
+        years = g["years"][:]
+        regions = [s.decode() for s in g["regions"][:]]
+        assert [s.decode() for s in g["sectors"][:]] == ["po", "vo", "mbo"]
+        assert [s.decode() for s in g["routes"][:]] == ["initial", "grad_so", "grad_regular", "zij", "groenpluk",
+                                                        "returner"]
+        assert [s.decode() for s in g["programmes"][:]] == ["pabo", "tweedegraads", "eerstegraads", "alo",
+                                                            "kunstvak"]
+        Y, R = len(years), len(regions)
+        for m in METRICS + ["exits_move"]:
+            d = g["metrics/" + m]
+            assert d.shape == (reps, Y, R, 3), (m, d.shape)
+            assert d.dtype == np.float64
+            assert d.chunks[0] == 1, "chunked per replication"
+            assert d.compression == "gzip" and d.compression_opts == 4
+            assert "unit" in d.attrs and "description" in d.attrs
+        shapes = {"entrants": (reps, Y, 6), "retained": (reps, Y, 6, 5), "intake": (reps, Y, 5),
+                  "graduated": (reps, Y, 5), "zij": (reps, Y, 3), "zij_completed": (reps, Y, 3)}
+        for name, shape in shapes.items():
+            assert g["cohorts/" + name].shape == shape, (name, g["cohorts/" + name].shape)
+        retained = g["cohorts/retained"][:]
+        assert np.isnan(retained[:, -1, :, :]).all(), "retention past the horizon is NaN"
+        assert not np.isnan(retained[:, 0, :, :]).any()
+        shortage = g["metrics/shortage_fte"][:]
+        assert np.isfinite(shortage).all() and (shortage >= 0).all()
+        assert g["metrics/demand_fte"][:].sum() > 0
+    print("layout ok")
+
+
+def prefix(small, large, group, n):
+    n = int(n)
+    with h5py.File(small, "r") as a, h5py.File(large, "r") as b:
+        names = []
+        a[group].visit(lambda name: names.append(name) if isinstance(a[group][name], h5py.Dataset) else None)
+        for name in names:
+            x, y = a[group][name][()], b[group][name][()]
+            if name.startswith(("metrics/", "cohorts/")):
+                assert x.shape[0] == n, (name, x.shape)
+                y = y[:n]
+            if x.dtype.kind == "f":
+                assert np.array_equal(x, y, equal_nan=True), name
+            else:
+                assert np.array_equal(x, y), name
+    print(f"prefix ok: {len(names)} datasets")
+
+
+if __name__ == "__main__":
+    cmd, *args = sys.argv[1:]
+    {"layout": layout, "prefix": prefix}[cmd](*args)

@@ -1,0 +1,72 @@
+// Running the `tlm` binary from tests: exit code, stdout and stderr of a command.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+namespace tlm::test {
+
+struct ProcessResult {
+  int exit_code = -1;  // -1: killed by a signal (a crash)
+  int signal = 0;
+  std::string out;
+  std::string err;
+};
+
+// A fresh empty directory under the system temp dir, removed at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("tlm-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs `command` through /bin/sh with stdin from /dev/null (or `stdin_file`).
+inline ProcessResult run(const std::string& command, const std::string& stdin_file = "/dev/null") {
+  TempDir tmp;
+  const std::string out = tmp / "out", err = tmp / "err";
+  const std::string full = command + " <" + stdin_file + " >" + out + " 2>" + err;
+  const int status = std::system(full.c_str());
+  ProcessResult r;
+  if (WIFEXITED(status)) {
+    r.exit_code = WEXITSTATUS(status);
+    // The shell reports a child killed by a signal as 128 + signal.
+    if (r.exit_code > 128 && r.exit_code < 128 + 32 && r.exit_code != 130) r.signal = r.exit_code - 128;
+  } else if (WIFSIGNALED(status)) {
+    r.signal = WTERMSIG(status);
+  }
+  r.out = read_file(out);
+  r.err = read_file(err);
+  return r;
+}
+
+inline std::string tlm_binary() { return TLM_BINARY; }
+
+}  // namespace tlm::test

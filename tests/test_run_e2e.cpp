@@ -1,0 +1,119 @@
+// End-to-end runs of the `tlm` binary: reproducibility across thread counts and replication counts,
+// the results file's layout, interruption, help texts.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "process.hpp"
+
+using tlm::test::run;
+using tlm::test::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kPython = "/usr/bin/python3 " + std::string(TLM_TEST_DIR) + "/h5_checks.py";
+}
+
+TEST_CASE("nl-baseline -r 8 gives bit-identical results with 1 and 2 threads", "[e2e][determinism]") {
+  TempDir tmp;
+  const auto a = tmp / "a.h5", b = tmp / "b.h5";
+  auto r1 = run(tlm::test::tlm_binary() + " run nl-baseline -q -r 8 -j 1 -o " + a);
+  REQUIRE(r1.exit_code == 0);
+  auto r2 = run(tlm::test::tlm_binary() + " run nl-baseline -q -r 8 -j 2 -o " + b);
+  REQUIRE(r2.exit_code == 0);
+  // h5diff on the scenario group: root attributes such as `created` differ by design.
+  auto diff = run("h5diff -r " + a + " " + b + " /nl-baseline /nl-baseline");
+  INFO(diff.out << diff.err);
+  REQUIRE(diff.exit_code == 0);
+}
+
+TEST_CASE("-r 8 equals the first 8 replications of -r 20", "[e2e][determinism]") {
+  TempDir tmp;
+  const auto a = tmp / "a.h5", b = tmp / "b.h5";
+  REQUIRE(run(tlm::test::tlm_binary() + " run nl-baseline -q -r 8 -o " + a).exit_code == 0);
+  REQUIRE(run(tlm::test::tlm_binary() + " run nl-baseline -q -r 20 -o " + b).exit_code == 0);
+  auto check = run(kPython + " prefix " + a + " " + b + " nl-baseline 8");
+  INFO(check.out << check.err);
+  REQUIRE(check.exit_code == 0);
+}
+
+TEST_CASE("a completed run leaves a file h5py opens, holding every dataset of the output format", "[e2e]") {
+  TempDir tmp;
+  const auto out = tmp / "tiny.h5";
+  auto r = run(tlm::test::tlm_binary() + " run tiny -r 3 -o " + out);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.out.find("Total shortage") != std::string::npos);  // the headline table
+  auto check = run(kPython + " layout " + out + " tiny");
+  INFO(check.out << check.err);
+  REQUIRE(check.exit_code == 0);
+  // Nothing but the results file is left behind.
+  REQUIRE(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 1);
+}
+
+TEST_CASE("SIGINT after the first replications: exit 130, no output file, no temporary", "[e2e][interrupt]") {
+  TempDir tmp;
+  const auto out = tmp / "big.h5";
+  const std::string bin = tlm::test::tlm_binary();
+  std::vector<std::string> args{bin, "run", "nl-baseline", "-q", "-r", "400", "-j", "2", "-o", out};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  // Start tlm itself with SIGINT at its default disposition (a child of a non-interactive shell ignores it).
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  pid_t pid = 0;
+  REQUIRE(posix_spawn(&pid, bin.c_str(), nullptr, &attr, argv.data(), environ) == 0);
+  posix_spawnattr_destroy(&attr);
+  const std::string temp = out + ".tmp" + std::to_string(pid);
+  // Wait for the temporary, then for the first replications to be written to it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  while (!fs::exists(temp) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  REQUIRE(fs::exists(temp));
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  REQUIRE(kill(pid, SIGINT) == 0);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 130);
+  REQUIRE_FALSE(fs::exists(out));
+  REQUIRE_FALSE(fs::exists(temp));
+}
+
+TEST_CASE("an output path that cannot be written is bad input: exit 2, nothing written", "[e2e]") {
+  TempDir tmp;
+  auto r = run(tlm::test::tlm_binary() + " run tiny -r 1 -o " + (tmp / "no/such/dir/x.h5"));
+  REQUIRE(r.exit_code == 2);
+  REQUIRE(r.err.find("does not exist") != std::string::npos);
+  r = run(tlm::test::tlm_binary() + " run tiny tiny -r 1 -o " + (tmp / "x.h5"));
+  REQUIRE(r.exit_code == 2);
+  REQUIRE(r.err == "tlm: two scenarios named `tiny` in one run; give one a different `name`\n");
+  REQUIRE(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 0);
+}
+
+TEST_CASE("tlm --help and tlm run --help describe every option", "[e2e][help]") {
+  auto top = run(tlm::test::tlm_binary() + " --help");
+  REQUIRE(top.exit_code == 0);
+  for (const char* cmd : {"run", "compare", "report", "validate", "scenarios", "show"})
+    REQUIRE(top.out.find(cmd) != std::string::npos);
+  auto r = run(tlm::test::tlm_binary() + " run --help");
+  REQUIRE(r.exit_code == 0);
+  for (const char* opt : {"-r,--replications", "-j,--threads", "--seed", "--set", "-o,--output", "-q,--quiet",
+                          "SCENARIO"})
+    REQUIRE(r.out.find(opt) != std::string::npos);
+  auto bad = run(tlm::test::tlm_binary() + " run --no-such-option");
+  REQUIRE(bad.exit_code == 2);
+}
