@@ -10,7 +10,8 @@
 
 namespace tlm::models {
 
-void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int r) {
+void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int r,
+                      const std::vector<std::int32_t>& region_students) {
   const auto& p = s.params;
   const auto& w = s.world;
   auto& st = s.students;
@@ -25,10 +26,9 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
 
   // The region's students who could ever be eligible, in draw order.
   std::vector<std::int32_t> candidates;
-  for (std::size_t i = 0; i < st.size(); ++i)
-    if (st.region[i] == r && st.employer[i] == kNone &&
-        st.study_year[i] >= p.groenpluk.min_study_year[st.programme[i]])
-      candidates.push_back(static_cast<std::int32_t>(i));
+  for (auto i : region_students)
+    if (st.employer[i] == kNone && st.study_year[i] >= p.groenpluk.min_study_year[st.programme[i]])
+      candidates.push_back(i);
   {
     const auto order = sim::draw_order(candidates.size(), [&](std::size_t i) { return st.id[candidates[i]]; }, rng,
                                        ctx.year, event::groenpluk_student);

@@ -71,7 +71,6 @@ void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_
   const auto rec = add_cohort_record(s, ctx, route, prev_rec);
   append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.schools.q[j], so_trained, rotated, ctx.year,
                  is_zij ? 1 : 0, rec);
-  s.seeks_move.push_back(0);
   vac.add_staff(j, fte);
   const Metric hires[kRoutes] = {kMetrics, m_hires_grad_so, m_hires_grad_regular, m_hires_zij, m_hires_groenpluk,
                                  m_hires_returner};
@@ -127,7 +126,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   std::vector<std::vector<std::int32_t>> movers(n_markets), grads(n_markets), returners(n_markets);
   const std::size_t n_teachers = s.teachers.size();
   for (std::size_t i = 0; i < n_teachers; ++i)
-    if (s.seeks_move[i]) {
+    if (s.teachers.seeks_move[i]) {
       const auto j = s.teachers.school[i];
       movers[w.market(w.schools.region[j], w.schools.sector[j])].push_back(static_cast<std::int32_t>(i));
     }
@@ -149,6 +148,9 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     if (sim::bernoulli(std::min(1.0, prob), rng.draw(s.reserve.id[i], ctx.year, event::reserve_return)[0]))
       returners[w.market(r, sec)].push_back(static_cast<std::int32_t>(i));
   }
+  std::vector<std::vector<std::int32_t>> region_students(w.regions);
+  for (std::size_t i = 0; i < s.students.size(); ++i)
+    region_students[s.students.region[i]].push_back(static_cast<std::int32_t>(i));
   std::vector<char> reserve_keep(s.reserve.size(), 1);
   std::vector<char> grad_hired(s.graduates.size(), 0);
 
@@ -241,7 +243,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       }
     }
     // 4. Groenpluk across the region's sectors.
-    groenpluk_hiring(s, ctx, rng, r);
+    groenpluk_hiring(s, ctx, rng, r, region_students[r]);
     // 5. Stopgaps.
     for (int sec = 0; sec < kSectors; ++sec)
       for (auto j : w.market_schools[w.market(r, sec)])
@@ -249,7 +251,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   }
 
   // Unhired: a returner stays in the reserve, a graduate joins the reserve of the region it searched in.
-  sim::soa_compact(s.reserve, reserve_keep);
+  sim::soa_remove(s.reserve, std::move(reserve_keep));
   for (std::size_t g = 0; g < s.graduates.size(); ++g)
     if (!grad_hired[g]) {
       const auto& gr = s.graduates[g];

@@ -27,6 +27,8 @@ class Vacancies {
 };
 
 // 6.6 step 4 for one region (groenpluk.cpp).
-void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int region);
+// `students`: the region's students (indices into State::students).
+void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int region,
+                      const std::vector<std::int32_t>& students);
 
 }  // namespace tlm::models

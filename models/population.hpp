@@ -49,9 +49,10 @@ struct Teachers {
   std::vector<std::int16_t> entry_year;
   std::vector<std::uint8_t> zij_year;    // trajectory year, 0 when not in a trajectory
   std::vector<std::int32_t> cohort_rec;  // latest entrant record (Cohorts), kNone if none
+  std::vector<std::uint8_t> seeks_move;  // this year: looks for another school (6.3), moves in 6.6 step 0
   auto columns() {
     return std::tie(id, school, fte, age, exp, qualified, route, q, so_trained, rotated, entry_year, zij_year,
-                    cohort_rec);
+                    cohort_rec, seeks_move);
   }
   std::size_t size() const { return id.size(); }
 };
@@ -110,6 +111,7 @@ inline void append_teacher(Teachers& t, std::uint64_t id, std::int32_t school, d
   t.entry_year.push_back(static_cast<std::int16_t>(entry_year));
   t.zij_year.push_back(static_cast<std::uint8_t>(zij_year));
   t.cohort_rec.push_back(cohort_rec);
+  t.seeks_move.push_back(0);
 }
 
 // Entrant records for retention curves: a person's records form a chain through `prev`, newest first.

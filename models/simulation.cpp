@@ -20,7 +20,6 @@ State::State(const World& w, const Params& p)
   slot.assign(w.schools.size(), 0);
   for (const auto& list : w.market_schools)
     for (std::size_t i = 0; i < list.size(); ++i) slot[list[i]] = static_cast<std::int32_t>(i);
-  seeks_move.assign(teachers.size(), 0);
 }
 
 Outcomes run_replication(const World& world, const Params& params, std::uint32_t replication,
@@ -33,6 +32,10 @@ Outcomes run_replication(const World& world, const Params& params, std::uint32_t
   const YearContext first{start, start, 0};
   for (std::size_t i = 0; i < s.teachers.size(); ++i)
     s.teachers.cohort_rec[i] = add_cohort_record(s, first, initial, kNone);
+  // The start world's first-year students are the intake cohort of the start year (their graduates count in
+  // graduated(0, k), so they must count in intake(0, k) too).
+  for (std::size_t i = 0; i < s.students.size(); ++i)
+    if (s.students.intake_year[i] == start) s.out.intake(0, s.students.programme[i]) += 1;
   record(s, first);
 
   for (int t = start + 1; t <= params.years.end; ++t) {

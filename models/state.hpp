@@ -56,7 +56,6 @@ struct State {
   std::vector<std::int32_t> partnership_members;
   std::vector<std::int32_t> slot;  // position of each school in World::market_schools of its market
   // Within a year:
-  std::vector<std::uint8_t> seeks_move;  // aligned with teachers: looks for another school (6.3)
   std::vector<Graduate> graduates;       // entering the market
   Outcomes out;
 };

@@ -70,7 +70,6 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
       const auto rec = add_cohort_record(s, ctx, groenpluk, kNone);
       append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.schools.q[j], so_trained, rotated,
                      ctx.year, 0, rec);
-      s.seeks_move.push_back(0);
       s.out.at(m_graduates, ctx.index, jr, sec) += 1;
       s.out.at(m_hires_groenpluk, ctx.index, jr, sec) += 1;
       s.out.at(m_entrants, ctx.index, jr, sec) += 1;
@@ -93,7 +92,7 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
       join_reserve(s.reserve, st.id[i], sec, region, age, 0, ctx.year, kNone);
     }
   }
-  sim::soa_compact(st, keep);
+  sim::soa_remove(st, std::move(keep));
 }
 
 void reserve_ageing(State& s, const YearContext& ctx) {
@@ -106,7 +105,7 @@ void reserve_ageing(State& s, const YearContext& ctx) {
     ++res.years_out[i];
     if (res.age[i] >= p.teachers.retirement_age || res.years_out[i] >= p.reserve.max_years) keep[i] = 0;
   }
-  sim::soa_compact(res, keep);
+  sim::soa_remove(res, std::move(keep));
 }
 
 void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {

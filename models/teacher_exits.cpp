@@ -27,7 +27,6 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   auto& t = s.teachers;
   const std::size_t n = t.size();
   std::vector<char> keep(n, 1);
-  std::vector<std::uint8_t> seeks(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const auto j = t.school[i];
     const int r = w.schools.region[j], sec = w.schools.sector[j];
@@ -58,7 +57,7 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
       continue;
     }
     // 3. Mobility: the move itself happens in the market (6.6 step 0).
-    seeks[i] = sim::bernoulli(p.teachers.mobility, words[3]) ? 1 : 0;
+    t.seeks_move[i] = sim::bernoulli(p.teachers.mobility, words[3]) ? 1 : 0;
     // Survivors age; zij-instromers move on in their trajectory.
     ++t.age[i];
     ++t.exp[i];
@@ -74,10 +73,7 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
       }
     }
   }
-  sim::soa_compact(t, keep);
-  s.seeks_move.clear();
-  for (std::size_t i = 0; i < n; ++i)
-    if (keep[i]) s.seeks_move.push_back(seeks[i]);
+  sim::soa_remove(t, std::move(keep));
 }
 
 void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,

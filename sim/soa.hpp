@@ -36,3 +36,27 @@ void soa_reserve(Agents& a, std::size_t n) {
 }
 
 }  // namespace tlm::sim
+
+namespace tlm::sim {
+
+// Removes the agents whose keep[i] is false by moving the last agent into the hole (swap-and-pop):
+// O(removed × columns). Storage order changes, so nothing may depend on it (draw order is by draw and id).
+template <class Agents>
+void soa_remove(Agents& a, std::vector<char> keep) {
+  auto cols = a.columns();
+  std::size_t n = std::get<0>(cols).size();
+  for (std::size_t i = 0; i < n;) {
+    if (keep[i]) {
+      ++i;
+      continue;
+    }
+    --n;
+    if (i != n) {
+      std::apply([&](auto&... col) { ((col[i] = std::move(col[n])), ...); }, cols);
+      keep[i] = keep[n];
+    }
+  }
+  std::apply([&](auto&... col) { (col.resize(n), ...); }, cols);
+}
+
+}  // namespace tlm::sim
