@@ -35,14 +35,15 @@ struct RunOptions {
 // Runs every scenario of `opts` into one HDF5 file (atomically renamed when complete) and returns its path.
 // Throws models::ScenarioErrors / BadInput on bad input, Interrupted on Ctrl-C.
 std::string run_scenarios(const RunOptions& opts);
-// The same; with `rename_duplicates` a repeated scenario name gets a suffix (`X#2`) instead of being bad input
+// The same; with `rename_duplicates` a repeated scenario name gets a suffix (`X#2`) instead of being bad
+// input
 // (`tlm compare X X`).
 std::string run_scenarios(const RunOptions& opts, bool rename_duplicates);
 // Adds -r, -j, --seed, --set to a subcommand.
 void add_run_options(CLI::App& cmd, RunOptions& opts);
 
-void register_run_commands(CLI::App& app);        // run            (commands_run.cpp)
-void register_scenario_commands(CLI::App& app);   // validate, show, scenarios (commands_scenario.cpp)
-void register_analysis_commands(CLI::App& app);   // compare, report (commands_analysis.cpp)
+void register_run_commands(CLI::App& app);       // run            (commands_run.cpp)
+void register_scenario_commands(CLI::App& app);  // validate, show, scenarios (commands_scenario.cpp)
+void register_analysis_commands(CLI::App& app);  // compare, report (commands_analysis.cpp)
 
 }  // namespace tlm::app

@@ -27,7 +27,9 @@ namespace {
 // SIGINT/SIGTERM set this flag; the runner stops starting replications and the partial file is removed.
 // A signal handler can only reach a global.
 std::atomic<bool> interrupted{false};
-extern "C" void on_signal(int) { interrupted.store(true); }
+extern "C" void on_signal(int) {
+  interrupted.store(true);
+}
 
 std::string now_iso8601() {
   const std::time_t t = std::time(nullptr);
@@ -58,16 +60,20 @@ struct Prepared {
 }  // namespace
 
 void add_run_options(CLI::App& cmd, RunOptions& opts) {
-  cmd.add_option("-r,--replications", opts.replications,
-                 "Replications per scenario (default: the scenario's `replications`). Replication i is the same "
-                 "whatever N is: -r 8 gives the first 8 of -r 100.")
+  cmd.add_option(
+         "-r,--replications", opts.replications,
+         "Replications per scenario (default: the scenario's `replications`). Replication i is the same "
+         "whatever N is: -r 8 gives the first 8 of -r 100.")
       ->check(CLI::Range(1, 1000000));
-  cmd.add_option("-j,--threads", opts.threads, "Worker threads (default 0: all cores). Results do not depend on it.")
+  cmd.add_option("-j,--threads", opts.threads,
+                 "Worker threads (default 0: all cores). Results do not depend on it.")
       ->check(CLI::Range(0, 4096));
-  cmd.add_option("--seed", opts.seed, "Random seed for every scenario (default: the scenario's `seed`), 0..4294967295")
+  cmd.add_option("--seed", opts.seed,
+                 "Random seed for every scenario (default: the scenario's `seed`), 0..4294967295")
       ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{0xFFFFFFFFu}));
   cmd.add_option("--set", opts.overrides,
-                 "Override a scenario key, e.g. --set policy.groenpluk.rule=ban (repeatable; validated like the file)")
+                 "Override a scenario key, e.g. --set policy.groenpluk.rule=ban (repeatable; validated like "
+                 "the file)")
       ->type_name("KEY=VALUE");
   cmd.add_flag("-q,--quiet", opts.quiet, "No progress line and no headline table");
 }
@@ -89,7 +95,8 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
     prep.group = prep.params.name;
     if (const int seen = names[prep.group]++; seen > 0) {
       if (!rename_duplicates)
-        throw BadInput(fmt::format("two scenarios named `{}` in one run; give one a different `name`", prep.group));
+        throw BadInput(
+            fmt::format("two scenarios named `{}` in one run; give one a different `name`", prep.group));
       prep.group = fmt::format("{}#{}", prep.group, seen + 1);
     }
     prep.toml = models::to_toml(prep.params);
@@ -143,7 +150,8 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
       tasks.size(), ro,
       [&](std::size_t t) {
         const auto& [k, r] = tasks[t];
-        return models::run_replication(*runs[k].world, runs[k].params, static_cast<std::uint32_t>(r), &interrupted);
+        return models::run_replication(*runs[k].world, runs[k].params, static_cast<std::uint32_t>(r),
+                                       &interrupted);
       },
       [&](std::size_t t, models::Outcomes&& out) {
         if (interrupted.load()) return;  // the partial result of a cancelled replication is never written
@@ -160,21 +168,27 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
   return opts.output;
 }
 
-std::string run_scenarios(const RunOptions& opts) { return run_scenarios(opts, false); }
+std::string run_scenarios(const RunOptions& opts) {
+  return run_scenarios(opts, false);
+}
 
 void register_run_commands(CLI::App& app) {
   auto opts = std::make_shared<RunOptions>();
-  auto* cmd = app.add_subcommand("run", "Run scenarios (default nl-baseline) and write their results to HDF5");
-  cmd->add_option("scenarios", opts->scenarios,
-                  "Scenario files (.toml) or names of embedded scenarios (see `tlm scenarios`); default nl-baseline")
+  auto* cmd =
+      app.add_subcommand("run", "Run scenarios (default nl-baseline) and write their results to HDF5");
+  cmd->add_option(
+         "scenarios", opts->scenarios,
+         "Scenario files (.toml) or names of embedded scenarios (see `tlm scenarios`); default nl-baseline")
       ->type_name("SCENARIO");
-  cmd->add_option("-o,--output", opts->output,
-                  "Results file (default <first scenario name>.h5); replaced atomically when the run completes")
+  cmd->add_option(
+         "-o,--output", opts->output,
+         "Results file (default <first scenario name>.h5); replaced atomically when the run completes")
       ->type_name("FILE.h5");
   add_run_options(*cmd, *opts);
   cmd->footer(
       "Every scenario runs with the same seed and replications, so replication i of each shares its random\n"
-      "numbers. The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves no file.");
+      "numbers. The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves "
+      "no file.");
   cmd->callback([opts] {
     const auto start = std::chrono::steady_clock::now();
     const auto path = run_scenarios(*opts);

@@ -10,7 +10,8 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "tlm: an agent-based simulator of the Dutch teacher labour market (schools, teachers, students and\n"
-      "zij-instromers in Samen Opleiden partnerships). Runs policy scenarios many times over and compares them\n"
+      "zij-instromers in Samen Opleiden partnerships). Runs policy scenarios many times over and compares "
+      "them\n"
       "on common random numbers. `tlm COMMAND --help` describes each command.",
       "tlm"};
   app.require_subcommand(1);

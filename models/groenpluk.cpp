@@ -30,15 +30,17 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
     if (st.employer[i] == kNone && st.study_year[i] >= p.groenpluk.min_study_year[st.programme[i]])
       candidates.push_back(i);
   {
-    const auto order = sim::draw_order(candidates.size(), [&](std::size_t i) { return st.id[candidates[i]]; }, rng,
-                                       ctx.year, event::groenpluk_student);
+    const auto order = sim::draw_order(
+        candidates.size(), [&](std::size_t i) { return st.id[candidates[i]]; }, rng, ctx.year,
+        event::groenpluk_student);
     std::vector<std::int32_t> sorted(candidates.size());
     for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = candidates[order[i]];
     candidates.swap(sorted);
   }
   auto eligible = [&](std::int32_t i, int sec, bool final_only) {
     const int k = st.programme[i];
-    return st.employer[i] == kNone && kServes[k][sec] && (!final_only || st.study_year[i] >= p.study.years[k]);
+    return st.employer[i] == kNone && kServes[k][sec] &&
+           (!final_only || st.study_year[i] >= p.study.years[k]);
   };
   // Own placed students per school, in draw order.
   std::vector<std::pair<std::int32_t, std::int32_t>> own;  // (school, student)
@@ -48,8 +50,9 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
   // "Any" eligible: one cursor per (sector, final-only), advanced past students that can no longer qualify.
   std::array<std::array<std::size_t, 2>, kSectors> cursor{};
 
-  const auto school_order = sim::draw_order(schools.size(), [&](std::size_t i) { return ids::school(schools[i]); },
-                                            rng, ctx.year, event::groenpluk_school);
+  const auto school_order = sim::draw_order(
+      schools.size(), [&](std::size_t i) { return ids::school(schools[i]); }, rng, ctx.year,
+      event::groenpluk_school);
   for (auto o : school_order) {
     const auto j = schools[o];
     const int sec = w.schools.sector[j];

@@ -1,5 +1,5 @@
-// MODEL.md 6.6: the market, region by region: moves, binding, qualified seekers, zij-instromers (steps 0-3 per
-// region and sector), groenpluk across the region's sectors (step 4, groenpluk.cpp), stopgaps (step 5).
+// MODEL.md 6.6: the market, region by region: moves, binding, qualified seekers, zij-instromers (steps 0-3
+// per region and sector), groenpluk across the region's sectors (step 4, groenpluk.cpp), stopgaps (step 5).
 #include <algorithm>
 #include <cmath>
 
@@ -64,16 +64,17 @@ std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std:
 namespace {
 
 // A new entrant hired at school j (graduate, returner or zij-instromer), with its counts.
-void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_t id, std::int32_t j, double fte,
-                  int age, int exp, int route, bool so_trained, bool rotated, std::int32_t prev_rec) {
+void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_t id, std::int32_t j,
+                  double fte, int age, int exp, int route, bool so_trained, bool rotated,
+                  std::int32_t prev_rec) {
   const int r = s.world.schools.region[j], sec = s.world.schools.sector[j];
   const bool is_zij = route == zij;
   const auto rec = add_cohort_record(s, ctx, route, prev_rec);
-  append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.schools.q[j], so_trained, rotated, ctx.year,
-                 is_zij ? 1 : 0, rec);
+  append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.schools.q[j], so_trained, rotated,
+                 ctx.year, is_zij ? 1 : 0, rec);
   vac.add_staff(j, fte);
-  const Metric hires[kRoutes] = {kMetrics, m_hires_grad_so, m_hires_grad_regular, m_hires_zij, m_hires_groenpluk,
-                                 m_hires_returner};
+  const Metric hires[kRoutes] = {kMetrics,    m_hires_grad_so,   m_hires_grad_regular,
+                                 m_hires_zij, m_hires_groenpluk, m_hires_returner};
   s.out.at(hires[route], ctx.index, r, sec) += 1;
   s.out.at(m_entrants, ctx.index, r, sec) += 1;
   s.out.at(m_induction_quality_mean, ctx.index, r, sec) += s.schools.q[j];  // a sum until record()
@@ -106,9 +107,11 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
 
   // Vacancies: last year's stopgaps are gone.
   std::fill(s.schools.staff.begin(), s.schools.staff.end(), 0.0);
-  for (std::size_t i = 0; i < s.teachers.size(); ++i) s.schools.staff[s.teachers.school[i]] += s.teachers.fte[i];
+  for (std::size_t i = 0; i < s.teachers.size(); ++i)
+    s.schools.staff[s.teachers.school[i]] += s.teachers.fte[i];
   for (std::size_t i = 0; i < s.students.size(); ++i)
-    if (s.students.employer[i] != kNone) s.schools.staff[s.students.employer[i]] += s.students.employed_fte[i];
+    if (s.students.employer[i] != kNone)
+      s.schools.staff[s.students.employer[i]] += s.students.employed_fte[i];
   for (std::size_t j = 0; j < n_schools; ++j) {
     s.schools.vacancy[j] = std::max(0.0, s.schools.demand[j] - s.schools.staff[j]);
     s.schools.stopgap[j] = 0.0;
@@ -116,7 +119,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
 
   if (!p.market.enabled) {
     // No hires, returns, zij-instroom or groenpluk: graduates who would enter wait in the reserve.
-    for (const auto& g : s.graduates) join_reserve(s.reserve, g.id, g.sector, g.region, g.age, 0, ctx.year, kNone);
+    for (const auto& g : s.graduates)
+      join_reserve(s.reserve, g.id, g.sector, g.region, g.age, 0, ctx.year, kNone);
     for (std::size_t j = 0; j < n_schools; ++j)
       s.schools.stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * s.schools.vacancy[j];
     return;
@@ -144,7 +148,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   }
   for (std::size_t i = 0; i < s.reserve.size(); ++i) {
     const int r = s.reserve.region[i], sec = s.reserve.sector[i];
-    const double prob = p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]);
+    const double prob =
+        p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]);
     if (sim::bernoulli(std::min(1.0, prob), rng.draw(s.reserve.id[i], ctx.year, event::reserve_return)[0]))
       returners[w.market(r, sec)].push_back(static_cast<std::int32_t>(i));
   }
@@ -161,8 +166,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       if (w.market_schools[m].empty()) continue;
       // 0. Moves.
       auto& mv = movers[m];
-      const auto move_order =
-          sim::draw_order(mv.size(), [&](std::size_t i) { return s.teachers.id[mv[i]]; }, rng, ctx.year, event::move);
+      const auto move_order = sim::draw_order(
+          mv.size(), [&](std::size_t i) { return s.teachers.id[mv[i]]; }, rng, ctx.year, event::move);
       for (auto o : move_order) {
         const auto i = mv[o];
         const auto words = rng.draw(s.teachers.id[i], ctx.year, event::move);
@@ -181,10 +186,12 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       for (auto o : bind_order) {
         const auto& g = s.graduates[gs[o]];
         const auto j = g.last_school;
-        if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec || !(s.schools.vacancy[j] > 0.0))
+        if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec ||
+            !(s.schools.vacancy[j] > 0.0))
           continue;
         const auto words = rng.draw(g.id, ctx.year, event::binding);
-        if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[1])) continue;
+        if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[1]))
+          continue;
         const double fte = draw_fte(p, sec, rng.draw(g.id, ctx.year, event::graduate_market)[0]);
         hire_entrant(s, ctx, vac, g.id, j, fte, g.age, 0, g.so_trained ? grad_so : grad_regular, g.so_trained,
                      g.rotated, kNone);
@@ -201,8 +208,9 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         const auto id = s.reserve.id[i];
         seekers.push_back({rng.draw(id, ctx.year, event::seeker)[0], id, kNone, i});
       }
-      std::sort(seekers.begin(), seekers.end(),
-                [](const Seeker& a, const Seeker& b) { return a.word != b.word ? a.word < b.word : a.id < b.id; });
+      std::sort(seekers.begin(), seekers.end(), [](const Seeker& a, const Seeker& b) {
+        return a.word != b.word ? a.word < b.word : a.id < b.id;
+      });
       for (const auto& sk : seekers) {
         const auto words = rng.draw(sk.id, ctx.year, event::seeker);
         const bool so_trained = sk.graduate != kNone && s.graduates[sk.graduate].so_trained;
@@ -216,8 +224,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
           grad_hired[sk.graduate] = 1;
         } else {
           const auto i = sk.reserve;
-          hire_entrant(s, ctx, vac, s.reserve.id[i], j, fte, s.reserve.age[i], s.reserve.exp[i], returner, false,
-                       false, s.reserve.cohort_rec[i]);
+          hire_entrant(s, ctx, vac, s.reserve.id[i], j, fte, s.reserve.age[i], s.reserve.exp[i], returner,
+                       false, false, s.reserve.cohort_rec[i]);
           reserve_keep[i] = 0;
         }
       }

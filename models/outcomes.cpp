@@ -11,7 +11,8 @@ const std::array<MetricInfo, kMetrics> kMetricInfo{{
     {"open_fte", "FTE", "open vacancies: demand with nobody in it"},
     {"hidden_fte", "FTE", "hidden shortage: stopgaps and employed students"},
     {"shortage_fte", "FTE", "total shortage: open + hidden"},
-    {"shortage_rate", "ratio", "total shortage / demand (aggregate as sum of shortage_fte / sum of demand_fte)"},
+    {"shortage_rate", "ratio",
+     "total shortage / demand (aggregate as sum of shortage_fte / sum of demand_fte)"},
     {"teachers", "persons", "teachers (heads)"},
     {"hires_grad_so", "persons", "graduates hired who were trained in a partnership"},
     {"hires_grad_regular", "persons", "graduates hired who were not trained in a partnership"},
@@ -21,8 +22,10 @@ const std::array<MetricInfo, kMetrics> kMetricInfo{{
     {"exits_retire", "persons", "teachers who retired"},
     {"exits_attrition", "persons", "teachers who left education (zij trajectory dropouts included)"},
     {"exits_move", "persons", "teachers who moved to another school (counted where they left)"},
-    {"students", "persons", "teacher-training students, by placement sector (unplaced: programme's main sector)"},
-    {"students_so", "persons", "students in an SO year: placed at a member school, institute in the partnership"},
+    {"students", "persons",
+     "teacher-training students, by placement sector (unplaced: programme's main sector)"},
+    {"students_so", "persons",
+     "students in an SO year: placed at a member school, institute in the partnership"},
     {"so_share", "ratio", "students_so / students (aggregate as sum / sum)"},
     {"graduates", "persons", "students who graduated, by the sector they chose or were employed in"},
     {"dropouts", "persons", "students who dropped out, by last year's placement sector"},
@@ -68,13 +71,14 @@ std::vector<sim::Dataset> Outcomes::to_datasets() const {
   for (int m = 0; m < kMetrics; ++m) {
     sim::NdArray a({Y, R, static_cast<std::size_t>(kSectors)});
     std::copy_n(cube.data() + static_cast<std::size_t>(m) * a.size(), a.size(), a.data());
-    out.push_back({std::string("metrics/") + kMetricInfo[m].name, kMetricInfo[m].unit, kMetricInfo[m].description,
-                   std::move(a)});
+    out.push_back({std::string("metrics/") + kMetricInfo[m].name, kMetricInfo[m].unit,
+                   kMetricInfo[m].description, std::move(a)});
   }
   out.push_back({"cohorts/entrants", "persons", "entrants per entry year and route", entrants});
-  out.push_back({"cohorts/retained", "persons",
-                 "of the entrants of that year and route, still teaching k = 1..5 years later (NaN past the horizon)",
-                 retained});
+  out.push_back(
+      {"cohorts/retained", "persons",
+       "of the entrants of that year and route, still teaching k = 1..5 years later (NaN past the horizon)",
+       retained});
   out.push_back({"cohorts/intake", "persons", "students who entered per intake year and programme", intake});
   out.push_back({"cohorts/graduated", "persons", "of those, graduated by the end", graduated});
   out.push_back({"cohorts/zij", "persons", "zij-instromers hired per year and sector", zij});

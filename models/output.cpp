@@ -25,7 +25,8 @@ void create_scenario_group(sim::H5Writer& file, const std::string& group, const 
                            d.description);
 }
 
-void write_replication(sim::H5Writer& file, const std::string& group, int replication, const Outcomes& outcomes) {
+void write_replication(sim::H5Writer& file, const std::string& group, int replication,
+                       const Outcomes& outcomes) {
   for (const auto& d : outcomes.to_datasets())
     file.write_replication("/" + group + "/" + d.path, static_cast<std::size_t>(replication), d.values);
 }

@@ -14,6 +14,7 @@ namespace tlm::models {
 void create_scenario_group(sim::H5Writer& file, const std::string& group, const Params& params,
                            const std::string& resolved_toml, const World& world, int replications);
 // Writes replication `replication` of the group.
-void write_replication(sim::H5Writer& file, const std::string& group, int replication, const Outcomes& outcomes);
+void write_replication(sim::H5Writer& file, const std::string& group, int replication,
+                       const Outcomes& outcomes);
 
 }  // namespace tlm::models

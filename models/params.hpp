@@ -26,9 +26,9 @@ enum Route : int { initial = 0, grad_so = 1, grad_regular = 2, zij = 3, groenplu
 
 inline constexpr std::array<const char*, kSectors> kSectorNames{"po", "vo", "mbo"};
 inline constexpr std::array<const char*, kProgrammes> kProgrammeNames{"pabo", "tweedegraads", "eerstegraads",
-                                                                       "alo", "kunstvak"};
+                                                                      "alo", "kunstvak"};
 inline constexpr std::array<const char*, kRoutes> kRouteNames{"initial", "grad_so",   "grad_regular",
-                                                               "zij",     "groenpluk", "returner"};
+                                                              "zij",     "groenpluk", "returner"};
 inline constexpr std::array<double, kFteLevels> kFteValues{0.4, 0.6, 0.8, 1.0};
 
 template <class T>

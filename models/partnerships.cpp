@@ -35,15 +35,16 @@ std::vector<std::int32_t> applicants_in_order(const State& s, const sim::Stream&
   std::vector<std::int32_t> non;
   for (std::size_t j = 0; j < s.schools.member.size(); ++j)
     if (!s.schools.member[j] && !s.schools.accepted[j]) non.push_back(static_cast<std::int32_t>(j));
-  auto order = sim::draw_order(non.size(), [&](std::size_t i) { return ids::school(non[i]); }, rng, year,
-                               event::join_order);
+  auto order = sim::draw_order(
+      non.size(), [&](std::size_t i) { return ids::school(non[i]); }, rng, year, event::join_order);
   std::vector<std::int32_t> out(non.size());
   for (std::size_t i = 0; i < non.size(); ++i) out[i] = non[order[i]];
   return out;
 }
 
 bool accepts(const State& s, const sim::Stream& rng, int year, std::int32_t j) {
-  return sim::bernoulli(s.params.policy.joining.openness, rng.draw(ids::school(j), year, event::join_decision)[1]);
+  return sim::bernoulli(s.params.policy.joining.openness,
+                        rng.draw(ids::school(j), year, event::join_decision)[1]);
 }
 
 // Takes `shortfall` schools that match `in_scope` from the ordered applicants; each is accepted or refused.
@@ -67,14 +68,15 @@ double ramp(const Params& p, const SchoolState& s, std::size_t j, int year) {
 }
 
 void induction_and_capacity(const Params& p, const World& w, SchoolState& s, int year) {
-  const auto& base = (p.policy.induction.base_quality && year >= p.policy.induction.from_year.value_or(p.years.start + 1))
-                         ? *p.policy.induction.base_quality
-                         : p.induction.base_quality;
+  const auto& base =
+      (p.policy.induction.base_quality && year >= p.policy.induction.from_year.value_or(p.years.start + 1))
+          ? *p.policy.induction.base_quality
+          : p.induction.base_quality;
   for (std::size_t j = 0; j < s.demand.size(); ++j) {
     const double benefit = s.member[j] * ramp(p, s, j, year);
     s.q[j] = std::min(1.0, base[w.schools.sector[j]] + benefit * p.induction.so_boost);
-    s.cap[j] = static_cast<std::int32_t>(
-        std::floor(s.demand[j] * p.placement.per_fte * (1.0 + benefit * p.placement.so_extra) + w.schools.u[j]));
+    s.cap[j] = static_cast<std::int32_t>(std::floor(
+        s.demand[j] * p.placement.per_fte * (1.0 + benefit * p.placement.so_extra) + w.schools.u[j]));
   }
 }
 
@@ -121,7 +123,8 @@ void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng) {
             ++n;
             members += s.schools.member[j] || s.schools.accepted[j];
           }
-        take_shortfall(s, rng, t, order, std::lround(step.share * static_cast<double>(n)) - members, in_scope);
+        take_shortfall(s, rng, t, order, std::lround(step.share * static_cast<double>(n)) - members,
+                       in_scope);
       }
       break;
     }
@@ -139,7 +142,8 @@ void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng) {
         if (n == 0) continue;
         const double start_share = static_cast<double>(start_members) / static_cast<double>(n);
         const int span = jp.target_year - ctx.start_year;
-        const double f = span <= 0 ? 1.0 : std::clamp(static_cast<double>(t + 1 - ctx.start_year) / span, 0.0, 1.0);
+        const double f =
+            span <= 0 ? 1.0 : std::clamp(static_cast<double>(t + 1 - ctx.start_year) / span, 0.0, 1.0);
         const double target = start_share + (jp.target_share - start_share) * f;
         take_shortfall(s, rng, t, order, std::lround(target * static_cast<double>(n)) - members,
                        [&](std::int32_t j) { return w.schools.sector[j] == sec; });
@@ -156,10 +160,11 @@ void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng) {
       for (auto j : applicants_in_order(s, rng, t)) {
         const int r = w.schools.region[j], sec = w.schools.sector[j];
         const double share = members[r][sec] / count[r][sec];
-        const double prob =
-            std::clamp(jp.adoption[0] + jp.adoption[1] * share + jp.adoption[2] * s.schools.last_shortage[j], 0.0, 1.0);
+        const double prob = std::clamp(
+            jp.adoption[0] + jp.adoption[1] * share + jp.adoption[2] * s.schools.last_shortage[j], 0.0, 1.0);
         const auto words = rng.draw(ids::school(j), t, event::join_decision);
-        if (sim::bernoulli(prob, words[0]) && sim::bernoulli(jp.openness, words[1])) s.schools.accepted[j] = 1;
+        if (sim::bernoulli(prob, words[0]) && sim::bernoulli(jp.openness, words[1]))
+          s.schools.accepted[j] = 1;
       }
       break;
     }

@@ -36,6 +36,6 @@ std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std:
 
 namespace tlm::models {
 // The attrition chance of 6.3 step 2 (exposed for the closed-form tests).
-double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained, bool rotated,
-                             double region_shortage_rate);
+double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained,
+                             bool rotated, double region_shortage_rate);
 }  // namespace tlm::models

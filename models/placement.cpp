@@ -41,8 +41,8 @@ std::int32_t pick(const RegionPlaces& rp, int programme, int member, double u) {
 
 }  // namespace
 
-void placement(Students& st, const World& w, const SchoolState& schools, bool rotation, const sim::Stream& rng,
-               int year) {
+void placement(Students& st, const World& w, const SchoolState& schools, bool rotation,
+               const sim::Stream& rng, int year) {
   const std::size_t n = st.size();
   // Position of each school inside its market's list, to address its tree slot.
   std::vector<std::int32_t> slot(w.schools.size(), 0);
@@ -73,7 +73,8 @@ void placement(Students& st, const World& w, const SchoolState& schools, bool ro
     st.last_school[i] = st.school[i];
     st.school[i] = kNone;
   }
-  const auto order = sim::draw_order(n, [&](std::size_t i) { return st.id[i]; }, rng, year, event::placement);
+  const auto order = sim::draw_order(
+      n, [&](std::size_t i) { return st.id[i]; }, rng, year, event::placement);
   // 1. Keepers first.
   if (!rotation)
     for (auto i : order) {

@@ -19,15 +19,17 @@ inline constexpr std::uint64_t school_kind = 6ull << 60;
 inline constexpr std::uint64_t market_kind = 7ull << 60;
 // A new student: (intake year, programme, region, index).
 inline std::uint64_t student(int year, int programme, int region, std::uint64_t index) {
-  return student_kind | (static_cast<std::uint64_t>(year) << 40) | (static_cast<std::uint64_t>(programme) << 36) |
-         (static_cast<std::uint64_t>(region) << 24) | index;
+  return student_kind | (static_cast<std::uint64_t>(year) << 40) |
+         (static_cast<std::uint64_t>(programme) << 36) | (static_cast<std::uint64_t>(region) << 24) | index;
 }
 // A zij candidate: (year, region, sector, index).
 inline std::uint64_t zij(int year, int region, int sector, std::uint64_t index) {
   return zij_kind | (static_cast<std::uint64_t>(year) << 40) | (static_cast<std::uint64_t>(sector) << 36) |
          (static_cast<std::uint64_t>(region) << 24) | index;
 }
-inline std::uint64_t school(std::size_t j) { return school_kind | j; }
+inline std::uint64_t school(std::size_t j) {
+  return school_kind | j;
+}
 inline std::uint64_t market(int region, int sector) {
   return market_kind | (static_cast<std::uint64_t>(region) << 8) | static_cast<std::uint64_t>(sector);
 }
@@ -76,8 +78,8 @@ struct Students {
   std::vector<std::int16_t> age;
   std::vector<std::int16_t> intake_year;
   auto columns() {
-    return std::tie(id, programme, study_year, extra_years, region, in_partnership, school, last_school, so_year,
-                    so_years, seen, n_seen, employer, employed_fte, age, intake_year);
+    return std::tie(id, programme, study_year, extra_years, region, in_partnership, school, last_school,
+                    so_year, so_years, seen, n_seen, employer, employed_fte, age, intake_year);
   }
   std::size_t size() const { return id.size(); }
 };

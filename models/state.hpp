@@ -17,11 +17,11 @@ struct SchoolState {
   std::vector<std::int16_t> member_since;  // first year as member (start members: long before the start)
   std::vector<std::uint8_t> accepted;      // accepted this year: member from next year
   std::vector<std::int32_t> partnership;
-  std::vector<double> q;          // induction quality q_j
-  std::vector<std::int32_t> cap;  // placement capacity cap_j
-  std::vector<double> staff;      // FTE of teachers and employed students
-  std::vector<double> vacancy;    // v_j during the market
-  std::vector<double> stopgap;    // this year's stopgap FTE
+  std::vector<double> q;              // induction quality q_j
+  std::vector<std::int32_t> cap;      // placement capacity cap_j
+  std::vector<double> staff;          // FTE of teachers and employed students
+  std::vector<double> vacancy;        // v_j during the market
+  std::vector<double> stopgap;        // this year's stopgap FTE
   std::vector<double> last_shortage;  // shortage / demand of the recorded year t-1 (adoption)
 };
 
@@ -56,7 +56,7 @@ struct State {
   std::vector<std::int32_t> partnership_members;
   std::vector<std::int32_t> slot;  // position of each school in World::market_schools of its market
   // Within a year:
-  std::vector<Graduate> graduates;       // entering the market
+  std::vector<Graduate> graduates;  // entering the market
   Outcomes out;
 };
 

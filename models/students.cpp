@@ -66,10 +66,11 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
       const auto j = st.employer[i];
       const int sec = w.schools.sector[j], jr = w.schools.region[j];
       const double fte = kFteValues[sim::categorical(
-          p.world.fte_distribution[sec], sim::uniform32(rng.draw(st.id[i], ctx.year, event::groenpluk_graduate)[0]))];
+          p.world.fte_distribution[sec],
+          sim::uniform32(rng.draw(st.id[i], ctx.year, event::groenpluk_graduate)[0]))];
       const auto rec = add_cohort_record(s, ctx, groenpluk, kNone);
-      append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.schools.q[j], so_trained, rotated,
-                     ctx.year, 0, rec);
+      append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.schools.q[j], so_trained,
+                     rotated, ctx.year, 0, rec);
       s.out.at(m_graduates, ctx.index, jr, sec) += 1;
       s.out.at(m_hires_groenpluk, ctx.index, jr, sec) += 1;
       s.out.at(m_entrants, ctx.index, jr, sec) += 1;
@@ -78,11 +79,13 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
     }
     const int sec = sim::categorical(p.study.sector_mix[k], sim::uniform32(words[2]));
     s.out.at(m_graduates, ctx.index, r, sec) += 1;
-    const double enter = std::min(1.0, p.graduates.enter[k] * (so_trained ? p.graduates.so_enter_effect : 1.0));
+    const double enter =
+        std::min(1.0, p.graduates.enter[k] * (so_trained ? p.graduates.so_enter_effect : 1.0));
     if (sim::bernoulli(enter, words[3])) {
       s.graduates.push_back(Graduate{st.id[i], st.school[i], static_cast<std::int16_t>(r),
                                      static_cast<std::int16_t>(age), static_cast<std::uint8_t>(sec),
-                                     static_cast<std::uint8_t>(so_trained), static_cast<std::uint8_t>(rotated)});
+                                     static_cast<std::uint8_t>(so_trained),
+                                     static_cast<std::uint8_t>(rotated)});
     } else {
       int region = r;
       if (w.weight[r][sec] <= 0.0) {
@@ -122,8 +125,10 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
     double in_partnership = p.study.institute_in_partnership[k];
     if (p.policy.institutes.target_share && p.policy.institutes.target_year) {
       const int span = *p.policy.institutes.target_year - ctx.start_year;
-      const double f = span <= 0 ? 1.0 : std::clamp(static_cast<double>(ctx.year - ctx.start_year) / span, 0.0, 1.0);
-      in_partnership = std::max(in_partnership, in_partnership + (*p.policy.institutes.target_share - in_partnership) * f);
+      const double f =
+          span <= 0 ? 1.0 : std::clamp(static_cast<double>(ctx.year - ctx.start_year) / span, 0.0, 1.0);
+      in_partnership =
+          std::max(in_partnership, in_partnership + (*p.policy.institutes.target_share - in_partnership) * f);
     }
     const auto per_region = sim::largest_remainder(total, main_weight);
     for (int r = 0; r < w.regions; ++r)
@@ -134,7 +139,8 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
         st.study_year.push_back(1);
         st.extra_years.push_back(0);
         st.region.push_back(static_cast<std::int16_t>(r));
-        st.in_partnership.push_back(sim::bernoulli(in_partnership, rng.draw(id, ctx.year, event::intake)[0]) ? 1 : 0);
+        st.in_partnership.push_back(
+            sim::bernoulli(in_partnership, rng.draw(id, ctx.year, event::intake)[0]) ? 1 : 0);
         st.school.push_back(kNone);
         st.last_school.push_back(kNone);
         st.so_year.push_back(0);

@@ -9,8 +9,8 @@
 namespace tlm::models {
 
 // The attrition chance of 6.3 step 2 for one qualified teacher (or a zij-instromer after its trajectory).
-double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained, bool rotated,
-                             double region_shortage_rate) {
+double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained,
+                             bool rotated, double region_shortage_rate) {
   const auto& tp = p.teachers;
   double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
   if (exp < p.induction.years) prob *= 1.0 - q * (1.0 - p.induction.full_effect);
@@ -45,8 +45,8 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
       leaves = sim::bernoulli(prob, words[1]);
       if (leaves) s.out.at(m_zij_dropped, ctx.index, r, sec) += 1;
     } else {
-      const double prob = attrition_probability(p, sec, t.exp[i], t.route[i], t.q[i], t.so_trained[i], t.rotated[i],
-                                                s.last_shortage_rate[r][sec]);
+      const double prob = attrition_probability(p, sec, t.exp[i], t.route[i], t.q[i], t.so_trained[i],
+                                                t.rotated[i], s.last_shortage_rate[r][sec]);
       leaves = sim::bernoulli(prob, words[1]);
     }
     if (leaves) {

@@ -21,7 +21,9 @@ namespace {
 
 constexpr std::uint32_t kWorldReplication = 0xFFFFFFFFu;
 
-long scaled(double n, double scale) { return std::lround(n * scale); }
+long scaled(double n, double scale) {
+  return std::lround(n * scale);
+}
 
 // fte from the sector's distribution (one word).
 double draw_fte(const Params& p, int sector, std::uint32_t w) {
@@ -45,7 +47,8 @@ void synthetic_regions(const Params& p, const sim::Stream& rng, World& w, std::v
   for (int k = 0; k < std::min(p.world.urban_regions, w.regions); ++k) w.urban[idx[k]] = 1;
 }
 
-void synthetic_schools(const Params& p, const sim::Stream& rng, World& w, const std::vector<double>& base_weight) {
+void synthetic_schools(const Params& p, const sim::Stream& rng, World& w,
+                       const std::vector<double>& base_weight) {
   for (int s = 0; s < kSectors; ++s) {
     auto count = sim::largest_remainder(scaled(p.world.schools[s], p.world.scale), base_weight);
     if (s != mbo) {  // a region left without a po or vo school takes one from the region with most
@@ -75,7 +78,8 @@ void sector_weights(World& w, const std::vector<double>& base_weight) {
   w.weight.assign(w.regions, PerSector<double>{0, 0, 0});
   w.market_schools.assign(static_cast<std::size_t>(w.regions) * kSectors, {});
   for (std::size_t j = 0; j < w.schools.size(); ++j)
-    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(static_cast<std::int32_t>(j));
+    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
+        static_cast<std::int32_t>(j));
   for (int s = 0; s < kSectors; ++s) {
     double sum = 0.0;
     for (int r = 0; r < w.regions; ++r)
@@ -92,12 +96,13 @@ void synthetic_demand(const Params& p, const sim::Stream& rng, World& w) {
       const auto& js = w.market_schools[w.market(r, s)];
       double sum = 0.0;
       for (auto j : js) {
-        w.schools.demand[j] =
-            std::exp(p.world.school_size_sigma * sim::normal(rng.draw(ids::school(j), 0, event::world_school_size)));
+        w.schools.demand[j] = std::exp(p.world.school_size_sigma *
+                                       sim::normal(rng.draw(ids::school(j), 0, event::world_school_size)));
         sum += w.schools.demand[j];
       }
-      for (auto j : js) w.schools.demand[j] = p.world.demand_fte[s] * p.world.scale * w.weight[r][s] *
-                                              w.schools.demand[j] / sum;
+      for (auto j : js)
+        w.schools.demand[j] =
+            p.world.demand_fte[s] * p.world.scale * w.weight[r][s] * w.schools.demand[j] / sum;
     }
 }
 
@@ -127,7 +132,8 @@ void import_schools(const Params& p, World& w, std::vector<double>& base_weight)
   w.market_schools.assign(static_cast<std::size_t>(w.regions) * kSectors, {});
   PerSector<double> total{0, 0, 0};
   for (std::size_t j = 0; j < w.schools.size(); ++j) {
-    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(static_cast<std::int32_t>(j));
+    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
+        static_cast<std::int32_t>(j));
     w.weight[w.schools.region[j]][w.schools.sector[j]] += w.schools.demand[j];
     total[w.schools.sector[j]] += w.schools.demand[j];
   }
@@ -169,8 +175,8 @@ void synthetic_teachers(const Params& p, const sim::Stream& rng, World& w, const
       const int lo = 20 + 5 * band, hi = band == kAgeBands - 1 ? 66 : lo + 4;
       const int age = sim::uniform_int(lo, hi, a[2]);
       const int exp = std::max(0, age - 23 - sim::uniform_int(0, 5, a[3]));
-      append_teacher(w.teachers, id, static_cast<std::int32_t>(j), fte, age, exp, true, initial, q[j], false, false,
-                     p.years.start, 0, kNone);
+      append_teacher(w.teachers, id, static_cast<std::int32_t>(j), fte, age, exp, true, initial, q[j], false,
+                     false, p.years.start, 0, kNone);
       staff += fte;
     }
   }
@@ -179,19 +185,21 @@ void synthetic_teachers(const Params& p, const sim::Stream& rng, World& w, const
 void import_teachers(const Params& p, const sim::Stream& rng, World& w, const std::vector<double>& q) {
   const auto rows = read_teachers_csv(p.world.teachers_csv);
   std::map<std::string, std::int32_t> school_index;
-  for (std::size_t j = 0; j < w.schools.size(); ++j) school_index[w.schools.label[j]] = static_cast<std::int32_t>(j);
+  for (std::size_t j = 0; j < w.schools.size(); ++j)
+    school_index[w.schools.label[j]] = static_cast<std::int32_t>(j);
   std::vector<InputError> errors;
   std::uint64_t seq = 0;
   for (const auto& row : rows) {
     auto it = school_index.find(row.school_id);
     if (it == school_index.end()) {
-      errors.push_back({p.world.teachers_csv, row.line, 1, fmt::format("unknown school_id `{}`", row.school_id)});
+      errors.push_back(
+          {p.world.teachers_csv, row.line, 1, fmt::format("unknown school_id `{}`", row.school_id)});
       continue;
     }
     for (int c = 0; c < row.count; ++c, ++seq)
-      append_teacher(w.teachers, ids::start_teacher | seq, it->second, row.fte, row.age, row.exp, row.qualified,
-                     row.route, row.q.value_or(q[it->second]), row.so_trained, false, p.years.start,
-                     row.route == zij && !row.qualified ? 1 : 0, kNone);
+      append_teacher(w.teachers, ids::start_teacher | seq, it->second, row.fte, row.age, row.exp,
+                     row.qualified, row.route, row.q.value_or(q[it->second]), row.so_trained, false,
+                     p.years.start, row.route == zij && !row.qualified ? 1 : 0, kNone);
   }
   if (!errors.empty()) throw ScenarioErrors(std::move(errors));
   (void)rng;
@@ -207,14 +215,16 @@ void start_membership(const Params& p, const sim::Stream& rng, World& w, bool im
       auto order = sim::draw_order(
           of_sector.size(), [&](std::size_t i) { return ids::school(of_sector[i]); }, rng, 0,
           event::world_membership_order);
-      const auto members = std::lround(p.partnerships.start_member_share[s] * static_cast<double>(of_sector.size()));
+      const auto members =
+          std::lround(p.partnerships.start_member_share[s] * static_cast<double>(of_sector.size()));
       for (long k = 0; k < members; ++k) w.schools.member[of_sector[order[k]]] = 1;
     }
   }
   // Each region has `per_region` partnerships, dealt the region's members in turn.
   w.schools.partnership.assign(n, kNone);
   for (int r = 0; r < w.regions; ++r)
-    for (int k = 0; k < p.partnerships.per_region; ++k) w.partnership_region.push_back(static_cast<std::int16_t>(r));
+    for (int k = 0; k < p.partnerships.per_region; ++k)
+      w.partnership_region.push_back(static_cast<std::int16_t>(r));
   std::vector<int> dealt(w.regions, 0);
   for (std::size_t j = 0; j < n; ++j) {
     if (!w.schools.member[j]) continue;
@@ -322,7 +332,8 @@ World build_world(const Params& p) {
   // Start members are fully ramped: q_j = min(1, base + member × so_boost).
   std::vector<double> q(n);
   for (std::size_t j = 0; j < n; ++j)
-    q[j] = std::min(1.0, p.induction.base_quality[w.schools.sector[j]] + w.schools.member[j] * p.induction.so_boost);
+    q[j] = std::min(
+        1.0, p.induction.base_quality[w.schools.sector[j]] + w.schools.member[j] * p.induction.so_boost);
   if (p.world.teachers_csv.empty())
     synthetic_teachers(p, rng, w, q);
   else
@@ -333,7 +344,8 @@ World build_world(const Params& p) {
   for (std::size_t i = 0; i < w.teachers.size(); ++i) staff[w.teachers.school[i]] += w.teachers.fte[i];
   w.start_stopgap.resize(n);
   for (std::size_t j = 0; j < n; ++j)
-    w.start_stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * std::max(0.0, w.schools.demand[j] - staff[j]);
+    w.start_stopgap[j] =
+        p.market.stopgap_share[w.schools.sector[j]] * std::max(0.0, w.schools.demand[j] - staff[j]);
 
   start_students(p, rng, w);
   placement(w.students, w, start_school_state(w, p), p.policy.rotation, rng, 0);

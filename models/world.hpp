@@ -13,8 +13,8 @@ struct Schools {
   std::vector<std::string> label;  // imported id, or the 1-based number
   std::vector<std::int16_t> region;
   std::vector<std::uint8_t> sector;
-  std::vector<double> demand;      // start demand (FTE)
-  std::vector<double> u;           // fixed rounding draw for placement capacity
+  std::vector<double> demand;  // start demand (FTE)
+  std::vector<double> u;       // fixed rounding draw for placement capacity
   std::vector<std::uint8_t> member;
   std::vector<std::int32_t> partnership;
   std::size_t size() const { return region.size(); }

@@ -33,12 +33,14 @@ hid_t checked(hid_t id, const std::string& what) {
   return id;
 }
 
-void write_attr(hid_t file, const std::string& object, const std::string& name, hid_t type, const void* value) {
+void write_attr(hid_t file, const std::string& object, const std::string& name, hid_t type,
+                const void* value) {
   Handle obj(checked(H5Oopen(file, object.c_str(), H5P_DEFAULT), "open " + object), H5Oclose);
   Handle space(H5Screate(H5S_SCALAR), H5Sclose);
   if (H5Aexists(obj, name.c_str()) > 0) H5Adelete(obj, name.c_str());
-  Handle attr(checked(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
-              H5Aclose);
+  Handle attr(
+      checked(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
+      H5Aclose);
   check(H5Awrite(attr, type, value), "write attribute " + name);
 }
 
@@ -63,7 +65,8 @@ void H5Writer::create_group(const std::string& path) {
   H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
   H5Pset_create_intermediate_group(lcpl, 1);
-  Handle g(checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), "create group " + path), H5Gclose);
+  Handle g(checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), "create group " + path),
+           H5Gclose);
 }
 
 void H5Writer::set_attr(const std::string& object, const std::string& name, const std::string& value) {
@@ -99,9 +102,10 @@ void H5Writer::write_strings(const std::string& path, const std::vector<std::str
 void H5Writer::write_ints(const std::string& path, const std::vector<int>& values) {
   hsize_t dims[1] = {values.size()};
   Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
-  Handle ds(checked(H5Dcreate2(file_, path.c_str(), H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                    "create " + path),
-            H5Dclose);
+  Handle ds(
+      checked(H5Dcreate2(file_, path.c_str(), H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+              "create " + path),
+      H5Dclose);
   check(H5Dwrite(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "write " + path);
 }
 
@@ -121,9 +125,9 @@ void H5Writer::create_replicated(const std::string& path, std::size_t replicatio
   H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &fill);
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
   H5Pset_create_intermediate_group(lcpl, 1);
-  Handle ds(
-      checked(H5Dcreate2(file_, path.c_str(), H5T_IEEE_F64LE, space, lcpl, dcpl, H5P_DEFAULT), "create " + path),
-      H5Dclose);
+  Handle ds(checked(H5Dcreate2(file_, path.c_str(), H5T_IEEE_F64LE, space, lcpl, dcpl, H5P_DEFAULT),
+                    "create " + path),
+            H5Dclose);
   set_attr(path, "unit", unit);
   set_attr(path, "description", description);
 }

@@ -29,8 +29,9 @@ class H5Writer {
   void write_strings(const std::string& path, const std::vector<std::string>& values);
   void write_ints(const std::string& path, const std::vector<int>& values);
   // A float64 dataset [replications, shape...], chunked per replication, deflate 4.
-  void create_replicated(const std::string& path, std::size_t replications, const std::vector<std::size_t>& shape,
-                         const std::string& unit, const std::string& description);
+  void create_replicated(const std::string& path, std::size_t replications,
+                         const std::vector<std::size_t>& shape, const std::string& unit,
+                         const std::string& description);
   void write_replication(const std::string& path, std::size_t replication, const NdArray& values);
 
   // Closes the file and renames it to the final path.

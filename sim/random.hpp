@@ -1,7 +1,7 @@
 // Counter-based random streams (ARCHITECTURE.md "Random numbers").
-// Every draw is a pure function of (key = {seed, replication}, counter = {id_lo, id_hi, (year << 16) | event, k}),
-// so results do not depend on thread count, scheduling or storage order, and two scenarios that differ only
-// in policy give the same entity the same draw for the same decision (common random numbers).
+// Every draw is a pure function of (key = {seed, replication}, counter = {id_lo, id_hi, (year << 16) | event,
+// k}), so results do not depend on thread count, scheduling or storage order, and two scenarios that differ
+// only in policy give the same entity the same draw for the same decision (common random numbers).
 #pragma once
 
 #include <Random123/philox.h>
@@ -32,10 +32,14 @@ class Stream {
 };
 
 // A probability compared with a 32-bit word: p = 1 always succeeds, p = 0 never does.
-inline bool bernoulli(double p, std::uint32_t w) { return static_cast<double>(w) < p * 4294967296.0; }
+inline bool bernoulli(double p, std::uint32_t w) {
+  return static_cast<double>(w) < p * 4294967296.0;
+}
 
 // Uniform in [0, 1) with 32 bits of resolution (for ordering and comparison).
-inline double uniform32(std::uint32_t w) { return static_cast<double>(w) * (1.0 / 4294967296.0); }
+inline double uniform32(std::uint32_t w) {
+  return static_cast<double>(w) * (1.0 / 4294967296.0);
+}
 
 // Uniform in [0, 1) with 53 bits from two words (for values that are transformed).
 inline double uniform53(std::uint32_t hi, std::uint32_t lo) {
@@ -44,7 +48,9 @@ inline double uniform53(std::uint32_t hi, std::uint32_t lo) {
 }
 
 // Uniform in (0, 1) with 53 bits: never exactly 0, safe for logarithms.
-inline double uniform53_open(std::uint32_t hi, std::uint32_t lo) { return uniform53(hi, lo) + 0x1.0p-54; }
+inline double uniform53_open(std::uint32_t hi, std::uint32_t lo) {
+  return uniform53(hi, lo) + 0x1.0p-54;
+}
 
 // Integer uniform in [lo, hi] from one word (multiply-shift; bias < 2^-32 × range).
 inline int uniform_int(int lo, int hi, std::uint32_t w) {

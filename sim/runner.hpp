@@ -16,9 +16,9 @@
 namespace tlm::sim {
 
 struct RunnerOptions {
-  int threads = 0;                          // 0: all cores
+  int threads = 0;                            // 0: all cores
   const std::atomic<bool>* cancel = nullptr;  // set (e.g. by SIGINT) to stop starting new tasks
-  std::size_t queue_capacity = 0;           // results waiting for the consumer; 0: 2 × threads
+  std::size_t queue_capacity = 0;             // results waiting for the consumer; 0: 2 × threads
 };
 
 inline int resolve_threads(int threads) {
@@ -56,7 +56,8 @@ bool run_tasks(std::size_t n_tasks, const RunnerOptions& opt, const std::functio
   auto cancelled = [&] { return (opt.cancel && opt.cancel->load()) || consumer_failed.load(); };
   std::exception_ptr work_error;
   try {
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
     tbb::task_arena arena(threads);
     arena.execute([&] {
       tbb::parallel_for(

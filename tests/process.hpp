@@ -25,7 +25,8 @@ class TempDir {
  public:
   TempDir() {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("tlm-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ =
+        std::filesystem::temp_directory_path() / ("tlm-test-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
@@ -67,6 +68,8 @@ inline ProcessResult run(const std::string& command, const std::string& stdin_fi
   return r;
 }
 
-inline std::string tlm_binary() { return TLM_BINARY; }
+inline std::string tlm_binary() {
+  return TLM_BINARY;
+}
 
 }  // namespace tlm::test

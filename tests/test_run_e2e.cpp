@@ -111,8 +111,8 @@ TEST_CASE("tlm --help and tlm run --help describe every option", "[e2e][help]") 
     REQUIRE(top.out.find(cmd) != std::string::npos);
   auto r = run(tlm::test::tlm_binary() + " run --help");
   REQUIRE(r.exit_code == 0);
-  for (const char* opt : {"-r,--replications", "-j,--threads", "--seed", "--set", "-o,--output", "-q,--quiet",
-                          "SCENARIO"})
+  for (const char* opt :
+       {"-r,--replications", "-j,--threads", "--seed", "--set", "-o,--output", "-q,--quiet", "SCENARIO"})
     REQUIRE(r.out.find(opt) != std::string::npos);
   auto bad = run(tlm::test::tlm_binary() + " run --no-such-option");
   REQUIRE(bad.exit_code == 2);

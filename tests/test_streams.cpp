@@ -15,7 +15,8 @@ using tlm::sim::Stream;
 
 namespace {
 
-// Upper 99.9% quantile of chi-square with `df` degrees of freedom (Wilson-Hilferty; accurate to <1% for df >= 10).
+// Upper 99.9% quantile of chi-square with `df` degrees of freedom (Wilson-Hilferty; accurate to <1% for df >=
+// 10).
 double chi2_crit_999(int df) {
   const double z = 3.090232306;  // standard normal 0.999 quantile
   const double k = static_cast<double>(df);
@@ -184,11 +185,13 @@ TEST_CASE("categorical and uniform_int cover their ranges", "[streams]") {
 TEST_CASE("draw order sorts by draw, ties by id, independent of storage order", "[streams]") {
   const Stream s(1, 2);
   std::vector<std::uint64_t> ids{50, 10, 40, 20, 30};
-  auto order = tlm::sim::draw_order(ids.size(), [&](std::size_t i) { return ids[i]; }, s, 2030, 25);
+  auto order = tlm::sim::draw_order(
+      ids.size(), [&](std::size_t i) { return ids[i]; }, s, 2030, 25);
   std::vector<std::uint64_t> a;
   for (auto i : order) a.push_back(ids[i]);
   std::reverse(ids.begin(), ids.end());
-  order = tlm::sim::draw_order(ids.size(), [&](std::size_t i) { return ids[i]; }, s, 2030, 25);
+  order = tlm::sim::draw_order(
+      ids.size(), [&](std::size_t i) { return ids[i]; }, s, 2030, 25);
   std::vector<std::uint64_t> b;
   for (auto i : order) b.push_back(ids[i]);
   REQUIRE(a == b);
