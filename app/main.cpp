@@ -19,10 +19,10 @@ int main(int argc, char** argv) {
   app.footer(
       "Exit codes: 0 done, 1 failed while running, 2 bad input (usage, scenario), 130 interrupted.\n"
       "Docs: README.md, docs/scenarios.md (every scenario key), docs/output.md (the results file).");
-  tlm::app::register_run_commands(app);
-  tlm::app::register_scenario_commands(app);
-  tlm::app::register_analysis_commands(app);
   try {
+    tlm::app::register_run_commands(app);
+    tlm::app::register_scenario_commands(app);
+    tlm::app::register_analysis_commands(app);
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
     return 130;
   } catch (const std::exception& e) {
     std::cerr << "tlm: error: " << e.what() << "\n";
+    return 1;
+  } catch (...) {
+    std::cerr << "tlm: error: unknown failure\n";
     return 1;
   }
   return 0;

@@ -120,7 +120,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   if (!p.market.enabled) {
     // No hires, returns, zij-instroom or groenpluk: graduates who would enter wait in the reserve.
     for (const auto& g : s.graduates)
-      join_reserve(s.reserve, g.id, g.sector, g.region, g.age, 0, ctx.year, kNone);
+      join_reserve(s.reserve, g.id, g.sector, reserve_region(w, g.region, g.sector, g.id, ctx.year, rng),
+                   g.age, 0, ctx.year, kNone);
     for (std::size_t j = 0; j < n_schools; ++j)
       s.schools.stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * s.schools.vacancy[j];
     return;

@@ -29,6 +29,10 @@ void record(State& s, const YearContext& ctx);
 // Helpers shared by phases.
 void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
                   std::int32_t cohort_rec);
+// The region of a person joining the reserve of `sector`: its own, or, where its own has no school of the
+// sector, one drawn by the sector's weights (MODEL.md 4.1: nobody sits in a region without such schools).
+int reserve_region(const World& w, int region, int sector, std::uint64_t id, int year,
+                   const sim::Stream& rng);
 // An entrant record for retention curves; returns its index.
 std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std::int32_t prev);
 

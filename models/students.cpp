@@ -87,15 +87,18 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
                                      static_cast<std::uint8_t>(so_trained),
                                      static_cast<std::uint8_t>(rotated)});
     } else {
-      int region = r;
-      if (w.weight[r][sec] <= 0.0) {
-        const auto a = rng.draw(st.id[i], ctx.year, event::reserve_region);
-        region = pick_region(w, sec, sim::uniform53(a[0], a[1]));
-      }
-      join_reserve(s.reserve, st.id[i], sec, region, age, 0, ctx.year, kNone);
+      join_reserve(s.reserve, st.id[i], sec, reserve_region(w, r, sec, st.id[i], ctx.year, rng), age, 0,
+                   ctx.year, kNone);
     }
   }
   sim::soa_remove(st, std::move(keep));
+}
+
+int reserve_region(const World& w, int region, int sector, std::uint64_t id, int year,
+                   const sim::Stream& rng) {
+  if (w.weight[region][sector] > 0.0) return region;
+  const auto a = rng.draw(id, year, event::reserve_region);
+  return pick_region(w, sector, sim::uniform53(a[0], a[1]));
 }
 
 void reserve_ageing(State& s, const YearContext& ctx) {
