@@ -15,21 +15,6 @@
 namespace tlm::analysis {
 namespace {
 
-std::string metric_label(const std::string& m) {
-  static const std::map<std::string, std::string> labels{
-      {"shortage_fte", "Total shortage"},
-      {"open_fte", "Open vacancies"},
-      {"shortage_fte_years", "Shortage FTE-years"},
-      {"retention_5y", "5-year retention"},
-      {"so_share", "SO share"},
-      {"graduation_share", "Graduation share"},
-      {"groenpluk_hires", "Groenpluk hires"},
-      {"zij_completion_share", "Zij completion"},
-  };
-  auto it = labels.find(m);
-  return it == labels.end() ? m : it->second;
-}
-
 std::ofstream open_out(const std::string& path) {
   std::ofstream f(path);
   if (!f) throw InputError(fmt::format("{}: cannot write", path));
@@ -37,9 +22,13 @@ std::ofstream open_out(const std::string& path) {
 }
 
 // CSV fields: numbers with full precision (round-trip), empty for NaN / not applicable.
-std::string csv_number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : ""; }
+std::string csv_number(double v) {
+  return std::isfinite(v) ? fmt::format("{}", v) : "";
+}
 
-nlohmann::json json_number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+nlohmann::json json_number(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
 
 std::string value_text(const Effect& e, double v, bool diff) {
   if (e.unit == "share") return diff ? points(v) : percent(v);
@@ -49,12 +38,7 @@ std::string value_text(const Effect& e, double v, bool diff) {
 }  // namespace
 
 std::string effect_label(const Effect& e) {
-  std::string s = metric_label(e.metric);
-  if (!e.sector.empty()) s += " " + (e.sector == "all" ? std::string("all sectors") : e.sector);
-  if (!e.route.empty()) s += " " + e.route;
-  if (!e.programme.empty()) s += " " + e.programme;
-  if (e.year) s += " " + std::to_string(*e.year);
-  return s;
+  return indicator_label({e.metric, e.sector, e.route, e.programme, e.year, e.unit, e.better, {}});
 }
 
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
@@ -94,8 +78,9 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
 std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> years) {
   const FileInfo info = read_file_info(h5path);
   if (info.scenarios.size() < 2)
-    throw InputError(fmt::format("{}: holds {} scenario; a comparison needs a base and at least one alternative",
-                                 h5path, info.scenarios.size()));
+    throw InputError(
+        fmt::format("{}: holds {} scenario; a comparison needs a base and at least one alternative", h5path,
+                    info.scenarios.size()));
   // One scenario in memory at a time besides the base's indicators: national files are large.
   std::vector<Indicator> base;
   {
@@ -123,9 +108,9 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
     return o + "\"";
   };
   for (const auto& e : effects)
-    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", q(e.base), q(e.scenario), e.metric,
-                     e.sector, e.route, e.programme, e.year ? std::to_string(*e.year) : "", e.unit, e.n,
-                     csv_number(e.mean), csv_number(e.lo), csv_number(e.hi), csv_number(e.p_better),
+    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", q(e.base), q(e.scenario),
+                     e.metric, e.sector, e.route, e.programme, e.year ? std::to_string(*e.year) : "", e.unit,
+                     e.n, csv_number(e.mean), csv_number(e.lo), csv_number(e.hi), csv_number(e.p_better),
                      csv_number(e.base_mean), csv_number(e.alt_mean), csv_number(e.lo_unpaired),
                      csv_number(e.hi_unpaired));
 }
@@ -169,8 +154,9 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects) {
       out << fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>30}{:>9}\n", "", "base", "alt", "difference",
                          "95% interval", "better");
     }
-    out << fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>30}{:>9}\n", effect_label(e), value_text(e, e.base_mean, false),
-                       value_text(e, e.alt_mean, false), value_text(e, e.mean, true),
+    out << fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>30}{:>9}\n", effect_label(e),
+                       value_text(e, e.base_mean, false), value_text(e, e.alt_mean, false),
+                       value_text(e, e.mean, true),
                        fmt::format("[{}, {}]", value_text(e, e.lo, true), value_text(e, e.hi, true)),
                        percent(e.p_better, 0) + (e.better == Better::Neutral ? "*" : " "));
   }
@@ -189,8 +175,8 @@ int compare_results(const std::string& h5path, const std::vector<int>& years, co
   write_effects_json((dir / "effects.json").string(), effects);
   write_report(h5path, (dir / "report.html").string(), years);
   print_effects(out, effects);
-  out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(), (dir / "effects.json").string(),
-                     (dir / "report.html").string());
+  out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),
+                     (dir / "effects.json").string(), (dir / "report.html").string());
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -35,7 +36,9 @@ std::vector<double> pooled_share(const ScenarioResults& r, const Array& num, con
   return out;
 }
 
-int study_years(const std::string& programme) { return programme == "eerstegraads" ? 2 : 4; }
+int study_years(const std::string& programme) {
+  return programme == "eerstegraads" ? 2 : 4;
+}
 
 std::vector<double> column_sum(const std::vector<std::vector<double>>& m) {
   std::vector<double> out;
@@ -61,15 +64,39 @@ std::string pband(const Summary& s) {
   return fmt::format("{} [{}–{}]", percent(s.mean), percent(s.p05), percent(s.p95));
 }
 
+std::string metric_label(const std::string& m) {
+  static const std::map<std::string, std::string> labels{
+      {"shortage_fte", "Total shortage"},
+      {"open_fte", "Open vacancies"},
+      {"shortage_fte_years", "Shortage FTE-years"},
+      {"retention_5y", "5-year retention"},
+      {"so_share", "SO share"},
+      {"graduation_share", "Graduation share"},
+      {"groenpluk_hires", "Groenpluk hires"},
+      {"zij_completion_share", "Zij completion"},
+  };
+  auto it = labels.find(m);
+  return it == labels.end() ? m : it->second;
+}
+
 }  // namespace
+
+std::string indicator_label(const Indicator& i) {
+  std::string s = metric_label(i.metric);
+  if (!i.sector.empty()) s += " " + (i.sector == "all" ? std::string("all sectors") : i.sector);
+  if (!i.route.empty()) s += " " + i.route;
+  if (!i.programme.empty()) s += " " + i.programme;
+  if (i.year) s += " " + std::to_string(*i.year);
+  return s;
+}
 
 std::string Indicator::key() const {
   return fmt::format("{}|{}|{}|{}|{}", metric, sector, route, programme, year ? std::to_string(*year) : "");
 }
 
 const std::vector<std::string>& headline_metrics() {
-  static const std::vector<std::string> m{"shortage_fte", "open_fte", "demand_fte", "students",
-                                          "students_so",  "groenpluk_hires"};
+  static const std::vector<std::string> m{"shortage_fte", "open_fte",    "demand_fte",
+                                          "students",     "students_so", "groenpluk_hires"};
   return m;
 }
 
@@ -85,11 +112,15 @@ std::vector<int> default_years(const ScenarioResults& r) {
   return out;
 }
 
-Window retention_window(const ScenarioResults& r) { return {r.start() + 1, r.end() - 5}; }
+Window retention_window(const ScenarioResults& r) {
+  return {r.start() + 1, r.end() - 5};
+}
 Window graduation_window(const ScenarioResults& r, const std::string& programme) {
   return {r.start() + 1, r.end() - (study_years(programme) + 3)};
 }
-Window zij_window(const ScenarioResults& r) { return {r.start() + 1, r.end() - 2}; }
+Window zij_window(const ScenarioResults& r) {
+  return {r.start() + 1, r.end() - 2};
+}
 
 std::vector<std::vector<double>> retention_curve(const ScenarioResults& r, const std::string& route) {
   std::vector<std::vector<double>> out;
@@ -139,7 +170,8 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
     for (const auto& route : headline_routes()) {
       if (std::find(r.routes.begin(), r.routes.end(), route) == r.routes.end()) continue;
       std::vector<double> v;
-      for (const auto& c : retention_curve(r, route)) v.push_back(retention_window(r).empty() ? kNaN : c.back());
+      for (const auto& c : retention_curve(r, route))
+        v.push_back(retention_window(r).empty() ? kNaN : c.back());
       out.push_back({"retention_5y", "", route, "", std::nullopt, "share", Better::Higher, v});
     }
   }
@@ -215,7 +247,8 @@ void print_headlines(std::ostream& out, const std::string& h5path) {
     for (const auto& s : sectors) {
       out << fmt::format("  {:<6}", s == "all" ? "total" : s);
       for (int y : years)
-        if (auto* i = find("shortage_fte", s, "", "", y)) out << fmt::format("{:>26}", band(summarize(i->values)));
+        if (auto* i = find("shortage_fte", s, "", "", y))
+          out << fmt::format("{:>26}", band(summarize(i->values)));
       out << '\n';
     }
     out << fmt::format("  Shortage FTE-years {}–{}:", r.start(), r.end());

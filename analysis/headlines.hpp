@@ -31,6 +31,9 @@ struct Indicator {
   std::string key() const;
 };
 
+// Human label, e.g. "Total shortage po 2035", "5-year retention zij".
+std::string indicator_label(const Indicator& i);
+
 // The metrics indicators() and the report need; pass to load_scenario to avoid loading the rest.
 const std::vector<std::string>& headline_metrics();
 // start + 5, start + 10 and end, those within the recorded years, without repeats.

@@ -48,18 +48,24 @@ code { font-size: .85em; }
 
 // Everything the report shows of one scenario, computed once; the raw arrays are dropped after.
 struct ScenarioView {
-  std::string name, toml;
+  std::string name, toml, description;
   int replications = 0, start = 0, end = 0;
   std::uint64_t seed = 0;
   std::vector<int> years;
   std::vector<std::string> sectors, routes;
   std::map<std::string, std::vector<std::vector<double>>> shortage;  // sector -> [rep][year]
-  std::vector<std::vector<double>> so_share;                       // [rep][year]
+  std::vector<std::vector<double>> so_share;                         // [rep][year]
   std::map<std::string, std::vector<double>> retention;              // route -> mean share at k = 0..5
   std::vector<Indicator> indicators;
   Window retention_window{0, -1}, zij_window{0, -1};
   int graduation_last = 0;
 };
+
+// A TOML basic string's text without its quotes (escapes are left as written).
+std::string unquote(const std::string& v) {
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') return v.substr(1, v.size() - 2);
+  return v;
+}
 
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
   const ScenarioResults r = load_scenario(path, name, headline_metrics());
@@ -67,6 +73,8 @@ ScenarioView view_of(const std::string& path, const std::string& name, std::vect
   ScenarioView v;
   v.name = r.name;
   v.toml = r.scenario_toml;
+  const auto settings = flatten_toml(v.toml);
+  if (auto d = settings.find("description"); d != settings.end()) v.description = unquote(d->second);
   v.replications = r.replications;
   v.seed = r.seed;
   v.start = r.start();
@@ -102,8 +110,8 @@ std::vector<double> column(const std::vector<std::vector<double>>& m, std::size_
   return c;
 }
 
-svg::Series fan_series(const ScenarioView& v, const std::vector<std::vector<double>>& m, const std::string& label,
-                       const std::string& colour, bool bands) {
+svg::Series fan_series(const ScenarioView& v, const std::vector<std::vector<double>>& m,
+                       const std::string& label, const std::string& colour, bool bands) {
   svg::Series s;
   s.label = label;
   s.colour = colour;
@@ -124,7 +132,8 @@ svg::Series fan_series(const ScenarioView& v, const std::vector<std::vector<doub
 const Indicator* find(const std::vector<Indicator>& ind, const std::string& metric, const std::string& sector,
                       const std::string& route, const std::string& programme, std::optional<int> year) {
   for (const auto& i : ind)
-    if (i.metric == metric && i.sector == sector && i.route == route && i.programme == programme && i.year == year)
+    if (i.metric == metric && i.sector == sector && i.route == route && i.programme == programme &&
+        i.year == year)
       return &i;
   return nullptr;
 }
@@ -139,34 +148,46 @@ const Effect* find(const std::vector<Effect>& eff, const std::string& scenario, 
   return nullptr;
 }
 
-std::string sector_name(const std::string& s) { return s == "all" ? "all sectors" : s; }
+std::string sector_name(const std::string& s) {
+  return s == "all" ? "all sectors" : s;
+}
 
 // "11 FTE lower than under base (95% interval −11 to −10); lower in 100% of runs"
 std::string effect_sentence(const Effect& e, bool share, const std::string& base) {
   if (e.mean == 0 && e.lo == 0 && e.hi == 0)
     return fmt::format("exactly the same as under {} in every run", html_escape(base));
+  // Small effects get more decimals, so that they do not read as "0.0 higher".
+  const double scale = std::max({std::fabs(e.mean), std::fabs(e.lo), std::fabs(e.hi)}) * (share ? 100 : 1);
+  const int dec = share ? (scale >= 1 ? 1 : 2) : (scale >= 10 ? 0 : 1);
   auto mag = [&](double v) {
-    if (share) return thousands(std::fabs(100 * v), 1) + " percentage points";
-    return thousands(std::fabs(v)) + (e.unit == "FTE" ? " FTE" : e.unit == "FTE-years" ? " FTE-years" : "");
+    if (share) return thousands(std::fabs(100 * v), dec) + " percentage points";
+    return thousands(std::fabs(v), dec) + (e.unit == "FTE"         ? " FTE"
+                                           : e.unit == "FTE-years" ? " FTE-years"
+                                                                   : "");
   };
-  auto signed_v = [&](double v) { return share ? points(v) : signed_thousands(v); };
-  std::string s = e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
+  auto signed_v = [&](double v) { return share ? points(v, dec) : signed_thousands(v, dec); };
+  std::string s =
+      e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
   s += fmt::format(" under {} (95% interval {} to {})", html_escape(base), signed_v(e.lo), signed_v(e.hi));
   if (std::isfinite(e.p_better))
-    s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower", percent(e.p_better, 0));
+    s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower",
+                     percent(e.p_better, 0));
   return s;
 }
 
 std::string settings_table(const ScenarioView& base, const ScenarioView& alt) {
   auto diffs = diff_settings(base.toml, alt.toml);
-  std::string o = fmt::format("<h3>{} compared with {}</h3>\n", html_escape(alt.name), html_escape(base.name));
+  std::string o =
+      fmt::format("<h3>{} compared with {}</h3>\n", html_escape(alt.name), html_escape(base.name));
   if (diffs.empty()) return o + "<p>No setting differs: the two runs use the same scenario.</p>\n";
-  o += fmt::format("<table class=\"settings-diff\"><thead><tr><th>setting</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-                   html_escape(base.name), html_escape(alt.name));
+  o += fmt::format(
+      "<table "
+      "class=\"settings-diff\"><thead><tr><th>setting</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+      html_escape(base.name), html_escape(alt.name));
   for (const auto& d : diffs)
     o += fmt::format("<tr><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td></tr>\n",
-                     html_escape(d.key), d.base.empty() ? "(default)" : html_escape(d.base),
-                     d.alt.empty() ? "(default)" : html_escape(d.alt));
+                     html_escape(d.key), d.base.empty() ? "(not set)" : html_escape(d.base),
+                     d.alt.empty() ? "(not set)" : html_escape(d.alt));
   return o + "</tbody></table>\n";
 }
 
@@ -183,8 +204,10 @@ int open_brackets(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (quote) {
-      if (c == '\\' && quote == '"') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
     } else if (c == '"' || c == '\'') {
       quote = c;
     } else if (c == '#') {
@@ -198,6 +221,25 @@ int open_brackets(const std::string& s) {
   return depth;
 }
 
+// A value without its trailing "# comment" (a # inside a string is kept).
+std::string strip_comment(const std::string& s) {
+  char quote = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (quote) {
+      if (c == '\\' && quote == '"')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#') {
+      return trim(s.substr(0, i));
+    }
+  }
+  return s;
+}
+
 }  // namespace
 
 std::map<std::string, std::string> flatten_toml(const std::string& text) {
@@ -209,7 +251,8 @@ std::map<std::string, std::string> flatten_toml(const std::string& text) {
     if (t.empty() || t[0] == '#') continue;
     if (t[0] == '[') {
       const auto close = t.rfind(']');
-      table = trim(t.substr(t[1] == '[' ? 2 : 1, close == std::string::npos ? std::string::npos : close - (t[1] == '[' ? 2 : 1)));
+      table = trim(t.substr(t[1] == '[' ? 2 : 1,
+                            close == std::string::npos ? std::string::npos : close - (t[1] == '[' ? 2 : 1)));
       if (!table.empty() && table.back() == ']') table.pop_back();
       continue;
     }
@@ -224,7 +267,8 @@ std::map<std::string, std::string> flatten_toml(const std::string& text) {
         value += "\n" + line;
       }
     } else {
-      while (open_brackets(value) > 0 && std::getline(in, line)) value += " " + trim(line);
+      value = strip_comment(value);
+      while (open_brackets(value) > 0 && std::getline(in, line)) value += " " + strip_comment(trim(line));
     }
     out[table.empty() ? key : table + "." + key] = value;
   }
@@ -235,13 +279,15 @@ std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::
   auto a = flatten_toml(base_toml), b = flatten_toml(alt_toml);
   std::vector<SettingDiff> out;
   for (const auto& [k, v] : a) {
-    if (k == "name") continue;
+    if (k == "name" || k == "description") continue;
     auto it = b.find(k);
-    if (it == b.end()) out.push_back({k, v, ""});
-    else if (it->second != v) out.push_back({k, v, it->second});
+    if (it == b.end())
+      out.push_back({k, v, ""});
+    else if (it->second != v)
+      out.push_back({k, v, it->second});
   }
   for (const auto& [k, v] : b)
-    if (k != "name" && !a.count(k)) out.push_back({k, "", v});
+    if (k != "name" && k != "description" && !a.count(k)) out.push_back({k, "", v});
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
   return out;
 }
@@ -266,32 +312,37 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   o += fmt::format("<title>tlm report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
                    html_escape(views.size() > 1 ? base.name + " and alternatives" : base.name), kStyle);
   o += "<h1>The teacher labour market: simulation results</h1>\n";
-  o += fmt::format("<p class=\"meta\">File <code>{}</code>; tlm {}; created {}.<br>Command: <code>{}</code></p>\n",
-                   html_escape(h5path), html_escape(info.tlm_version), html_escape(info.created),
-                   html_escape(info.command));
+  o += fmt::format(
+      "<p class=\"meta\">File <code>{}</code>; tlm {}; created {}.<br>Command: <code>{}</code></p>\n",
+      html_escape(h5path), html_escape(info.tlm_version), html_escape(info.created),
+      html_escape(info.command));
   o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
        "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
        "shortage: posts with nobody in them plus posts filled by someone unqualified (FTE = full-time jobs).";
   if (views.size() > 1)
-    o += fmt::format(" Every alternative is compared with <strong>{}</strong>; run <em>i</em> of each scenario "
-                     "uses the same random numbers, so differences reflect the policy, not chance.",
-                     html_escape(base.name));
+    o += fmt::format(
+        " Every alternative is compared with <strong>{}</strong>; run <em>i</em> of each scenario "
+        "uses the same random numbers, so differences reflect the policy, not chance.",
+        html_escape(base.name));
   o += "</p>\n";
 
   // Plain-language summary.
   o += "<section id=\"summary\">\n<h2>Summary</h2>\n";
   for (const auto& v : views) {
-    o += fmt::format("<h3>{}</h3>\n<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul class=\"summary\">\n",
-                     html_escape(v.name), v.replications, v.seed, v.start, v.end);
+    o += fmt::format(
+        "<h3>{}</h3>\n<p>{}</p>\n<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul "
+        "class=\"summary\">\n",
+        html_escape(v.name), html_escape(v.description), v.replications, v.seed, v.start, v.end);
     const bool is_base = &v == &base;
     for (int y : years) {
       for (const auto& s : v.sectors) {
         const Indicator* i = find(v.indicators, "shortage_fte", s, "", "", y);
         if (!i) continue;
         const Summary sm = summarize(i->values);
-        std::string line = fmt::format("In {} the total shortage in {} is <strong>{} FTE</strong> (90% of runs between "
-                                       "{} and {})",
-                                       y, sector_name(s), thousands(sm.mean), thousands(sm.p05), thousands(sm.p95));
+        std::string line = fmt::format(
+            "In {} the total shortage in {} is <strong>{} FTE</strong> (90% of runs between "
+            "{} and {})",
+            y, sector_name(s), thousands(sm.mean), thousands(sm.p05), thousands(sm.p95));
         if (!is_base)
           if (const Effect* e = find(effects, v.name, "shortage_fte", s, "", "", y))
             line += "; that is " + effect_sentence(*e, false, base.name);
@@ -299,10 +350,11 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       }
     }
     if (const Indicator* i = find(v.indicators, "shortage_fte_years", "all", "", "", std::nullopt)) {
-      std::string line = fmt::format("Over {}–{} the shortage adds up to <strong>{} FTE-years</strong> (90% of runs "
-                                     "between {} and {})",
-                                     v.start, v.end, thousands(summarize(i->values).mean),
-                                     thousands(summarize(i->values).p05), thousands(summarize(i->values).p95));
+      std::string line = fmt::format(
+          "Over {}–{} the shortage adds up to <strong>{} FTE-years</strong> (90% of runs "
+          "between {} and {})",
+          v.start, v.end, thousands(summarize(i->values).mean), thousands(summarize(i->values).p05),
+          thousands(summarize(i->values).p95));
       if (!is_base)
         if (const Effect* e = find(effects, v.name, "shortage_fte_years", "all", "", "", std::nullopt))
           line += "; " + effect_sentence(*e, false, base.name);
@@ -311,19 +363,20 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     for (const auto& route : headline_routes()) {
       const Indicator* i = find(v.indicators, "retention_5y", "", route, "", std::nullopt);
       if (!i || !std::isfinite(mean(i->values))) continue;
-      std::string line = fmt::format("Of starters via <em>{}</em> (entering {}–{}), <strong>{}</strong> still teach "
-                                     "5 years later",
-                                     route, v.retention_window.first, v.retention_window.last,
-                                     percent(mean(i->values)));
+      std::string line = fmt::format(
+          "Of starters via <em>{}</em> (entering {}–{}), <strong>{}</strong> still teach "
+          "5 years later",
+          route, v.retention_window.first, v.retention_window.last, percent(mean(i->values)));
       if (!is_base)
         if (const Effect* e = find(effects, v.name, "retention_5y", "", route, "", std::nullopt))
           line += ": " + effect_sentence(*e, true, base.name);
       o += "<li>" + line + ".</li>\n";
     }
     if (const Indicator* i = find(v.indicators, "so_share", "all", "", "", years.back())) {
-      std::string line = fmt::format("In {} <strong>{}</strong> of teacher-training students learn in a Samen "
-                                     "Opleiden partnership",
-                                     years.back(), percent(mean(i->values)));
+      std::string line = fmt::format(
+          "In {} <strong>{}</strong> of teacher-training students learn in a Samen "
+          "Opleiden partnership",
+          years.back(), percent(mean(i->values)));
       if (!is_base)
         if (const Effect* e = find(effects, v.name, "so_share", "all", "", "", years.back()))
           line += ": " + effect_sentence(*e, true, base.name);
@@ -338,8 +391,9 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       o += "<li>" + line + ".</li>\n";
     }
     if (const Indicator* i = find(v.indicators, "zij_completion_share", "all", "", "", std::nullopt)) {
-      std::string line = fmt::format("Of career switchers (zij-instromers) hired {}–{}, <strong>{}</strong> qualify",
-                                     v.zij_window.first, v.zij_window.last, percent(mean(i->values)));
+      std::string line =
+          fmt::format("Of career switchers (zij-instromers) hired {}–{}, <strong>{}</strong> qualify",
+                      v.zij_window.first, v.zij_window.last, percent(mean(i->values)));
       if (!is_base)
         if (const Effect* e = find(effects, v.name, "zij_completion_share", "all", "", "", std::nullopt))
           line += ": " + effect_sentence(*e, true, base.name);
@@ -349,16 +403,54 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   }
 
   // Fan charts: one per sector and scenario, on one scale per sector so scenarios compare by eye.
+  // Every headline number with both kinds of range, for readers who want the figures.
+  o += "</section>\n<section id=\"headlines\">\n<h2>Headline numbers</h2>\n";
+  o += "<p class=\"note\">Mean over runs; below it the range of 90% of runs and the 95% confidence interval "
+       "of the mean.</p>\n<table class=\"headlines\"><thead><tr><th>outcome</th>";
+  for (const auto& v : views) o += "<th class=\"num\">" + html_escape(v.name) + "</th>";
+  o += "</tr></thead><tbody>\n";
+  for (const auto& bi : base.indicators) {
+    o += "<tr><td>" + html_escape(indicator_label(bi)) + "</td>";
+    for (const auto& v : views) {
+      const Indicator* i = find(v.indicators, bi.metric, bi.sector, bi.route, bi.programme, bi.year);
+      if (!i) {
+        o += "<td class=\"num\">–</td>";
+        continue;
+      }
+      const Summary sm = summarize(i->values);
+      const bool share = i->unit == "share";
+      auto f = [&](double x) { return share ? percent(x) : thousands(x); };
+      o += fmt::format("<td class=\"num\">{}<br><small>90%: {}–{}<br>CI: {}–{}</small></td>", f(sm.mean),
+                       f(sm.p05), f(sm.p95), f(sm.ci.lo), f(sm.ci.hi));
+    }
+    o += "</tr>\n";
+  }
+  o += "</tbody></table>\n";
+
   o += "</section>\n<section id=\"shortage\">\n<h2>Total shortage over time</h2>\n";
-  o += "<p class=\"note\">The line is the median run; the dark band holds the middle 50% of runs, the light band "
+  o += "<p class=\"note\">The line is the median run; the dark band holds the middle 50% of runs, the light "
+       "band "
        "90%.</p>\n";
   std::vector<std::string> fan_sectors = base.sectors;
   fan_sectors.push_back("all");
   for (const auto& s : fan_sectors) {
     double top = 0;
     for (const auto& v : views)
-      for (std::size_t y = 0; y < v.years.size(); ++y) top = std::max(top, quantile(column(v.shortage.at(s), y), 0.95));
+      for (std::size_t y = 0; y < v.years.size(); ++y)
+        top = std::max(top, quantile(column(v.shortage.at(s), y), 0.95));
     o += fmt::format("<h3>{}</h3>\n<div class=\"charts\">\n", s == "all" ? "All sectors" : "Sector " + s);
+    if (views.size() > 1) {
+      // The medians side by side on one chart: the fans below show the spread of each.
+      std::vector<svg::Series> medians;
+      for (std::size_t i = 0; i < views.size(); ++i) {
+        medians.push_back(fan_series(views[i], views[i].shortage.at(s), views[i].name, colour(i), false));
+        medians.back().dashed = i % 2 == 1;
+      }
+      svg::Axes ax{
+          .x_label = "school year (starting)", .y_label = "total shortage (FTE), median run", .y_max = top};
+      o += svg::line_chart(fmt::format("medians-{}", s), "chart medians-chart",
+                           fmt::format("All scenarios: total shortage, {}", sector_name(s)), ax, medians);
+    }
     for (std::size_t i = 0; i < views.size(); ++i) {
       const auto& v = views[i];
       svg::Axes ax{.x_label = "school year (starting)", .y_label = "total shortage (FTE)", .y_max = top};
@@ -371,10 +463,11 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 
   // Retention curves.
   o += "</section>\n<section id=\"retention\">\n<h2>Retention of starting teachers</h2>\n";
-  o += fmt::format("<p class=\"note\">Share of each year's starters still teaching k years after they started "
-                   "(at any school; someone who left and came back counts), pooled over the entry years "
-                   "{}–{} and averaged over runs.</p>\n<div class=\"charts\">\n",
-                   base.retention_window.first, base.retention_window.last);
+  o += fmt::format(
+      "<p class=\"note\">Share of each year's starters still teaching k years after they started "
+      "(at any school; someone who left and came back counts), pooled over the entry years "
+      "{}–{} and averaged over runs.</p>\n<div class=\"charts\">\n",
+      base.retention_window.first, base.retention_window.last);
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
     std::vector<svg::Series> series;
@@ -387,8 +480,11 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       for (std::size_t k = 0; k < m.size(); ++k) s.x.push_back(static_cast<double>(k)), s.y.push_back(m[k]);
       series.push_back(std::move(s));
     }
-    svg::Axes ax{.x_label = "years after starting", .y_label = "still teaching (share of starters)",
-                 .y_percent = true, .y_max = 1.0, .x_years = false};
+    svg::Axes ax{.x_label = "years after starting",
+                 .y_label = "still teaching (share of starters)",
+                 .y_percent = true,
+                 .y_max = 1.0,
+                 .x_years = false};
     o += svg::line_chart(fmt::format("retention-{}", i), "chart retention-chart",
                          fmt::format("{}: retention by route", v.name), ax, series);
   }
@@ -406,16 +502,22 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       s.dashed = i % 2 == 1;
       series.push_back(std::move(s));
     }
-    svg::Axes ax{.x_label = "school year (starting)", .y_label = "SO share of students", .y_percent = true,
+    svg::Axes ax{.x_label = "school year (starting)",
+                 .y_label = "SO share of students",
+                 .y_percent = true,
                  .y_max = 1.0};
-    o += svg::line_chart("so-share-chart", "chart so-share-chart", "SO share of teacher-training students", ax, series);
+    o += svg::line_chart("so-share-chart", "chart so-share-chart", "SO share of teacher-training students",
+                         ax, series);
   }
   o += "</div>\n";
 
   if (views.size() > 1) {
-    o += "</section>\n<section id=\"effects\">\n<h2>Effects compared with " + html_escape(base.name) + "</h2>\n";
-    o += "<p class=\"note\">Dot: the mean difference (alternative − base) over paired runs; coloured line: its 95% "
-         "interval; grey bar: the interval if the runs were not paired, which shows how much the common random "
+    o += "</section>\n<section id=\"effects\">\n<h2>Effects compared with " + html_escape(base.name) +
+         "</h2>\n";
+    o += "<p class=\"note\">Dot: the mean difference (alternative − base) over paired runs; coloured line: "
+         "its 95% "
+         "interval; grey bar: the interval if the runs were not paired, which shows how much the common "
+         "random "
          "numbers sharpen the comparison. An interval that does not cross the dashed zero line is a clear "
          "effect.</p>\n<div class=\"wide\">\n";
     std::vector<svg::ForestRow> shortage, fte_years, shares;
@@ -424,15 +526,18 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       for (std::size_t i = 0; i < views.size(); ++i)
         if (views[i].name == e.scenario) idx = i;
       const std::string who = views.size() > 2 ? e.scenario + ": " : "";
-      svg::ForestRow row{who + effect_label(e), e.mean, e.lo, e.hi, e.lo_unpaired, e.hi_unpaired, colour(idx)};
-      if (e.metric == "shortage_fte") shortage.push_back(row);
-      else if (e.metric == "shortage_fte_years") fte_years.push_back(row);
+      svg::ForestRow row{who + effect_label(e), e.mean,        e.lo,       e.hi,
+                         e.lo_unpaired,         e.hi_unpaired, colour(idx)};
+      if (e.metric == "shortage_fte")
+        shortage.push_back(row);
+      else if (e.metric == "shortage_fte_years")
+        fte_years.push_back(row);
       else if (e.unit == "share" && (e.programme.empty() || e.programme == "all") &&
                (e.sector.empty() || e.sector == "all"))
         shares.push_back(row);
     }
-    o += svg::forest_plot("forest-shortage", "chart forest-plot", "Total shortage: difference", "difference (FTE)",
-                          shortage, false);
+    o += svg::forest_plot("forest-shortage", "chart forest-plot", "Total shortage: difference",
+                          "difference (FTE)", shortage, false);
     o += svg::forest_plot("forest-fte-years", "chart forest-plot", "Shortage FTE-years: difference",
                           "difference (FTE-years)", fte_years, false);
     o += svg::forest_plot("forest-shares", "chart forest-plot", "Retention, SO share, graduation, completion",
@@ -448,13 +553,15 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       auto val = [&](double x) { return share ? percent(x) : thousands(x); };
       auto dif = [&](double x) { return share ? points(x) : signed_thousands(x); };
       o += fmt::format(
-          "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+          "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+          "class=\"num\">{}</td>"
           "<td class=\"num\">{} to {}</td><td class=\"num\">{} to {}</td><td class=\"num\">{}{}</td></tr>\n",
-          html_escape(e.scenario), html_escape(effect_label(e)), val(e.base_mean), val(e.alt_mean), dif(e.mean),
-          dif(e.lo), dif(e.hi), dif(e.lo_unpaired), dif(e.hi_unpaired), percent(e.p_better, 0),
+          html_escape(e.scenario), html_escape(effect_label(e)), val(e.base_mean), val(e.alt_mean),
+          dif(e.mean), dif(e.lo), dif(e.hi), dif(e.lo_unpaired), dif(e.hi_unpaired), percent(e.p_better, 0),
           e.better == Better::Neutral ? " (lower)" : "");
     }
-    o += "</tbody></table>\n<p class=\"note\">“Better in” is the share of paired runs in which the alternative is "
+    o += "</tbody></table>\n<p class=\"note\">“Better in” is the share of paired runs in which the "
+         "alternative is "
          "better: lower shortage, higher retention, SO share, graduation and completion. Groenpluk hires are "
          "neither good nor bad: there it is the share of runs with fewer hires.</p>\n";
 
@@ -469,12 +576,15 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   o += "<li><strong>FTE-years</strong>: the yearly total shortage added over every recorded year.</li>\n";
   o += "<li><strong>5-year retention</strong>: starters of a route (graduates trained in a partnership "
        "<em>grad_so</em> or not <em>grad_regular</em>, students hired before graduating <em>groenpluk</em>, "
-       "career switchers <em>zij</em>) still teaching 5 years after starting, over entry years start+1 … end−5.</li>\n";
-  o += "<li><strong>Graduation share</strong>: of students entering in start+1 … end−7 (eerstegraads: end−5, a "
+       "career switchers <em>zij</em>) still teaching 5 years after starting, over entry years start+1 … "
+       "end−5.</li>\n";
+  o += "<li><strong>Graduation share</strong>: of students entering in start+1 … end−7 (eerstegraads: end−5, "
+       "a "
        "shorter programme), the share who graduated by the end, so that every cohort could finish.</li>\n";
   o += "<li><strong>Zij completion</strong>: of career switchers hired in start+1 … end−2, the share who "
        "qualified.</li>\n";
-  o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% interval of "
+  o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% "
+       "interval of "
        "a difference is the t-interval of the paired differences (mean ± t × sd / √n).</li>\n</ul>\n";
   o += "</section>\n</body>\n</html>\n";
   return o;

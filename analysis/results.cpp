@@ -178,7 +178,8 @@ struct Reader {
     Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
     Handle ftype(H5Aget_type(a.get()), H5Tclose);
     Handle space(H5Aget_space(a.get()), H5Sclose);
-    if (H5Tget_class(ftype.get()) != H5T_STRING) fail(fmt::format("attribute {} of {} is not a string", attr, obj));
+    if (H5Tget_class(ftype.get()) != H5T_STRING)
+      fail(fmt::format("attribute {} of {} is not a string", attr, obj));
     auto v = read_string_values(ftype.get(), space.get(), 1,
                                 [&](hid_t mem, void* buf) { return H5Aread(a.get(), mem, buf); });
     return v.empty() ? std::string{} : v.front();
@@ -189,7 +190,8 @@ struct Reader {
     T v{};
     if (!has_attr(obj, attr)) return v;
     Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    if (H5Aread(a.get(), mem_type, &v) < 0) fail(fmt::format("attribute {} of {} is not a number", attr, obj));
+    if (H5Aread(a.get(), mem_type, &v) < 0)
+      fail(fmt::format("attribute {} of {} is not a number", attr, obj));
     return v;
   }
 
@@ -234,13 +236,16 @@ double Array::operator()(std::initializer_list<std::size_t> idx) const {
 std::size_t ScenarioResults::year_index(int year) const {
   auto it = std::find(years.begin(), years.end(), year);
   if (it == years.end())
-    throw InputError(fmt::format("scenario {} has no year {} (it records {}..{})", name, year, start(), end()));
+    throw InputError(
+        fmt::format("scenario {} has no year {} (it records {}..{})", name, year, start(), end()));
   return static_cast<std::size_t>(it - years.begin());
 }
 std::size_t ScenarioResults::sector_index(const std::string& s) const {
   return index_of(sectors, s, "sector", name);
 }
-std::size_t ScenarioResults::route_index(const std::string& r) const { return index_of(routes, r, "route", name); }
+std::size_t ScenarioResults::route_index(const std::string& r) const {
+  return index_of(routes, r, "route", name);
+}
 std::size_t ScenarioResults::programme_index(const std::string& p) const {
   return index_of(programmes, p, "programme", name);
 }
@@ -263,7 +268,9 @@ FileInfo read_file_info(const std::string& path) {
   return info;
 }
 
-std::vector<std::string> list_scenarios(const std::string& path) { return read_file_info(path).scenarios; }
+std::vector<std::string> list_scenarios(const std::string& path) {
+  return read_file_info(path).scenarios;
+}
 
 ScenarioResults load_scenario(const std::string& path, const std::string& scenario,
                               const std::vector<std::string>& metric_names) {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -38,13 +39,13 @@ struct FileInfo {
 };
 
 struct ScenarioResults {
-  std::string name;          // the group name (may differ from the scenario's own name, e.g. "X#2")
+  std::string name;           // the group name (may differ from the scenario's own name, e.g. "X#2")
   std::string scenario_toml;  // the resolved scenario, as TOML text
   std::uint64_t seed = 0;
   int replications = 0;
   std::vector<int> years;
   std::vector<std::string> regions, sectors, routes, programmes;
-  std::map<std::string, Array> metrics;  // [replication, year, region, sector]; only those loaded
+  std::map<std::string, Array> metrics;      // [replication, year, region, sector]; only those loaded
   std::map<std::string, std::string> units;  // of the loaded metrics
   // Cohort tables (docs/output.md); empty arrays if the file has none.
   Array entrants, retained, intake, graduated, zij, zij_completed;

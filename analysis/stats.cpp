@@ -54,7 +54,8 @@ double beta_cf(double a, double b, double x) {
 double incomplete_beta(double a, double b, double x) {
   if (x <= 0.0) return 0.0;
   if (x >= 1.0) return 1.0;
-  const double lbt = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
+  const double lbt =
+      std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
   if (x < (a + 1.0) / (a + b + 2.0)) return std::exp(lbt) * beta_cf(a, b, x) / a;
   return 1.0 - std::exp(lbt) * beta_cf(b, a, 1.0 - x) / b;
 }
@@ -142,8 +143,8 @@ Interval welch_interval(const std::vector<double>& a, const std::vector<double>&
   const double se2 = va + vb;
   if (se2 == 0.0) return {d, d};
   // Welch–Satterthwaite degrees of freedom.
-  const double df = se2 * se2 / (va * va / static_cast<double>(x.size() - 1) +
-                                 vb * vb / static_cast<double>(y.size() - 1));
+  const double df =
+      se2 * se2 / (va * va / static_cast<double>(x.size() - 1) + vb * vb / static_cast<double>(y.size() - 1));
   const double half = t_quantile(0.5 + level / 2.0, df) * std::sqrt(se2);
   return {d - half, d + half};
 }

@@ -17,7 +17,9 @@ constexpr double kLeft = 72, kRight = 150, kTop = 34, kBottom = 48;
 
 struct Scale {
   double d0, d1, r0, r1;
-  double operator()(double v) const { return d1 == d0 ? (r0 + r1) / 2 : r0 + (v - d0) / (d1 - d0) * (r1 - r0); }
+  double operator()(double v) const {
+    return d1 == d0 ? (r0 + r1) / 2 : r0 + (v - d0) / (d1 - d0) * (r1 - r0);
+  }
 };
 
 std::string tick_text(double v, bool percent, bool year) {
@@ -30,15 +32,16 @@ std::string tick_text(double v, bool percent, bool year) {
   return whole ? thousands(v, 0) : thousands(v, std::fabs(v) < 1 ? 2 : 1);
 }
 
-std::string polyline(const std::vector<double>& x, const std::vector<double>& y, const Scale& sx, const Scale& sy) {
+std::string polyline(const std::vector<double>& x, const std::vector<double>& y, const Scale& sx,
+                     const Scale& sy) {
   std::string pts;
   for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
     if (std::isfinite(y[i])) pts += fmt::format("{:.1f},{:.1f} ", sx(x[i]), sy(y[i]));
   return pts;
 }
 
-std::string band_polygon(const std::vector<double>& x, const std::vector<double>& lo, const std::vector<double>& hi,
-                         const Scale& sx, const Scale& sy) {
+std::string band_polygon(const std::vector<double>& x, const std::vector<double>& lo,
+                         const std::vector<double>& hi, const Scale& sx, const Scale& sy) {
   std::string pts;
   for (std::size_t i = 0; i < x.size(); ++i)
     if (std::isfinite(hi[i])) pts += fmt::format("{:.1f},{:.1f} ", sx(x[i]), sy(hi[i]));
@@ -47,8 +50,8 @@ std::string band_polygon(const std::vector<double>& x, const std::vector<double>
   return pts;
 }
 
-std::string open_svg(const std::string& id, const std::string& css_class, const std::string& title, double height,
-                     double width = kWidth) {
+std::string open_svg(const std::string& id, const std::string& css_class, const std::string& title,
+                     double height, double width = kWidth) {
   return fmt::format(
       "<svg id=\"{0}\" class=\"{1}\" viewBox=\"0 0 {2} {3}\" role=\"img\" aria-labelledby=\"{0}-title\" "
       "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"{0}-title\">{4}</title>\n"
@@ -105,10 +108,10 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
 
   std::string o = open_svg(id, css_class, title, kHeight);
   for (double t : yt) {
-    o += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n", kLeft,
-                     kWidth - kRight, sy(t), sy(t));
-    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", kLeft - 6,
-                     sy(t) + 4, tick_text(t, axes.y_percent, false));
+    o += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+                     kLeft, kWidth - kRight, sy(t), sy(t));
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                     kLeft - 6, sy(t) + 4, tick_text(t, axes.y_percent, false));
   }
   std::vector<double> xt;
   if (axes.x_years) {
@@ -120,40 +123,45 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
     xt = nice_ticks(x0, x1, 5);
   }
   for (double t : xt)
-    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", sx(t),
-                     kHeight - kBottom + 16, tick_text(t, false, axes.x_years));
-  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", kLeft, kWidth - kRight,
-                   kHeight - kBottom);
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                     sx(t), kHeight - kBottom + 16, tick_text(t, false, axes.x_years));
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", kLeft,
+                   kWidth - kRight, kHeight - kBottom);
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>\n", kLeft, kTop,
                    kHeight - kBottom);
   o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
                    (kLeft + kWidth - kRight) / 2, kHeight - 10, html_escape(axes.x_label));
   o += fmt::format(
-      "<text class=\"axis-label\" transform=\"translate(16,{:.1f}) rotate(-90)\" text-anchor=\"middle\">{}</text>\n",
+      "<text class=\"axis-label\" transform=\"translate(16,{:.1f}) rotate(-90)\" "
+      "text-anchor=\"middle\">{}</text>\n",
       (kTop + kHeight - kBottom) / 2, html_escape(axes.y_label));
 
   for (const auto& s : series) {
     if (s.lo90.size() == s.x.size() && s.hi90.size() == s.x.size())
-      o += fmt::format("<polygon class=\"band90\" fill=\"{}\" fill-opacity=\"0.18\" points=\"{}\"/>\n", s.colour,
-                       band_polygon(s.x, s.lo90, s.hi90, sx, sy));
+      o += fmt::format("<polygon class=\"band90\" fill=\"{}\" fill-opacity=\"0.18\" points=\"{}\"/>\n",
+                       s.colour, band_polygon(s.x, s.lo90, s.hi90, sx, sy));
     if (s.lo50.size() == s.x.size() && s.hi50.size() == s.x.size())
-      o += fmt::format("<polygon class=\"band50\" fill=\"{}\" fill-opacity=\"0.35\" points=\"{}\"/>\n", s.colour,
-                       band_polygon(s.x, s.lo50, s.hi50, sx, sy));
+      o += fmt::format("<polygon class=\"band50\" fill=\"{}\" fill-opacity=\"0.35\" points=\"{}\"/>\n",
+                       s.colour, band_polygon(s.x, s.lo50, s.hi50, sx, sy));
   }
   double ly = kTop + 6;
   for (const auto& s : series) {
-    o += fmt::format("<polyline class=\"line\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{} points=\"{}\"/>\n",
-                     s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "", polyline(s.x, s.y, sx, sy));
     o += fmt::format(
-        "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" stroke-width=\"3\"{4}/>"
+        "<polyline class=\"line\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{} points=\"{}\"/>\n",
+        s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "", polyline(s.x, s.y, sx, sy));
+    o += fmt::format(
+        "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" "
+        "stroke-width=\"3\"{4}/>"
         "<text class=\"legend\" x=\"{5:.1f}\" y=\"{6:.1f}\">{7}</text>\n",
         kWidth - kRight + 10, kWidth - kRight + 30, ly, s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "",
         kWidth - kRight + 34, ly + 4, html_escape(s.label));
     ly += 18;
   }
   // Explain the bands once, under the line legend, for readers who have not met a fan chart.
-  const bool has90 = std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo90.empty(); });
-  const bool has50 = std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo50.empty(); });
+  const bool has90 =
+      std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo90.empty(); });
+  const bool has50 =
+      std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo50.empty(); });
   const std::string band_colour = series.empty() ? "#999" : series.front().colour;
   if (has50) {
     o += fmt::format(
@@ -188,13 +196,14 @@ std::string forest_plot(const std::string& id, const std::string& css_class, con
 
   std::string o = open_svg(id, css_class, title, height, width);
   for (double t : ticks) {
-    o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n", sx(t),
-                     kTop, axis_y);
-    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", sx(t),
-                     axis_y + 16, percent ? tick_text(t * 100, false, false) : tick_text(t, false, false));
+    o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
+                     sx(t), kTop, axis_y);
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                     sx(t), axis_y + 16,
+                     percent ? tick_text(t * 100, false, false) : tick_text(t, false, false));
   }
-  o += fmt::format("<line class=\"zero\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n", sx(0),
-                   kTop, axis_y);
+  o += fmt::format("<line class=\"zero\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
+                   sx(0), kTop, axis_y);
   o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
                    (label_w + width - 20) / 2, height - 10, html_escape(x_label));
   double y = kTop + 10 + row_h / 2;
@@ -212,8 +221,8 @@ std::string forest_plot(const std::string& id, const std::string& css_class, con
           "stroke-width=\"2\"/>\n",
           sx(r.lo), sx(r.hi), y, y, r.colour);
     if (std::isfinite(r.mean))
-      o += fmt::format("<circle class=\"estimate\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"/>\n", sx(r.mean), y,
-                       r.colour);
+      o += fmt::format("<circle class=\"estimate\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"/>\n",
+                       sx(r.mean), y, r.colour);
     y += row_h;
   }
   o += "</svg>\n";

@@ -27,7 +27,9 @@ struct ReportOptions {
 };
 
 // A scenario argument may be a path ("scenarios/x.toml") or an embedded name: its stem names it.
-std::string stem_of(const std::string& scenario) { return std::filesystem::path(scenario).stem().string(); }
+std::string stem_of(const std::string& scenario) {
+  return std::filesystem::path(scenario).stem().string();
+}
 
 // compare-<base>-vs-<alt>[-<alt>...], or plain "compare" when that would be unwieldy.
 std::string default_compare_dir(const std::vector<std::string>& scenarios) {
@@ -54,7 +56,8 @@ void run_compare(CompareOptions& o) {
   if (ec) throw BadInput(fmt::format("{}: cannot create the output folder: {}", o.out_dir, ec.message()));
   o.run.scenarios = o.scenarios;
   o.run.output = (std::filesystem::path(o.out_dir) / "results.h5").string();
-  const std::string path = run_scenarios(o.run);
+  // The same scenario twice (`tlm compare X X`) is allowed: the second group is named X#2.
+  const std::string path = run_scenarios(o.run, true);
   as_bad_input([&] { analysis::compare_results(path, o.years, o.out_dir, std::cout); });
 }
 
@@ -80,7 +83,8 @@ void register_analysis_commands(CLI::App& app) {
   add_run_options(*c, cmp->run);
   c->add_option("-o,--output", cmp->out_dir,
                 "Output folder (default compare-<base>-vs-<alt>...; results.h5 goes inside it)");
-  c->add_option("--years", cmp->years, "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
+  c->add_option("--years", cmp->years,
+                "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
       ->delimiter(',');
   c->callback([cmp] { run_compare(*cmp); });
 

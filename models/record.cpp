@@ -13,12 +13,13 @@ void record(State& s, const YearContext& ctx) {
   const std::size_t n_schools = w.schools.size();
 
   // Per school: teachers' FTE, qualified FTE, heads; employed students' FTE.
-  std::vector<double> staff(n_schools, 0.0), qualified(n_schools, 0.0), employed(n_schools, 0.0);
+  std::vector<double> staff(n_schools, 0.0), qualified(n_schools, 0.0), employed(n_schools, 0.0),
+      heads(n_schools, 0.0);
   for (std::size_t i = 0; i < s.teachers.size(); ++i) {
     const auto j = s.teachers.school[i];
     staff[j] += s.teachers.fte[i];
-    if (s.teachers.qualified[i]) qualified[j] += s.teachers.fte[i];
-    out.at(m_teachers, y, w.schools.region[j], w.schools.sector[j]) += 1;
+    qualified[j] += s.teachers.qualified[i] * s.teachers.fte[i];
+    heads[j] += 1;
   }
   for (std::size_t i = 0; i < s.students.size(); ++i) {
     const auto j = s.students.school[i];
@@ -37,6 +38,7 @@ void record(State& s, const YearContext& ctx) {
     const double vacancy = std::max(0.0, s.schools.demand[j] - staff[j] - employed[j]);
     const double open = std::max(0.0, vacancy - s.schools.stopgap[j]);
     const double hidden = s.schools.stopgap[j] + employed[j];
+    out.at(m_teachers, y, r, sec) += heads[j];
     out.at(m_demand_fte, y, r, sec) += s.schools.demand[j];
     out.at(m_staff_fte, y, r, sec) += staff[j];
     out.at(m_qualified_fte, y, r, sec) += qualified[j];

@@ -70,7 +70,8 @@ std::size_t count(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("t quantiles match the published table, also for fractional degrees of freedom", "[analysis][stats]") {
+TEST_CASE("t quantiles match the published table, also for fractional degrees of freedom",
+          "[analysis][stats]") {
   CHECK(t_quantile(0.975, 1) == Approx(12.7062047).margin(1e-7));
   CHECK(t_quantile(0.975, 2) == Approx(4.3026527).margin(1e-7));
   CHECK(t_quantile(0.975, 4) == Approx(2.7764451).margin(1e-7));
@@ -116,7 +117,8 @@ TEST_CASE("the Welch interval equals the hand computation with Satterthwaite deg
   CHECK(w.hi == Approx(-3 + half).epsilon(1e-8));
 }
 
-TEST_CASE("identical paired samples give an exact zero effect with a zero-width interval", "[analysis][stats]") {
+TEST_CASE("identical paired samples give an exact zero effect with a zero-width interval",
+          "[analysis][stats]") {
   const std::vector<double> x{3.5, 7.25, 1e6, 42};
   const auto d = paired_difference(x, x);
   CHECK(d.mean == 0.0);
@@ -180,9 +182,10 @@ TEST_CASE("files that are not tlm results are refused with an error naming the f
   CHECK_THROWS_WITH(list_scenarios(text), Catch::Contains("notes.txt"));
   CHECK_THROWS_WITH(list_scenarios(dir / "missing.h5"), Catch::Contains("missing.h5"));
   const std::string empty = dir / "empty.h5";
-  REQUIRE(std::system(fmt::format("/usr/bin/python3 -c \"import h5py; h5py.File('{}', 'w').create_group('x')\"",
-                                  empty)
-                          .c_str()) == 0);
+  REQUIRE(
+      std::system(
+          fmt::format("/usr/bin/python3 -c \"import h5py; h5py.File('{}', 'w').create_group('x')\"", empty)
+              .c_str()) == 0);
   CHECK_THROWS_WITH(list_scenarios(empty), Catch::Contains("empty.h5") && Catch::Contains("not a valid tlm"));
   CHECK_THROWS_AS(load_scenario(fixture(dir), "nope"), InputError);
 }
@@ -270,7 +273,8 @@ TEST_CASE("compare_results writes effects.csv, effects.json with paired and unpa
     for (const char* k : {"scenario", "metric", "sector", "year", "mean", "lo", "hi", "p_better", "base_mean",
                           "alt_mean", "lo_unpaired", "hi_unpaired"})
       REQUIRE(r.contains(k));
-    if (r["scenario"] == "alt" && r["metric"] == "shortage_fte" && r["sector"] == "all" && r["year"] == 2034) {
+    if (r["scenario"] == "alt" && r["metric"] == "shortage_fte" && r["sector"] == "all" &&
+        r["year"] == 2034) {
       found = true;
       CHECK(r["mean"].get<double>() == Approx(-65.4));
       CHECK(r["base"] == "base");
@@ -292,6 +296,7 @@ TEST_CASE("the report of a comparison holds every chart, the effects and the set
   CHECK(count(html, "class=\"chart retention-chart\"") == 3);
   CHECK(count(html, "class=\"chart so-share-chart\"") == 1);
   CHECK(count(html, "class=\"chart forest-plot\"") == 3);
+  CHECK(count(html, "class=\"chart medians-chart\"") == 4);
   CHECK(html.find("id=\"fan-po-0\"") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // no resource from the network
@@ -300,6 +305,8 @@ TEST_CASE("the report of a comparison holds every chart, the effects and the set
   CHECK(html.find("No setting differs") != std::string::npos);  // base#2 is the same scenario
   CHECK(html.find("In 2030 the total shortage in po is") != std::string::npos);
   CHECK(html.find("#0072B2") != std::string::npos);  // Okabe–Ito
+  CHECK(html.find("<table class=\"headlines\">") != std::string::npos);
+  CHECK(html.find("5-year retention zij") != std::string::npos);
 }
 
 TEST_CASE("the report of a single run has its charts and no effects section", "[analysis][report]") {
@@ -309,15 +316,24 @@ TEST_CASE("the report of a single run has its charts and no effects section", "[
   CHECK(count(html, "class=\"chart retention-chart\"") == 1);
   CHECK(count(html, "class=\"chart so-share-chart\"") == 1);
   CHECK(count(html, "forest-plot") == 0);
+  CHECK(count(html, "medians-chart") == 0);
   CHECK(html.find("id=\"effects\"") == std::string::npos);
 }
 
-TEST_CASE("the settings diff keys values by table and reads multi-line arrays", "[analysis][report]") {
-  const std::string a = "name = \"a\"\nseed = 1\n[policy.joining]\nmode = \"schedule\"\nschedule = [\n  {year = 2027},\n]\n";
-  const std::string b = "name = \"b\"\nseed = 1\n[policy.joining]\nmode = \"schedule\"\nschedule = [\n  {year = 2028},\n]\nextra = 2\n";
+TEST_CASE("the settings diff keys values by table, reads multi-line arrays and ignores comments",
+          "[analysis][report]") {
+  const std::string a =
+      "# resolved\nname = \"a\"\nseed = 1  # the seed\n[policy.joining]\nmode = \"schedule\"\nschedule = [\n "
+      " "
+      "{year = 2027},  # first step\n]\nlabel = \"a # b\"\n";
+  const std::string b =
+      "name = \"b\"\nseed = 1\n[policy.joining]\nmode = \"schedule\"\nschedule = [\n  {year = "
+      "2028},\n]\nextra = 2\nlabel = \"a # b\"\n";
   const auto flat = flatten_toml(a);
   CHECK(flat.at("policy.joining.mode") == "\"schedule\"");
   CHECK(flat.at("policy.joining.schedule") == "[ {year = 2027}, ]");
+  CHECK(flat.at("seed") == "1");
+  CHECK(flat.at("policy.joining.label") == "\"a # b\"");
   const auto d = diff_settings(a, b);
   REQUIRE(d.size() == 2);
   CHECK(d[0].key == "policy.joining.extra");

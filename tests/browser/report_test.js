@@ -61,6 +61,7 @@ async function main() {
     await expect('svg.retention-chart', s, 'retention curves');
     await expect('svg.so-share-chart', 1, 'SO share chart');
     await expect('svg.forest-plot', s > 1 ? 3 : 0, 'forest plots');
+    await expect('svg.medians-chart', s > 1 ? args.sectors + 1 : 0, 'charts of every scenario\'s median');
 
     // Drawn, not just present: each chart has a size and at least one line or mark.
     const charts = await page.locator('svg.chart').all();

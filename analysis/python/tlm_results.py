@@ -1,0 +1,174 @@
+"""Read tlm results files (HDF5, docs/output.md) into pandas, without tlm.
+
+    import tlm_results as tr
+    tr.scenarios("results.h5")                       # ['nl-baseline', 'groenpluk-ban']
+    df = tr.metrics("results.h5", "nl-baseline")     # tidy: replication, year, region, sector, metric, value
+    nat = tr.national("results.h5", "nl-baseline", "shortage_rate")   # replication, year, sector, value
+    ret = tr.cohorts("results.h5", "nl-baseline", "retained")         # replication, year, route, k, value
+
+Needs h5py, numpy and pandas (Debian: python3-h5py python3-pandas; use /usr/bin/python3).
+
+Ratio metrics (shortage_rate, so_share, member_share, induction_quality_mean) must never be averaged
+over cells: `national` forms them from their numerator and denominator summed over regions (and
+sectors): shortage_rate = sum shortage_fte / sum demand_fte, so_share = sum students_so / sum students,
+member_share = sum member_schools / sum schools, induction_quality_mean = sum(mean x entrants) / sum entrants.
+"""
+import h5py
+import numpy as np
+import pandas as pd
+
+__all__ = ["scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "RATIOS"]
+
+# Ratio metric -> (numerator, denominator). A numerator of None means "the ratio times the denominator"
+# (induction_quality_mean is a mean over the cell's entrants).
+RATIOS = {
+    "shortage_rate": ("shortage_fte", "demand_fte"),
+    "so_share": ("students_so", "students"),
+    "member_share": ("member_schools", "schools"),
+    "induction_quality_mean": (None, "entrants"),
+}
+
+_COHORT_AXES = {
+    "entrants": ("route",),
+    "retained": ("route", "k"),
+    "intake": ("programme",),
+    "graduated": ("programme",),
+    "zij": ("sector",),
+    "zij_completed": ("sector",),
+}
+
+
+def _text(v):
+    return v.decode("ascii") if isinstance(v, bytes) else str(v)
+
+
+def _strings(ds):
+    return [_text(s).rstrip("\x00 ") for s in ds[()]]
+
+
+def _is_scenario(obj):
+    return isinstance(obj, h5py.Group) and "years" in obj and "metrics" in obj
+
+
+def scenarios(path):
+    """Scenario group names in the order they were written (name order if the file does not track it).
+
+    The first is the base of a `tlm compare` file. Raises ValueError if the file holds no scenario.
+    """
+    with h5py.File(path, "r") as f:
+        # h5py's keys() follow creation order only if the file was opened with tracking; ask HDF5.
+        names = []
+        try:
+            f.id.links.iterate(lambda n: names.append(n.decode()), idx_type=h5py.h5.INDEX_CRT_ORDER)
+        except (KeyError, ValueError, RuntimeError):
+            names = sorted(f.keys())
+        out = [n for n in names if _is_scenario(f[n])]
+    if not out:
+        raise ValueError(f"{path}: not a tlm results file (no scenario group)")
+    return out
+
+
+def info(path, scenario=None):
+    """Root attributes (tlm_version, created, command); with `scenario`, also its seed, replications,
+    scenario TOML text and axes (years, regions, sectors, routes, programmes)."""
+    with h5py.File(path, "r") as f:
+        out = {k: _text(v) for k, v in f.attrs.items()}
+        if scenario is not None:
+            g = f[scenario]
+            out.update(
+                scenario=_text(g.attrs.get("scenario", "")),
+                seed=int(g.attrs.get("seed", 0)),
+                replications=int(g.attrs.get("replications", 0)),
+                years=[int(y) for y in g["years"][()]],
+                regions=_strings(g["regions"]),
+                sectors=_strings(g["sectors"]),
+                routes=_strings(g["routes"]),
+                programmes=_strings(g["programmes"]),
+            )
+    return out
+
+
+def metric_names(path, scenario):
+    """Names of the metrics stored for a scenario."""
+    with h5py.File(path, "r") as f:
+        return list(f[scenario]["metrics"].keys())
+
+
+def metric(path, scenario, name):
+    """One metric as a numpy array [replication, year, region, sector] plus its axes:
+    (array, years, regions, sectors)."""
+    with h5py.File(path, "r") as f:
+        g = f[scenario]
+        return (g["metrics"][name][()], g["years"][()].astype(int), _strings(g["regions"]), _strings(g["sectors"]))
+
+
+def metrics(path, scenario, names=None):
+    """Metrics of one scenario as a tidy DataFrame with columns
+    replication, year, region, sector, metric, value (one row per cell).
+
+    `names`: a list of metric names (default: all). National and full-scale files are large: pass names.
+    """
+    with h5py.File(path, "r") as f:
+        g = f[scenario]
+        years = g["years"][()].astype(int)
+        regions = _strings(g["regions"])
+        sectors = _strings(g["sectors"])
+        names = list(g["metrics"].keys()) if names is None else list(names)
+        frames = []
+        for m in names:
+            a = g["metrics"][m][()]
+            idx = pd.MultiIndex.from_product(
+                [np.arange(a.shape[0]), years, regions, sectors], names=["replication", "year", "region", "sector"])
+            frames.append(pd.DataFrame({"metric": m, "value": a.reshape(-1)}, index=idx).reset_index())
+    if not frames:
+        return pd.DataFrame(columns=["replication", "year", "region", "sector", "metric", "value"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def cohorts(path, scenario, table):
+    """A cohort table as a tidy DataFrame: replication, year, <axis...>, value.
+
+    table: entrants (route), retained (route, k = 1..5; NaN past the horizon), intake, graduated
+    (programme), zij, zij_completed (sector). `year` is the entry / intake / hiring year.
+    """
+    if table not in _COHORT_AXES:
+        raise ValueError(f"unknown cohort table {table!r}; one of {sorted(_COHORT_AXES)}")
+    with h5py.File(path, "r") as f:
+        g = f[scenario]
+        a = g["cohorts"][table][()]
+        axes = [np.arange(a.shape[0]), g["years"][()].astype(int)]
+        names = ["replication", "year"]
+        for ax in _COHORT_AXES[table]:
+            axes.append(np.arange(1, 6) if ax == "k" else _strings(g[ax + "s" if ax != "k" else ax]))
+            names.append(ax)
+    idx = pd.MultiIndex.from_product(axes, names=names)
+    return pd.DataFrame({"value": a.reshape(-1)}, index=idx).reset_index()
+
+
+def national(path, scenario, name, by_sector=True):
+    """A metric aggregated over regions (and, with by_sector=False, over sectors): a DataFrame with
+    replication, year, [sector,] value.
+
+    Counts and FTE are summed. Ratio metrics (RATIOS) are sum(numerator) / sum(denominator) over the
+    aggregated cells, never a mean of cell ratios.
+    """
+    with h5py.File(path, "r") as f:
+        g = f[scenario]
+        years = g["years"][()].astype(int)
+        sectors = _strings(g["sectors"])
+        mg = g["metrics"]
+        axis = (2,) if by_sector else (2, 3)
+        if name in RATIOS:
+            num_name, den_name = RATIOS[name]
+            den = mg[den_name][()]
+            num = mg[name][()] * den if num_name is None else mg[num_name][()]
+            num = np.nan_to_num(num)  # a cell without entrants has no mean: it adds nothing
+            d = den.sum(axis=axis)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                v = np.where(d > 0, num.sum(axis=axis) / np.where(d > 0, d, 1), np.nan)
+        else:
+            v = mg[name][()].sum(axis=axis)
+    axes = [np.arange(v.shape[0]), years] + ([sectors] if by_sector else [])
+    names = ["replication", "year"] + (["sector"] if by_sector else [])
+    idx = pd.MultiIndex.from_product(axes, names=names)
+    return pd.DataFrame({"value": v.reshape(-1)}, index=idx).reset_index()

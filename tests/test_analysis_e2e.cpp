@@ -1,0 +1,110 @@
+// `tlm compare` and `tlm report` end to end through the binary, on real runs.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/process.hpp"
+
+namespace fs = std::filesystem;
+using tlm::test::read_file;
+using tlm::test::run;
+using tlm::test::TempDir;
+using tlm::test::tlm_binary;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("tlm compare X X on a real run gives exactly zero effects with zero-width intervals",
+          "[e2e][analysis]") {
+  TempDir dir;
+  const auto r =
+      run(fmt::format("cd '{}' && '{}' compare tiny tiny -r 4 -j 2", dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // The default folder is named after the scenarios.
+  const std::string out = dir / "compare-tiny-vs-tiny";
+  for (const char* f : {"results.h5", "effects.csv", "effects.json", "report.html"})
+    CHECK(fs::exists(fs::path(out) / f));
+  const auto rows = nlohmann::json::parse(read_file(out + "/effects.json"));
+  REQUIRE(rows.size() > 30);
+  for (const auto& e : rows) {
+    CHECK(e["base"] == "tiny");
+    CHECK(e["scenario"] != "tiny");     // the second group has its own name (tiny#2)
+    if (e["mean"].is_null()) continue;  // undefined on both sides (e.g. a route without starters)
+    CHECK(e["mean"].get<double>() == 0.0);
+    CHECK(e["lo"].get<double>() == 0.0);
+    CHECK(e["hi"].get<double>() == 0.0);
+  }
+  CHECK(r.out.find("Total shortage po") != std::string::npos);
+}
+
+TEST_CASE(
+    "pairing: the paired interval of the 2035 total shortage, nl-baseline vs induction-high, is at least 3x "
+    "narrower than the unpaired one",
+    "[e2e][analysis][slow]") {
+  TempDir dir;
+  const auto r = run(fmt::format("'{}' compare nl-baseline induction-high -r 20 --years 2035 -o '{}'",
+                                 tlm_binary(), dir / "cmp"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto rows = nlohmann::json::parse(read_file(dir / "cmp/effects.json"));
+  bool found = false;
+  for (const auto& e : rows) {
+    if (e["metric"] != "shortage_fte" || e["sector"] != "all" || e["year"] != 2035) continue;
+    found = true;
+    const double paired = e["hi"].get<double>() - e["lo"].get<double>();
+    const double unpaired = e["hi_unpaired"].get<double>() - e["lo_unpaired"].get<double>();
+    INFO("paired width " << paired << ", unpaired width " << unpaired);
+    CHECK(e["scenario"] == "induction-high");
+    CHECK(e["n"] == 20);
+    CHECK(paired > 0.0);
+    CHECK(unpaired >= 3.0 * paired);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("tlm report writes a self-contained report of a real run with every chart and no effects",
+          "[e2e][analysis]") {
+  TempDir dir;
+  REQUIRE(run(fmt::format("'{}' run tiny -r 3 -q -o '{}'", tlm_binary(), dir / "tiny.h5")).exit_code == 0);
+  const auto r = run(fmt::format("'{}' report '{}'", tlm_binary(), dir / "tiny.h5"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = read_file(dir / "tiny.html");  // default: the results file with .html
+  CHECK(count(html, "class=\"chart fan-chart\"") == 4);
+  CHECK(count(html, "class=\"chart retention-chart\"") == 1);
+  CHECK(count(html, "class=\"chart so-share-chart\"") == 1);
+  CHECK(count(html, "forest-plot") == 0);
+  CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("tlm report and compare refuse bad input with exit code 2 and a message naming the file",
+          "[e2e][analysis]") {
+  TempDir dir;
+  auto missing = run(fmt::format("'{}' report '{}'", tlm_binary(), dir / "missing.h5"));
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("missing.h5") != std::string::npos);
+  const std::string text = dir / "notes.h5";
+  std::ofstream(text) << "not hdf5\n";
+  auto bad = run(fmt::format("'{}' report '{}'", tlm_binary(), text));
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("notes.h5") != std::string::npos);
+  CHECK(run(fmt::format("'{}' compare tiny -r 2 -o '{}'", tlm_binary(), dir / "c")).exit_code == 2);
+  REQUIRE(run(fmt::format("'{}' run tiny -r 2 -q -o '{}'", tlm_binary(), dir / "t.h5")).exit_code == 0);
+  auto year = run(fmt::format("'{}' report '{}' --years 2099", tlm_binary(), dir / "t.h5"));
+  CHECK(year.exit_code == 2);
+  CHECK(year.err.find("2099") != std::string::npos);
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/python3
+"""Tests of analysis/python/tlm_results.py on the synthetic fixture (tests/analysis_fixture.py).
+
+Run: /usr/bin/python3 tests/test_tlm_results.py   (ctest: python_tlm_results)
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "analysis", "python"))
+import tlm_results as tr  # noqa: E402
+
+
+def make_fixture(folder, *args):
+    path = os.path.join(folder, "fixture.h5")
+    subprocess.run([sys.executable, os.path.join(HERE, "analysis_fixture.py"), path, *args], check=True)
+    return path
+
+
+class TlmResultsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.path = make_fixture(cls.tmp.name)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_scenarios_are_listed_in_creation_order(self):
+        self.assertEqual(tr.scenarios(self.path), ["base", "alt", "base#2"])
+
+    def test_scenarios_fall_back_to_name_order_without_creation_order(self):
+        with tempfile.TemporaryDirectory() as d:
+            self.assertEqual(tr.scenarios(make_fixture(d, "--no-order")), ["alt", "base", "base#2"])
+
+    def test_a_file_without_scenarios_is_refused(self):
+        import h5py
+        with tempfile.TemporaryDirectory() as d:
+            p = os.path.join(d, "empty.h5")
+            h5py.File(p, "w").create_group("x")
+            with self.assertRaises(ValueError):
+                tr.scenarios(p)
+
+    def test_info_reads_attributes_and_axes(self):
+        i = tr.info(self.path, "alt")
+        self.assertEqual(i["tlm_version"], "0.1.0-fixture")
+        self.assertEqual(i["seed"], 20251001)
+        self.assertEqual(i["replications"], 10)
+        self.assertEqual(i["sectors"], ["po", "vo", "mbo"])
+        self.assertEqual(i["regions"], ["R01", "R02"])
+        self.assertIn('rule = "ban"', i["scenario"])
+
+    def test_metrics_are_tidy_with_one_row_per_cell(self):
+        df = tr.metrics(self.path, "base", ["shortage_fte", "demand_fte"])
+        self.assertEqual(list(df.columns), ["replication", "year", "region", "sector", "metric", "value"])
+        self.assertEqual(len(df), 2 * 10 * 10 * 2 * 3)
+        cell = df[(df.metric == "shortage_fte") & (df.replication == 3) & (df.year == 2027) & (df.region == "R02")
+                  & (df.sector == "mbo")]
+        self.assertEqual(cell.value.item(), 300 + 10 + 2 + 150)
+
+    def test_national_sums_counts_over_regions(self):
+        n = tr.national(self.path, "alt", "shortage_fte")
+        v = n[(n.replication == 0) & (n.year == 2025) & (n.sector == "po")].value.item()
+        self.assertAlmostEqual(v, (100 + 110) - 2 * 5)
+
+    def test_national_ratios_are_ratios_of_sums_not_means_of_ratios(self):
+        n = tr.national(self.path, "base", "so_share", by_sector=False)
+        v = n[(n.replication == 0) & (n.year == 2025)].value.item()
+        self.assertAlmostEqual(v, 1100 / 2500)
+        mean_of_cells = (400 / 1000 + 700 / 1500) / 2
+        self.assertNotAlmostEqual(v, mean_of_cells)
+        s = tr.national(self.path, "base", "shortage_rate")
+        r = s[(s.replication == 1) & (s.year == 2025) & (s.sector == "vo")].value.item()
+        self.assertAlmostEqual(r, (200 + 210 + 100) / (2000 + 2100))
+
+    def test_national_induction_quality_is_weighted_by_entrants(self):
+        n = tr.national(self.path, "base", "induction_quality_mean", by_sector=False)
+        v = n[(n.replication == 0) & (n.year == 2030)].value.item()
+        self.assertAlmostEqual(v, (0.5 * 30 + 0.6 * 35) / 65)
+
+    def test_cohorts_have_named_axes_and_nan_past_the_horizon(self):
+        c = tr.cohorts(self.path, "alt", "retained")
+        self.assertEqual(list(c.columns), ["replication", "year", "route", "k", "value"])
+        self.assertTrue(np.isnan(c[(c.year == 2034) & (c.k == 1)].value).all())
+        z = c[(c.replication == 0) & (c.year == 2026) & (c.route == "zij") & (c.k == 5)].value.item()
+        self.assertAlmostEqual(z, 100 * 0.95**5 * (1 - 0.045))
+        g = tr.cohorts(self.path, "base", "graduated")
+        self.assertEqual(set(g.programme), {"pabo", "tweedegraads", "eerstegraads", "alo", "kunstvak"})
+        with self.assertRaises(ValueError):
+            tr.cohorts(self.path, "base", "nope")
+
+    def test_paired_differences_of_replications_match_the_fixture(self):
+        b = tr.national(self.path, "base", "shortage_fte", by_sector=False)
+        a = tr.national(self.path, "alt", "shortage_fte", by_sector=False)
+        d = (a.value - b.value)[a.year == 2030]
+        self.assertAlmostEqual(d.mean(), -12 * 5.45)
+
+
+if __name__ == "__main__":
+    unittest.main()
