@@ -65,7 +65,8 @@ void register_scenario_commands(CLI::App& app) {
       ->allow_extra_args(false);
   val->callback([opts] { validate(*opts); });
 
-  auto* sh = app.add_subcommand("show", "Print the resolved scenario: every key, defaults filled in, as TOML.");
+  auto* sh =
+      app.add_subcommand("show", "Print the resolved scenario: every key, defaults filled in, as TOML.");
   sh->add_option("scenario", opts->scenario, "A scenario file, an embedded scenario name, or -")
       ->default_val("nl-baseline");
   sh->add_option("--set", opts->overrides, "Override a key: key.path=value (see tlm validate --help)")
@@ -75,7 +76,8 @@ void register_scenario_commands(CLI::App& app) {
       ->group("");
   sh->callback([opts] { show(*opts); });
 
-  auto* list = app.add_subcommand("scenarios", "List the embedded scenarios with their one-line descriptions.");
+  auto* list =
+      app.add_subcommand("scenarios", "List the embedded scenarios with their one-line descriptions.");
   list->callback([] { list_scenarios(); });
 }
 

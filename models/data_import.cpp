@@ -59,7 +59,8 @@ CsvFile read_csv(const std::string& path) {
   std::string text = ss.str();
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a UTF-8 byte order mark, as spreadsheets write
   if (auto nul = text.find('\0'); nul != std::string::npos) {
-    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n'));
+    const int line =
+        1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n'));
     const auto line_start = text.rfind('\n', nul);
     const int column = static_cast<int>(nul - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
     csv.error(line, column, "not a text file (contains a NUL byte)");
@@ -261,15 +262,16 @@ std::vector<TeacherRow> read_teachers(const std::string& path, const std::vector
       } else if (!schools) {
         auto n = parse_int(t.school_id);
         if (!n || *n < 1)
-          row.fail(f, fmt::format("school_id: must be a school number >= 1 (the schools are synthetic), got `{}`",
-                                  t.school_id));
+          row.fail(
+              f, fmt::format("school_id: must be a school number >= 1 (the schools are synthetic), got `{}`",
+                             t.school_id));
       }
     }
     t.age = static_cast<int>(row.integer("age", schema::Range{15, 100}));
     t.exp = static_cast<int>(row.integer("exp", schema::Range{0, 85}));
     if (row.ok && t.exp > t.age - 15)
-      row.fail(*row.field("exp"), fmt::format("exp: {} years of experience at age {} (at most age - 15)", t.exp,
-                                              t.age));
+      row.fail(*row.field("exp"),
+               fmt::format("exp: {} years of experience at age {} (at most age - 15)", t.exp, t.age));
     t.fte = row.number("fte", schema::Range{0.0, 1.0, true, false});
     t.qualified = row.flag("qualified");
     t.count = static_cast<int>(row.integer("count", schema::Range{1, 1000000}));
@@ -277,7 +279,8 @@ std::vector<TeacherRow> read_teachers(const std::string& path, const std::vector
       auto it = std::find(kRouteNames.begin(), kRouteNames.end(), f->text);
       if (it == kRouteNames.end()) {
         std::vector<std::string> names(kRouteNames.begin(), kRouteNames.end());
-        std::string msg = fmt::format("route: unknown route `{}` (expected {})", f->text, fmt::join(names, ", "));
+        std::string msg =
+            fmt::format("route: unknown route `{}` (expected {})", f->text, fmt::join(names, ", "));
         if (auto near = schema::suggest_among(f->text, names); !near.empty())
           msg += fmt::format("; did you mean `{}`?", near);
         row.fail(*f, msg);
@@ -285,8 +288,10 @@ std::vector<TeacherRow> read_teachers(const std::string& path, const std::vector
         t.route = static_cast<int>(it - kRouteNames.begin());
       }
     }
-    if (const CsvField* f = row.field("so_trained"); f && !f->text.empty()) t.so_trained = row.flag("so_trained");
-    if (const CsvField* f = row.field("q"); f && !f->text.empty()) t.q = row.number("q", schema::Range{0.0, 1.0});
+    if (const CsvField* f = row.field("so_trained"); f && !f->text.empty())
+      t.so_trained = row.flag("so_trained");
+    if (const CsvField* f = row.field("q"); f && !f->text.empty())
+      t.q = row.number("q", schema::Range{0.0, 1.0});
     if (row.ok) out.push_back(std::move(t));
   });
   if (csv.errors.empty() && out.empty())
@@ -310,7 +315,8 @@ std::vector<SchoolRow> read_schools_csv(const std::string& path) {
     if (!s.id.empty()) {
       auto [it, fresh] = first_line.emplace(s.id, s.line);
       if (!fresh)
-        row.fail(*row.field("id"), fmt::format("id: duplicate school id `{}` (first on line {})", s.id, it->second));
+        row.fail(*row.field("id"),
+                 fmt::format("id: duplicate school id `{}` (first on line {})", s.id, it->second));
     }
     s.region = row.text("region");
     const CsvField& sector = *row.field("sector");
@@ -329,7 +335,9 @@ std::vector<SchoolRow> read_schools_csv(const std::string& path) {
   return out;
 }
 
-std::vector<TeacherRow> read_teachers_csv(const std::string& path) { return read_teachers(path, nullptr, false); }
+std::vector<TeacherRow> read_teachers_csv(const std::string& path) {
+  return read_teachers(path, nullptr, false);
+}
 
 std::vector<TeacherRow> read_teachers_csv(const std::string& path, const std::vector<SchoolRow>* schools) {
   return read_teachers(path, schools, true);

@@ -38,6 +38,33 @@ std::string join_errors(const std::vector<InputError>& errors) {
   return out;
 }
 
+// Control characters as \uXXXX, so a message is one clean line.
+std::string printable(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s)
+    out += c < 0x20 || c == 0x7f ? fmt::format("\\u{:04X}", c) : std::string(1, static_cast<char>(c));
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    std::uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
+    i += n;
+  }
+  return true;
+}
+
 const scenarios::EmbeddedFile* find_embedded(std::string_view name) {
   for (const auto& f : scenarios::embedded_files())
     if (f.name == name) return &f;
@@ -55,7 +82,9 @@ struct Source {
 
 // A path, or a name of an embedded scenario: a name with '/' or ending in .toml is a path; otherwise an
 // embedded name wins over a file of the same name in the working directory.
-bool looks_like_path(std::string_view s) { return s.find('/') != std::string_view::npos || s.ends_with(".toml"); }
+bool looks_like_path(std::string_view s) {
+  return s.find('/') != std::string_view::npos || s.ends_with(".toml");
+}
 
 std::optional<std::string> read_file(const std::string& path, std::string& why) {
   std::error_code ec;
@@ -117,9 +146,11 @@ class Loader {
   std::map<std::string, InputError, std::less<>> where_;  // position of each key where it was last set
   std::vector<std::string> file_order_;                   // files in the order they were read, for sorting
   std::string top_display_;
+  std::set<std::string> failed_;  // keys whose value was rejected
 
   void order(const std::string& file) {
-    if (std::find(file_order_.begin(), file_order_.end(), file) == file_order_.end()) file_order_.push_back(file);
+    if (std::find(file_order_.begin(), file_order_.end(), file) == file_order_.end())
+      file_order_.push_back(file);
   }
 
   // Errors sorted by file (in reading order), then line and column: toml++ iterates tables in key order.
@@ -165,8 +196,8 @@ class Loader {
     return true;
   }
 
-  bool apply_extends(const Source& src, const toml::node& ext, Params& params, std::vector<std::string>& chain,
-                     const schema::Sink& sink) {
+  bool apply_extends(const Source& src, const toml::node& ext, Params& params,
+                     std::vector<std::string>& chain, const schema::Sink& sink) {
     auto s = ext.as_string();
     if (!s) {
       sink.error(ext, fmt::format("extends: expected a string (a file or an embedded scenario), got {}",
@@ -184,7 +215,13 @@ class Loader {
       if (!follow_files_) return true;
       std::error_code ec;
       if (!looks_like_path(target) && !fs::exists(relative, ec)) {
-        sink.error(ext, fmt::format("extends: no embedded scenario `{}` and no file `{}`", target, relative.string()));
+        std::vector<std::string> names;
+        for (const auto& f : scenarios::embedded_files()) names.emplace_back(f.name);
+        std::string msg =
+            fmt::format("extends: no embedded scenario `{}` and no file `{}`", target, relative.string());
+        if (auto near = schema::suggest_among(target, names); !near.empty())
+          msg += fmt::format("; did you mean `{}`?", near);
+        sink.error(ext, msg);
         return true;
       }
       base = file_source(fs::path(target).is_absolute() ? target : relative.string());
@@ -212,7 +249,7 @@ class Loader {
       const std::string full = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
       if (full == "extends") continue;
       if (const schema::Key* key = schema::find_key(full)) {
-        schema::read_value(*key, node, params, sink);
+        if (!schema::read_value(*key, node, params, sink)) failed_.insert(full);
       } else if (schema::is_group(full)) {
         if (const toml::table* sub = node.as_table())
           walk(*sub, full, params, sink);
@@ -251,9 +288,12 @@ class Loader {
         fail(1, fmt::format("expected key=value, got `{}`", text));
         continue;
       }
-      const std::string path = text.substr(0, eq);
+      std::string path = text.substr(0, eq);
+      path.erase(path.find_last_not_of(" \t") + 1);
+      path.erase(0, std::min(path.size(), path.find_first_not_of(" \t")));
       const std::string value = text.substr(eq + 1);
-      // The longest key that the path starts with; the rest selects a part of a table value (world.schools.po).
+      // The longest key that the path starts with; the rest selects a part of a table value
+      // (world.schools.po).
       const schema::Key* key = schema::find_key(path);
       std::string rest;
       if (!key) {
@@ -279,11 +319,16 @@ class Loader {
       }
       const bool string_key = std::holds_alternative<std::string*>(key->field(params));
       if (!is_toml || (string_key && !parsed.get("v")->is_string())) {
+        // A raw string must be text a TOML file can hold, or the resolved scenario would not read back.
+        if (!valid_utf8(value)) {
+          fail(value_column, "the value is not valid UTF-8 text");
+          continue;
+        }
         parsed = toml::table{};
         parsed.insert("v", value);
       }
       if (rest.empty()) {
-        schema::read_value(*key, *parsed.get("v"), params, sink);
+        if (!schema::read_value(*key, *parsed.get("v"), params, sink)) failed_.insert(std::string(key->name));
         continue;
       }
       toml::table whole = toml::parse(std::string_view("v = " + schema::value_toml(*key, params)));
@@ -303,17 +348,23 @@ class Loader {
         continue;
       }
       parsed.get("v")->visit([&](const auto& n) { t->insert_or_assign(segs.back(), n); });
-      schema::read_value(*key, *whole.get("v"), params, sink);
+      if (!schema::read_value(*key, *whole.get("v"), params, sink)) failed_.insert(std::string(key->name));
     }
   }
 
-  // The position to report a combination at: the first of `keys` that a file or --set gave, else the top file.
+  // The position to report a combination at: the first of `keys` that a file or --set gave, else the top
+  // file.
   InputError at(std::initializer_list<std::string> keys) const {
     for (const auto& k : keys)
       if (auto it = where_.find(k); it != where_.end()) return it->second;
     return InputError{top_display_, 0, 0, ""};
   }
+  // A combination involving a key whose value was rejected is not checked: the rejected value is not in
+  // Params, and the error already reported says what to fix.
   void problem(std::initializer_list<std::string> keys, std::string message) {
+    for (const auto& k : keys)
+      for (const auto& f : failed_)
+        if (k == f || (k.starts_with(f) && (k[f.size()] == '.' || k[f.size()] == '['))) return;
     InputError e = at(keys);
     e.message = std::move(message);
     errors_.push_back(std::move(e));
@@ -322,7 +373,8 @@ class Loader {
   void check_combinations(const Params& p) {
     if (p.name.empty() || p.name.find('/') != std::string::npos ||
         std::any_of(p.name.begin(), p.name.end(), [](unsigned char c) { return c < 0x20; }))
-      problem({"name"}, fmt::format("name: `{}` cannot name results (empty, '/' or a control character)", p.name));
+      problem({"name"}, fmt::format("name: `{}` cannot name results (empty, '/' or a control character)",
+                                    printable(p.name)));
     if (p.years.end <= p.years.start)
       problem({"years.end", "years.start"},
               fmt::format("years.end ({}) must be after years.start ({})", p.years.end, p.years.start));
@@ -343,17 +395,19 @@ class Loader {
       if (p.study.intake_age[k] + p.study.years[k] >= p.teachers.retirement_age)
         problem({"study.intake_age." + prog, "study.intake_age", "study.years." + prog, "study.years",
                  "teachers.retirement_age"},
-                fmt::format("study.intake_age.{} + study.years.{} ({} + {}) must be below teachers.retirement_age "
-                            "({}): students would graduate at retirement",
-                            prog, prog, p.study.intake_age[k], p.study.years[k], p.teachers.retirement_age));
+                fmt::format(
+                    "study.intake_age.{} + study.years.{} ({} + {}) must be below teachers.retirement_age "
+                    "({}): students would graduate at retirement",
+                    prog, prog, p.study.intake_age[k], p.study.years[k], p.teachers.retirement_age));
       if (p.groenpluk.min_study_year[k] > p.study.years[k])
-        problem({"groenpluk.min_study_year." + prog, "groenpluk.min_study_year", "study.years." + prog},
+        problem({"groenpluk.min_study_year." + prog, "groenpluk.min_study_year", "study.years." + prog,
+                 "study.years"},
                 fmt::format("groenpluk.min_study_year.{} ({}) is beyond study.years.{} ({})", prog,
                             p.groenpluk.min_study_year[k], prog, p.study.years[k]));
     }
     const auto& j = p.policy.joining;
     if (j.mode == JoiningMode::target && j.target_year < p.years.start)
-      problem({"policy.joining.target_year", "policy.joining.mode"},
+      problem({"policy.joining.target_year", "policy.joining.mode", "years.start"},
               fmt::format("policy.joining.target_year ({}) is before years.start ({})", j.target_year,
                           p.years.start));
     if (j.mode == JoiningMode::schedule && j.schedule.empty())
@@ -364,28 +418,29 @@ class Loader {
       const auto& step = j.schedule[i];
       const std::string sp = fmt::format("policy.joining.schedule[{}]", i + 1);
       if (step.year < p.years.start || step.year > p.years.end)
-        problem({sp + ".year", sp, "policy.joining.schedule"},
-                fmt::format("{}.year ({}) is outside the simulated years {}..{}", sp, step.year, p.years.start,
-                            p.years.end));
+        problem({sp + ".year", sp, "policy.joining.schedule", "years.start", "years.end"},
+                fmt::format("{}.year ({}) is outside the simulated years {}..{}", sp, step.year,
+                            p.years.start, p.years.end));
       if (regions > 0 && step.region >= regions)
-        problem({sp + ".region", sp, "policy.joining.schedule"},
+        problem({sp + ".region", sp, "policy.joining.schedule", "world.regions"},
                 fmt::format("{}.region ({}) is beyond the {} regions{}", sp, step.region + 1, regions,
                             p.world.schools_csv.empty() ? " of world.regions" : " of world.schools_csv"));
     }
     const auto& ind = p.policy.induction;
     if (ind.from_year && (*ind.from_year < p.years.start || *ind.from_year > p.years.end))
-      problem({"policy.induction.from_year"},
-              fmt::format("policy.induction.from_year ({}) is outside the simulated years {}..{}", *ind.from_year,
-                          p.years.start, p.years.end));
+      problem({"policy.induction.from_year", "years.start", "years.end"},
+              fmt::format("policy.induction.from_year ({}) is outside the simulated years {}..{}",
+                          *ind.from_year, p.years.start, p.years.end));
     if (ind.from_year && !ind.base_quality)
-      problem({"policy.induction.from_year"},
+      problem({"policy.induction.from_year", "policy.induction.base_quality"},
               "policy.induction.from_year is set but policy.induction.base_quality is not");
     const auto& inst = p.policy.institutes;
     if (inst.target_share.has_value() != inst.target_year.has_value())
       problem({"policy.institutes.target_share", "policy.institutes.target_year"},
-              "policy.institutes.target_share and policy.institutes.target_year go together: set both or neither");
+              "policy.institutes.target_share and policy.institutes.target_year go together: set both or "
+              "neither");
     if (inst.target_year && *inst.target_year < p.years.start)
-      problem({"policy.institutes.target_year"},
+      problem({"policy.institutes.target_year", "years.start"},
               fmt::format("policy.institutes.target_year ({}) is before years.start ({})", *inst.target_year,
                           p.years.start));
   }
@@ -398,7 +453,8 @@ class Loader {
     fs::path dir;
     if (pos.file != "--set" && pos.file != "<stdin>" && !pos.file.starts_with("embedded:"))
       dir = fs::path(pos.file).parent_path();
-    const fs::path display = fs::path(value).is_absolute() ? fs::path(value) : (dir / value).lexically_normal();
+    const fs::path display =
+        fs::path(value).is_absolute() ? fs::path(value) : (dir / value).lexically_normal();
     value = fs::absolute(display).lexically_normal().string();
     return display.string();
   }
@@ -465,8 +521,8 @@ class Loader {
         const std::string sp = fmt::format("policy.joining.schedule[{}]", i + 1);
         if (step.region >= csv_regions_)
           problem({sp + ".region", sp, "policy.joining.schedule"},
-                  fmt::format("{}.region ({}) is beyond the {} regions of world.schools_csv", sp, step.region + 1,
-                              csv_regions_));
+                  fmt::format("{}.region ({}) is beyond the {} regions of world.schools_csv", sp,
+                              step.region + 1, csv_regions_));
       }
     }
   }
@@ -484,8 +540,7 @@ Source resolve_top(const std::string& name_or_path) {
     if (!fs::exists(name_or_path, ec)) {
       std::vector<std::string> names;
       for (const auto& f : scenarios::embedded_files()) names.emplace_back(f.name);
-      std::string msg = fmt::format("no such file, and no embedded scenario of that name (embedded: {})",
-                                    fmt::join(names, ", "));
+      std::string msg = "no such file, and no embedded scenario of that name (`tlm scenarios` lists them)";
       if (auto near = schema::suggest_among(name_or_path, names); !near.empty())
         msg += fmt::format("; did you mean `{}`?", near);
       Loader::fail_source(name_or_path, msg);
@@ -536,7 +591,7 @@ std::string to_toml(const Params& params) {
     if (!key.unit.empty() && key.unit != "path") note += fmt::format(" [{}]", key.unit);
     if (key.name != "name" && key.name != "description") out += fmt::format("# {}\n", note);
     if (value.empty())
-      out += fmt::format("# {} is unset\n", last);
+      out += fmt::format("# {}: unset\n", last);
     else
       out += fmt::format("{} = {}\n", last, value);
   }

@@ -42,8 +42,8 @@ std::vector<Key> make_keys() {
        TLM_FIELD(years.end)},
       // World (4.1, 10)
       {"world.seed", kSeed, "", "seed of the start world (unset: `seed`)", "4.1", TLM_FIELD(world.seed)},
-      {"world.schools_csv", kAny, "path", "CSV of schools replacing the synthetic ones (\"\": synthetic)", "10",
-       TLM_FIELD(world.schools_csv)},
+      {"world.schools_csv", kAny, "path", "CSV of schools replacing the synthetic ones (\"\": synthetic)",
+       "10", TLM_FIELD(world.schools_csv)},
       {"world.teachers_csv", kAny, "path", "CSV of teachers replacing the synthetic ones (\"\": synthetic)",
        "10", TLM_FIELD(world.teachers_csv)},
       {"world.scale", kPositive, mult,
@@ -63,8 +63,9 @@ std::vector<Key> make_keys() {
        TLM_FIELD(world.school_size_sigma)},
       {"world.start_shortage", Range{0.0, 1.0, false, true}, "share of demand",
        "national total-shortage rate of the start world", "4.1", TLM_FIELD(world.start_shortage)},
-      {"world.urban_shortage_factor", kNonNeg, mult, "start shortage rate in urban regions relative to others",
-       "4.1", TLM_FIELD(world.urban_shortage_factor)},
+      {"world.urban_shortage_factor", kNonNeg, mult,
+       "start shortage rate in urban regions relative to others", "4.1",
+       TLM_FIELD(world.urban_shortage_factor)},
       {"world.fte_distribution", kProb, "shares", "shares of fte 0.4, 0.6, 0.8, 1.0 (sum 1)", "4.1",
        TLM_FIELD(world.fte_distribution), true},
       {"world.age_distribution", kProb, "shares",
@@ -76,8 +77,8 @@ std::vector<Key> make_keys() {
       {"partnerships.per_region", Range{1, 1000}, "partnerships", "partnerships per region", "4.1",
        TLM_FIELD(partnerships.per_region)},
       // Demand (6.1)
-      {"demand.growth", kGrowth, "rate per year", "growth of every school's demand; a constant or a year table",
-       "6.1", TLM_FIELD(demand.growth)},
+      {"demand.growth", kGrowth, "rate per year",
+       "growth of every school's demand; a constant or a year table", "6.1", TLM_FIELD(demand.growth)},
       // Induction (6.2, 6.3)
       {"induction.base_quality", kProb, "quality 0..1", "induction quality of a school before membership",
        "6.2", TLM_FIELD(induction.base_quality)},
@@ -97,8 +98,8 @@ std::vector<Key> make_keys() {
        TLM_FIELD(teachers.retirement_age)},
       {"teachers.early_retirement", kProb, prob, "chance to retire at ages 60 to retirement_age - 1", "6.3",
        TLM_FIELD(teachers.early_retirement)},
-      {"teachers.attrition", kProb, prob, "base chance to leave education, by experience 0, 1, ..., 10+", "6.3",
-       TLM_FIELD(teachers.attrition)},
+      {"teachers.attrition", kProb, prob, "base chance to leave education, by experience 0, 1, ..., 10+",
+       "6.3", TLM_FIELD(teachers.attrition)},
       {"teachers.so_trained_effect", kNonNeg, mult, "attrition of SO-trained teachers while exp < 5", "6.3",
        TLM_FIELD(teachers.so_trained_effect)},
       {"teachers.route_effect", kNonNeg, mult, "attrition by entry route (missing routes: 1)", "6.3",
@@ -121,14 +122,15 @@ std::vector<Key> make_keys() {
        TLM_FIELD(reserve.return_rate)},
       {"reserve.shortage_pull", kNonNeg, "per shortage rate",
        "returns rise by 1 + this x last year's shortage rate", "6.6", TLM_FIELD(reserve.shortage_pull)},
-      {"reserve.max_years", Range{0, 100}, "years", "years out after which a member leaves the reserve", "6.4",
-       TLM_FIELD(reserve.max_years)},
+      {"reserve.max_years", Range{0, 100}, "years", "years out after which a member leaves the reserve",
+       "6.4", TLM_FIELD(reserve.max_years)},
       // Zij-instroom (6.3, 6.6)
-      {"zij.dropout", kProb, prob, "chance to drop out in each trajectory year", "6.3", TLM_FIELD(zij.dropout)},
+      {"zij.dropout", kProb, prob, "chance to drop out in each trajectory year", "6.3",
+       TLM_FIELD(zij.dropout)},
       {"zij.so_effect", kNonNeg, mult, "zij dropout at member schools", "6.3", TLM_FIELD(zij.so_effect)},
       {"zij.years", Range{1, 10}, "years", "length of the zij trajectory", "6.3", TLM_FIELD(zij.years)},
-      {"zij.inflow", kNonNeg, "persons per year", "zij candidates a year nationally (at zero shortage)", "6.6",
-       TLM_FIELD(zij.inflow)},
+      {"zij.inflow", kNonNeg, "persons per year", "zij candidates a year nationally (at zero shortage)",
+       "6.6", TLM_FIELD(zij.inflow)},
       {"zij.shortage_elasticity", kNonNeg, "per shortage rate",
        "zij inflow rises by 1 + this x last year's shortage rate", "6.6", TLM_FIELD(zij.shortage_elasticity)},
       {"zij.age_range", Range{16, 100}, "ages", "[lowest, highest] age of zij candidates", "6.6",
@@ -145,7 +147,8 @@ std::vector<Key> make_keys() {
        TLM_FIELD(study.groenpluk_delay_effect)},
       {"study.max_extra_years", Range{0, 20}, "years", "most extra years a student can take", "6.4",
        TLM_FIELD(study.max_extra_years)},
-      {"study.years", Range{1, 10}, "years", "nominal length of the programme", "6.4", TLM_FIELD(study.years)},
+      {"study.years", Range{1, 10}, "years", "nominal length of the programme", "6.4",
+       TLM_FIELD(study.years)},
       {"study.so_min_years", Range{0, 20}, "years", "SO years needed to count as SO-trained", "6.4",
        TLM_FIELD(study.so_min_years)},
       {"study.sector_mix", kProb, "shares",
@@ -167,8 +170,9 @@ std::vector<Key> make_keys() {
       {"graduates.mobility", kProb, "probability", "chance that a graduate searches in another region", "6.6",
        TLM_FIELD(graduates.mobility)},
       // Market (6.6, 8)
-      {"market.enabled", kAny, "", "false: no hires, returns, zij-instroom or groenpluk (checks of section 8)",
-       "8", TLM_FIELD(market.enabled)},
+      {"market.enabled", kAny, "",
+       "false: no hires, returns, zij-instroom or groenpluk (checks of section 8)", "8",
+       TLM_FIELD(market.enabled)},
       {"market.binding_so", kProb, "probability",
        "chance an SO-trained graduate is hired at its last placement school", "6.6",
        TLM_FIELD(market.binding_so)},
@@ -190,8 +194,8 @@ std::vector<Key> make_keys() {
       // Policy (6.2, 6.4, 6.5, 6.6)
       {"policy.rotation", kAny, "", "students change placement school every year", "6.5",
        TLM_FIELD(policy.rotation)},
-      {"policy.joining.mode", kAny, "", "how schools join partnerships: none, schedule, target, adoption", "6.2",
-       TLM_FIELD(policy.joining.mode)},
+      {"policy.joining.mode", kAny, "", "how schools join partnerships: none, schedule, target, adoption",
+       "6.2", TLM_FIELD(policy.joining.mode)},
       {"policy.joining.schedule", kProb, "",
        "steps {sector, region, share, year} for mode schedule (share in [0, 1])", "6.2",
        TLM_FIELD(policy.joining.schedule)},
@@ -202,8 +206,8 @@ std::vector<Key> make_keys() {
       {"policy.joining.target_year", kYear, "year", "year the target share is reached (mode target)", "6.2",
        TLM_FIELD(policy.joining.target_year)},
       {"policy.joining.adoption", kAny, "probability terms",
-       "{a0, a1, a2}: a non-member applies with a0 + a1 x regional member share + a2 x own shortage rate", "6.2",
-       [](Params& p) -> Field { return AdoptionField{&p.policy.joining.adoption}; }},
+       "{a0, a1, a2}: a non-member applies with a0 + a1 x regional member share + a2 x own shortage rate",
+       "6.2", [](Params& p) -> Field { return AdoptionField{&p.policy.joining.adoption}; }},
       {"policy.joining.openness", kProb, "probability", "chance an application is accepted", "6.2",
        TLM_FIELD(policy.joining.openness)},
       {"policy.joining.pilot_years", Range{1, 50}, "years", "years a new member needs to reach full benefits",
@@ -211,8 +215,9 @@ std::vector<Key> make_keys() {
       {"policy.induction.base_quality", kProb, "quality 0..1",
        "replaces induction.base_quality from from_year (unset: no change)", "6.2",
        TLM_FIELD(policy.induction.base_quality)},
-      {"policy.induction.from_year", kYear, "year", "first year of policy.induction.base_quality (unset: start + 1)",
-       "6.2", TLM_FIELD(policy.induction.from_year)},
+      {"policy.induction.from_year", kYear, "year",
+       "first year of policy.induction.base_quality (unset: start + 1)", "6.2",
+       TLM_FIELD(policy.induction.from_year)},
       {"policy.groenpluk.rule", kAny, "", "groenpluk rule at member schools: none, final_year, ban", "6.6",
        TLM_FIELD(policy.groenpluk.rule)},
       {"policy.groenpluk.compliance", kProb, "share", "share of member schools' hires a ban prevents", "6.6",
@@ -220,8 +225,8 @@ std::vector<Key> make_keys() {
       {"policy.institutes.target_share", kProb, "probability",
        "institute_in_partnership of new intake reached in target_year (unset: no change)", "6.4",
        TLM_FIELD(policy.institutes.target_share)},
-      {"policy.institutes.target_year", kYear, "year", "year policy.institutes.target_share is reached", "6.4",
-       TLM_FIELD(policy.institutes.target_year)},
+      {"policy.institutes.target_year", kYear, "year", "year policy.institutes.target_share is reached",
+       "6.4", TLM_FIELD(policy.institutes.target_year)},
   };
 }
 #undef TLM_FIELD
@@ -271,7 +276,8 @@ template <class T, std::size_t N, std::size_t M>
 std::string per_toml(const std::array<T, N>& values, const std::array<const char*, M>& names, auto&& one) {
   static_assert(N == M);
   std::string out = "{ ";
-  for (std::size_t i = 0; i < N; ++i) out += fmt::format("{}{} = {}", i ? ", " : "", names[i], one(values[i]));
+  for (std::size_t i = 0; i < N; ++i)
+    out += fmt::format("{}{} = {}", i ? ", " : "", names[i], one(values[i]));
   return out + " }";
 }
 
@@ -295,7 +301,9 @@ std::string year_table_toml(const YearTable& t) {
 
 // ---- reading -------------------------------------------------------------------------------------------
 
-std::string fmt_number(double v) { return fmt::format("{}", v); }
+std::string fmt_number(double v) {
+  return fmt::format("{}", v);
+}
 
 std::string describe(const toml::node& n) {
   if (auto v = n.as_integer()) return fmt::format("{}", v->get());
@@ -304,8 +312,8 @@ std::string describe(const toml::node& n) {
 }
 
 // One number of a key (an integer is a number too): finite and in the key's range.
-std::optional<double> read_number(const Key& key, const toml::node& n, const std::string& path, const Sink& sink,
-                                  Range range) {
+std::optional<double> read_number(const Key& key, const toml::node& n, const std::string& path,
+                                  const Sink& sink, Range range) {
   double v = 0;
   if (auto i = n.as_integer()) {
     v = static_cast<double>(i->get());
@@ -321,8 +329,7 @@ std::optional<double> read_number(const Key& key, const toml::node& n, const std
   }
   (void)key;
   if (!range.contains(v)) {
-    sink.error(n, fmt::format("{}: must be {}, got {}", path, range_text(range),
-                              describe(n)));
+    sink.error(n, fmt::format("{}: must be {}, got {}", path, range_text(range), describe(n)));
     return std::nullopt;
   }
   sink.remember(path, n);
@@ -338,8 +345,7 @@ std::optional<std::int64_t> read_integer(const toml::node& n, const std::string&
     return std::nullopt;
   }
   if (!range.contains(static_cast<double>(i->get()))) {
-    sink.error(n, fmt::format("{}: must be {}, got {}", path, range_text(range),
-                              i->get()));
+    sink.error(n, fmt::format("{}: must be {}, got {}", path, range_text(range), i->get()));
     return std::nullopt;
   }
   sink.remember(path, n);
@@ -368,12 +374,13 @@ std::optional<std::array<T, N>> read_per(const toml::node& n, const std::array<c
   std::vector<std::string> candidates(names.begin(), names.end());
   for (const auto& [k, sub] : *t) {
     if (std::find(names.begin(), names.end(), k.str()) == names.end()) {
-      std::string msg = fmt::format("{}: unknown {} `{}` (expected {})", path, what, k.str(),
-                                    fmt::join(candidates, ", "));
+      std::string msg =
+          fmt::format("{}: unknown {} `{}` (expected {})", path, what, k.str(), fmt::join(candidates, ", "));
       sink.error(sub, msg);
       ok = false;
     }
   }
+  std::vector<std::string> absent;
   for (std::size_t i = 0; i < N; ++i) {
     const toml::node* sub = t->get(names[i]);
     if (!sub) {
@@ -381,7 +388,7 @@ std::optional<std::array<T, N>> read_per(const toml::node& n, const std::array<c
         out[i] = *missing;
         continue;
       }
-      sink.error(n, fmt::format("{}: missing `{}` (a table by {} must be complete)", path, names[i], what));
+      absent.push_back(fmt::format("`{}`", names[i]));
       ok = false;
       continue;
     }
@@ -391,6 +398,9 @@ std::optional<std::array<T, N>> read_per(const toml::node& n, const std::array<c
     else
       ok = false;
   }
+  if (!absent.empty())
+    sink.error(n, fmt::format("{}: missing {} (a table by {} must be complete)", path,
+                              fmt::join(absent, ", "), what));
   if (!ok) return std::nullopt;
   return out;
 }
@@ -424,7 +434,7 @@ std::optional<std::vector<double>> read_list(const Key& key, const toml::node& n
   if (key.sums_to_one) {
     const double sum = std::accumulate(out.begin(), out.end(), 0.0);
     if (std::abs(sum - 1.0) > 1e-6) {
-      sink.error(n, fmt::format("{}: shares must sum to 1, they sum to {}", path, fmt_number(sum)));
+      sink.error(n, fmt::format("{}: shares must sum to 1, they sum to {:.6g}", path, sum));
       return std::nullopt;
     }
   }
@@ -433,7 +443,8 @@ std::optional<std::vector<double>> read_list(const Key& key, const toml::node& n
 }
 
 bool is_year_key(std::string_view k) {
-  return !k.empty() && k.size() <= 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !k.empty() && k.size() <= 4 &&
+         std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<YearTable> read_year_table(const Key& key, const toml::node& n, const std::string& path,
@@ -478,7 +489,8 @@ std::optional<int> read_sector_name(const toml::node& n, const std::string& path
     if (all_ok && s->get() == "all") return -1;
   }
   std::string got = s ? "`" + s->get() + "`" : std::string(type_name(n));
-  sink.error(n, fmt::format("{}: expected a sector (po, vo, mbo{}), got {}", path, all_ok ? ", all" : "", got));
+  sink.error(n,
+             fmt::format("{}: expected a sector (po, vo, mbo{}), got {}", path, all_ok ? ", all" : "", got));
   return std::nullopt;
 }
 
@@ -488,13 +500,16 @@ std::optional<E> read_enum(const toml::node& n, const std::string& path, const S
   std::vector<std::string> candidates(names.begin(), names.end());
   auto s = n.as_string();
   if (!s) {
-    sink.error(n, fmt::format("{}: expected one of {}, got {}", path, fmt::join(candidates, ", "), type_name(n)));
+    sink.error(
+        n, fmt::format("{}: expected one of {}, got {}", path, fmt::join(candidates, ", "), type_name(n)));
     return std::nullopt;
   }
   for (std::size_t i = 0; i < N; ++i)
     if (s->get() == names[i]) return static_cast<E>(i);
-  std::string msg = fmt::format("{}: unknown value `{}` (expected {})", path, s->get(), fmt::join(candidates, ", "));
-  if (auto near = suggest_among(s->get(), candidates); !near.empty()) msg += fmt::format("; did you mean `{}`?", near);
+  std::string msg =
+      fmt::format("{}: unknown value `{}` (expected {})", path, s->get(), fmt::join(candidates, ", "));
+  if (auto near = suggest_among(s->get(), candidates); !near.empty())
+    msg += fmt::format("; did you mean `{}`?", near);
   sink.error(n, msg);
   return std::nullopt;
 }
@@ -518,7 +533,8 @@ std::optional<std::vector<JoiningStep>> read_schedule(const toml::node& n, const
     const std::string ep = fmt::format("{}[{}]", path, i + 1);
     const toml::table* t = e.as_table();
     if (!t) {
-      sink.error(e, fmt::format("{}: expected a table {{ sector, region, share, year }}, got {}", ep, type_name(e)));
+      sink.error(
+          e, fmt::format("{}: expected a table {{ sector, region, share, year }}, got {}", ep, type_name(e)));
       ok = false;
       continue;
     }
@@ -560,7 +576,8 @@ std::optional<std::vector<JoiningStep>> read_schedule(const toml::node& n, const
         else
           step_ok = false;
       } else {
-        std::string msg = fmt::format("{}: unknown field `{}` (expected sector, region, share, year)", ep, k.str());
+        std::string msg =
+            fmt::format("{}: unknown field `{}` (expected sector, region, share, year)", ep, k.str());
         if (auto near = suggest_among(k.str(), {"sector", "region", "share", "year"}); !near.empty())
           msg += fmt::format("; did you mean `{}`?", near);
         sink.error(sub, msg);
@@ -641,8 +658,8 @@ std::optional<PerSector<double>> read_mix(const Key& key, int programme, const t
   bool ok = true;
   for (const auto& [k, sub] : *t) {
     if (std::find(served.begin(), served.end(), k.str()) == served.end()) {
-      sink.error(sub, fmt::format("{}: {} does not serve `{}` (it serves {})", path, kProgrammeNames[programme],
-                                  k.str(), fmt::join(served, ", ")));
+      sink.error(sub, fmt::format("{}: {} does not serve `{}` (it serves {})", path,
+                                  kProgrammeNames[programme], k.str(), fmt::join(served, ", ")));
       ok = false;
     }
   }
@@ -651,7 +668,8 @@ std::optional<PerSector<double>> read_mix(const Key& key, int programme, const t
     if (!kServes[programme][s]) continue;
     const toml::node* sub = t->get(kSectorNames[s]);
     if (!sub) {
-      sink.error(n, fmt::format("{}: missing `{}` (a table by sector must be complete)", path, kSectorNames[s]));
+      sink.error(n,
+                 fmt::format("{}: missing `{}` (a table by sector must be complete)", path, kSectorNames[s]));
       ok = false;
       continue;
     }
@@ -665,7 +683,7 @@ std::optional<PerSector<double>> read_mix(const Key& key, int programme, const t
   }
   if (!ok) return std::nullopt;
   if (std::abs(sum - 1.0) > 1e-6) {
-    sink.error(n, fmt::format("{}: shares must sum to 1, they sum to {}", path, fmt_number(sum)));
+    sink.error(n, fmt::format("{}: shares must sum to 1, they sum to {:.6g}", path, sum));
     return std::nullopt;
   }
   return out;
@@ -746,14 +764,17 @@ std::string suggest(std::string_view name) {
   return matches == 1 ? found : std::string{};
 }
 
-std::string range_text(const Key& key) { return range_text(key.range); }
+std::string range_text(const Key& key) {
+  return range_text(key.range);
+}
 
 std::string range_text(const Range& r) {
   const bool lo_inf = std::isinf(r.lo), hi_inf = std::isinf(r.hi);
   if (lo_inf && hi_inf) return "any";
   if (hi_inf) return fmt::format("{} {}", r.lo_open ? ">" : ">=", fmt_number(r.lo));
   if (lo_inf) return fmt::format("{} {}", r.hi_open ? "<" : "<=", fmt_number(r.hi));
-  return fmt::format("in {}{}, {}{}", r.lo_open ? "(" : "[", fmt_number(r.lo), fmt_number(r.hi), r.hi_open ? ")" : "]");
+  return fmt::format("in {}{}, {}{}", r.lo_open ? "(" : "[", fmt_number(r.lo), fmt_number(r.hi),
+                     r.hi_open ? ")" : "]");
 }
 
 std::string kind_text(const Key& key) {
@@ -867,23 +888,35 @@ std::string value_toml(const Key& key, const Params& params) {
           [&](std::optional<double>* v) { return *v ? num(**v) : std::string(); },
           [&](std::optional<int>* v) { return *v ? integer(**v) : std::string(); },
           [&](std::optional<std::uint64_t>* v) { return *v ? integer(**v) : std::string(); },
-          [&](std::optional<PerSector<double>>* v) { return *v ? per_toml(**v, kSectorNames, num) : std::string(); },
+          [&](std::optional<PerSector<double>>* v) {
+            return *v ? per_toml(**v, kSectorNames, num) : std::string();
+          },
       },
       key.field(p));
 }
 
 std::string_view type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "a list";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "a list";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -909,7 +942,9 @@ void Sink::remember(const std::string& path, const toml::node& node) const {
 bool read_value(const Key& key, const toml::node& node, Params& params, const Sink& sink) {
   const std::string path(key.name);
   const std::size_t before = sink.errors->size();
-  auto num = [&](const toml::node& n, const std::string& p) { return read_number(key, n, p, sink, key.range); };
+  auto num = [&](const toml::node& n, const std::string& p) {
+    return read_number(key, n, p, sink, key.range);
+  };
   auto integer = [&](const toml::node& n, const std::string& p) -> std::optional<int> {
     auto v = read_integer(n, p, sink, key.range);
     if (!v) return std::nullopt;
@@ -939,7 +974,9 @@ bool read_value(const Key& key, const toml::node& node, Params& params, const Si
             if (v) *f = static_cast<std::uint64_t>(*v);
           },
           [&](JoiningMode* f) { assign(f, read_enum<JoiningMode>(node, path, sink, kJoiningModeNames)); },
-          [&](GroenplukRule* f) { assign(f, read_enum<GroenplukRule>(node, path, sink, kGroenplukRuleNames)); },
+          [&](GroenplukRule* f) {
+            assign(f, read_enum<GroenplukRule>(node, path, sink, kGroenplukRuleNames));
+          },
           [&](PerSector<double>* f) {
             assign(f, read_per<double>(node, kSectorNames, "sector", path, sink, true, std::nullopt, num));
           },
@@ -947,16 +984,21 @@ bool read_value(const Key& key, const toml::node& node, Params& params, const Si
             assign(f, read_per<int>(node, kSectorNames, "sector", path, sink, true, std::nullopt, integer));
           },
           [&](PerProgramme<double>* f) {
-            assign(f, read_per<double>(node, kProgrammeNames, "programme", path, sink, true, std::nullopt, num));
+            assign(f,
+                   read_per<double>(node, kProgrammeNames, "programme", path, sink, true, std::nullopt, num));
           },
           [&](PerProgramme<int>* f) {
-            assign(f, read_per<int>(node, kProgrammeNames, "programme", path, sink, true, std::nullopt, integer));
+            assign(f, read_per<int>(node, kProgrammeNames, "programme", path, sink, true, std::nullopt,
+                                    integer));
           },
           [&](PerRoute<double>* f) {
-            assign(f, read_per<double>(node, kRouteNames, "route", path, sink, true, std::optional<double>(1.0), num));
+            assign(f, read_per<double>(node, kRouteNames, "route", path, sink, true,
+                                       std::optional<double>(1.0), num));
           },
           [&](PerSector<YearTable>* f) {
-            auto one = [&](const toml::node& n, const std::string& p) { return read_year_table(key, n, p, sink); };
+            auto one = [&](const toml::node& n, const std::string& p) {
+              return read_year_table(key, n, p, sink);
+            };
             // A table of years (rather than of sectors) is one year table for every sector.
             const toml::table* t = node.as_table();
             bool years = t && !t->empty();
@@ -966,7 +1008,8 @@ bool read_value(const Key& key, const toml::node& node, Params& params, const Si
               auto v = one(node, path);
               if (v) f->fill(*v);
             } else {
-              assign(f, read_per<YearTable>(node, kSectorNames, "sector", path, sink, true, std::nullopt, one));
+              assign(f,
+                     read_per<YearTable>(node, kSectorNames, "sector", path, sink, true, std::nullopt, one));
             }
           },
           [&](PerSector<std::array<double, kFteLevels>>* f) {
@@ -979,28 +1022,31 @@ bool read_value(const Key& key, const toml::node& node, Params& params, const Si
             assign(f, read_sector_lists<kExpLevels>(key, node, path, sink));
           },
           [&](PerProgramme<std::vector<double>>* f) {
-            assign(f, read_per<std::vector<double>>(
-                          node, kProgrammeNames, "programme", path, sink, true, std::nullopt,
-                          [&](const toml::node& n, const std::string& p) { return read_list(key, n, p, sink, 0); }));
+            assign(f, read_per<std::vector<double>>(node, kProgrammeNames, "programme", path, sink, true,
+                                                    std::nullopt,
+                                                    [&](const toml::node& n, const std::string& p) {
+                                                      return read_list(key, n, p, sink, 0);
+                                                    }));
           },
           [&](PerProgramme<PerSector<double>>* f) {
             int programme = 0;
-            assign(f, read_per<PerSector<double>>(node, kProgrammeNames, "programme", path, sink, false, std::nullopt,
-                                                  [&](const toml::node& n, const std::string& p) {
-                                                    // read_per visits the programmes in order
-                                                    const std::string name = p.substr(p.rfind('.') + 1);
-                                                    for (int k = 0; k < kProgrammes; ++k)
-                                                      if (name == kProgrammeNames[k]) programme = k;
-                                                    return read_mix(key, programme, n, p, sink);
-                                                  }));
+            assign(f,
+                   read_per<PerSector<double>>(node, kProgrammeNames, "programme", path, sink, false,
+                                               std::nullopt, [&](const toml::node& n, const std::string& p) {
+                                                 // read_per visits the programmes in order
+                                                 const std::string name = p.substr(p.rfind('.') + 1);
+                                                 for (int k = 0; k < kProgrammes; ++k)
+                                                   if (name == kProgrammeNames[k]) programme = k;
+                                                 return read_mix(key, programme, n, p, sink);
+                                               }));
           },
           [&](std::vector<JoiningStep>* f) { assign(f, read_schedule(node, path, sink)); },
           [&](std::array<bool, kSectors>* f) { assign(f, read_sectors(node, path, sink)); },
           [&](AdoptionField f) {
             assign(f.value, read_per<double>(node, kAdoptionNames, "term", path, sink, false, std::nullopt,
-                                       [&](const toml::node& n, const std::string& p) {
-                                         return read_number(key, n, p, sink, kAny);
-                                       }));
+                                             [&](const toml::node& n, const std::string& p) {
+                                               return read_number(key, n, p, sink, kAny);
+                                             }));
           },
           [&](std::array<int, 2>* f) { assign(f, read_int_pair(key, node, path, sink)); },
           [&](std::optional<double>* f) {
@@ -1013,7 +1059,8 @@ bool read_value(const Key& key, const toml::node& node, Params& params, const Si
             if (auto v = read_integer(node, path, sink, key.range)) *f = static_cast<std::uint64_t>(*v);
           },
           [&](std::optional<PerSector<double>>* f) {
-            if (auto v = read_per<double>(node, kSectorNames, "sector", path, sink, true, std::nullopt, num)) *f = *v;
+            if (auto v = read_per<double>(node, kSectorNames, "sector", path, sink, true, std::nullopt, num))
+              *f = *v;
           },
       },
       key.field(params));
@@ -1028,8 +1075,12 @@ std::string keys_markdown() {
   const Params defaults;
   for (const Key& k : keys()) {
     std::string def = value_toml(k, defaults);
-    if (k.name == "name") def = "file stem";
-    if (def.empty()) def = "unset";
+    if (k.name == "name")
+      def = "the file's stem";
+    else if (def.empty())
+      def = "unset";
+    else
+      def = "`" + def + "`";
     std::string allowed = range_text(k);
     const std::string kind = kind_text(k);
     // Ranges of strings, booleans and choices say nothing: the kind does.
@@ -1038,7 +1089,7 @@ std::string keys_markdown() {
     for (char c : def) escaped_def += (c == '|') ? std::string("\\|") : std::string(1, c);
     std::string escaped_kind;
     for (char c : kind) escaped_kind += (c == '|') ? std::string("\\|") : std::string(1, c);
-    out += fmt::format("| `{}` | {} | `{}` | {} | {} | {} | {} |\n", k.name, escaped_kind, escaped_def, allowed,
+    out += fmt::format("| `{}` | {} | {} | {} | {} | {} | {} |\n", k.name, escaped_kind, escaped_def, allowed,
                        k.unit, k.meaning, k.section);
   }
   return out;

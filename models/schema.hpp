@@ -25,14 +25,15 @@ struct AdoptionField {
 };
 
 // Where a key's value lives in Params. The pointee type fixes how the value is read and written.
-using Field = std::variant<double*, int*, bool*, std::string*, std::uint64_t*, JoiningMode*, GroenplukRule*,
-                           PerSector<double>*, PerSector<int>*, PerProgramme<double>*, PerProgramme<int>*,
-                           PerRoute<double>*, PerSector<YearTable>*, PerSector<std::array<double, kFteLevels>>*,
-                           PerSector<std::array<double, kAgeBands>>*, PerSector<std::array<double, kExpLevels>>*,
-                           PerProgramme<std::vector<double>>*, PerProgramme<PerSector<double>>*,
-                           std::vector<JoiningStep>*, std::array<bool, kSectors>*, AdoptionField,
-                           std::array<int, 2>*, std::optional<double>*, std::optional<int>*,
-                           std::optional<std::uint64_t>*, std::optional<PerSector<double>>*>;
+using Field =
+    std::variant<double*, int*, bool*, std::string*, std::uint64_t*, JoiningMode*, GroenplukRule*,
+                 PerSector<double>*, PerSector<int>*, PerProgramme<double>*, PerProgramme<int>*,
+                 PerRoute<double>*, PerSector<YearTable>*, PerSector<std::array<double, kFteLevels>>*,
+                 PerSector<std::array<double, kAgeBands>>*, PerSector<std::array<double, kExpLevels>>*,
+                 PerProgramme<std::vector<double>>*, PerProgramme<PerSector<double>>*,
+                 std::vector<JoiningStep>*, std::array<bool, kSectors>*, AdoptionField, std::array<int, 2>*,
+                 std::optional<double>*, std::optional<int>*, std::optional<std::uint64_t>*,
+                 std::optional<PerSector<double>>*>;
 
 // Allowed values of one number (of every element, for tables and lists).
 struct Range {
@@ -40,9 +41,7 @@ struct Range {
   double hi = std::numeric_limits<double>::infinity();
   bool lo_open = false;  // lo itself excluded
   bool hi_open = false;
-  bool contains(double v) const {
-    return (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi);
-  }
+  bool contains(double v) const { return (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi); }
 };
 
 struct Key {

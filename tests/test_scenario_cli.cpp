@@ -1,0 +1,165 @@
+// Scenario files through the `tlm` binary: the broken-file corpus (tests/scenario_errors), the
+// `tlm show | tlm validate -` round trip, no output file from a bad `tlm run`, and docs/scenarios.md.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "models/scenario.hpp"
+#include "models/schema.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Result {
+  int code = -1;  // exit code; -1 when not a normal exit
+  std::string out, err;
+};
+
+// Runs `tlm ARGS` in `dir` through the shell (ARGS may hold quotes and `< file`).
+Result run_tlm(const fs::path& dir, const std::string& args, const fs::path& scratch) {
+  const fs::path out = scratch / "stdout", err = scratch / "stderr";
+  const std::string cmd = "cd '" + dir.string() + "' && '" + std::string(TLM_BINARY) + "' " + args + " >'" +
+                          out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(cmd.c_str());
+  Result r;
+  if (status != -1 && WIFEXITED(status)) r.code = WEXITSTATUS(status);
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+struct Scratch {
+  fs::path path;
+  explicit Scratch(const std::string& name) {
+    path = fs::temp_directory_path() / ("tlm-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Scratch() { fs::remove_all(path); }
+};
+
+const fs::path kCorpus = fs::path(TLM_TEST_DIR) / "scenario_errors";
+
+std::string trim_line(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+// Each `name.expected` is a case: `tlm validate name.toml` (or the arguments in `name.args`), run in the
+// corpus directory so messages hold relative paths only, must exit 2 and print exactly `name.expected`.
+TEST_CASE("broken scenario corpus: exact messages, exit 2, no crash", "[scenario][cli]") {
+  Scratch scratch("corpus");
+  std::vector<std::string> cases;
+  for (const auto& entry : fs::directory_iterator(kCorpus))
+    if (entry.path().extension() == ".expected") cases.push_back(entry.path().stem().string());
+  std::sort(cases.begin(), cases.end());
+  REQUIRE(cases.size() >= 40);
+  for (const auto& name : cases) {
+    const fs::path args_file = kCorpus / (name + ".args");
+    const std::string args = fs::exists(args_file) ? trim_line(slurp(args_file)) : name + ".toml";
+    const Result r = run_tlm(kCorpus, "validate " + args, scratch.path);
+    INFO("case " << name << ": tlm validate " << args);
+    CHECK(r.code == 2);
+    CHECK(r.err == slurp(kCorpus / (name + ".expected")));
+  }
+}
+
+TEST_CASE("a bad scenario gives no output file from tlm run", "[scenario][cli]") {
+  Scratch scratch("run");
+  for (const std::string file : {"many_errors.toml", "syntax_unclosed_string.toml", "binary_garbage.toml",
+                                 "extends_cycle_deep.toml", "csv_schools_bad_rows.toml"}) {
+    INFO(file);
+    const fs::path output = scratch.path / "out.h5";
+    const Result r = run_tlm(kCorpus, "run " + file + " -r 1 -o '" + output.string() + "'", scratch.path);
+    CHECK(r.code == 2);
+    CHECK(r.err.find(slurp(kCorpus / (fs::path(file).stem().string() + ".expected"))) != std::string::npos);
+    CHECK_FALSE(fs::exists(output));
+  }
+  // Nothing else either (no temporary file left behind).
+  std::set<std::string> left;
+  for (const auto& e : fs::directory_iterator(scratch.path)) left.insert(e.path().filename().string());
+  CHECK(left == std::set<std::string>{"stderr", "stdout"});
+}
+
+TEST_CASE("tlm show X | tlm validate - accepts every embedded scenario", "[scenario][cli]") {
+  Scratch scratch("show");
+  for (const auto& e : tlm::models::embedded_scenarios()) {
+    INFO(e.name);
+    const Result shown = run_tlm(scratch.path, "show " + e.name, scratch.path);
+    REQUIRE(shown.code == 0);
+    CHECK(shown.out == tlm::models::to_toml(tlm::models::load_scenario(e.name).params));
+    std::ofstream(scratch.path / "shown.toml") << shown.out;
+    const Result valid = run_tlm(scratch.path, "validate - < shown.toml", scratch.path);
+    CHECK(valid.code == 0);
+    CHECK(valid.out == "<stdin>: ok\n");
+    CHECK(valid.err.empty());
+    // The shown text shows the same scenario again.
+    const Result again = run_tlm(scratch.path, "show - < shown.toml", scratch.path);
+    CHECK(again.out == shown.out);
+  }
+}
+
+TEST_CASE("tlm validate, show and scenarios on good input", "[scenario][cli]") {
+  Scratch scratch("good");
+  const fs::path data = fs::path(TLM_SOURCE_DIR) / "scenarios" / "data";
+  const Result v = run_tlm(data, "validate example-import.toml tiny", scratch.path);
+  CHECK(v.code == 0);
+  CHECK(v.out == "example-import.toml: ok\ntiny: ok\n");
+  // CSV paths are kept absolute, so the resolved scenario validates from another directory.
+  const Result shown = run_tlm(data, "show example-import.toml --set world.urban_regions=2", scratch.path);
+  REQUIRE(shown.code == 0);
+  CHECK(shown.out.find("urban_regions = 2\n") != std::string::npos);
+  CHECK(shown.out.find("schools_csv = \"" + fs::canonical(data / "schools.csv").string() + "\"") !=
+        std::string::npos);
+  std::ofstream(scratch.path / "imported.toml") << shown.out;
+  CHECK(run_tlm(scratch.path, "validate imported.toml", scratch.path).code == 0);
+
+  const Result list = run_tlm(scratch.path, "scenarios", scratch.path);
+  CHECK(list.code == 0);
+  for (const auto& e : tlm::models::embedded_scenarios())
+    CHECK(list.out.find(e.name + std::string(" ")) != std::string::npos);
+  const Result empty = run_tlm(scratch.path, "validate - < /dev/null", scratch.path);
+  CHECK(empty.code == 0);
+}
+
+// docs/scenarios.md holds the key table between markers; it must be exactly what the registry generates
+// (`tlm show --keys-markdown`), and every key it names must be a key.
+TEST_CASE("docs/scenarios.md and the key registry agree", "[scenario][docs]") {
+  const std::string doc = slurp(fs::path(TLM_SOURCE_DIR) / "docs" / "scenarios.md");
+  const std::string begin = "<!-- keys:begin (generated by `tlm show --keys-markdown`) -->\n";
+  const std::string end = "<!-- keys:end -->";
+  const auto b = doc.find(begin), e = doc.find(end);
+  REQUIRE(b != std::string::npos);
+  REQUIRE(e != std::string::npos);
+  const std::string table = doc.substr(b + begin.size(), e - b - begin.size());
+  CHECK(table == tlm::models::schema::keys_markdown());
+
+  std::set<std::string> documented, registry;
+  const std::regex row(R"(^\| `([a-z_.]+)` \|)", std::regex::multiline);
+  // Key rows of the reference section (the CSV column tables above it are not keys).
+  const std::string keys_section = doc.substr(doc.find("\n## Keys\n"));
+  for (auto it = std::sregex_iterator(keys_section.begin(), keys_section.end(), row);
+       it != std::sregex_iterator(); ++it)
+    documented.insert((*it)[1]);
+  for (const auto& k : tlm::models::schema::keys()) registry.insert(std::string(k.name));
+  CHECK(documented == registry);
+}
