@@ -215,7 +215,7 @@ TEST_CASE("binary input is a clean error", "[scenario]") {
   CHECK_THROWS_AS(load_text(std::string("\0\0\0", 3)), ScenarioErrors);
 }
 
-TEST_CASE("--set overrides after the file, with the same checks", "[scenario]") {
+TEST_CASE("command-line --set overrides after the file, with the same checks", "[scenario]") {
   const std::string file = "[teachers]\nmobility = 0.1\n";
   SECTION("values") {
     const Params p =
