@@ -2,32 +2,67 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
-#include <numeric>
 #include <vector>
 
 #include "sim/random.hpp"
 
 namespace tlm::sim {
 
-// Indices 0..ids.size()-1 sorted by (draw word of (id, year, event), id).
+namespace detail {
+
+// Sorts 64-bit keys ascending by their upper 32 bits, stably (LSD radix, 4 passes of 8 bits); `tmp` is
+// scratch of the same size. Passes whose byte is the same for every key are skipped.
+inline void radix_sort_upper32(std::vector<std::uint64_t>& keys, std::vector<std::uint64_t>& tmp) {
+  const std::size_t n = keys.size();
+  std::array<std::array<std::uint32_t, 256>, 4> count{};
+  for (const auto k : keys)
+    for (int b = 0; b < 4; ++b) ++count[b][(k >> (32 + 8 * b)) & 0xFF];
+  for (int b = 0; b < 4; ++b) {
+    auto& c = count[b];
+    if (c[(keys[0] >> (32 + 8 * b)) & 0xFF] == n) continue;  // all keys share this byte
+    std::uint32_t sum = 0;
+    for (auto& x : c) {
+      const auto here = x;
+      x = sum;
+      sum += here;
+    }
+    for (const auto k : keys) tmp[c[(k >> (32 + 8 * b)) & 0xFF]++] = k;
+    keys.swap(tmp);
+  }
+}
+
+}  // namespace detail
+
+// Indices 0..n-1 sorted by (draw word of (id_at(i), year, event), id_at(i)).
+//
+// Implementation: each entity becomes one 64-bit key (word << 32 | index), sorted by word (std::sort for
+// small n, a stable radix sort otherwise); runs of equal words, rare with 32-bit words, are then ordered by
+// id. The result is the same as sorting (word, id) pairs, as ids are unique.
 template <class IdAt>
 std::vector<std::uint32_t> draw_order(std::size_t n, IdAt&& id_at, const Stream& stream, int year,
                                       std::uint16_t event) {
-  struct Key {
-    std::uint32_t word;
-    std::uint64_t id;
-    std::uint32_t index;
-  };
-  std::vector<Key> keys(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t id = id_at(i);
-    keys[i] = {stream.draw(id, year, event)[0], id, static_cast<std::uint32_t>(i)};
+  std::vector<std::uint64_t> keys(n);
+  for (std::size_t i = 0; i < n; ++i)
+    keys[i] = (static_cast<std::uint64_t>(stream.draw(id_at(i), year, event)[0]) << 32) | i;
+  if (n < 512) {
+    std::sort(keys.begin(), keys.end());
+  } else {
+    std::vector<std::uint64_t> tmp(n);
+    detail::radix_sort_upper32(keys, tmp);
   }
-  std::sort(keys.begin(), keys.end(),
-            [](const Key& a, const Key& b) { return a.word != b.word ? a.word < b.word : a.id < b.id; });
   std::vector<std::uint32_t> out(n);
-  for (std::size_t i = 0; i < n; ++i) out[i] = keys[i].index;
+  for (std::size_t i = 0; i < n;) {
+    std::size_t end = i + 1;
+    while (end < n && (keys[end] >> 32) == (keys[i] >> 32)) ++end;
+    if (end - i > 1)  // equal words: by id
+      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i),
+                keys.begin() + static_cast<std::ptrdiff_t>(end), [&](std::uint64_t a, std::uint64_t b) {
+                  return id_at(static_cast<std::uint32_t>(a)) < id_at(static_cast<std::uint32_t>(b));
+                });
+    for (; i < end; ++i) out[i] = static_cast<std::uint32_t>(keys[i]);
+  }
   return out;
 }
 

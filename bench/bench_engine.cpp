@@ -1,0 +1,90 @@
+// Engine kernels (sim/): random streams, draw order, Fenwick trees. Items/s is draws, entities or picks per
+// second; these are the inner loops of every phase.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/fenwick.hpp"
+#include "sim/order.hpp"
+#include "sim/random.hpp"
+
+namespace {
+
+using tlm::sim::Stream;
+
+// One Philox4x32-10 call: four 32-bit words.
+void BM_StreamDraw(benchmark::State& state) {
+  const Stream rng(20251001, 7);
+  std::uint64_t id = 1;
+  std::uint32_t sink = 0;
+  for (auto _ : state) {
+    const auto w = rng.draw(id++, 2030, 22);
+    sink ^= w[0] ^ w[3];
+  }
+  benchmark::DoNotOptimize(sink);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_StreamDraw);
+
+// A draw turned into a Bernoulli decision, as the per-agent phases use it.
+void BM_StreamBernoulli(benchmark::State& state) {
+  const Stream rng(20251001, 7);
+  std::uint64_t id = 1;
+  std::uint64_t hits = 0;
+  for (auto _ : state) hits += tlm::sim::bernoulli(0.05, rng.draw(id++, 2030, 22)[1]);
+  benchmark::DoNotOptimize(hits);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_StreamBernoulli);
+
+// Draw order of n entities (one draw each, then a sort): items = entities ordered.
+void BM_DrawOrder(benchmark::State& state) {
+  const Stream rng(20251001, 7);
+  const auto n = static_cast<std::size_t>(state.range(0));
+  for (auto _ : state) {
+    auto order = tlm::sim::draw_order(
+        n, [](std::size_t i) { return (2ull << 60) | i; }, rng, 2030, 26);
+    benchmark::DoNotOptimize(order.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_DrawOrder)->RangeMultiplier(8)->Range(64, 1 << 18)->Complexity(benchmark::oNLogN);
+
+// Building a tree of n weights (what placement and the market do per market and year): items = slots.
+void BM_FenwickAssign(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  std::vector<double> w(n);
+  for (std::size_t i = 0; i < n; ++i) w[i] = 1.0 + static_cast<double>(i % 7);
+  tlm::sim::Fenwick f;
+  for (auto _ : state) {
+    f.assign(w);
+    benchmark::DoNotOptimize(f.size());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_FenwickAssign)->RangeMultiplier(8)->Range(8, 1 << 12);
+
+// A weighted pick followed by lowering the picked weight by one (a hire or a placement): items = picks.
+void BM_FenwickPickSet(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const Stream rng(20251001, 7);
+  std::vector<double> w(n);
+  for (std::size_t i = 0; i < n; ++i) w[i] = 1e9;  // never runs dry
+  tlm::sim::Fenwick f;
+  f.assign(w);
+  std::uint64_t id = 0;
+  for (auto _ : state) {
+    const auto words = rng.draw(id++, 2030, 26);
+    const auto j = f.pick(tlm::sim::uniform53(words[1], words[2]));
+    f.set(j, f.weight(j) - 1.0);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_FenwickPickSet)->RangeMultiplier(8)->Range(8, 1 << 12)->Complexity(benchmark::oLogN);
+
+}  // namespace
+
+BENCHMARK_MAIN();
