@@ -89,6 +89,16 @@ double draw_fte(const Params& p, int sector, std::uint32_t w) {
   return kFteValues[sim::categorical(p.world.fte_distribution[sector], sim::uniform32(w))];
 }
 
+// A teacher looking for another school, copied out in one sequential pass (the teacher columns are large;
+// reading them in draw order would miss the cache on every field).
+struct Mover {
+  std::uint64_t id;
+  std::int32_t index;
+  std::int32_t school;
+  double fte;
+  bool so_trained;
+};
+
 // A seeker of step 2: an unbound graduate (index into State::graduates) or a returner (index into Reserve).
 struct Seeker {
   std::uint32_t word;
@@ -128,12 +138,15 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   }
 
   // Who seeks where: movers, graduates (their search region), returners, by market.
-  std::vector<std::vector<std::int32_t>> movers(n_markets), grads(n_markets), returners(n_markets);
+  std::vector<std::vector<Mover>> movers(n_markets);
+  std::vector<std::vector<std::int32_t>> grads(n_markets), returners(n_markets);
   const std::size_t n_teachers = s.teachers.size();
   for (std::size_t i = 0; i < n_teachers; ++i)
     if (s.teachers.seeks_move[i]) {
       const auto j = s.teachers.school[i];
-      movers[w.market(w.schools.region[j], w.schools.sector[j])].push_back(static_cast<std::int32_t>(i));
+      movers[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
+          Mover{s.teachers.id[i], static_cast<std::int32_t>(i), j, s.teachers.fte[i],
+                s.teachers.so_trained[i] != 0});
     }
   std::vector<std::int16_t> search_region(s.graduates.size());
   for (std::size_t g = 0; g < s.graduates.size(); ++g) {
@@ -168,16 +181,15 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       // 0. Moves.
       auto& mv = movers[m];
       const auto move_order = sim::draw_order(
-          mv.size(), [&](std::size_t i) { return s.teachers.id[mv[i]]; }, rng, ctx.year, event::move);
+          mv.size(), [&](std::size_t i) { return mv[i].id; }, rng, ctx.year, event::move);
       for (auto o : move_order) {
-        const auto i = mv[o];
-        const auto words = rng.draw(s.teachers.id[i], ctx.year, event::move);
-        const auto from = s.teachers.school[i];
-        const auto to = vac.pick(sec, s.teachers.so_trained[i], sim::uniform53(words[1], words[2]), from);
+        const auto& mover = mv[o];
+        const auto words = rng.draw(mover.id, ctx.year, event::move);
+        const auto to = vac.pick(sec, mover.so_trained, sim::uniform53(words[1], words[2]), mover.school);
         if (to == kNone) continue;
-        s.teachers.school[i] = to;
-        vac.add_staff(from, -s.teachers.fte[i]);
-        vac.add_staff(to, s.teachers.fte[i]);
+        s.teachers.school[mover.index] = to;
+        vac.add_staff(mover.school, -mover.fte);
+        vac.add_staff(to, mover.fte);
         s.out.at(m_exits_move, ctx.index, r, sec) += 1;
       }
       // 1. Binding at the last placement school.

@@ -66,8 +66,10 @@ void record(State& s, const YearContext& ctx) {
       s.last_shortage_rate[r][sec] = out.at(m_shortage_rate, y, r, sec);
     }
 
-  // Retention: each teacher counts for every entrant record of its own within the last five years.
-  for (std::size_t i = 0; i < s.teachers.size(); ++i)
+  // Retention: each teacher counts for every entrant record of its own within the last five years. Its latest
+  // record is of its entry year, so most teachers are skipped without touching the records.
+  for (std::size_t i = 0; i < s.teachers.size(); ++i) {
+    if (ctx.year - s.teachers.entry_year[i] > kRetentionYears) continue;
     for (auto rec = s.teachers.cohort_rec[i]; rec != kNone;) {
       const auto& c = s.cohort_records[rec];
       const int k = ctx.year - c.year;
@@ -75,6 +77,7 @@ void record(State& s, const YearContext& ctx) {
       if (k >= 1) out.retained(c.year - ctx.start_year, c.route, k - 1) += 1;
       rec = c.prev;
     }
+  }
   (void)p;
 }
 
