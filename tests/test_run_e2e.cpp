@@ -9,6 +9,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
 #include <thread>
 
 #include "process.hpp"
@@ -34,7 +37,8 @@ TEST_CASE("nl-baseline -r 8 gives bit-identical results with 1 and 2 threads", "
   REQUIRE(diff.exit_code == 0);
 }
 
-TEST_CASE("replication i does not depend on N: -r 8 equals the first 8 replications of -r 20", "[e2e][determinism]") {
+TEST_CASE("replication i does not depend on N: -r 8 equals the first 8 replications of -r 20",
+          "[e2e][determinism]") {
   TempDir tmp;
   const auto a = tmp / "a.h5", b = tmp / "b.h5";
   REQUIRE(run(tlm::test::tlm_binary() + " run nl-baseline -q -r 8 -o " + a).exit_code == 0);
@@ -116,4 +120,33 @@ TEST_CASE("tlm --help and tlm run --help describe every option", "[e2e][help]") 
     REQUIRE(r.out.find(opt) != std::string::npos);
   auto bad = run(tlm::test::tlm_binary() + " run --no-such-option");
   REQUIRE(bad.exit_code == 2);
+}
+
+TEST_CASE("the example import (scenarios/data) runs: imported schools, teachers and region labels",
+          "[e2e][import]") {
+  TempDir tmp;
+  const auto out = tmp / "import.h5";
+  const std::string scenario = std::string(TLM_SOURCE_DIR) + "/scenarios/data/example-import.toml";
+  auto r = run(tlm::test::tlm_binary() + " run " + scenario + " -q -r 3 -o " + out);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // Regions keep their labels, in order of first appearance; the imported demand is the start demand.
+  auto check = run("/usr/bin/python3 -c \"import h5py, numpy as np; g = h5py.File('" + out +
+                   "')['example-import']; print([s.decode() for s in g['regions'][:]]); "
+                   "print(round(float(g['metrics/demand_fte'][0, 0].sum()), 1)); "
+                   "print(int(g['cohorts/entrants'][0, 0, 0]))\"");
+  INFO(check.err);
+  REQUIRE(check.exit_code == 0);
+  // 20 schools' demand and 786 teachers (counts) from the two CSV files.
+  double demand = 0.0;
+  {
+    std::ifstream csv(std::string(TLM_SOURCE_DIR) + "/scenarios/data/schools.csv");
+    std::string line;
+    std::getline(csv, line);
+    while (std::getline(csv, line))
+      demand += std::stod(line.substr(line.rfind(',', line.rfind(',') - 1) + 1));
+  }
+  std::ostringstream expected;
+  expected << "['Noord', 'Midden', 'Zuid']\n" << std::fixed << std::setprecision(1) << demand << "\n786\n";
+  REQUIRE(check.out == expected.str());
 }
