@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include "analysis/effects.hpp"
 #include "analysis/format.hpp"
@@ -61,20 +62,17 @@ struct ScenarioView {
   int graduation_last = 0;
 };
 
-// A TOML basic string's text without its quotes (escapes are left as written).
-std::string unquote(const std::string& v) {
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') return v.substr(1, v.size() - 2);
-  return v;
-}
-
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
   const ScenarioResults r = load_scenario(path, name, headline_metrics());
   if (years.empty()) years = default_years(r);
   ScenarioView v;
   v.name = r.name;
   v.toml = r.scenario_toml;
-  const auto settings = flatten_toml(v.toml);
-  if (auto d = settings.find("description"); d != settings.end()) v.description = unquote(d->second);
+  try {
+    v.description = toml::parse(v.toml)["description"].value_or(std::string());
+  } catch (const toml::parse_error&) {
+    // No readable scenario text: no description.
+  }
   v.replications = r.replications;
   v.seed = r.seed;
   v.start = r.start();
@@ -191,86 +189,29 @@ std::string settings_table(const ScenarioView& base, const ScenarioView& alt) {
   return o + "</tbody></table>\n";
 }
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-// Bracket depth of a TOML value text, ignoring brackets inside strings: > 0 means it continues.
-int open_brackets(const std::string& s) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quote) {
-      if (c == '\\' && quote == '"')
-        ++i;
-      else if (c == quote)
-        quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '#') {
-      break;
-    } else if (c == '[' || c == '{') {
-      ++depth;
-    } else if (c == ']' || c == '}') {
-      --depth;
+// Adds the leaves of `t` under `prefix`: tables recurse, everything else (inline tables included) is one
+// value, written back as TOML by toml++.
+void flatten_into(const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out) {
+  for (auto&& [k, node] : t) {
+    const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (const auto* sub = node.as_table(); sub && !sub->is_inline()) {
+      flatten_into(*sub, key, out);
+      continue;
     }
+    std::ostringstream os;
+    node.visit([&](auto&& n) { os << n; });
+    out[key] = os.str();
   }
-  return depth;
-}
-
-// A value without its trailing "# comment" (a # inside a string is kept).
-std::string strip_comment(const std::string& s) {
-  char quote = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quote) {
-      if (c == '\\' && quote == '"')
-        ++i;
-      else if (c == quote)
-        quote = 0;
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-    } else if (c == '#') {
-      return trim(s.substr(0, i));
-    }
-  }
-  return s;
 }
 
 }  // namespace
 
 std::map<std::string, std::string> flatten_toml(const std::string& text) {
   std::map<std::string, std::string> out;
-  std::istringstream in(text);
-  std::string line, table;
-  while (std::getline(in, line)) {
-    std::string t = trim(line);
-    if (t.empty() || t[0] == '#') continue;
-    if (t[0] == '[') {
-      const auto close = t.rfind(']');
-      table = trim(t.substr(t[1] == '[' ? 2 : 1,
-                            close == std::string::npos ? std::string::npos : close - (t[1] == '[' ? 2 : 1)));
-      if (!table.empty() && table.back() == ']') table.pop_back();
-      continue;
-    }
-    const auto eq = t.find('=');
-    if (eq == std::string::npos) continue;
-    std::string key = trim(t.substr(0, eq)), value = trim(t.substr(eq + 1));
-    // Multi-line strings and arrays: collect until they close.
-    if (value.rfind("\"\"\"", 0) == 0 || value.rfind("'''", 0) == 0) {
-      const std::string delim = value.substr(0, 3);
-      while (value.size() < 6 || value.compare(value.size() - 3, 3, delim) != 0) {
-        if (!std::getline(in, line)) break;
-        value += "\n" + line;
-      }
-    } else {
-      value = strip_comment(value);
-      while (open_brackets(value) > 0 && std::getline(in, line)) value += " " + strip_comment(trim(line));
-    }
-    out[table.empty() ? key : table + "." + key] = value;
+  try {
+    flatten_into(toml::parse(text), "", out);
+  } catch (const toml::parse_error&) {
+    // Not a scenario text: nothing to compare.
   }
   return out;
 }
