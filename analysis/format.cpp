@@ -17,7 +17,7 @@ std::string thousands(double v, int decimals) {
     grouped += whole[i];
   }
   // "-0" after rounding reads as a loss where there is none.
-  const bool negative = v < 0 && grouped.find_first_not_of("0,") != std::string::npos;
+  const bool negative = v < 0 && (grouped + frac).find_first_not_of("0,.") != std::string::npos;
   return (negative ? "-" : "") + grouped + frac;
 }
 

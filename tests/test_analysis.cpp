@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.hpp"
+#include "analysis/format.hpp"
 #include "analysis/stats.hpp"
 
 namespace fs = std::filesystem;
@@ -353,4 +354,18 @@ TEST_CASE("print_headlines shows every scenario with shortage, retention, SO sha
   CHECK(s.find("SO share") != std::string::npos);
   CHECK(s.find("Zij completion") != std::string::npos);
   CHECK(s.find("2,") != std::string::npos);  // FTE-years with a thousands separator
+}
+
+TEST_CASE("numbers keep their sign when only the decimals are non-zero, and lose it when they round to zero",
+          "[analysis][format]") {
+  using tlm::analysis::points;
+  using tlm::analysis::signed_thousands;
+  using tlm::analysis::thousands;
+  CHECK(thousands(-0.0909, 1) == "-0.1");
+  CHECK(thousands(-0.04, 1) == "0.0");
+  CHECK(thousands(-12345.6, 0) == "-12,346");
+  CHECK(signed_thousands(-0.0909, 1) == "−0.1");
+  CHECK(signed_thousands(0.0909, 1) == "+0.1");
+  CHECK(signed_thousands(0.04, 1) == "0.0");
+  CHECK(points(-0.000909, 1) == "−0.1 pp");
 }
