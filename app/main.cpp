@@ -23,6 +23,23 @@ int main(int argc, char** argv) {
     tlm::app::register_run_commands(app);
     tlm::app::register_scenario_commands(app);
     tlm::app::register_analysis_commands(app);
+    // `tlm help [COMMAND]`: the same text as `--help`, for those who type it the other way round.
+    std::string topic;
+    auto* help = app.add_subcommand("help", "Describe tlm, or one command (tlm help run)");
+    help->add_option("command", topic, "A command: run, compare, report, validate, show, scenarios");
+    help->callback([&app, &topic] {
+      if (topic.empty()) {
+        std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+        return;
+      }
+      CLI::App* cmd = nullptr;
+      try {
+        cmd = app.get_subcommand(topic);
+      } catch (const CLI::OptionNotFound&) {
+        throw tlm::app::BadInput("no command `" + topic + "`; `tlm help` lists them");
+      }
+      std::cout << cmd->help(app.get_name());
+    });
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

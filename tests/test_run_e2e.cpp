@@ -108,7 +108,7 @@ TEST_CASE("an output path that cannot be written is bad input: exit 2, nothing w
   REQUIRE(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 0);
 }
 
-TEST_CASE("tlm --help and tlm run --help describe every option", "[e2e][help]") {
+TEST_CASE("tlm --help, tlm run --help and tlm help describe every option", "[e2e][help]") {
   auto top = run(tlm::test::tlm_binary() + " --help");
   REQUIRE(top.exit_code == 0);
   for (const char* cmd : {"run", "compare", "report", "validate", "scenarios", "show"})
@@ -120,6 +120,16 @@ TEST_CASE("tlm --help and tlm run --help describe every option", "[e2e][help]") 
     REQUIRE(r.out.find(opt) != std::string::npos);
   auto bad = run(tlm::test::tlm_binary() + " run --no-such-option");
   REQUIRE(bad.exit_code == 2);
+  // `tlm help` and `tlm help run` print the same texts.
+  auto help = run(tlm::test::tlm_binary() + " help");
+  REQUIRE(help.exit_code == 0);
+  REQUIRE(help.out == top.out);
+  auto help_run = run(tlm::test::tlm_binary() + " help run");
+  REQUIRE(help_run.exit_code == 0);
+  REQUIRE(help_run.out == r.out);
+  auto help_bad = run(tlm::test::tlm_binary() + " help nope");
+  REQUIRE(help_bad.exit_code == 2);
+  REQUIRE(help_bad.err == "tlm: no command `nope`; `tlm help` lists them\n");
 }
 
 TEST_CASE("the example import (scenarios/data) runs: imported schools, teachers and region labels",
