@@ -46,7 +46,8 @@ std::vector<Key> make_keys() {
        "10", TLM_FIELD(world.schools_csv)},
       {"world.teachers_csv", kAny, "path", "CSV of teachers replacing the synthetic ones (\"\": synthetic)",
        "10", TLM_FIELD(world.teachers_csv)},
-      {"world.scale", Range{0.0, 100.0, true, false}, mult,  // ids hold up to 2^24 persons per region and year
+      {"world.scale", Range{0.0, 100.0, true, false},
+       mult,  // ids hold up to 2^24 persons per region and year
        "multiplies school counts, demand, intake, start reserve and zij inflow; regions stay", "4.1",
        TLM_FIELD(world.scale)},
       {"world.regions", Range{1, 1000}, "regions", "number of synthetic regions (Onderwijsregio's)", "4.1",
