@@ -85,10 +85,6 @@ void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_
   if (route == returner) s.out.at(m_returners, ctx.index, r, sec) += 1;
 }
 
-double draw_fte(const Params& p, int sector, std::uint32_t w) {
-  return kFteValues[sim::categorical(p.world.fte_distribution[sector], sim::uniform32(w))];
-}
-
 // A teacher looking for another school, copied out in one sequential pass (the teacher columns are large;
 // reading them in draw order would miss the cache on every field).
 struct Mover {

@@ -116,6 +116,27 @@ inline void append_teacher(Teachers& t, std::uint64_t id, std::int32_t school, d
   t.seeks_move.push_back(0);
 }
 
+// A new student with no history (start world and intake): unplaced, not employed, no SO years.
+inline void append_student(Students& st, std::uint64_t id, int programme, int study_year, int region,
+                           bool in_partnership, int age, int intake_year) {
+  st.id.push_back(id);
+  st.programme.push_back(static_cast<std::uint8_t>(programme));
+  st.study_year.push_back(static_cast<std::uint8_t>(study_year));
+  st.extra_years.push_back(0);
+  st.region.push_back(static_cast<std::int16_t>(region));
+  st.in_partnership.push_back(in_partnership ? 1 : 0);
+  st.school.push_back(kNone);
+  st.last_school.push_back(kNone);
+  st.so_year.push_back(0);
+  st.so_years.push_back(0);
+  st.seen.push_back({});
+  st.n_seen.push_back(0);
+  st.employer.push_back(kNone);
+  st.employed_fte.push_back(0.0);
+  st.age.push_back(static_cast<std::int16_t>(age));
+  st.intake_year.push_back(static_cast<std::int16_t>(intake_year));
+}
+
 // Entrant records for retention curves: a person's records form a chain through `prev`, newest first.
 struct CohortRecord {
   std::int16_t year;

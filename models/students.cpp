@@ -65,9 +65,7 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
       // Becomes a qualified teacher at its employer (route groenpluk).
       const auto j = st.employer[i];
       const int sec = w.schools.sector[j], jr = w.schools.region[j];
-      const double fte = kFteValues[sim::categorical(
-          p.world.fte_distribution[sec],
-          sim::uniform32(rng.draw(st.id[i], ctx.year, event::groenpluk_graduate)[0]))];
+      const double fte = draw_fte(p, sec, rng.draw(st.id[i], ctx.year, event::groenpluk_graduate)[0]);
       const auto rec = add_cohort_record(s, ctx, groenpluk, kNone);
       append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.schools.q[j], so_trained,
                      rotated, ctx.year, 0, rec);
@@ -137,23 +135,9 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
     for (int r = 0; r < w.regions; ++r)
       for (long i = 0; i < per_region[r]; ++i) {
         const std::uint64_t id = ids::student(ctx.year, k, r, static_cast<std::uint64_t>(i));
-        st.id.push_back(id);
-        st.programme.push_back(static_cast<std::uint8_t>(k));
-        st.study_year.push_back(1);
-        st.extra_years.push_back(0);
-        st.region.push_back(static_cast<std::int16_t>(r));
-        st.in_partnership.push_back(
-            sim::bernoulli(in_partnership, rng.draw(id, ctx.year, event::intake)[0]) ? 1 : 0);
-        st.school.push_back(kNone);
-        st.last_school.push_back(kNone);
-        st.so_year.push_back(0);
-        st.so_years.push_back(0);
-        st.seen.push_back({});
-        st.n_seen.push_back(0);
-        st.employer.push_back(kNone);
-        st.employed_fte.push_back(0.0);
-        st.age.push_back(static_cast<std::int16_t>(p.study.intake_age[k]));
-        st.intake_year.push_back(static_cast<std::int16_t>(ctx.year));
+        append_student(st, id, k, 1, r,
+                       sim::bernoulli(in_partnership, rng.draw(id, ctx.year, event::intake)[0]),
+                       p.study.intake_age[k], ctx.year);
       }
   }
 }

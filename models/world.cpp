@@ -25,11 +25,6 @@ long scaled(double n, double scale) {
   return std::lround(n * scale);
 }
 
-// fte from the sector's distribution (one word).
-double draw_fte(const Params& p, int sector, std::uint32_t w) {
-  return kFteValues[sim::categorical(p.world.fte_distribution[sector], sim::uniform32(w))];
-}
-
 void synthetic_regions(const Params& p, const sim::Stream& rng, World& w, std::vector<double>& base_weight) {
   w.regions = p.world.regions;
   base_weight.resize(w.regions);
@@ -247,23 +242,8 @@ void start_students(const Params& p, const sim::Stream& rng, World& w) {
         for (long i = 0; i < per_region[r]; ++i, ++seq) {
           const std::uint64_t id = ids::start_student | seq;
           const auto a = rng.draw(id, 0, event::world_student);
-          auto& st = w.students;
-          st.id.push_back(id);
-          st.programme.push_back(static_cast<std::uint8_t>(k));
-          st.study_year.push_back(static_cast<std::uint8_t>(y));
-          st.extra_years.push_back(0);
-          st.region.push_back(static_cast<std::int16_t>(r));
-          st.in_partnership.push_back(sim::bernoulli(p.study.institute_in_partnership[k], a[0]) ? 1 : 0);
-          st.school.push_back(kNone);
-          st.last_school.push_back(kNone);
-          st.so_year.push_back(0);
-          st.so_years.push_back(0);
-          st.seen.push_back({});
-          st.n_seen.push_back(0);
-          st.employer.push_back(kNone);
-          st.employed_fte.push_back(0.0);
-          st.age.push_back(static_cast<std::int16_t>(p.study.intake_age[k] + y - 1));
-          st.intake_year.push_back(static_cast<std::int16_t>(p.years.start - y + 1));
+          append_student(w.students, id, k, y, r, sim::bernoulli(p.study.institute_in_partnership[k], a[0]),
+                         p.study.intake_age[k] + y - 1, p.years.start - y + 1);
         }
     }
   }
@@ -293,6 +273,10 @@ void start_reserve(const Params& p, const sim::Stream& rng, World& w) {
 }
 
 }  // namespace
+
+double draw_fte(const Params& p, int sector, std::uint32_t word) {
+  return kFteValues[sim::categorical(p.world.fte_distribution[sector], sim::uniform32(word))];
+}
 
 int pick_region(const World& w, int sector, double u, int exclude) {
   double total = 0.0;

@@ -38,6 +38,9 @@ struct World {
 // Throws ScenarioErrors for problems in imported data that only show when the world is built.
 World build_world(const Params& p);
 
+// A teacher's fte from the sector's `world.fte_distribution` (MODEL.md 4.1), with one 32-bit word.
+double draw_fte(const Params& p, int sector, std::uint32_t word);
+
 // A region drawn by the sector's weights from a 53-bit uniform; `exclude` >= 0 leaves that region out
 // (its weight renormalised away) unless it is the only one with weight.
 int pick_region(const World& w, int sector, double u, int exclude = -1);
