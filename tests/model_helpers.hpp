@@ -23,6 +23,7 @@
 #include "models/scenario.hpp"
 #include "models/simulation.hpp"
 #include "models/world.hpp"
+#include "process.hpp"
 
 namespace tlm::test {
 
@@ -30,21 +31,7 @@ namespace fs = std::filesystem;
 using models::Outcomes;
 using models::Params;
 
-// A fresh folder per test case, removed at the end.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "tlm-model-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
+using tlm::test::TempDir;  // a fresh folder, removed at the end
 
 // ---------------------------------------------------------------------------------------------------------
 // Normal quantiles for the intervals.

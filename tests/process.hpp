@@ -1,14 +1,15 @@
 // Running the `tlm` binary from tests: exit code, stdout and stderr of a command.
 #pragma once
 
+#include <stdlib.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace tlm::test {
@@ -24,10 +25,9 @@ struct ProcessResult {
 class TempDir {
  public:
   TempDir() {
-    std::random_device rd;
-    path_ =
-        std::filesystem::temp_directory_path() / ("tlm-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
+    std::string tmpl = (std::filesystem::temp_directory_path() / "tlm-test-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("cannot create a temporary directory");
+    path_ = tmpl;
   }
   ~TempDir() {
     std::error_code ec;

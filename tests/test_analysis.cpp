@@ -17,25 +17,14 @@
 #include "analysis/analysis.hpp"
 #include "analysis/format.hpp"
 #include "analysis/stats.hpp"
+#include "process.hpp"
 
 namespace fs = std::filesystem;
 using namespace tlm::analysis;
 
 namespace {
 
-// A fresh folder per test case, removed at the end.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "tlm-analysis-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string operator/(const std::string& name) const { return (path / name).string(); }
-};
+using tlm::test::TempDir;  // a fresh folder, removed at the end
 
 std::string fixture(const TempDir& dir, const std::string& args = "") {
   const std::string out = dir / "fixture.h5";
