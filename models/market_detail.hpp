@@ -20,7 +20,7 @@ class Vacancies {
 
  private:
   void refresh(std::int32_t j);
-  std::size_t slot(std::int32_t j) const { return static_cast<std::size_t>(s.slot[j]); }
+  std::size_t slot(std::int32_t j) const { return static_cast<std::size_t>(s.world.slot[j]); }
   State& s;
   int r;
   std::array<std::array<sim::Fenwick, 2>, kSectors> trees;  // [sector][plain, SO-preferred]

@@ -44,10 +44,7 @@ std::int32_t pick(const RegionPlaces& rp, int programme, int member, double u) {
 void placement(Students& st, const World& w, const SchoolState& schools, bool rotation,
                const sim::Stream& rng, int year) {
   const std::size_t n = st.size();
-  // Position of each school inside its market's list, to address its tree slot.
-  std::vector<std::int32_t> slot(w.schools.size(), 0);
-  for (const auto& list : w.market_schools)
-    for (std::size_t i = 0; i < list.size(); ++i) slot[list[i]] = static_cast<std::int32_t>(i);
+  const auto& slot = w.slot;
   std::vector<RegionPlaces> places(w.regions);
   for (int r = 0; r < w.regions; ++r)
     for (int sec = 0; sec < kSectors; ++sec) {

@@ -17,9 +17,6 @@ State::State(const World& w, const Params& p)
       out(p.years.end - p.years.start + 1, w.regions) {
   for (std::size_t j = 0; j < w.schools.size(); ++j)
     if (w.schools.partnership[j] != kNone) ++partnership_members[w.schools.partnership[j]];
-  slot.assign(w.schools.size(), 0);
-  for (const auto& list : w.market_schools)
-    for (std::size_t i = 0; i < list.size(); ++i) slot[list[i]] = static_cast<std::int32_t>(i);
 }
 
 Outcomes run_replication(const World& world, const Params& params, std::uint32_t replication,

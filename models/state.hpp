@@ -54,7 +54,6 @@ struct State {
   std::vector<CohortRecord> cohort_records;
   std::vector<PerSector<double>> last_shortage_rate;  // [region][sector], of the recorded year t-1
   std::vector<std::int32_t> partnership_members;
-  std::vector<std::int32_t> slot;  // position of each school in World::market_schools of its market
   // Within a year:
   std::vector<Graduate> graduates;  // entering the market
   Outcomes out;

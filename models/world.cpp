@@ -308,6 +308,9 @@ World build_world(const Params& p) {
     synthetic_demand(p, rng, w);
   }
   const std::size_t n = w.schools.size();
+  w.slot.assign(n, 0);
+  for (const auto& list : w.market_schools)
+    for (std::size_t i = 0; i < list.size(); ++i) w.slot[list[i]] = static_cast<std::int32_t>(i);
   w.schools.u.resize(n);
   for (std::size_t j = 0; j < n; ++j)
     w.schools.u[j] = sim::uniform32(rng.draw(ids::school(j), 0, event::world_school_u)[0]);

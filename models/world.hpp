@@ -28,6 +28,7 @@ struct World {
   std::vector<std::int16_t> partnership_region;  // partnership -> region
   Schools schools;
   std::vector<std::vector<std::int32_t>> market_schools;  // [region * 3 + sector] -> schools
+  std::vector<std::int32_t> slot;  // position of each school in its market's list (weighted-choice trees)
   Teachers teachers;
   Students students;
   Reserve reserve;
