@@ -38,6 +38,22 @@ void BM_StreamBernoulli(benchmark::State& state) {
 }
 BENCHMARK(BM_StreamBernoulli);
 
+// Stream::draw_many over a block of ids (eight counters at a time with AVX2): items = draws.
+void BM_StreamDrawMany(benchmark::State& state) {
+  const Stream rng(20251001, 7);
+  const auto n = static_cast<std::size_t>(state.range(0));
+  std::vector<std::uint64_t> ids(n);
+  for (std::size_t i = 0; i < n; ++i) ids[i] = 3 * i + 1;
+  std::vector<tlm::sim::Words> out(n);
+  for (auto _ : state) {
+    rng.draw_many(ids, 2030, 22, out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_StreamDrawMany)->Arg(256)->Arg(4096);
+
 // Draw order of n entities (one draw each, then a sort): items = entities ordered.
 void BM_DrawOrder(benchmark::State& state) {
   const Stream rng(20251001, 7);

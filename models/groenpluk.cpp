@@ -26,6 +26,7 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
 
   // The region's students who could ever be eligible, in draw order.
   std::vector<std::int32_t> candidates;
+  candidates.reserve(region_students.size());
   for (auto i : region_students)
     if (st.employer[i] == kNone && st.study_year[i] >= p.groenpluk.min_study_year[st.programme[i]])
       candidates.push_back(i);
@@ -42,11 +43,13 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
     return st.employer[i] == kNone && kServes[k][sec] &&
            (!final_only || st.study_year[i] >= p.study.years[k]);
   };
-  // Own placed students per school, in draw order.
-  std::vector<std::pair<std::int32_t, std::int32_t>> own;  // (school, student)
-  for (auto i : candidates)
-    if (st.school[i] != kNone) own.emplace_back(st.school[i], i);
-  std::stable_sort(own.begin(), own.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Own placed students per school, in draw order: keys (school << 32 | rank in draw order), sorted.
+  std::vector<std::uint64_t> own;
+  own.reserve(candidates.size());
+  for (std::size_t c = 0; c < candidates.size(); ++c)
+    if (const auto j = st.school[candidates[c]]; j != kNone)
+      own.push_back((static_cast<std::uint64_t>(j) << 32) | c);
+  std::sort(own.begin(), own.end());
   // "Any" eligible: one cursor per (sector, final-only), advanced past students that can no longer qualify.
   std::array<std::array<std::size_t, 2>, kSectors> cursor{};
 
@@ -60,14 +63,14 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
     const bool bound = member && rule != GroenplukRule::none;
     const double factor = (bound && rule == GroenplukRule::ban) ? 1.0 - p.policy.groenpluk.compliance : 1.0;
     const bool final_only = bound && rule == GroenplukRule::final_year;
-    const auto own_begin = std::lower_bound(own.begin(), own.end(), std::make_pair(j, std::int32_t{-1}));
+    const auto own_begin = std::lower_bound(own.begin(), own.end(), static_cast<std::uint64_t>(j) << 32);
     for (std::uint32_t attempt = 1; s.schools.vacancy[j] >= kMinVacancy; ++attempt) {
       const auto words = rng.draw(ids::school(j), ctx.year, event::groenpluk_school, attempt);
       if (!sim::bernoulli(p.groenpluk.propensity * factor, words[1])) break;
       std::int32_t hired = kNone;
-      for (auto it = own_begin; it != own.end() && it->first == j; ++it)
-        if (eligible(it->second, sec, final_only)) {
-          hired = it->second;
+      for (auto it = own_begin; it != own.end() && static_cast<std::int32_t>(*it >> 32) == j; ++it)
+        if (const auto i = candidates[static_cast<std::uint32_t>(*it)]; eligible(i, sec, final_only)) {
+          hired = i;
           break;
         }
       if (hired == kNone) {

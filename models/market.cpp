@@ -97,7 +97,7 @@ struct Mover {
 
 // A seeker of step 2: an unbound graduate (index into State::graduates) or a returner (index into Reserve).
 struct Seeker {
-  std::uint32_t word;
+  sim::Words words;  // of event::seeker: w0 draw order
   std::uint64_t id;
   std::int32_t graduate;  // kNone for a returner
   std::int32_t reserve;   // kNone for a graduate
@@ -145,9 +145,13 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
                 s.teachers.so_trained[i] != 0});
     }
   std::vector<std::int16_t> search_region(s.graduates.size());
+  std::vector<std::uint64_t> ids(s.graduates.size());  // scratch: the ids of whoever is drawn for next
+  std::vector<sim::Words> words, grad_words(s.graduates.size());
+  for (std::size_t g = 0; g < s.graduates.size(); ++g) ids[g] = s.graduates[g].id;
+  rng.draw_many(ids, ctx.year, event::graduate_market, grad_words);
   for (std::size_t g = 0; g < s.graduates.size(); ++g) {
     const auto& gr = s.graduates[g];
-    const auto words = rng.draw(gr.id, ctx.year, event::graduate_market);
+    const auto& words = grad_words[g];
     int region = gr.region;
     if (sim::bernoulli(p.graduates.mobility, words[1]))
       region = pick_region(w, gr.sector, sim::uniform53(words[2], words[3]), gr.region);
@@ -156,11 +160,12 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     search_region[g] = static_cast<std::int16_t>(region);
     grads[w.market(region, gr.sector)].push_back(static_cast<std::int32_t>(g));
   }
+  sim::WordsAhead return_draws(rng, s.reserve.id, ctx.year, event::reserve_return);
   for (std::size_t i = 0; i < s.reserve.size(); ++i) {
     const int r = s.reserve.region[i], sec = s.reserve.sector[i];
     const double prob =
         p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]);
-    if (sim::bernoulli(std::min(1.0, prob), rng.draw(s.reserve.id[i], ctx.year, event::reserve_return)[0]))
+    if (sim::bernoulli(std::min(1.0, prob), return_draws[i][0]))
       returners[w.market(r, sec)].push_back(static_cast<std::int32_t>(i));
   }
   std::vector<std::vector<std::int32_t>> region_students(w.regions);
@@ -176,12 +181,12 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       if (w.market_schools[m].empty()) continue;
       // 0. Moves.
       auto& mv = movers[m];
-      const auto move_order = sim::draw_order(
-          mv.size(), [&](std::size_t i) { return mv[i].id; }, rng, ctx.year, event::move);
-      for (auto o : move_order) {
+      ids.resize(mv.size());
+      for (std::size_t i = 0; i < mv.size(); ++i) ids[i] = mv[i].id;
+      for (auto o : sim::draw_order(ids, rng, ctx.year, event::move, words)) {
         const auto& mover = mv[o];
-        const auto words = rng.draw(mover.id, ctx.year, event::move);
-        const auto to = vac.pick(sec, mover.so_trained, sim::uniform53(words[1], words[2]), mover.school);
+        const auto to =
+            vac.pick(sec, mover.so_trained, sim::uniform53(words[o][1], words[o][2]), mover.school);
         if (to == kNone) continue;
         s.teachers.school[mover.index] = to;
         vac.add_staff(mover.school, -mover.fte);
@@ -190,18 +195,17 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       }
       // 1. Binding at the last placement school.
       auto& gs = grads[m];
-      const auto bind_order = sim::draw_order(
-          gs.size(), [&](std::size_t i) { return s.graduates[gs[i]].id; }, rng, ctx.year, event::binding);
-      for (auto o : bind_order) {
+      ids.resize(gs.size());
+      for (std::size_t i = 0; i < gs.size(); ++i) ids[i] = s.graduates[gs[i]].id;
+      for (auto o : sim::draw_order(ids, rng, ctx.year, event::binding, words)) {
         const auto& g = s.graduates[gs[o]];
         const auto j = g.last_school;
         if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec ||
             !(s.schools.vacancy[j] > 0.0))
           continue;
-        const auto words = rng.draw(g.id, ctx.year, event::binding);
-        if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[1]))
+        if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[o][1]))
           continue;
-        const double fte = draw_fte(p, sec, rng.draw(g.id, ctx.year, event::graduate_market)[0]);
+        const double fte = draw_fte(p, sec, grad_words[gs[o]][0]);
         hire_entrant(s, ctx, vac, g.id, j, fte, g.age, 0, g.so_trained ? grad_so : grad_regular, g.so_trained,
                      g.rotated, kNone);
         grad_hired[gs[o]] = 1;
@@ -209,19 +213,18 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       // 2. Qualified seekers: unbound graduates and returners in one draw order.
       std::vector<Seeker> seekers;
       for (auto g : gs)
-        if (!grad_hired[g]) {
-          const auto id = s.graduates[g].id;
-          seekers.push_back({rng.draw(id, ctx.year, event::seeker)[0], id, g, kNone});
-        }
-      for (auto i : returners[m]) {
-        const auto id = s.reserve.id[i];
-        seekers.push_back({rng.draw(id, ctx.year, event::seeker)[0], id, kNone, i});
-      }
+        if (!grad_hired[g]) seekers.push_back({{}, s.graduates[g].id, g, kNone});
+      for (auto i : returners[m]) seekers.push_back({{}, s.reserve.id[i], kNone, i});
+      ids.resize(seekers.size());
+      for (std::size_t i = 0; i < seekers.size(); ++i) ids[i] = seekers[i].id;
+      words.resize(seekers.size());
+      rng.draw_many(ids, ctx.year, event::seeker, words);
+      for (std::size_t i = 0; i < seekers.size(); ++i) seekers[i].words = words[i];
       std::sort(seekers.begin(), seekers.end(), [](const Seeker& a, const Seeker& b) {
-        return a.word != b.word ? a.word < b.word : a.id < b.id;
+        return a.words[0] != b.words[0] ? a.words[0] < b.words[0] : a.id < b.id;
       });
       for (const auto& sk : seekers) {
-        const auto words = rng.draw(sk.id, ctx.year, event::seeker);
+        const auto& words = sk.words;
         const bool so_trained = sk.graduate != kNone && s.graduates[sk.graduate].so_trained;
         const auto j = vac.pick(sec, so_trained, sim::uniform53(words[1], words[2]), kNone);
         if (j == kNone) continue;
@@ -247,15 +250,13 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         const auto a = rng.draw(mid, ctx.year, event::zij_count, call++);
         return sim::uniform53(a[0], a[1]);
       });
-      const auto zij_order = sim::draw_order(
-          static_cast<std::size_t>(count), [&](std::size_t i) { return ids::zij(ctx.year, r, sec, i); }, rng,
-          ctx.year, event::zij_candidate);
-      for (auto o : zij_order) {
-        const auto id = ids::zij(ctx.year, r, sec, o);
-        const auto words = rng.draw(id, ctx.year, event::zij_candidate);
-        const auto j = vac.pick(sec, false, sim::uniform53(words[1], words[2]), kNone);
+      ids.resize(static_cast<std::size_t>(count));
+      for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = ids::zij(ctx.year, r, sec, i);
+      for (auto o : sim::draw_order(ids, rng, ctx.year, event::zij_candidate, words)) {
+        const auto id = ids[o];
+        const auto j = vac.pick(sec, false, sim::uniform53(words[o][1], words[o][2]), kNone);
         if (j == kNone) break;  // no vacancy left in this market: the rest are gone too
-        const int age = sim::uniform_int(p.zij.age_range[0], p.zij.age_range[1], words[3]);
+        const int age = sim::uniform_int(p.zij.age_range[0], p.zij.age_range[1], words[o][3]);
         hire_entrant(s, ctx, vac, id, j, 1.0, age, 0, zij, false, false, kNone);
       }
     }

@@ -1,6 +1,8 @@
 // The phases of one year, MODEL.md section 6, each in the file named after it.
 #pragma once
 
+#include <algorithm>
+
 #include "models/state.hpp"
 #include "sim/random.hpp"
 
@@ -39,7 +41,17 @@ std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std:
 }  // namespace tlm::models
 
 namespace tlm::models {
-// The attrition chance of 6.3 step 2 (exposed for the closed-form tests).
-double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained,
-                             bool rotated, double region_shortage_rate);
+// The attrition chance of 6.3 step 2 for one qualified teacher (or a zij-instromer after its trajectory).
+// Inline: it runs for every teacher every year (and the closed-form tests call it).
+inline double attrition_probability(const Params& p, int sector, int exp, int route, double q,
+                                    bool so_trained, bool rotated, double region_shortage_rate) {
+  const auto& tp = p.teachers;
+  double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
+  if (exp < p.induction.years) prob *= 1.0 - q * (1.0 - p.induction.full_effect);
+  if (so_trained && exp < 5) prob *= tp.so_trained_effect;
+  prob *= tp.route_effect[route];
+  if (rotated && exp < 5) prob *= tp.rotation_effect;
+  prob *= 1.0 + tp.workload_effect * region_shortage_rate;
+  return std::min(1.0, prob);
+}
 }  // namespace tlm::models

@@ -57,9 +57,11 @@ void placement(Students& st, const World& w, const SchoolState& schools, bool ro
       places[r].trees[sec][0].assign(weights[0]);
       places[r].trees[sec][1].assign(weights[1]);
     }
-  auto tree_of = [&](std::int32_t j) -> sim::Fenwick& {
-    return places[w.schools.region[j]].trees[w.schools.sector[j]][schools.member[j] ? 1 : 0];
-  };
+  // Each school's tree, looked up once (a student's school is at a random place in the school columns).
+  std::vector<sim::Fenwick*> trees(w.schools.size());
+  for (std::size_t j = 0; j < trees.size(); ++j)
+    trees[j] = &places[w.schools.region[j]].trees[w.schools.sector[j]][schools.member[j] ? 1 : 0];
+  auto tree_of = [&](std::int32_t j) -> sim::Fenwick& { return *trees[j]; };
   auto take = [&](std::size_t i, std::int32_t j) {
     auto& tree = tree_of(j);
     tree.set(slot[j], tree.weight(slot[j]) - 1.0);
@@ -70,8 +72,8 @@ void placement(Students& st, const World& w, const SchoolState& schools, bool ro
     st.last_school[i] = st.school[i];
     st.school[i] = kNone;
   }
-  const auto order = sim::draw_order(
-      n, [&](std::size_t i) { return st.id[i]; }, rng, year, event::placement);
+  std::vector<sim::Words> words;
+  const auto order = sim::draw_order(st.id, rng, year, event::placement, words);
   // 1. Keepers first.
   if (!rotation)
     for (auto i : order) {
@@ -81,8 +83,7 @@ void placement(Students& st, const World& w, const SchoolState& schools, bool ro
   // 2. The others.
   for (auto i : order) {
     if (st.school[i] != kNone) continue;
-    const auto words = rng.draw(st.id[i], year, event::placement);
-    const double u = sim::uniform53(words[1], words[2]);
+    const double u = sim::uniform53(words[i][1], words[i][2]);
     const auto& rp = places[st.region[i]];
     const int k = st.programme[i];
     std::int32_t j = kNone;

@@ -26,10 +26,11 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
   const std::size_t n = st.size();
   std::vector<char> keep(n, 1);
   s.graduates.clear();
+  sim::WordsAhead draws(rng, st.id, ctx.year, event::student_progress);
   for (std::size_t i = 0; i < n; ++i) {
     const int k = st.programme[i], y = st.study_year[i], r = st.region[i];
     const bool employed = st.employer[i] != kNone;
-    const auto words = rng.draw(st.id[i], ctx.year, event::student_progress);
+    const auto& words = draws[i];
     // 1. Dropout (not in extra years). An employed student who drops out leaves its school too.
     if (st.extra_years[i] == 0) {
       const double prob = p.study.dropout[k][y - 1] * (st.so_year[i] ? p.study.so_effect : 1.0) *
@@ -132,13 +133,19 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
           std::max(in_partnership, in_partnership + (*p.policy.institutes.target_share - in_partnership) * f);
     }
     const auto per_region = sim::largest_remainder(total, main_weight);
+    std::vector<std::uint64_t> new_ids;
+    new_ids.reserve(static_cast<std::size_t>(std::max(0L, total)));
     for (int r = 0; r < w.regions; ++r)
-      for (long i = 0; i < per_region[r]; ++i) {
-        const std::uint64_t id = ids::student(ctx.year, k, r, static_cast<std::uint64_t>(i));
-        append_student(st, id, k, 1, r,
-                       sim::bernoulli(in_partnership, rng.draw(id, ctx.year, event::intake)[0]),
+      for (long i = 0; i < per_region[r]; ++i)
+        new_ids.push_back(ids::student(ctx.year, k, r, static_cast<std::uint64_t>(i)));
+    std::vector<sim::Words> words(new_ids.size());
+    rng.draw_many(new_ids, ctx.year, event::intake, words);
+    sim::soa_reserve(st, st.size() + new_ids.size());
+    std::size_t next = 0;
+    for (int r = 0; r < w.regions; ++r)
+      for (long i = 0; i < per_region[r]; ++i, ++next)
+        append_student(st, new_ids[next], k, 1, r, sim::bernoulli(in_partnership, words[next][0]),
                        p.study.intake_age[k], ctx.year);
-      }
   }
 }
 

@@ -8,29 +8,17 @@
 
 namespace tlm::models {
 
-// The attrition chance of 6.3 step 2 for one qualified teacher (or a zij-instromer after its trajectory).
-double attrition_probability(const Params& p, int sector, int exp, int route, double q, bool so_trained,
-                             bool rotated, double region_shortage_rate) {
-  const auto& tp = p.teachers;
-  double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
-  if (exp < p.induction.years) prob *= 1.0 - q * (1.0 - p.induction.full_effect);
-  if (so_trained && exp < 5) prob *= tp.so_trained_effect;
-  prob *= tp.route_effect[route];
-  if (rotated && exp < 5) prob *= tp.rotation_effect;
-  prob *= 1.0 + tp.workload_effect * region_shortage_rate;
-  return std::min(1.0, prob);
-}
-
 void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   const auto& p = s.params;
   const auto& w = s.world;
   auto& t = s.teachers;
   const std::size_t n = t.size();
   std::vector<char> keep(n, 1);
+  sim::WordsAhead draws(rng, t.id, ctx.year, event::teacher_exit);
   for (std::size_t i = 0; i < n; ++i) {
     const auto j = t.school[i];
     const int r = w.schools.region[j], sec = w.schools.sector[j];
-    const auto words = rng.draw(t.id[i], ctx.year, event::teacher_exit);
+    const auto& words = draws[i];
     // 1. Retirement.
     if (t.age[i] >= p.teachers.retirement_age ||
         (t.age[i] >= 60 && sim::bernoulli(p.teachers.early_retirement, words[0]))) {

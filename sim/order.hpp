@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/random.hpp"
@@ -35,17 +36,20 @@ inline void radix_sort_upper32(std::vector<std::uint64_t>& keys, std::vector<std
 
 }  // namespace detail
 
-// Indices 0..n-1 sorted by (draw word of (id_at(i), year, event), id_at(i)).
+// Indices 0..n-1 sorted by (draw word 0 of (ids[i], year, event), ids[i]); `words[i]` gets entity i's four
+// words, so a caller that needs the other words of the same draw does not draw them again.
 //
-// Implementation: each entity becomes one 64-bit key (word << 32 | index), sorted by word (std::sort for
-// small n, a stable radix sort otherwise); runs of equal words, rare with 32-bit words, are then ordered by
-// id. The result is the same as sorting (word, id) pairs, as ids are unique.
-template <class IdAt>
-std::vector<std::uint32_t> draw_order(std::size_t n, IdAt&& id_at, const Stream& stream, int year,
-                                      std::uint16_t event) {
+// Implementation: the words come from Stream::draw_many; each entity becomes one 64-bit key (word << 32 |
+// index), sorted by word (std::sort for small n, a stable radix sort otherwise); runs of equal words, rare
+// with 32-bit words, are then ordered by id. The result is the same as sorting (word, id) pairs, as ids are
+// unique.
+inline std::vector<std::uint32_t> draw_order(std::span<const std::uint64_t> ids, const Stream& stream,
+                                             int year, std::uint16_t event, std::vector<Words>& words) {
+  const std::size_t n = ids.size();
+  words.resize(n);
+  stream.draw_many(ids, year, event, words);
   std::vector<std::uint64_t> keys(n);
-  for (std::size_t i = 0; i < n; ++i)
-    keys[i] = (static_cast<std::uint64_t>(stream.draw(id_at(i), year, event)[0]) << 32) | i;
+  for (std::size_t i = 0; i < n; ++i) keys[i] = (static_cast<std::uint64_t>(words[i][0]) << 32) | i;
   if (n < 512) {
     std::sort(keys.begin(), keys.end());
   } else {
@@ -59,11 +63,21 @@ std::vector<std::uint32_t> draw_order(std::size_t n, IdAt&& id_at, const Stream&
     if (end - i > 1)  // equal words: by id
       std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i),
                 keys.begin() + static_cast<std::ptrdiff_t>(end), [&](std::uint64_t a, std::uint64_t b) {
-                  return id_at(static_cast<std::uint32_t>(a)) < id_at(static_cast<std::uint32_t>(b));
+                  return ids[static_cast<std::uint32_t>(a)] < ids[static_cast<std::uint32_t>(b)];
                 });
     for (; i < end; ++i) out[i] = static_cast<std::uint32_t>(keys[i]);
   }
   return out;
+}
+
+// The same order for entities whose ids are given by a function of the index.
+template <class IdAt>
+std::vector<std::uint32_t> draw_order(std::size_t n, IdAt&& id_at, const Stream& stream, int year,
+                                      std::uint16_t event) {
+  std::vector<std::uint64_t> ids(n);
+  for (std::size_t i = 0; i < n; ++i) ids[i] = id_at(i);
+  std::vector<Words> words;
+  return draw_order(ids, stream, year, event, words);
 }
 
 }  // namespace tlm::sim
