@@ -97,7 +97,6 @@ struct Mover {
 
 // A seeker of step 2: an unbound graduate (index into State::graduates) or a returner (index into Reserve).
 struct Seeker {
-  sim::Words words;  // of event::seeker: w0 draw order
   std::uint64_t id;
   std::int32_t graduate;  // kNone for a returner
   std::int32_t reserve;   // kNone for a graduate
@@ -213,22 +212,16 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       // 2. Qualified seekers: unbound graduates and returners in one draw order.
       std::vector<Seeker> seekers;
       for (auto g : gs)
-        if (!grad_hired[g]) seekers.push_back({{}, s.graduates[g].id, g, kNone});
-      for (auto i : returners[m]) seekers.push_back({{}, s.reserve.id[i], kNone, i});
+        if (!grad_hired[g]) seekers.push_back({s.graduates[g].id, g, kNone});
+      for (auto i : returners[m]) seekers.push_back({s.reserve.id[i], kNone, i});
       ids.resize(seekers.size());
       for (std::size_t i = 0; i < seekers.size(); ++i) ids[i] = seekers[i].id;
-      words.resize(seekers.size());
-      rng.draw_many(ids, ctx.year, event::seeker, words);
-      for (std::size_t i = 0; i < seekers.size(); ++i) seekers[i].words = words[i];
-      std::sort(seekers.begin(), seekers.end(), [](const Seeker& a, const Seeker& b) {
-        return a.words[0] != b.words[0] ? a.words[0] < b.words[0] : a.id < b.id;
-      });
-      for (const auto& sk : seekers) {
-        const auto& words = sk.words;
+      for (auto o : sim::draw_order(ids, rng, ctx.year, event::seeker, words)) {
+        const auto& sk = seekers[o];
         const bool so_trained = sk.graduate != kNone && s.graduates[sk.graduate].so_trained;
-        const auto j = vac.pick(sec, so_trained, sim::uniform53(words[1], words[2]), kNone);
+        const auto j = vac.pick(sec, so_trained, sim::uniform53(words[o][1], words[o][2]), kNone);
         if (j == kNone) continue;
-        const double fte = draw_fte(p, sec, words[3]);
+        const double fte = draw_fte(p, sec, words[o][3]);
         if (sk.graduate != kNone) {
           const auto& g = s.graduates[sk.graduate];
           hire_entrant(s, ctx, vac, g.id, j, fte, g.age, 0, so_trained ? grad_so : grad_regular, so_trained,

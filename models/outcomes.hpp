@@ -70,7 +70,14 @@ struct Outcomes {
   sim::NdArray graduated;      // [year, programme]
   sim::NdArray zij;            // [year, sector]
   sim::NdArray zij_completed;  // [year, sector]
-  double& at(Metric m, int y, int r, int s) { return cube(m, y, r, s); }
+  // The cell of the cube; called for every agent in several phases, so the offset is spelled out.
+  double& at(Metric m, int y, int r, int s) {
+    return cube.data()[((static_cast<std::size_t>(m) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y)) *
+                            static_cast<std::size_t>(regions) +
+                        static_cast<std::size_t>(r)) *
+                           kSectors +
+                       static_cast<std::size_t>(s)];
+  }
 
   // The datasets of the output format (ARCHITECTURE.md), in the order they are written.
   std::vector<sim::Dataset> to_datasets() const;
