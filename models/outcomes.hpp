@@ -72,7 +72,8 @@ struct Outcomes {
   sim::NdArray zij_completed;  // [year, sector]
   // The cell of the cube; called for every agent in several phases, so the offset is spelled out.
   double& at(Metric m, int y, int r, int s) {
-    return cube.data()[((static_cast<std::size_t>(m) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y)) *
+    return cube.data()[((static_cast<std::size_t>(m) * static_cast<std::size_t>(years) +
+                         static_cast<std::size_t>(y)) *
                             static_cast<std::size_t>(regions) +
                         static_cast<std::size_t>(r)) *
                            kSectors +

@@ -42,19 +42,23 @@ std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std:
 
 namespace tlm::models {
 // The attrition chance of 6.3 step 2 for one qualified teacher (or a zij-instromer after its trajectory).
-// Inline: it runs for every teacher every year (and the closed-form tests call it).
-inline double attrition_probability(const Params& p, int sector, int exp, int route, double q,
-                                    bool so_trained, bool rotated, double region_shortage_rate) {
-  // Factors that do not apply are 1.0 rather than skipped: x * 1.0 == x exactly, and a select instead of a
-  // branch on a teacher's experience saves a mispredicted jump for many teachers.
-  const auto& tp = p.teachers;
+// Inline: it runs for every teacher every year (and the closed-form tests call it). Factors that do not apply
+// are 1.0: x * 1.0 == x exactly.
+inline double attrition_probability(const Params::Teachers& tp, const Params::Induction& induction,
+                                    int sector, int exp, int route, double q, bool so_trained, bool rotated,
+                                    double region_shortage_rate) {
   const bool starting = exp < 5;
   double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
-  prob *= exp < p.induction.years ? 1.0 - q * (1.0 - p.induction.full_effect) : 1.0;
+  prob *= exp < induction.years ? 1.0 - q * (1.0 - induction.full_effect) : 1.0;
   prob *= so_trained && starting ? tp.so_trained_effect : 1.0;
   prob *= tp.route_effect[route];
   prob *= rotated && starting ? tp.rotation_effect : 1.0;
   prob *= 1.0 + tp.workload_effect * region_shortage_rate;
   return std::min(1.0, prob);
+}
+inline double attrition_probability(const Params& p, int sector, int exp, int route, double q,
+                                    bool so_trained, bool rotated, double region_shortage_rate) {
+  return attrition_probability(p.teachers, p.induction, sector, exp, route, q, so_trained, rotated,
+                               region_shortage_rate);
 }
 }  // namespace tlm::models

@@ -9,55 +9,74 @@
 namespace tlm::models {
 
 void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
-  const auto& p = s.params;
   const auto& w = s.world;
   auto& t = s.teachers;
   const std::size_t n = t.size();
   std::vector<char> keep(n, 1);
+  // Parameters and columns as locals: the loop stores bytes (keep, seeks_move, zij_year), and a byte store
+  // may alias anything reached through a reference, which would make the compiler reload every one of these
+  // for every teacher.
+  const Params::Teachers tp = s.params.teachers;
+  const Params::Induction induction = s.params.induction;
+  const Params::Zij zp = s.params.zij;
+  const double share_of_leavers = s.params.reserve.share_of_leavers;
+  const std::int32_t* const school = t.school.data();
+  const std::int16_t* const region_of = w.schools.region.data();
+  const std::uint8_t* const sector_of = w.schools.sector.data();
+  const std::uint8_t* const member = s.schools.member.data();
+  std::int16_t* const age = t.age.data();
+  std::int16_t* const exp = t.exp.data();
+  std::uint8_t* const zij_year = t.zij_year.data();
+  std::uint8_t* const qualified = t.qualified.data();
+  std::uint8_t* const seeks_move = t.seeks_move.data();
+  const std::uint8_t* const route = t.route.data();
+  const std::uint8_t* const so_trained = t.so_trained.data();
+  const std::uint8_t* const rotated = t.rotated.data();
+  const double* const q = t.q.data();
+  char* const kept = keep.data();
   sim::WordsAhead draws(rng, t.id, ctx.year, event::teacher_exit);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto j = t.school[i];
-    const int r = w.schools.region[j], sec = w.schools.sector[j];
+    const auto j = school[i];
+    const int r = region_of[j], sec = sector_of[j];
     const auto& words = draws[i];
     // 1. Retirement.
-    if (t.age[i] >= p.teachers.retirement_age ||
-        (t.age[i] >= 60 && sim::bernoulli(p.teachers.early_retirement, words[0]))) {
-      keep[i] = 0;
+    if (age[i] >= tp.retirement_age || (age[i] >= 60 && sim::bernoulli(tp.early_retirement, words[0]))) {
+      kept[i] = 0;
       s.out.at(m_exits_retire, ctx.index, r, sec) += 1;
       continue;
     }
     // 2. Attrition, or dropout from a zij trajectory.
     bool leaves;
-    if (t.zij_year[i] > 0) {
-      const double prob = p.zij.dropout * (s.schools.member[j] ? p.zij.so_effect : 1.0);
+    if (zij_year[i] > 0) {
+      const double prob = zp.dropout * (member[j] ? zp.so_effect : 1.0);
       leaves = sim::bernoulli(prob, words[1]);
       if (leaves) s.out.at(m_zij_dropped, ctx.index, r, sec) += 1;
     } else {
-      const double prob = attrition_probability(p, sec, t.exp[i], t.route[i], t.q[i], t.so_trained[i],
-                                                t.rotated[i], s.last_shortage_rate[r][sec]);
+      const double prob = attrition_probability(tp, induction, sec, exp[i], route[i], q[i], so_trained[i],
+                                                rotated[i], s.last_shortage_rate[r][sec]);
       leaves = sim::bernoulli(prob, words[1]);
     }
     if (leaves) {
-      keep[i] = 0;
+      kept[i] = 0;
       s.out.at(m_exits_attrition, ctx.index, r, sec) += 1;
-      if (t.qualified[i] && t.age[i] < 60 && sim::bernoulli(p.reserve.share_of_leavers, words[2]))
-        join_reserve(s.reserve, t.id[i], sec, r, t.age[i], t.exp[i], ctx.year, t.cohort_rec[i]);
+      if (qualified[i] && age[i] < 60 && sim::bernoulli(share_of_leavers, words[2]))
+        join_reserve(s.reserve, t.id[i], sec, r, age[i], exp[i], ctx.year, t.cohort_rec[i]);
       continue;
     }
     // 3. Mobility: the move itself happens in the market (6.6 step 0).
-    t.seeks_move[i] = sim::bernoulli(p.teachers.mobility, words[3]) ? 1 : 0;
+    seeks_move[i] = sim::bernoulli(tp.mobility, words[3]) ? 1 : 0;
     // Survivors age; zij-instromers move on in their trajectory.
-    ++t.age[i];
-    ++t.exp[i];
-    if (t.zij_year[i] > 0) {
-      if (t.zij_year[i] >= p.zij.years) {
-        t.zij_year[i] = 0;
-        t.qualified[i] = 1;
+    ++age[i];
+    ++exp[i];
+    if (zij_year[i] > 0) {
+      if (zij_year[i] >= zp.years) {
+        zij_year[i] = 0;
+        qualified[i] = 1;
         s.out.at(m_zij_completed, ctx.index, r, sec) += 1;
         const int hired = t.entry_year[i] - ctx.start_year;
         if (hired >= 0) s.out.zij_completed(hired, sec) += 1;
       } else {
-        ++t.zij_year[i];
+        ++zij_year[i];
       }
     }
   }

@@ -119,6 +119,20 @@ TEST_CASE("draw_many gives the bits of draw, for any count and any ids", "[strea
   }
 }
 
+TEST_CASE("WordsAhead gives each index the words of draw, across block edges and skips", "[streams]") {
+  const Stream t(7, 3);
+  std::vector<std::uint64_t> ids(1000);
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = 0x100000000ull * (i % 7) + 13 * i;
+  tlm::sim::WordsAhead<64> ahead(t, ids, 2040, 30);
+  std::size_t same = 0, visited = 0;
+  for (std::size_t i = 0; i < ids.size(); i += 1 + (i % 5)) {  // strides of 1 to 5, crossing block edges
+    same += ahead[i] == t.draw(ids[i], 2040, 30);
+    ++visited;
+  }
+  REQUIRE(same == visited);
+  REQUIRE(ahead[3] == t.draw(ids[3], 2040, 30));  // going back refills from there
+}
+
 TEST_CASE("bernoulli: p = 0 never, p = 1 always", "[streams]") {
   REQUIRE_FALSE(tlm::sim::bernoulli(0.0, 0));
   REQUIRE(tlm::sim::bernoulli(1.0, 0xFFFFFFFFu));
