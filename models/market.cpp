@@ -110,10 +110,25 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   const std::size_t n_schools = w.schools.size();
   const std::size_t n_markets = static_cast<std::size_t>(w.regions) * kSectors;
 
-  // Vacancies: last year's stopgaps are gone.
+  // Vacancies: last year's stopgaps are gone. The same pass over the teachers copies out the movers: who
+  // seeks where, by market (the teacher columns are large; reading them later in draw order would miss the
+  // cache on every field).
+  std::vector<std::vector<Mover>> movers(n_markets);
   std::fill(s.schools.staff.begin(), s.schools.staff.end(), 0.0);
-  for (std::size_t i = 0; i < s.teachers.size(); ++i)
-    s.schools.staff[s.teachers.school[i]] += s.teachers.fte[i];
+  {
+    const auto& t = s.teachers;
+    const std::int32_t* const school = t.school.data();
+    const double* const fte = t.fte.data();
+    const std::uint8_t* const seeks_move = t.seeks_move.data();
+    double* const staff = s.schools.staff.data();
+    for (std::size_t i = 0, n = t.size(); i < n; ++i) {
+      const auto j = school[i];
+      staff[j] += fte[i];
+      if (seeks_move[i])
+        movers[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
+            Mover{t.id[i], static_cast<std::int32_t>(i), j, fte[i], t.so_trained[i] != 0});
+    }
+  }
   for (std::size_t i = 0; i < s.students.size(); ++i)
     if (s.students.employer[i] != kNone)
       s.schools.staff[s.students.employer[i]] += s.students.employed_fte[i];
@@ -132,17 +147,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     return;
   }
 
-  // Who seeks where: movers, graduates (their search region), returners, by market.
-  std::vector<std::vector<Mover>> movers(n_markets);
+  // Who else seeks where: graduates (their search region) and returners, by market.
   std::vector<std::vector<std::int32_t>> grads(n_markets), returners(n_markets);
-  const std::size_t n_teachers = s.teachers.size();
-  for (std::size_t i = 0; i < n_teachers; ++i)
-    if (s.teachers.seeks_move[i]) {
-      const auto j = s.teachers.school[i];
-      movers[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
-          Mover{s.teachers.id[i], static_cast<std::int32_t>(i), j, s.teachers.fte[i],
-                s.teachers.so_trained[i] != 0});
-    }
   std::vector<std::int16_t> search_region(s.graduates.size());
   std::vector<std::uint64_t> ids(s.graduates.size());  // scratch: the ids of whoever is drawn for next
   std::vector<sim::Words> words, grad_words(s.graduates.size());
@@ -159,13 +165,16 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     search_region[g] = static_cast<std::int16_t>(region);
     grads[w.market(region, gr.sector)].push_back(static_cast<std::int32_t>(g));
   }
+  std::vector<double> return_prob(n_markets);  // the chance of 6.6 step 2 per (region, sector)
+  for (int r = 0; r < w.regions; ++r)
+    for (int sec = 0; sec < kSectors; ++sec)
+      return_prob[w.market(r, sec)] = std::min(
+          1.0, p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]));
   sim::WordsAhead return_draws(rng, s.reserve.id, ctx.year, event::reserve_return);
   for (std::size_t i = 0; i < s.reserve.size(); ++i) {
-    const int r = s.reserve.region[i], sec = s.reserve.sector[i];
-    const double prob =
-        p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]);
-    if (sim::bernoulli(std::min(1.0, prob), return_draws[i][0]))
-      returners[w.market(r, sec)].push_back(static_cast<std::int32_t>(i));
+    const int m = w.market(s.reserve.region[i], s.reserve.sector[i]);
+    if (sim::bernoulli(return_prob[m], return_draws[i][0]))
+      returners[m].push_back(static_cast<std::int32_t>(i));
   }
   std::vector<std::vector<std::int32_t>> region_students(w.regions);
   for (std::size_t i = 0; i < s.students.size(); ++i)

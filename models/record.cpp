@@ -6,13 +6,14 @@
 namespace tlm::models {
 
 void record(State& s, const YearContext& ctx) {
-  const auto& p = s.params;
   const auto& w = s.world;
   auto& out = s.out;
   const int y = ctx.index;
   const std::size_t n_schools = w.schools.size();
 
-  // Per school: teachers' FTE, qualified FTE, heads; employed students' FTE.
+  // Per school: teachers' FTE, qualified FTE, heads; employed students' FTE. In the same pass over the
+  // teachers, retention: each teacher counts for every entrant record of its own within the last five years.
+  // Its latest record is of its entry year, so most teachers are skipped without touching the records.
   std::vector<double> staff(n_schools, 0.0), qualified(n_schools, 0.0), employed(n_schools, 0.0),
       heads(n_schools, 0.0);
   for (std::size_t i = 0; i < s.teachers.size(); ++i) {
@@ -20,6 +21,14 @@ void record(State& s, const YearContext& ctx) {
     staff[j] += s.teachers.fte[i];
     qualified[j] += s.teachers.qualified[i] * s.teachers.fte[i];
     heads[j] += 1;
+    if (ctx.year - s.teachers.entry_year[i] > kRetentionYears) continue;
+    for (auto rec = s.teachers.cohort_rec[i]; rec != kNone;) {
+      const auto& c = s.cohort_records[rec];
+      const int k = ctx.year - c.year;
+      if (k > kRetentionYears) break;
+      if (k >= 1) out.retained(c.year - ctx.start_year, c.route, k - 1) += 1;
+      rec = c.prev;
+    }
   }
   for (std::size_t i = 0; i < s.students.size(); ++i) {
     const auto j = s.students.school[i];
@@ -65,20 +74,6 @@ void record(State& s, const YearContext& ctx) {
           ratio(out.at(m_induction_quality_mean, y, r, sec), out.at(m_entrants, y, r, sec));
       s.last_shortage_rate[r][sec] = out.at(m_shortage_rate, y, r, sec);
     }
-
-  // Retention: each teacher counts for every entrant record of its own within the last five years. Its latest
-  // record is of its entry year, so most teachers are skipped without touching the records.
-  for (std::size_t i = 0; i < s.teachers.size(); ++i) {
-    if (ctx.year - s.teachers.entry_year[i] > kRetentionYears) continue;
-    for (auto rec = s.teachers.cohort_rec[i]; rec != kNone;) {
-      const auto& c = s.cohort_records[rec];
-      const int k = ctx.year - c.year;
-      if (k > kRetentionYears) break;
-      if (k >= 1) out.retained(c.year - ctx.start_year, c.route, k - 1) += 1;
-      rec = c.prev;
-    }
-  }
-  (void)p;
 }
 
 }  // namespace tlm::models
