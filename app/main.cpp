@@ -1,20 +1,15 @@
 // `tlm`: the command. Wires scenarios, the model, the runner and analysis together, nothing else.
 #include <CLI/CLI.hpp>
 
-#include <malloc.h>
-
 #include <cstdio>
 #include <iostream>
 
 #include "app/commands.hpp"
 #include "models/scenario.hpp"
+#include "sim/memory.hpp"
 
 int main(int argc, char** argv) {
-  // Every simulated year allocates and frees the same large temporaries (draw orders, keep masks, trees).
-  // glibc would hand blocks over 128 KiB back to the OS each time and fault them in again, zeroed, the next
-  // year: keep them in the heap instead (fewer than half the page faults; results are unaffected).
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  tlm::sim::keep_freed_memory();
   CLI::App app{
       "tlm: an agent-based simulator of the Dutch teacher labour market (schools, teachers, students and\n"
       "zij-instromers in Samen Opleiden partnerships). Runs policy scenarios many times over and compares "

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/fenwick.hpp"
+#include "sim/memory.hpp"
 #include "sim/order.hpp"
 #include "sim/random.hpp"
 
@@ -103,4 +104,12 @@ BENCHMARK(BM_FenwickPickSet)->RangeMultiplier(8)->Range(8, 1 << 12)->Complexity(
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN, with the allocator setting of `tlm` so that phases are timed as they run there.
+int main(int argc, char** argv) {
+  tlm::sim::keep_freed_memory();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
