@@ -42,17 +42,22 @@ std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std:
 
 namespace tlm::models {
 // The attrition chance of 6.3 step 2 for one qualified teacher (or a zij-instromer after its trajectory).
-// Inline: it runs for every teacher every year (and the closed-form tests call it). Factors that do not apply
-// are 1.0: x * 1.0 == x exactly.
+// Inline: it runs for every teacher every year (and the closed-form tests call it). A factor that does not
+// apply is 1.0: x * 1.0 == x exactly.
 inline double attrition_probability(const Params::Teachers& tp, const Params::Induction& induction,
                                     int sector, int exp, int route, double q, bool so_trained, bool rotated,
                                     double region_shortage_rate) {
+  // The factors are looked up, not branched on: whether a teacher is starting is a coin toss to the branch
+  // predictor.
   const bool starting = exp < 5;
+  const double induction_factor[2] = {1.0, 1.0 - q * (1.0 - induction.full_effect)};
+  const double so_factor[2] = {1.0, tp.so_trained_effect};
+  const double rotation_factor[2] = {1.0, tp.rotation_effect};
   double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
-  prob *= exp < induction.years ? 1.0 - q * (1.0 - induction.full_effect) : 1.0;
-  prob *= so_trained && starting ? tp.so_trained_effect : 1.0;
+  prob *= induction_factor[exp < induction.years];
+  prob *= so_factor[so_trained && starting];
   prob *= tp.route_effect[route];
-  prob *= rotated && starting ? tp.rotation_effect : 1.0;
+  prob *= rotation_factor[rotated && starting];
   prob *= 1.0 + tp.workload_effect * region_shortage_rate;
   return std::min(1.0, prob);
 }

@@ -39,6 +39,20 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
     const auto j = school[i];
     const int r = region_of[j], sec = sector_of[j];
     const auto& words = draws[i];
+    // The common case first, with one rarely taken jump: a teacher outside a zij trajectory who neither
+    // retires nor leaves (about nine in ten) only decides on mobility and ages. The rest take the steps
+    // below.
+    const bool retires =
+        (age[i] >= tp.retirement_age) | ((age[i] >= 60) & sim::bernoulli(tp.early_retirement, words[0]));
+    if (!retires && zij_year[i] == 0 &&
+        !sim::bernoulli(attrition_probability(tp, induction, sec, exp[i], route[i], q[i], so_trained[i],
+                                              rotated[i], s.last_shortage_rate[r][sec]),
+                        words[1])) {
+      seeks_move[i] = sim::bernoulli(tp.mobility, words[3]) ? 1 : 0;
+      ++age[i];
+      ++exp[i];
+      continue;
+    }
     // 1. Retirement.
     if (age[i] >= tp.retirement_age || (age[i] >= 60 && sim::bernoulli(tp.early_retirement, words[0]))) {
       kept[i] = 0;
