@@ -140,7 +140,6 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
         new_ids.push_back(ids::student(ctx.year, k, r, static_cast<std::uint64_t>(i)));
     std::vector<sim::Words> words(new_ids.size());
     rng.draw_many(new_ids, ctx.year, event::intake, words);
-    sim::soa_reserve(st, st.size() + new_ids.size());
     std::size_t next = 0;
     for (int r = 0; r < w.regions; ++r)
       for (long i = 0; i < per_region[r]; ++i, ++next)
