@@ -68,41 +68,57 @@ void placement(Students& st, const World& w, const SchoolState& schools, bool ro
     st.school[i] = j;
   };
 
-  for (std::size_t i = 0; i < n; ++i) {
-    st.last_school[i] = st.school[i];
-    st.school[i] = kNone;
+  // The students in draw order, with what the passes below read of them: copied in one sequential pass over
+  // the columns (scattered to their rank), so the passes read one array in order instead of every column at
+  // random.
+  struct InOrder {
+    std::uint32_t i;
+    std::int32_t last_school;
+    double u;  // the pick among schools
+    std::int16_t region;
+    std::uint8_t programme;
+  };
+  std::vector<InOrder> queue(n);
+  {
+    std::vector<sim::Words> words;
+    const auto order = sim::draw_order(st.id, rng, year, event::placement, words);
+    std::vector<std::uint32_t> rank(n);
+    for (std::size_t r = 0; r < n; ++r) rank[order[r]] = static_cast<std::uint32_t>(r);
+    for (std::size_t i = 0; i < n; ++i) {
+      queue[rank[i]] = InOrder{static_cast<std::uint32_t>(i), st.school[i],
+                               sim::uniform53(words[i][1], words[i][2]), st.region[i], st.programme[i]};
+      st.last_school[i] = st.school[i];
+      st.school[i] = kNone;
+    }
   }
-  std::vector<sim::Words> words;
-  const auto order = sim::draw_order(st.id, rng, year, event::placement, words);
   // 1. Keepers first.
   if (!rotation)
-    for (auto i : order) {
-      const auto j = st.last_school[i];
-      if (j != kNone && tree_of(j).weight(slot[j]) >= 1.0) take(i, j);
+    for (const auto& c : queue) {
+      const auto j = c.last_school;
+      if (j != kNone && tree_of(j).weight(slot[j]) >= 1.0) take(c.i, j);
     }
   // 2. The others.
-  for (auto i : order) {
+  for (const auto& c : queue) {
+    const auto i = c.i;
     if (st.school[i] != kNone) continue;
-    const double u = sim::uniform53(words[i][1], words[i][2]);
-    const auto& rp = places[st.region[i]];
-    const int k = st.programme[i];
+    const auto& rp = places[c.region];
     std::int32_t j = kNone;
     if (rotation) {
       // A member school not seen before: hide the seen ones for this pick.
       std::array<double, Students::kMaxSeen> hidden{};
       for (int s = 0; s < st.n_seen[i]; ++s) {
         const auto seen = st.seen[i][s];
-        if (w.schools.region[seen] != st.region[i] || !schools.member[seen]) continue;
+        if (w.schools.region[seen] != c.region || !schools.member[seen]) continue;
         auto& tree = tree_of(seen);
         hidden[s] = tree.weight(slot[seen]);
         tree.set(slot[seen], 0.0);
       }
-      j = pick(rp, k, 1, u);
+      j = pick(rp, c.programme, 1, c.u);
       for (int s = 0; s < st.n_seen[i]; ++s)
         if (hidden[s] > 0.0) tree_of(st.seen[i][s]).set(slot[st.seen[i][s]], hidden[s]);
     }
-    if (j == kNone) j = pick(rp, k, 1, u);
-    if (j == kNone) j = pick(rp, k, 0, u);
+    if (j == kNone) j = pick(rp, c.programme, 1, c.u);
+    if (j == kNone) j = pick(rp, c.programme, 0, c.u);
     if (j != kNone) take(i, j);  // 3. else unplaced this year
   }
   for (std::size_t i = 0; i < n; ++i) {
