@@ -52,10 +52,14 @@ struct Teachers {
   std::vector<std::uint8_t> zij_year;    // trajectory year, 0 when not in a trajectory
   std::vector<std::int32_t> cohort_rec;  // latest entrant record (Cohorts), kNone if none
   std::vector<std::uint8_t> seeks_move;  // this year: looks for another school (6.3), moves in 6.6 step 0
-  auto columns() {
-    return std::tie(id, school, fte, age, exp, qualified, route, q, so_trained, rotated, entry_year, zij_year,
-                    cohort_rec, seeks_move);
+  // Every column once, as a tuple of references (sim/soa.hpp keeps them in step).
+  template <class Self>
+  static auto columns_of(Self& a) {
+    return std::tie(a.id, a.school, a.fte, a.age, a.exp, a.qualified, a.route, a.q, a.so_trained, a.rotated,
+                    a.entry_year, a.zij_year, a.cohort_rec, a.seeks_move);
   }
+  auto columns() { return columns_of(*this); }
+  auto columns() const { return columns_of(*this); }
   std::size_t size() const { return id.size(); }
 };
 
@@ -77,10 +81,14 @@ struct Students {
   std::vector<double> employed_fte;
   std::vector<std::int16_t> age;
   std::vector<std::int16_t> intake_year;
-  auto columns() {
-    return std::tie(id, programme, study_year, extra_years, region, in_partnership, school, last_school,
-                    so_year, so_years, seen, n_seen, employer, employed_fte, age, intake_year);
+  template <class Self>
+  static auto columns_of(Self& a) {
+    return std::tie(a.id, a.programme, a.study_year, a.extra_years, a.region, a.in_partnership, a.school,
+                    a.last_school, a.so_year, a.so_years, a.seen, a.n_seen, a.employer, a.employed_fte, a.age,
+                    a.intake_year);
   }
+  auto columns() { return columns_of(*this); }
+  auto columns() const { return columns_of(*this); }
   std::size_t size() const { return id.size(); }
 };
 
@@ -93,7 +101,12 @@ struct Reserve {
   std::vector<std::int16_t> years_out;
   std::vector<std::int16_t> since;  // year joined: members who join in t are not aged in t
   std::vector<std::int32_t> cohort_rec;
-  auto columns() { return std::tie(id, sector, region, age, exp, years_out, since, cohort_rec); }
+  template <class Self>
+  static auto columns_of(Self& a) {
+    return std::tie(a.id, a.sector, a.region, a.age, a.exp, a.years_out, a.since, a.cohort_rec);
+  }
+  auto columns() { return columns_of(*this); }
+  auto columns() const { return columns_of(*this); }
   std::size_t size() const { return id.size(); }
 };
 

@@ -2,6 +2,7 @@
 
 #include "models/phases.hpp"
 #include "models/state.hpp"
+#include "sim/soa.hpp"
 
 namespace tlm::models {
 
@@ -9,9 +10,10 @@ State::State(const World& w, const Params& p)
     : world(w),
       params(p),
       schools(start_school_state(w, p)),
-      teachers(w.teachers),
-      students(w.students),
-      reserve(w.reserve),
+      // Room for a year's growth: hires are appended before leavers of the next year are removed.
+      teachers(sim::soa_copy(w.teachers, w.teachers.size() + w.teachers.size() / 8)),
+      students(sim::soa_copy(w.students, w.students.size() + w.students.size() / 2)),
+      reserve(sim::soa_copy(w.reserve, w.reserve.size() + w.reserve.size() / 4)),
       last_shortage_rate(w.regions, PerSector<double>{0, 0, 0}),
       partnership_members(w.partnership_region.size(), 0),
       out(p.years.end - p.years.start + 1, w.regions) {

@@ -2,14 +2,16 @@
 // references to std::vectors), and these helpers keep every column in step.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace tlm::sim {
 
 template <class Agents>
-std::size_t soa_size(Agents& a) {
+std::size_t soa_size(const Agents& a) {
   return std::get<0>(a.columns()).size();
 }
 
@@ -33,6 +35,21 @@ void soa_compact(Agents& a, const std::vector<char>& keep) {
 template <class Agents>
 void soa_reserve(Agents& a, std::size_t n) {
   std::apply([&](auto&... col) { (col.reserve(n), ...); }, a.columns());
+}
+
+// A copy with room for `capacity` agents. A plain copy has no spare room, so the first agent added would
+// reallocate (and copy) every column at twice the size.
+template <class Agents>
+Agents soa_copy(const Agents& from, std::size_t capacity) {
+  Agents to;
+  soa_reserve(to, std::max(capacity, soa_size(from)));
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const auto src = from.columns();
+    auto dst = to.columns();
+    ((std::get<I>(dst).assign(std::get<I>(src).begin(), std::get<I>(src).end())), ...);
+  }
+  (std::make_index_sequence<std::tuple_size_v<decltype(from.columns())>>{});
+  return to;
 }
 
 }  // namespace tlm::sim
