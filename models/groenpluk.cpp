@@ -43,13 +43,25 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
     return st.employer[i] == kNone && kServes[k][sec] &&
            (!final_only || st.study_year[i] >= p.study.years[k]);
   };
-  // Own placed students per school, in draw order: keys (school << 32 | rank in draw order), sorted.
-  std::vector<std::uint64_t> own;
-  own.reserve(candidates.size());
-  for (std::size_t c = 0; c < candidates.size(); ++c)
-    if (const auto j = st.school[candidates[c]]; j != kNone)
-      own.push_back((static_cast<std::uint64_t>(j) << 32) | c);
-  std::sort(own.begin(), own.end());
+  // Own placed students per school of the region, in draw order: a counting sort by the school's place in the
+  // region (its sector's schools, then its slot there); school k's students are own[own_start[k] ..
+  // own_start[k + 1]).
+  std::array<std::size_t, kSectors + 1> first_of_sector{};
+  for (int sec = 0; sec < kSectors; ++sec)
+    first_of_sector[sec + 1] = first_of_sector[sec] + w.market_schools[w.market(r, sec)].size();
+  auto place_in_region = [&](std::int32_t j) { return first_of_sector[w.schools.sector[j]] + w.slot[j]; };
+  std::vector<std::uint32_t> own_start(first_of_sector[kSectors] + 1, 0);
+  for (auto i : candidates)
+    if (const auto j = st.school[i]; j != kNone && w.schools.region[j] == r)
+      ++own_start[place_in_region(j) + 1];
+  for (std::size_t k = 1; k < own_start.size(); ++k) own_start[k] += own_start[k - 1];
+  std::vector<std::int32_t> own(own_start.back());
+  {
+    std::vector<std::uint32_t> next(own_start.begin(), own_start.end() - 1);
+    for (auto i : candidates)
+      if (const auto j = st.school[i]; j != kNone && w.schools.region[j] == r)
+        own[next[place_in_region(j)]++] = i;
+  }
   // "Any" eligible: one cursor per (sector, final-only), advanced past students that can no longer qualify.
   std::array<std::array<std::size_t, 2>, kSectors> cursor{};
 
@@ -63,14 +75,15 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
     const bool bound = member && rule != GroenplukRule::none;
     const double factor = (bound && rule == GroenplukRule::ban) ? 1.0 - p.policy.groenpluk.compliance : 1.0;
     const bool final_only = bound && rule == GroenplukRule::final_year;
-    const auto own_begin = std::lower_bound(own.begin(), own.end(), static_cast<std::uint64_t>(j) << 32);
+    const auto own_begin = own.begin() + own_start[place_in_region(j)],
+               own_end = own.begin() + own_start[place_in_region(j) + 1];
     for (std::uint32_t attempt = 1; s.schools.vacancy[j] >= kMinVacancy; ++attempt) {
       const auto words = rng.draw(ids::school(j), ctx.year, event::groenpluk_school, attempt);
       if (!sim::bernoulli(p.groenpluk.propensity * factor, words[1])) break;
       std::int32_t hired = kNone;
-      for (auto it = own_begin; it != own.end() && static_cast<std::int32_t>(*it >> 32) == j; ++it)
-        if (const auto i = candidates[static_cast<std::uint32_t>(*it)]; eligible(i, sec, final_only)) {
-          hired = i;
+      for (auto it = own_begin; it != own_end; ++it)
+        if (eligible(*it, sec, final_only)) {
+          hired = *it;
           break;
         }
       if (hired == kNone) {
