@@ -1,9 +1,11 @@
 // Stream::draw_many: Philox4x32-10 on eight counters at once (AVX2), bit for bit the Random123 function.
 #include "sim/random.hpp"
 
-#include <immintrin.h>
-
 #include <cassert>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace tlm::sim {
 namespace {
