@@ -148,7 +148,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   }
 
   // Who else seeks where: graduates (their search region) and returners, by market.
-  std::vector<std::vector<std::int32_t>> grads(n_markets), returners(n_markets);
+  std::vector<std::vector<std::int32_t>> grads(n_markets);
   std::vector<std::int16_t> search_region(s.graduates.size());
   std::vector<std::uint64_t> ids(s.graduates.size());  // scratch: the ids of whoever is drawn for next
   std::vector<sim::Words> words, grad_words(s.graduates.size());
@@ -165,17 +165,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     search_region[g] = static_cast<std::int16_t>(region);
     grads[w.market(region, gr.sector)].push_back(static_cast<std::int32_t>(g));
   }
-  std::vector<double> return_prob(n_markets);  // the chance of 6.6 step 2 per (region, sector)
-  for (int r = 0; r < w.regions; ++r)
-    for (int sec = 0; sec < kSectors; ++sec)
-      return_prob[w.market(r, sec)] = std::min(
-          1.0, p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]));
-  sim::WordsAhead return_draws(rng, s.reserve.id, ctx.year, event::reserve_return);
-  for (std::size_t i = 0; i < s.reserve.size(); ++i) {
-    const int m = w.market(s.reserve.region[i], s.reserve.sector[i]);
-    if (sim::bernoulli(return_prob[m], return_draws[i][0]))
-      returners[m].push_back(static_cast<std::int32_t>(i));
-  }
+  const auto returners = reserve_returns(s, ctx, rng);  // 6.6 step 2: who returns, by market
   std::vector<std::vector<std::int32_t>> region_students(w.regions);
   for (std::size_t i = 0; i < s.students.size(); ++i)
     region_students[s.students.region[i]].push_back(static_cast<std::int32_t>(i));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "models/reserve.hpp"
 #include "models/state.hpp"
 #include "sim/random.hpp"
 
@@ -16,9 +17,11 @@ void induction_and_capacity(const Params& p, const World& w, SchoolState& school
 SchoolState start_school_state(const World& w, const Params& p);
 // 6.3 teacher_exits.cpp: retirement, attrition (zij trajectories included), mobility, ageing.
 void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng);
-// 6.4 students.cpp: dropout, delay, graduation; reserve.cpp: the reserve ages; intake.cpp: new students.
+// 6.4 students.cpp: dropout, delay, graduation.
 void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng);
+// 6.4 reserve.cpp: the reserve ages (see models/reserve.hpp for the rest of the reserve).
 void reserve_ageing(State& s, const YearContext& ctx);
+// 6.4 intake.cpp: new students.
 void intake(State& s, const YearContext& ctx, const sim::Stream& rng);
 // 6.5 placement.cpp: every student placed anew. Used for the start world too (with the world's stream).
 void placement(Students& students, const World& w, const SchoolState& schools, bool rotation,
@@ -29,12 +32,6 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng);
 void record(State& s, const YearContext& ctx);
 
 // Helpers shared by phases.
-void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
-                  std::int32_t cohort_rec);
-// The region of a person joining the reserve of `sector`: its own, or, where its own has no school of the
-// sector, one drawn by the sector's weights (MODEL.md 4.1: nobody sits in a region without such schools).
-int reserve_region(const World& w, int region, int sector, std::uint64_t id, int year,
-                   const sim::Stream& rng);
 // An entrant record for retention curves; returns its index.
 std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std::int32_t prev);
 

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/apportion.hpp"
-
 #include "models/events.hpp"
 #include "models/phases.hpp"
 #include "sim/soa.hpp"
@@ -91,61 +89,6 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
     }
   }
   sim::soa_remove(st, std::move(keep));
-}
-
-int reserve_region(const World& w, int region, int sector, std::uint64_t id, int year,
-                   const sim::Stream& rng) {
-  if (w.weight[region][sector] > 0.0) return region;
-  const auto a = rng.draw(id, year, event::reserve_region);
-  return pick_region(w, sector, sim::uniform53(a[0], a[1]));
-}
-
-void reserve_ageing(State& s, const YearContext& ctx) {
-  const auto& p = s.params;
-  auto& res = s.reserve;
-  std::vector<char> keep(res.size(), 1);
-  for (std::size_t i = 0; i < res.size(); ++i) {
-    if (res.since[i] >= ctx.year) continue;  // joined this year: not aged
-    ++res.age[i];
-    ++res.years_out[i];
-    if (res.age[i] >= p.teachers.retirement_age || res.years_out[i] >= p.reserve.max_years) keep[i] = 0;
-  }
-  sim::soa_remove(res, std::move(keep));
-}
-
-void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
-  const auto& p = s.params;
-  const auto& w = s.world;
-  auto& st = s.students;
-  std::vector<double> main_weight(w.regions);
-  for (int k = 0; k < kProgrammes; ++k) {
-    for (int r = 0; r < w.regions; ++r) main_weight[r] = w.weight[r][kMainSector[k]];
-    const long total = std::lround(p.study.intake[k] * p.world.scale *
-                                   std::pow(1.0 + p.study.intake_growth, ctx.year - ctx.start_year));
-    s.out.intake(ctx.index, k) += static_cast<double>(total);
-    // Institutes in the partnership: raised linearly for new intake to the policy target where set.
-    double in_partnership = p.study.institute_in_partnership[k];
-    if (p.policy.institutes.target_share && p.policy.institutes.target_year) {
-      const int span = *p.policy.institutes.target_year - ctx.start_year;
-      const double f =
-          span <= 0 ? 1.0 : std::clamp(static_cast<double>(ctx.year - ctx.start_year) / span, 0.0, 1.0);
-      in_partnership =
-          std::max(in_partnership, in_partnership + (*p.policy.institutes.target_share - in_partnership) * f);
-    }
-    const auto per_region = sim::largest_remainder(total, main_weight);
-    std::vector<std::uint64_t> new_ids;
-    new_ids.reserve(static_cast<std::size_t>(std::max(0L, total)));
-    for (int r = 0; r < w.regions; ++r)
-      for (long i = 0; i < per_region[r]; ++i)
-        new_ids.push_back(ids::student(ctx.year, k, r, static_cast<std::uint64_t>(i)));
-    std::vector<sim::Words> words(new_ids.size());
-    rng.draw_many(new_ids, ctx.year, event::intake, words);
-    std::size_t next = 0;
-    for (int r = 0; r < w.regions; ++r)
-      for (long i = 0; i < per_region[r]; ++i, ++next)
-        append_student(st, new_ids[next], k, 1, r, sim::bernoulli(in_partnership, words[next][0]),
-                       p.study.intake_age[k], ctx.year);
-  }
 }
 
 }  // namespace tlm::models

@@ -97,16 +97,4 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   sim::soa_remove(t, std::move(keep));
 }
 
-void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
-                  std::int32_t cohort_rec) {
-  r.id.push_back(id);
-  r.sector.push_back(static_cast<std::uint8_t>(sector));
-  r.region.push_back(static_cast<std::int16_t>(region));
-  r.age.push_back(static_cast<std::int16_t>(age));
-  r.exp.push_back(static_cast<std::int16_t>(exp));
-  r.years_out.push_back(0);
-  r.since.push_back(static_cast<std::int16_t>(year));
-  r.cohort_rec.push_back(cohort_rec);
-}
-
 }  // namespace tlm::models

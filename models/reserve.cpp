@@ -1,0 +1,66 @@
+// The stille reserve (docs/model.md 4.1, 6.3, 6.4, 6.6): who joins it, where, how it ages, who returns.
+// Joining happens in three phases (attrition leavers in 6.3, graduates who do not enter in 6.4, unhired
+// graduates in 6.6) and returning in the market (6.6 step 2); the rules live here, once.
+#include "models/reserve.hpp"
+
+#include <algorithm>
+
+#include "models/events.hpp"
+#include "models/phases.hpp"
+#include "sim/soa.hpp"
+
+namespace tlm::models {
+
+void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
+                  std::int32_t cohort_rec) {
+  r.id.push_back(id);
+  r.sector.push_back(static_cast<std::uint8_t>(sector));
+  r.region.push_back(static_cast<std::int16_t>(region));
+  r.age.push_back(static_cast<std::int16_t>(age));
+  r.exp.push_back(static_cast<std::int16_t>(exp));
+  r.years_out.push_back(0);
+  r.since.push_back(static_cast<std::int16_t>(year));
+  r.cohort_rec.push_back(cohort_rec);
+}
+
+int reserve_region(const World& w, int region, int sector, std::uint64_t id, int year,
+                   const sim::Stream& rng) {
+  if (w.weight[region][sector] > 0.0) return region;
+  const auto a = rng.draw(id, year, event::reserve_region);
+  return pick_region(w, sector, sim::uniform53(a[0], a[1]));
+}
+
+void reserve_ageing(State& s, const YearContext& ctx) {
+  const auto& p = s.params;
+  auto& res = s.reserve;
+  std::vector<char> keep(res.size(), 1);
+  for (std::size_t i = 0; i < res.size(); ++i) {
+    if (res.since[i] >= ctx.year) continue;  // joined this year: not aged
+    ++res.age[i];
+    ++res.years_out[i];
+    if (res.age[i] >= p.teachers.retirement_age || res.years_out[i] >= p.reserve.max_years) keep[i] = 0;
+  }
+  sim::soa_remove(res, std::move(keep));
+}
+
+std::vector<std::vector<std::int32_t>> reserve_returns(const State& s, const YearContext& ctx,
+                                                       const sim::Stream& rng) {
+  const auto& p = s.params;
+  const auto& w = s.world;
+  const std::size_t n_markets = static_cast<std::size_t>(w.regions) * kSectors;
+  std::vector<std::vector<std::int32_t>> returners(n_markets);
+  std::vector<double> return_prob(n_markets);  // the chance per (region, sector)
+  for (int r = 0; r < w.regions; ++r)
+    for (int sec = 0; sec < kSectors; ++sec)
+      return_prob[w.market(r, sec)] = std::min(
+          1.0, p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]));
+  sim::WordsAhead return_draws(rng, s.reserve.id, ctx.year, event::reserve_return);
+  for (std::size_t i = 0; i < s.reserve.size(); ++i) {
+    const int m = w.market(s.reserve.region[i], s.reserve.sector[i]);
+    if (sim::bernoulli(return_prob[m], return_draws[i][0]))
+      returners[m].push_back(static_cast<std::int32_t>(i));
+  }
+  return returners;
+}
+
+}  // namespace tlm::models
