@@ -17,8 +17,8 @@
 #include <string>
 
 #include "models/market_detail.hpp"
-#include "models/phases.hpp"
 #include "models/scenario.hpp"
+#include "models/schedule.hpp"
 #include "models/simulation.hpp"
 #include "models/state.hpp"
 #include "models/world.hpp"
@@ -54,72 +54,24 @@ const Setup& setup(long scale_pct, const std::vector<std::string>& extra = {}) {
 // The state of the start year, as run_replication prepares it.
 State start_state(const Setup& su) {
   State s(*su.world, su.params);
-  const int start = su.params.years.start;
-  const models::YearContext first{start, start, 0};
-  for (std::size_t i = 0; i < s.teachers.size(); ++i)
-    s.teachers.cohort_rec[i] = models::add_cohort_record(s, first, models::initial, models::kNone);
-  models::record(s, first);
+  models::start_year(s);
   return s;
 }
 
-enum Phase {
-  demand,
-  partnerships,
-  teacher_exits,
-  student_progress,
-  reserve_ageing,
-  intake,
-  placement,
-  market,
-  record,
-  kPhases
-};
-
-void run_phase(int phase, State& s, const models::YearContext& ctx, const sim::Stream& rng) {
-  switch (phase) {
-    case demand:
-      models::demand(s, ctx);
-      break;
-    case partnerships:
-      models::partnerships(s, ctx, rng);
-      break;
-    case teacher_exits:
-      models::teacher_exits(s, ctx, rng);
-      break;
-    case student_progress:
-      models::student_progress(s, ctx, rng);
-      break;
-    case reserve_ageing:
-      models::reserve_ageing(s, ctx);
-      break;
-    case intake:
-      models::intake(s, ctx, rng);
-      break;
-    case placement:
-      models::placement(s.students, s.world, s.schools, s.params.policy.rotation, rng, ctx.year);
-      break;
-    case market:
-      models::market(s, ctx, rng);
-      break;
-    case record:
-      models::record(s, ctx);
-      break;
-    default:
-      break;
-  }
-}
+using models::kYearSchedule;
+using models::step_index;
 
 models::YearContext first_year(const Setup& su) {
   const int start = su.params.years.start;
   return {start + 1, start, 1};
 }
 
-// The state just before `phase` of the first simulated year.
-State state_before(const Setup& su, int phase) {
+// The state just before step `step` of the first simulated year.
+State state_before(const Setup& su, std::size_t step) {
   State s = start_state(su);
   const sim::Stream rng(static_cast<std::uint32_t>(su.params.seed), 0);
   const auto ctx = first_year(su);
-  for (int ph = 0; ph < phase; ++ph) run_phase(ph, s, ctx, rng);
+  for (std::size_t k = 0; k < step; ++k) kYearSchedule[k].run(s, ctx, rng);
   return s;
 }
 
@@ -153,36 +105,26 @@ double agents(const State& s) {
   return static_cast<double>(s.teachers.size() + s.students.size() + s.reserve.size());
 }
 
-// The agents a phase walks over.
-double phase_items(int phase, const State& before, const State& after) {
-  switch (phase) {
-    case demand:
-    case partnerships:
-      return static_cast<double>(before.schools.demand.size());
-    case teacher_exits:
-      return static_cast<double>(before.teachers.size());
-    case student_progress:
-      return static_cast<double>(before.students.size());
-    case reserve_ageing:
-      return static_cast<double>(before.reserve.size());
-    case intake:
-      return static_cast<double>(after.students.size() - before.students.size());
-    case placement:
-      return static_cast<double>(before.students.size());
-    default:
-      return agents(before);  // market, record: teachers, students and reserve
-  }
+// The agents a step walks over.
+double step_items(std::size_t step, const State& before, const State& after) {
+  const auto name = kYearSchedule[step].name;
+  if (name == "demand" || name == "partnerships") return static_cast<double>(before.schools.demand.size());
+  if (name == "teacher_exits") return static_cast<double>(before.teachers.size());
+  if (name == "student_progress" || name == "placement") return static_cast<double>(before.students.size());
+  if (name == "reserve_ageing") return static_cast<double>(before.reserve.size());
+  if (name == "intake") return static_cast<double>(after.students.size() - before.students.size());
+  return agents(before);  // market, record: teachers, students and reserve
 }
 
-void BM_Phase(benchmark::State& state, int phase) {
+void BM_Phase(benchmark::State& state, std::size_t step) {
   const auto& su = setup(state.range(0));
-  const State base = state_before(su, phase);
+  const State base = state_before(su, step);
   const sim::Stream rng(static_cast<std::uint32_t>(su.params.seed), 0);
   const auto ctx = first_year(su);
   double items = 0;
   time_on_copies(state, base, [&](State& s) {
-    run_phase(phase, s, ctx, rng);
-    items = phase_items(phase, base, s);
+    kYearSchedule[step].run(s, ctx, rng);
+    items = step_items(step, base, s);
   });
   state.SetItemsProcessed(static_cast<std::int64_t>(items * static_cast<double>(state.iterations())));
   state.counters["agents"] = items;
@@ -195,21 +137,20 @@ constexpr int kCopies = 20;
 void phase_args(benchmark::internal::Benchmark* b) {
   b->Arg(25)->Arg(100)->Arg(400)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(kCopies);
 }
-BENCHMARK_CAPTURE(BM_Phase, 1_demand, demand)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 2_partnerships, partnerships)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 3_teacher_exits, teacher_exits)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 4a_student_progress, student_progress)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 4b_reserve_ageing, reserve_ageing)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 4c_intake, intake)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 5_placement, placement)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 6_market, market)->Apply(phase_args);
-BENCHMARK_CAPTURE(BM_Phase, 7_record, record)->Apply(phase_args);
+// One benchmark per step of the year's schedule, named <position>_<step>, e.g. BM_Phase/3_teacher_exits.
+const bool phases_registered = [] {
+  for (std::size_t k = 0; k < kYearSchedule.size(); ++k)
+    benchmark::RegisterBenchmark(fmt::format("BM_Phase/{}_{}", k + 1, kYearSchedule[k].name).c_str(),
+                                 [k](benchmark::State& st) { BM_Phase(st, k); })
+        ->Apply(phase_args);
+  return true;
+}();
 
 // The market of one region: the whole market (6.6) of a one-region world the size of an average region of the
 // Netherlands (1/50 of the population), so the per-market fixed costs show.
 void BM_MarketOneRegion(benchmark::State& state) {
   const auto& su = setup(2, {"world.regions=1", "world.urban_regions=0"});
-  const State base = state_before(su, market);
+  const State base = state_before(su, step_index("market"));
   const sim::Stream rng(static_cast<std::uint32_t>(su.params.seed), 0);
   const auto ctx = first_year(su);
   time_on_copies(state, base, [&](State& s) { models::market(s, ctx, rng); });
@@ -221,7 +162,7 @@ BENCHMARK(BM_MarketOneRegion)->Unit(benchmark::kMicrosecond)->UseManualTime()->I
 // Groenpluk (6.6 step 4) of one region inside the national state, given the region's students.
 void BM_GroenplukOneRegion(benchmark::State& state) {
   const auto& su = setup(state.range(0));
-  State base = state_before(su, market);
+  State base = state_before(su, step_index("market"));
   // Vacancies as the market leaves them before step 4 is not reachable from outside; use demand - staff.
   std::fill(base.schools.staff.begin(), base.schools.staff.end(), 0.0);
   for (std::size_t i = 0; i < base.teachers.size(); ++i)
@@ -250,9 +191,7 @@ void BM_Year(benchmark::State& state) {
   const State base = start_state(su);
   const sim::Stream rng(static_cast<std::uint32_t>(su.params.seed), 0);
   const auto ctx = first_year(su);
-  time_on_copies(state, base, [&](State& s) {
-    for (int ph = 0; ph < kPhases; ++ph) run_phase(ph, s, ctx, rng);
-  });
+  time_on_copies(state, base, [&](State& s) { models::run_year(s, ctx, rng); });
   state.SetItemsProcessed(static_cast<std::int64_t>(agents(base) * static_cast<double>(state.iterations())));
   state.counters["agents"] = agents(base);
 }

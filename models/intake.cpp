@@ -1,5 +1,5 @@
-// Intake of new students (docs/model.md 6.4, "Intake"): the programme's yearly intake, split over regions, with
-// the institute in the partnership raised towards a policy target.
+// Intake of new students (docs/model.md 6.4, "Intake"): the programme's yearly intake, split over regions,
+// with the institute in the partnership raised towards a policy target.
 #include <algorithm>
 #include <cmath>
 

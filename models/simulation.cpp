@@ -1,6 +1,6 @@
 #include "models/simulation.hpp"
 
-#include "models/phases.hpp"
+#include "models/schedule.hpp"
 #include "models/state.hpp"
 #include "sim/soa.hpp"
 
@@ -21,34 +21,27 @@ State::State(const World& w, const Params& p)
     if (w.schools.partnership[j] != kNone) ++partnership_members[w.schools.partnership[j]];
 }
 
+void start_year(State& s) {
+  const int start = s.params.years.start;
+  const YearContext first{start, start, 0};
+  for (std::size_t i = 0; i < s.teachers.size(); ++i)
+    s.teachers.cohort_rec[i] = add_cohort_record(s, first, initial, kNone);
+  // Their graduates count in graduated(0, k), so they count in intake(0, k) too.
+  for (std::size_t i = 0; i < s.students.size(); ++i)
+    if (s.students.intake_year[i] == start) s.out.intake(0, s.students.programme[i]) += 1;
+  record(s, first);
+}
+
 Outcomes run_replication(const World& world, const Params& params, std::uint32_t replication,
                          const std::atomic<bool>* cancel) {
   State s(world, params);
   const sim::Stream rng(static_cast<std::uint32_t>(params.seed), replication);
   const int start = params.years.start;
 
-  // The start population is the `initial` cohort of the start year, recorded as generated.
-  const YearContext first{start, start, 0};
-  for (std::size_t i = 0; i < s.teachers.size(); ++i)
-    s.teachers.cohort_rec[i] = add_cohort_record(s, first, initial, kNone);
-  // The start world's first-year students are the intake cohort of the start year (their graduates count in
-  // graduated(0, k), so they must count in intake(0, k) too).
-  for (std::size_t i = 0; i < s.students.size(); ++i)
-    if (s.students.intake_year[i] == start) s.out.intake(0, s.students.programme[i]) += 1;
-  record(s, first);
-
+  start_year(s);
   for (int t = start + 1; t <= params.years.end; ++t) {
     if (cancel && cancel->load()) break;
-    const YearContext ctx{t, start, t - start};
-    demand(s, ctx);
-    partnerships(s, ctx, rng);
-    teacher_exits(s, ctx, rng);
-    student_progress(s, ctx, rng);
-    reserve_ageing(s, ctx);
-    intake(s, ctx, rng);
-    placement(s.students, s.world, s.schools, params.policy.rotation, rng, t);
-    market(s, ctx, rng);
-    record(s, ctx);
+    run_year(s, YearContext{t, start, t - start}, rng);
   }
   return std::move(s.out);
 }
