@@ -24,6 +24,7 @@
 
 #include "model_helpers.hpp"
 #include "models/phases.hpp"
+#include "models/schedule.hpp"
 #include "models/state.hpp"
 #include "sim/random.hpp"
 
@@ -108,25 +109,16 @@ Params quiet_params(int end) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The phases of one replication, as models/simulation.cpp runs them, so a test can inspect the state.
+// A replication stepped year by year through the one schedule (models/schedule.hpp), so a test can inspect
+// the state between years.
 
 void record_start(models::State& s) {
-  const int start = s.params.years.start;
-  models::record(s, models::YearContext{start, start, 0});
+  models::start_year(s);
 }
 
 void step(models::State& s, const sim::Stream& rng, int t) {
   const int start = s.params.years.start;
-  const models::YearContext ctx{t, start, t - start};
-  models::demand(s, ctx);
-  models::partnerships(s, ctx, rng);
-  models::teacher_exits(s, ctx, rng);
-  models::student_progress(s, ctx, rng);
-  models::reserve_ageing(s, ctx);
-  models::intake(s, ctx, rng);
-  models::placement(s.students, s.world, s.schools, s.params.policy.rotation, rng, t);
-  models::market(s, ctx, rng);
-  models::record(s, ctx);
+  models::run_year(s, models::YearContext{t, start, t - start}, rng);
 }
 
 sim::Stream stream(const Params& p, std::uint32_t replication) {
