@@ -14,12 +14,8 @@
 
 #include "analysis/headlines.hpp"
 #include "app/commands.hpp"
-#include "models/output.hpp"
-#include "models/scenario.hpp"
-#include "models/simulation.hpp"
-#include "models/world.hpp"
-#include "sim/progress.hpp"
-#include "sim/runner.hpp"
+#include "experiment/experiment.hpp"
+#include "experiment/results_file.hpp"
 
 namespace tlm::app {
 namespace {
@@ -49,14 +45,6 @@ std::string command_line() {
   return out;
 }
 
-struct Prepared {
-  std::string group;
-  models::Params params;
-  std::string toml;
-  std::unique_ptr<models::World> world;
-  int replications = 0;
-};
-
 }  // namespace
 
 void add_run_options(CLI::App& cmd, RunOptions& opts) {
@@ -80,91 +68,46 @@ void add_run_options(CLI::App& cmd, RunOptions& opts) {
 
 std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
   RunOptions opts = opts_in;
-  if (opts.scenarios.empty()) opts.scenarios.push_back("nl-baseline");
-
-  // Load and validate everything before anything runs: bad input writes nothing.
-  std::vector<Prepared> runs;
-  std::map<std::string, int> names;
-  for (const auto& name : opts.scenarios) {
-    auto scenario = models::load_scenario(name, opts.overrides);
-    Prepared prep;
-    prep.params = std::move(scenario.params);
-    if (opts.seed) prep.params.seed = *opts.seed;
-    if (opts.replications) prep.params.replications = *opts.replications;
-    prep.replications = prep.params.replications;
-    prep.group = prep.params.name;
-    if (const int seen = names[prep.group]++; seen > 0) {
-      if (!rename_duplicates)
-        throw BadInput(
-            fmt::format("two scenarios named `{}` in one run; give one a different `name`", prep.group));
-      prep.group = fmt::format("{}#{}", prep.group, seen + 1);
-    }
-    prep.toml = models::to_toml(prep.params);
-    runs.push_back(std::move(prep));
-  }
-  if (opts.output.empty()) opts.output = runs.front().params.name + ".h5";
-  const auto out_path = std::filesystem::path(opts.output);
-  const auto dir = out_path.has_parent_path() ? out_path.parent_path() : std::filesystem::path(".");
-  if (!std::filesystem::is_directory(dir))
-    throw BadInput(fmt::format("cannot write {}: directory {} does not exist", opts.output, dir.string()));
-  if (std::filesystem::is_directory(out_path))
-    throw BadInput(fmt::format("cannot write {}: it is a directory", opts.output));
-
-  std::unique_ptr<sim::H5Writer> file;
+  experiment::Request request;
+  request.scenarios = opts.scenarios;
+  request.overrides = opts.overrides;
+  request.replications = opts.replications;
+  request.seed = opts.seed;
+  request.rename_duplicates = rename_duplicates;
   try {
-    file = std::make_unique<sim::H5Writer>(opts.output);
-  } catch (const std::exception& e) {
-    throw BadInput(fmt::format("cannot write {}", opts.output));
-  }
-  file->set_attr("/", "tlm_version", std::string(TLM_VERSION));
-  file->set_attr("/", "created", now_iso8601());
-  file->set_attr("/", "command", command_line());
+    // Everything is loaded and validated before anything runs: bad input writes nothing.
+    auto variants = experiment::plan(request);
+    if (opts.output.empty()) opts.output = variants.front().params.name + ".h5";
+    std::vector<std::pair<std::string, std::string>> provenance{
+        {"tlm_version", TLM_VERSION}, {"created", now_iso8601()}, {"command", command_line()}};
+    if (rename_duplicates) provenance.emplace_back("base_scenario", variants.front().group);
+    experiment::ResultsFile file(opts.output, provenance);
 
-  interrupted.store(false);
-  auto old_int = std::signal(SIGINT, on_signal);
-  auto old_term = std::signal(SIGTERM, on_signal);
-  struct RestoreSignals {
-    void (*i)(int);
-    void (*t)(int);
-    ~RestoreSignals() {
-      std::signal(SIGINT, i);
-      std::signal(SIGTERM, t);
+    interrupted.store(false);
+    auto old_int = std::signal(SIGINT, on_signal);
+    auto old_term = std::signal(SIGTERM, on_signal);
+    struct RestoreSignals {
+      void (*i)(int);
+      void (*t)(int);
+      ~RestoreSignals() {
+        std::signal(SIGINT, i);
+        std::signal(SIGTERM, t);
+      }
+    } restore{old_int, old_term};
+
+    experiment::build_worlds(variants);
+    experiment::Options options;
+    options.threads = opts.threads;
+    options.cancel = &interrupted;
+    options.progress = !opts.quiet;
+    if (!experiment::run(variants, options, file) || interrupted.load()) {
+      file.abort();
+      throw Interrupted();
     }
-  } restore{old_int, old_term};
-
-  for (auto& run : runs) {
-    run.world = std::make_unique<models::World>(models::build_world(run.params));
-    models::create_scenario_group(*file, run.group, run.params, run.toml, *run.world, run.replications);
+    file.commit();
+  } catch (const experiment::PlanError& e) {
+    throw BadInput(e.what());
   }
-  // Tasks: scenario-major, so `compare` fills one scenario after another.
-  std::vector<std::pair<std::size_t, int>> tasks;
-  for (std::size_t k = 0; k < runs.size(); ++k)
-    for (int r = 0; r < runs[k].replications; ++r) tasks.emplace_back(k, r);
-
-  sim::Progress progress(tasks.size(), "replications", !opts.quiet && sim::stderr_is_terminal());
-  std::size_t done = 0;
-  sim::RunnerOptions ro;
-  ro.threads = opts.threads;
-  ro.cancel = &interrupted;
-  const bool complete = sim::run_tasks<models::Outcomes>(
-      tasks.size(), ro,
-      [&](std::size_t t) {
-        const auto& [k, r] = tasks[t];
-        return models::run_replication(*runs[k].world, runs[k].params, static_cast<std::uint32_t>(r),
-                                       &interrupted);
-      },
-      [&](std::size_t t, models::Outcomes&& out) {
-        if (interrupted.load()) return;  // the partial result of a cancelled replication is never written
-        const auto& [k, r] = tasks[t];
-        models::write_replication(*file, runs[k].group, r, out);
-        progress.update(++done);
-      });
-  progress.finish();
-  if (!complete || interrupted.load()) {
-    file->abort();
-    throw Interrupted();
-  }
-  file->commit();
   return opts.output;
 }
 

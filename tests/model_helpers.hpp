@@ -4,7 +4,6 @@
 // intervals.
 #pragma once
 
-#include <tbb/parallel_for.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -18,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "experiment/experiment.hpp"
 #include "models/outcomes.hpp"
 #include "models/params.hpp"
 #include "models/scenario.hpp"
@@ -84,17 +84,9 @@ inline double t_bonferroni(int n, int m = 1, double family_alpha = 0.001) {
 // ---------------------------------------------------------------------------------------------------------
 // Running replications.
 
-// Replications 0..n-1 of one world, in parallel (each is independent and deterministic).
+// Replications 0..n-1 of one world, in parallel, through the experiment layer (as `tlm run` runs them).
 inline std::vector<Outcomes> run_all(const models::World& world, const Params& params, int n) {
-  std::vector<std::optional<Outcomes>> slots(static_cast<std::size_t>(n));
-  tbb::parallel_for(0, n, [&](int i) {
-    slots[static_cast<std::size_t>(i)].emplace(
-        models::run_replication(world, params, static_cast<std::uint32_t>(i)));
-  });
-  std::vector<Outcomes> out;
-  out.reserve(slots.size());
-  for (auto& s : slots) out.push_back(std::move(*s));
-  return out;
+  return experiment::run_replications(world, params, n);
 }
 
 // Σ over regions of a metric in year index y for one sector (-1: all sectors).
