@@ -36,10 +36,6 @@ std::vector<double> pooled_share(const ScenarioResults& r, const Array& num, con
   return out;
 }
 
-int study_years(const std::string& programme) {
-  return programme == "eerstegraads" ? 2 : 4;
-}
-
 std::vector<double> column_sum(const std::vector<std::vector<double>>& m) {
   std::vector<double> out;
   for (const auto& row : m) {
@@ -112,14 +108,16 @@ std::vector<int> default_years(const ScenarioResults& r) {
   return out;
 }
 
+// Cohorts followed to the end: entered after the start year and observed for their whole span (docs/model.md
+// 7.4). The spans are the scenario's own, read from the file.
 Window retention_window(const ScenarioResults& r) {
-  return {r.start() + 1, r.end() - 5};
+  return {r.start() + 1, r.end() - r.retention_years};
 }
 Window graduation_window(const ScenarioResults& r, const std::string& programme) {
-  return {r.start() + 1, r.end() - (study_years(programme) + 3)};
+  return {r.start() + 1, r.end() - (r.study_years.at(r.programme_index(programme)) + r.max_extra_years)};
 }
 Window zij_window(const ScenarioResults& r) {
-  return {r.start() + 1, r.end() - 2};
+  return {r.start() + 1, r.end() - r.zij_years};
 }
 
 std::vector<std::vector<double>> retention_curve(const ScenarioResults& r, const std::string& route) {

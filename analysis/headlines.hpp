@@ -46,10 +46,11 @@ struct Window {
   int first, last;
   bool empty() const { return last < first; }
 };
-Window retention_window(const ScenarioResults& r);  // start + 1 … end − 5
-// start + 1 … end − (study years + 3 extra years): end − 7, eerstegraads end − 5.
+// The spans come from the file's facts (the scenario's own study.years, study.max_extra_years, zij.years).
+Window retention_window(const ScenarioResults& r);  // start + 1 … end − retention_years
+// start + 1 … end − (the programme's study years + max extra years)
 Window graduation_window(const ScenarioResults& r, const std::string& programme);
-Window zij_window(const ScenarioResults& r);  // start + 1 … end − 2
+Window zij_window(const ScenarioResults& r);  // start + 1 … end − zij years
 
 // Every indicator of one scenario; `years` are the years of the per-year indicators (shortage, open
 // shortage, SO share); every year must be recorded (InputError otherwise).

@@ -195,6 +195,20 @@ struct Reader {
     return v;
   }
 
+  // A one-dimensional integer attribute (or a scalar, as one value); fails when absent.
+  std::vector<int> required_ints_attr(const std::string& obj, const std::string& attr) const {
+    if (!has_attr(obj, attr))
+      fail(fmt::format("{} lacks the attribute {} (written by an older tlm? run it again)", obj, attr));
+    Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+    Handle space(H5Aget_space(a.get()), H5Sclose);
+    const hssize_t n = H5Sget_simple_extent_npoints(space.get());
+    if (n < 1 || n > 1000) fail(fmt::format("attribute {} of {} has {} values", attr, obj, n));
+    std::vector<int> v(static_cast<std::size_t>(n));
+    if (H5Aread(a.get(), H5T_NATIVE_INT, v.data()) < 0)
+      fail(fmt::format("attribute {} of {} is not an integer", attr, obj));
+    return v;
+  }
+
   // Links of a group, in creation order when the group tracks it, otherwise in name order.
   std::vector<std::string> links(const std::string& group) const {
     std::vector<std::string> names;
@@ -265,6 +279,14 @@ FileInfo read_file_info(const std::string& path) {
   for (auto& n : rd.links("/"))
     if (rd.is_scenario_group(n)) info.scenarios.push_back(n);
   if (info.scenarios.empty()) rd.fail("no scenario group (a group with years and metrics)");
+  // A comparison names its base; the base comes first whatever order a reader lists groups in.
+  info.base_scenario = rd.string_attr("/", "base_scenario");
+  if (!info.base_scenario.empty()) {
+    auto it = std::find(info.scenarios.begin(), info.scenarios.end(), info.base_scenario);
+    if (it == info.scenarios.end())
+      rd.fail(fmt::format("base_scenario '{}' is not a scenario group of the file", info.base_scenario));
+    std::rotate(info.scenarios.begin(), it, it + 1);
+  }
   return info;
 }
 
@@ -290,6 +312,13 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.sectors = rd.read_strings(g + "/sectors");
   r.routes = rd.read_strings(g + "/routes");
   r.programmes = rd.read_strings(g + "/programmes");
+  r.study_years = rd.required_ints_attr(g, "study_years");
+  if (r.study_years.size() != r.programmes.size())
+    rd.fail(fmt::format("{}: study_years has {} values for {} programmes", g, r.study_years.size(),
+                        r.programmes.size()));
+  r.max_extra_years = rd.required_ints_attr(g, "max_extra_years").front();
+  r.zij_years = rd.required_ints_attr(g, "zij_years").front();
+  r.retention_years = rd.required_ints_attr(g, "retention_years").front();
 
   std::vector<std::string> names = metric_names;
   if (names.empty()) names = rd.links(g + "/metrics");

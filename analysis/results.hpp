@@ -35,7 +35,8 @@ struct FileInfo {
   std::string tlm_version;
   std::string created;
   std::string command;
-  std::vector<std::string> scenarios;  // in order of creation (name order if the file does not track it)
+  std::vector<std::string> scenarios;  // the base first (when named), then in order of creation
+  std::string base_scenario;           // the base of a comparison (attribute base_scenario); "" for a run
 };
 
 struct ScenarioResults {
@@ -45,6 +46,11 @@ struct ScenarioResults {
   int replications = 0;
   std::vector<int> years;
   std::vector<std::string> regions, sectors, routes, programmes;
+  // Facts of the scenario that reading the cohort tables needs (group attributes, docs/output.md).
+  std::vector<int> study_years;  // per programme
+  int max_extra_years = 0;
+  int zij_years = 0;
+  int retention_years = 0;  // k = 1..retention_years in cohorts/retained
   std::map<std::string, Array> metrics;      // [replication, year, region, sector]; only those loaded
   std::map<std::string, std::string> units;  // of the loaded metrics
   // Cohort tables (docs/output.md); empty arrays if the file has none.

@@ -11,6 +11,13 @@ void create_scenario_group(sim::H5Writer& file, const std::string& group, const 
   file.set_attr(g, "scenario", resolved_toml);
   file.set_attr(g, "seed", static_cast<std::uint64_t>(params.seed));
   file.set_attr(g, "replications", static_cast<std::int64_t>(replications));
+  // Facts the analysis needs to read the cohort tables (which cohorts are followed to the end), so that it
+  // never assumes a scenario's values: study lengths per programme, extra years, zij trajectory, retention.
+  std::vector<std::int64_t> study_years(params.study.years.begin(), params.study.years.end());
+  file.set_attr(g, "study_years", study_years);
+  file.set_attr(g, "max_extra_years", static_cast<std::int64_t>(params.study.max_extra_years));
+  file.set_attr(g, "zij_years", static_cast<std::int64_t>(params.zij.years));
+  file.set_attr(g, "retention_years", static_cast<std::int64_t>(kRetentionYears));
   std::vector<int> years(params.years.end - params.years.start + 1);
   std::iota(years.begin(), years.end(), params.years.start);
   file.write_ints(g + "/years", years);

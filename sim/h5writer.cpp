@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -33,10 +34,11 @@ hid_t checked(hid_t id, const std::string& what) {
   return id;
 }
 
-void write_attr(hid_t file, const std::string& object, const std::string& name, hid_t type,
-                const void* value) {
+// A scalar attribute, or with `count` a one-dimensional one of `count` values.
+void write_attr(hid_t file, const std::string& object, const std::string& name, hid_t type, const void* value,
+                std::optional<hsize_t> count = std::nullopt) {
   Handle obj(checked(H5Oopen(file, object.c_str(), H5P_DEFAULT), "open " + object), H5Oclose);
-  Handle space(H5Screate(H5S_SCALAR), H5Sclose);
+  Handle space(count ? H5Screate_simple(1, &*count, nullptr) : H5Screate(H5S_SCALAR), H5Sclose);
   if (H5Aexists(obj, name.c_str()) > 0) H5Adelete(obj, name.c_str());
   Handle attr(
       checked(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
@@ -81,6 +83,10 @@ void H5Writer::set_attr(const std::string& object, const std::string& name, std:
 }
 void H5Writer::set_attr(const std::string& object, const std::string& name, std::int64_t value) {
   write_attr(file_, object, name, H5T_NATIVE_INT64, &value);
+}
+void H5Writer::set_attr(const std::string& object, const std::string& name,
+                        const std::vector<std::int64_t>& values) {
+  write_attr(file_, object, name, H5T_NATIVE_INT64, values.data(), static_cast<hsize_t>(values.size()));
 }
 
 void H5Writer::write_strings(const std::string& path, const std::vector<std::string>& values) {

@@ -25,6 +25,7 @@ class H5Writer {
   void set_attr(const std::string& object, const std::string& name, const std::string& value);
   void set_attr(const std::string& object, const std::string& name, std::uint64_t value);
   void set_attr(const std::string& object, const std::string& name, std::int64_t value);
+  void set_attr(const std::string& object, const std::string& name, const std::vector<std::int64_t>& values);
   // Fixed-length ASCII strings (R and h5py read them without help).
   void write_strings(const std::string& path, const std::vector<std::string>& values);
   void write_ints(const std::string& path, const std::vector<int>& values);

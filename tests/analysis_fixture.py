@@ -83,6 +83,11 @@ compliance = 0.9
 """
 
 
+# The scenario facts the analysis reads from the file (study lengths per programme, extra years, zij years).
+STUDY_YEARS = [4, 4, 2, 4, 4]
+MAX_EXTRA_YEARS = 3
+ZIJ_YEARS = 2
+
 def fixed(strings):
     width = max(len(s) for s in strings)
     return np.array([s.encode("ascii") for s in strings], dtype=f"S{width}")
@@ -133,11 +138,11 @@ def cohorts(alt):
     intake = np.full((REPS, Y, len(PROGRAMMES)), 100.0)
     graduated = np.zeros_like(intake)
     for p, prog in enumerate(PROGRAMMES):
-        last = end - (5 if prog == "eerstegraads" else 7)
+        last = end - (STUDY_YEARS[p] + MAX_EXTRA_YEARS)
         for yi, year in enumerate(YEARS):
             graduated[:, yi, p] = (65.0 if alt else 60.0) if year <= last else 10.0
     zij = np.full((REPS, Y, len(SECTORS)), 10.0)
-    zij_completed = np.where((YEARS <= end - 2)[None, :, None], 9.0 if alt else 8.0, 4.0) * np.ones_like(zij)
+    zij_completed = np.where((YEARS <= end - ZIJ_YEARS)[None, :, None], 9.0 if alt else 8.0, 4.0) * np.ones_like(zij)
     return dict(entrants=entrants, retained=retained, intake=intake, graduated=graduated, zij=zij,
                 zij_completed=zij_completed)
 
@@ -153,6 +158,10 @@ def write(path, names, track_order=True):
             g.attrs["scenario"] = (ALT_TOML if alt else BASE_TOML).format(name=name.split("#")[0])
             g.attrs["seed"] = np.uint64(20251001)
             g.attrs["replications"] = np.int32(REPS)
+            g.attrs["study_years"] = np.array(STUDY_YEARS, dtype=np.int64)
+            g.attrs["max_extra_years"] = np.int64(MAX_EXTRA_YEARS)
+            g.attrs["zij_years"] = np.int64(ZIJ_YEARS)
+            g.attrs["retention_years"] = np.int64(5)
             g["years"] = YEARS
             g["regions"] = fixed(REGIONS)
             g["sectors"] = fixed(SECTORS)

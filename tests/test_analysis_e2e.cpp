@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/headlines.hpp"
+#include "analysis/results.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -107,4 +109,54 @@ TEST_CASE("tlm report and compare refuse bad input with exit code 2 and a messag
   auto year = run(fmt::format("'{}' report '{}' --years 2099", tlm_binary(), dir / "t.h5"));
   CHECK(year.exit_code == 2);
   CHECK(year.err.find("2099") != std::string::npos);
+}
+
+TEST_CASE("the results file carries the scenario facts the analysis reads; compare names its base",
+          "[e2e][analysis]") {
+  TempDir dir;
+  // Spans other than the defaults: the cohort windows must follow them, not assume 4 + 3 and 2 years.
+  const auto r = run(fmt::format(
+      "cd '{}' && '{}' compare tiny tiny -r 2 -q --set zij.years=3 --set study.max_extra_years=1 "
+      "--set study.years.eerstegraads=3 --set 'study.dropout.eerstegraads=[0.1, 0.1, 0.1]' -o cmp",
+      dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string h5 = dir / "cmp/results.h5";
+  const auto info = tlm::analysis::read_file_info(h5);
+  CHECK(info.base_scenario == "tiny");
+  REQUIRE(info.scenarios.size() == 2);
+  CHECK(info.scenarios.front() == "tiny");
+  const auto s = tlm::analysis::load_scenario(h5, "tiny#2", {"shortage_fte"});
+  CHECK(s.study_years == std::vector<int>{4, 4, 3, 4, 4});
+  CHECK(s.max_extra_years == 1);
+  CHECK(s.zij_years == 3);
+  CHECK(s.retention_years == 5);
+  const auto g = tlm::analysis::graduation_window(s, "eerstegraads");
+  CHECK(g.first == 2026);
+  CHECK(g.last == 2040 - (3 + 1));
+  CHECK(tlm::analysis::graduation_window(s, "pabo").last == 2040 - (4 + 1));
+  CHECK(tlm::analysis::zij_window(s).last == 2040 - 3);
+  CHECK(tlm::analysis::retention_window(s).last == 2040 - 5);
+}
+
+TEST_CASE("a results file without the scenario facts is refused with a message naming the file and fact",
+          "[e2e][analysis]") {
+  TempDir dir;
+  const std::string h5 = dir / "old.h5";
+  REQUIRE(run(fmt::format("'{}' run tiny -r 1 -q -o '{}'", tlm_binary(), h5)).exit_code == 0);
+  REQUIRE(run(fmt::format("/usr/bin/python3 -c \"import h5py; f = h5py.File('{}', 'a'); "
+                          "del f['tiny'].attrs['zij_years']\"",
+                          h5))
+              .exit_code == 0);
+  try {
+    tlm::analysis::load_scenario(h5, "tiny");
+    FAIL("an old file was accepted");
+  } catch (const tlm::analysis::InputError& e) {
+    CHECK(std::string(e.what()).find("lacks the attribute zij_years") != std::string::npos);
+    CHECK(std::string(e.what()).find("old.h5") != std::string::npos);
+  }
+  const auto r = run(fmt::format("'{}' report '{}' -o '{}'", tlm_binary(), h5, dir / "r.html"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("lacks the attribute zij_years") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "r.html"));
 }

@@ -69,8 +69,10 @@ def scenarios(path):
 
 
 def info(path, scenario=None):
-    """Root attributes (tlm_version, created, command); with `scenario`, also its seed, replications,
-    scenario TOML text and axes (years, regions, sectors, routes, programmes)."""
+    """Root attributes (tlm_version, created, command, and base_scenario in a comparison); with `scenario`,
+    also its seed, replications, scenario TOML text, axes (years, regions, sectors, routes, programmes) and
+    the facts for reading its cohort tables (study_years per programme, max_extra_years, zij_years,
+    retention_years)."""
     with h5py.File(path, "r") as f:
         out = {k: _text(v) for k, v in f.attrs.items()}
         if scenario is not None:
@@ -85,6 +87,10 @@ def info(path, scenario=None):
                 routes=_strings(g["routes"]),
                 programmes=_strings(g["programmes"]),
             )
+            for fact in ("study_years", "max_extra_years", "zij_years", "retention_years"):
+                if fact in g.attrs:
+                    v = g.attrs[fact]
+                    out[fact] = [int(x) for x in v] if getattr(v, "ndim", 0) else int(v)
     return out
 
 
