@@ -50,7 +50,7 @@ struct ScenarioResults {
   std::vector<int> study_years;  // per programme
   int max_extra_years = 0;
   int zij_years = 0;
-  int retention_years = 0;  // k = 1..retention_years in cohorts/retained
+  int retention_years = 0;                   // k = 1..retention_years in cohorts/retained
   std::map<std::string, Array> metrics;      // [replication, year, region, sector]; only those loaded
   std::map<std::string, std::string> units;  // of the loaded metrics
   // Cohort tables (docs/output.md); empty arrays if the file has none.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.hpp"
+#include "models/outcomes.hpp"
 #include "models/scenario.hpp"
 #include "models/schema.hpp"
 
@@ -17,6 +18,7 @@ struct ScenarioCommandOptions {
   std::vector<std::string> overrides;
   std::string scenario;
   bool keys_markdown = false;
+  bool metrics_markdown = false;
 };
 
 // Every file is checked, even after a bad one, so one call reports every problem; then exit 2 if any.
@@ -37,6 +39,10 @@ void validate(const ScenarioCommandOptions& o) {
 void show(const ScenarioCommandOptions& o) {
   if (o.keys_markdown) {
     std::cout << models::schema::keys_markdown();
+    return;
+  }
+  if (o.metrics_markdown) {
+    std::cout << models::metrics_markdown();
     return;
   }
   std::cout << models::to_toml(models::load_scenario(o.scenario, o.overrides).params);
@@ -73,6 +79,9 @@ void register_scenario_commands(CLI::App& app) {
       ->allow_extra_args(false);
   // Regenerates the key table of docs/scenarios.md; a test checks the two agree.
   sh->add_flag("--keys-markdown", opts->keys_markdown, "Print the scenario key reference as markdown")
+      ->group("");
+  // Regenerates the metric table of docs/output.md from the metric registry; a test checks the two agree.
+  sh->add_flag("--metrics-markdown", opts->metrics_markdown, "Print the metric reference as markdown")
       ->group("");
   sh->callback([opts] { show(*opts); });
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstddef>
 #include <limits>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/params.hpp"
@@ -50,12 +52,27 @@ enum Metric : int {
   kMetrics
 };
 
+// The metric registry: everything about a metric, once. The results file (its attributes), docs/output.md's
+// table (`tlm show --metrics-markdown`), the Python module (through the file's attributes) and the tests read
+// it. A ratio metric names its numerator and denominator: aggregated, it is Σ numerator / Σ denominator,
+// never a mean of cells; one with a denominator but no numerator is a mean weighted by the denominator.
 struct MetricInfo {
   const char* name;
   const char* unit;
   const char* description;
+  const char* recorded_by;  // the mechanism that counts it: a file of models/, e.g. "teacher_exits"
+  const char* section;      // docs/model.md section
+  int numerator = -1;       // a Metric, or -1
+  int denominator = -1;     // a Metric, or -1 (not a ratio)
+  bool is_ratio() const { return denominator >= 0; }
 };
 extern const std::array<MetricInfo, kMetrics> kMetricInfo;
+// The metric of that name, or -1.
+int find_metric(std::string_view name);
+// How a metric aggregates over cells, in words ("sum", "Σ shortage_fte / Σ demand_fte", ...).
+std::string aggregation_text(const MetricInfo& m);
+// The metric table of docs/output.md (markdown), generated from the registry.
+std::string metrics_markdown();
 
 inline constexpr int kRetentionYears = 5;
 

@@ -27,9 +27,11 @@ void create_scenario_group(sim::H5Writer& file, const std::string& group, const 
   file.write_strings(g + "/programmes", {kProgrammeNames.begin(), kProgrammeNames.end()});
   // The shapes come from an empty replication: one source of truth for the layout.
   const Outcomes shape(static_cast<int>(years.size()), world.regions);
-  for (const auto& d : shape.to_datasets())
+  for (const auto& d : shape.to_datasets()) {
     file.create_replicated(g + "/" + d.path, static_cast<std::size_t>(replications), d.values.shape(), d.unit,
                            d.description);
+    for (const auto& [name, value] : d.attributes) file.set_attr(g + "/" + d.path, name, value);
+  }
 }
 
 void write_replication(sim::H5Writer& file, const std::string& group, int replication,

@@ -61,19 +61,21 @@ void record(State& s, const YearContext& ctx) {
   for (std::size_t i = 0; i < s.reserve.size(); ++i)
     out.at(m_reserve_size, y, s.reserve.region[i], s.reserve.sector[i]) += 1;
 
-  // Ratios per cell (aggregate them from their numerators and denominators, never by averaging cells).
+  // Ratios per cell, from the registry's numerator and denominator (a weighted mean has held its sum until
+  // now). Aggregate them from numerators and denominators, never by averaging cells.
   auto ratio = [](double num, double den) { return den > 0 ? num / den : 0.0; };
+  for (int m = 0; m < kMetrics; ++m) {
+    const auto& info = kMetricInfo[m];
+    if (!info.is_ratio()) continue;
+    const auto num = static_cast<Metric>(info.numerator >= 0 ? info.numerator : m);
+    const auto den = static_cast<Metric>(info.denominator);
+    for (int r = 0; r < w.regions; ++r)
+      for (int sec = 0; sec < kSectors; ++sec)
+        out.at(static_cast<Metric>(m), y, r, sec) = ratio(out.at(num, y, r, sec), out.at(den, y, r, sec));
+  }
   for (int r = 0; r < w.regions; ++r)
-    for (int sec = 0; sec < kSectors; ++sec) {
-      out.at(m_shortage_rate, y, r, sec) =
-          ratio(out.at(m_shortage_fte, y, r, sec), out.at(m_demand_fte, y, r, sec));
-      out.at(m_so_share, y, r, sec) = ratio(out.at(m_students_so, y, r, sec), out.at(m_students, y, r, sec));
-      out.at(m_member_share, y, r, sec) =
-          ratio(out.at(m_member_schools, y, r, sec), out.at(m_schools, y, r, sec));
-      out.at(m_induction_quality_mean, y, r, sec) =
-          ratio(out.at(m_induction_quality_mean, y, r, sec), out.at(m_entrants, y, r, sec));
+    for (int sec = 0; sec < kSectors; ++sec)
       s.last_shortage_rate[r][sec] = out.at(m_shortage_rate, y, r, sec);
-    }
 }
 
 }  // namespace tlm::models

@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tlm::sim {
@@ -45,6 +46,7 @@ struct Dataset {
   std::string unit;
   std::string description;
   NdArray values;
+  std::vector<std::pair<std::string, std::string>> attributes = {};  // further string attributes
 };
 
 }  // namespace tlm::sim

@@ -24,6 +24,7 @@ Usage: analysis_fixture.py OUT.h5 [--scenarios base,alt,base#2] [--no-order]
   --no-order    do not track link creation order on the root group (readers fall back to name order)
 """
 import argparse
+from pathlib import Path
 
 import h5py
 import numpy as np
@@ -35,19 +36,25 @@ ROUTES = ["initial", "grad_so", "grad_regular", "zij", "groenpluk", "returner"]
 PROGRAMMES = ["pabo", "tweedegraads", "eerstegraads", "alo", "kunstvak"]
 REPS = 10
 
-METRICS = {
-    "demand_fte": "FTE", "staff_fte": "FTE", "qualified_fte": "FTE", "open_fte": "FTE",
-    "hidden_fte": "FTE", "shortage_fte": "FTE", "shortage_rate": "ratio", "teachers": "persons",
-    "hires_grad_so": "persons", "hires_grad_regular": "persons", "hires_zij": "persons",
-    "hires_groenpluk": "persons", "hires_returner": "persons", "exits_retire": "persons",
-    "exits_attrition": "persons", "exits_move": "persons", "students": "persons",
-    "students_so": "persons", "so_share": "ratio", "graduates": "persons", "dropouts": "persons",
-    "delays": "persons", "groenpluk_hires": "persons", "groenpluk_hires_member": "persons",
-    "students_employed": "persons", "zij_started": "persons", "zij_completed": "persons",
-    "zij_dropped": "persons", "schools": "schools", "member_schools": "schools",
-    "member_share": "ratio", "entrants": "persons", "induction_quality_mean": "ratio",
-    "reserve_size": "persons", "returners": "persons",
-}
+def _registry():
+    """Metric name -> (unit, numerator, denominator) from docs/output.md's table, which a test keeps equal to
+    tlm's metric registry (`tlm show --metrics-markdown`): the fixture has no list of its own."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "output.md").read_text()
+    table = doc.split("<!-- metrics:begin", 1)[1].split("<!-- metrics:end -->", 1)[0]
+    out = {}
+    for line in table.splitlines()[3:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        name, unit, aggregate = cells[0].strip("`"), cells[1], cells[3]
+        num = den = None
+        if aggregate != "sum":
+            den = aggregate.rsplit("Σ ", 1)[1]
+            num = None if aggregate.startswith("Σ (") else aggregate.split("Σ ", 2)[1].split(" /")[0]
+        out[name] = (unit, num, den)
+    return out
+
+
+REGISTRY = _registry()
+METRICS = {name: unit for name, (unit, _, _) in REGISTRY.items()}
 
 BASE_TOML = """name = "{name}"
 seed = 20251001
@@ -172,6 +179,10 @@ def write(path, names, track_order=True):
                 d = mg.create_dataset(m, data=values, chunks=(1,) + values.shape[1:], compression="gzip",
                                       compression_opts=4)
                 d.attrs["unit"] = METRICS[m]
+                _, num, den = REGISTRY[m]
+                if den is not None:
+                    d.attrs["numerator"] = num or ""
+                    d.attrs["denominator"] = den
                 d.attrs["description"] = f"synthetic {m}"
             cg = g.create_group("cohorts")
             for c, values in cohorts(alt).items():

@@ -8,25 +8,16 @@
 
 Needs h5py, numpy and pandas (Debian: python3-h5py python3-pandas; use /usr/bin/python3).
 
-Ratio metrics (shortage_rate, so_share, member_share, induction_quality_mean) must never be averaged
-over cells: `national` forms them from their numerator and denominator summed over regions (and
-sectors): shortage_rate = sum shortage_fte / sum demand_fte, so_share = sum students_so / sum students,
-member_share = sum member_schools / sum schools, induction_quality_mean = sum(mean x entrants) / sum entrants.
+Ratio metrics (shortage_rate, so_share, ...) must never be averaged over cells: `national` forms them
+from their numerator and denominator summed over regions (and sectors), e.g. shortage_rate = sum
+shortage_fte / sum demand_fte. Which metrics are ratios, and of what, the file says: each ratio metric
+dataset carries `numerator` and `denominator` attributes written from tlm's metric registry (`ratio_of`).
 """
 import h5py
 import numpy as np
 import pandas as pd
 
-__all__ = ["scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "RATIOS"]
-
-# Ratio metric -> (numerator, denominator). A numerator of None means "the ratio times the denominator"
-# (induction_quality_mean is a mean over the cell's entrants).
-RATIOS = {
-    "shortage_rate": ("shortage_fte", "demand_fte"),
-    "so_share": ("students_so", "students"),
-    "member_share": ("member_schools", "schools"),
-    "induction_quality_mean": (None, "entrants"),
-}
+__all__ = ["scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "ratio_of"]
 
 _COHORT_AXES = {
     "entrants": ("route",),
@@ -44,6 +35,22 @@ def _text(v):
 
 def _strings(ds):
     return [_text(s).rstrip("\x00 ") for s in ds[()]]
+
+
+def _ratio(ds):
+    """(numerator, denominator) of a ratio metric dataset, from the attributes the metric registry writes;
+    a numerator of None means a mean weighted by the denominator; None for a count or FTE."""
+    if "denominator" not in ds.attrs:
+        return None
+    num = _text(ds.attrs.get("numerator", ""))
+    return (num or None, _text(ds.attrs["denominator"]))
+
+
+def ratio_of(path, scenario, name):
+    """How a metric aggregates: (numerator, denominator) for a ratio metric (numerator None: a mean weighted
+    by the denominator), None for a metric that is summed. Read from the file, not from a list here."""
+    with h5py.File(path, "r") as f:
+        return _ratio(f[scenario]["metrics"][name])
 
 
 def _is_scenario(obj):
@@ -155,8 +162,8 @@ def national(path, scenario, name, by_sector=True):
     """A metric aggregated over regions (and, with by_sector=False, over sectors): a DataFrame with
     replication, year, [sector,] value.
 
-    Counts and FTE are summed. Ratio metrics (RATIOS) are sum(numerator) / sum(denominator) over the
-    aggregated cells, never a mean of cell ratios.
+    Counts and FTE are summed. Ratio metrics (see ratio_of: the file says which) are sum(numerator) /
+    sum(denominator) over the aggregated cells, never a mean of cell ratios.
     """
     with h5py.File(path, "r") as f:
         g = f[scenario]
@@ -164,8 +171,9 @@ def national(path, scenario, name, by_sector=True):
         sectors = _strings(g["sectors"])
         mg = g["metrics"]
         axis = (2,) if by_sector else (2, 3)
-        if name in RATIOS:
-            num_name, den_name = RATIOS[name]
+        ratio = _ratio(mg[name])
+        if ratio is not None:
+            num_name, den_name = ratio
             den = mg[den_name][()]
             num = mg[name][()] * den if num_name is None else mg[num_name][()]
             num = np.nan_to_num(num)  # a cell without entrants has no mean: it adds nothing
