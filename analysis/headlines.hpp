@@ -1,4 +1,4 @@
-// The headline outcomes of MODEL.md section 7, one value per replication ("indicators"), and the
+// The headline outcomes of docs/model.md section 7, one value per replication ("indicators"), and the
 // terminal table `tlm run` prints after a run. The same indicators feed the paired effects (effects.hpp)
 // and the report, so a number means the same thing everywhere.
 #pragma once

@@ -1,4 +1,4 @@
-// The model at national scale: each phase of MODEL.md section 6 per agent, the market of one region, one
+// The model at national scale: each phase of docs/model.md section 6 per agent, the market of one region, one
 // whole year and one whole replication of nl-baseline.
 //
 // Scale: the benchmark argument is world.scale × 100 (100 = the Netherlands, 10 = 0.1×, 400 = 4×), so the

@@ -1,5 +1,6 @@
-// Data import (MODEL.md section 10). Errors are `file:line:column: message`, the column being the 1-based
-// character column where the offending field starts, so an editor can jump to it; every bad row is reported.
+// Data import (docs/model.md section 10). Errors are `file:line:column: message`, the column being the
+// 1-based character column where the offending field starts, so an editor can jump to it; every bad row is
+// reported.
 #include "models/data_import.hpp"
 
 #include <fmt/format.h>

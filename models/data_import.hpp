@@ -1,4 +1,4 @@
-// Data import (MODEL.md section 10): schools and teachers from CSV, with file:row:column errors.
+// Data import (docs/model.md section 10): schools and teachers from CSV, with file:row:column errors.
 #pragma once
 
 #include <optional>

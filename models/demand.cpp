@@ -1,4 +1,5 @@
-// MODEL.md 6.1: demand grows by sector, by a constant or a table by year.
+// docs/model.md 6.1: demand grows by sector, by a constant or a table by year.
+#include "models/keys.hpp"
 #include "models/phases.hpp"
 
 namespace tlm::models {
@@ -8,6 +9,14 @@ void demand(State& s, const YearContext& ctx) {
   PerSector<double> factor;
   for (int k = 0; k < kSectors; ++k) factor[k] = 1.0 + s.params.demand.growth[k].at(ctx.year);
   for (std::size_t j = 0; j < s.schools.demand.size(); ++j) s.schools.demand[j] *= factor[sector[j]];
+}
+
+void demand_keys(std::vector<schema::Key>& keys) {
+  keys.insert(keys.end(), {
+                              {"demand.growth", schema::kGrowth, "rate per year",
+                               "growth of every school's demand; a constant or a year table", "6.1",
+                               TLM_FIELD(demand.growth)},
+                          });
 }
 
 }  // namespace tlm::models

@@ -1,9 +1,10 @@
-// MODEL.md 6.6 step 4: schools with a vacancy of at least 0.2 FTE hire students before they graduate.
+// docs/model.md 6.6 step 4: schools with a vacancy of at least 0.2 FTE hire students before they graduate.
 // Rules (policy.groenpluk.rule) bind member schools only; non-members follow `none` and may take students
 // placed at member schools (leakage).
 #include <algorithm>
 
 #include "models/events.hpp"
+#include "models/keys.hpp"
 #include "models/market_detail.hpp"
 #include "models/phases.hpp"
 #include "sim/order.hpp"
@@ -101,6 +102,29 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
       if (member) s.out.at(m_groenpluk_hires_member, ctx.index, r, sec) += 1;
     }
   }
+}
+
+void groenpluk_keys(std::vector<schema::Key>& keys) {
+  keys.insert(keys.end(),
+              {
+                  {"groenpluk.propensity", schema::kProb, "probability",
+                   "chance a school with a vacancy hires a student", "6.6", TLM_FIELD(groenpluk.propensity)},
+                  {"groenpluk.min_study_year", schema::Range{1, 20}, "study year",
+                   "lowest study year a school may hire from", "6.6", TLM_FIELD(groenpluk.min_study_year)},
+                  {"groenpluk.fte", schema::kShareOfFte, "FTE",
+                   "fte an employed student works (at most the vacancy)", "6.6", TLM_FIELD(groenpluk.fte)},
+              });
+}
+
+void groenpluk_policy_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"policy.groenpluk.rule", schema::kAny, "",
+           "groenpluk rule at member schools (docs/model.md 6.6.4)", "6.6", TLM_FIELD(policy.groenpluk.rule)},
+          {"policy.groenpluk.compliance", schema::kProb, "share",
+           "share of member schools' hires a ban prevents", "6.6", TLM_FIELD(policy.groenpluk.compliance)},
+      });
 }
 
 }  // namespace tlm::models

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/events.hpp"
+#include "models/keys.hpp"
 #include "models/phases.hpp"
 #include "sim/apportion.hpp"
 
@@ -42,6 +43,19 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
         append_student(st, new_ids[next], k, 1, r, sim::bernoulli(in_partnership, words[next][0]),
                        p.study.intake_age[k], ctx.year);
   }
+}
+
+void institutes_policy_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"policy.institutes.target_share", schema::kProb, "probability",
+           "institute_in_partnership of new intake reached in target_year (unset: no change)", "6.4",
+           TLM_FIELD(policy.institutes.target_share)},
+          {"policy.institutes.target_year", schema::kYear, "year",
+           "year policy.institutes.target_share is reached", "6.4", TLM_FIELD(policy.institutes.target_year)},
+
+      });
 }
 
 }  // namespace tlm::models

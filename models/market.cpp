@@ -1,9 +1,11 @@
-// MODEL.md 6.6: the market, region by region: moves, binding, qualified seekers, zij-instromers (steps 0-3
-// per region and sector), groenpluk across the region's sectors (step 4, groenpluk.cpp), stopgaps (step 5).
+// docs/model.md 6.6: the market, region by region: moves, binding, qualified seekers, zij-instromers (steps
+// 0-3 per region and sector), groenpluk across the region's sectors (step 4, groenpluk.cpp), stopgaps (step
+// 5).
 #include <algorithm>
 #include <cmath>
 
 #include "models/events.hpp"
+#include "models/keys.hpp"
 #include "models/market_detail.hpp"
 #include "models/phases.hpp"
 #include "sim/order.hpp"
@@ -267,6 +269,45 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       const auto& gr = s.graduates[g];
       join_reserve(s.reserve, gr.id, gr.sector, search_region[g], gr.age, 0, ctx.year, kNone);
     }
+}
+
+void zij_keys(std::vector<schema::Key>& keys) {
+  keys.insert(keys.end(),
+              {
+                  {"zij.dropout", schema::kProb, schema::kProbPerYear,
+                   "chance to drop out in each trajectory year", "6.3", TLM_FIELD(zij.dropout)},
+                  {"zij.so_effect", schema::kNonNeg, schema::kMultiplier, "zij dropout at member schools",
+                   "6.3", TLM_FIELD(zij.so_effect)},
+                  {"zij.years", schema::Range{1, 10}, "years", "length of the zij trajectory", "6.3",
+                   TLM_FIELD(zij.years)},
+                  {"zij.inflow", schema::kNonNeg, "persons per year",
+                   "zij candidates a year nationally (at zero shortage)", "6.6", TLM_FIELD(zij.inflow)},
+                  {"zij.shortage_elasticity", schema::kNonNeg, "per shortage rate",
+                   "zij inflow rises by 1 + this x last year's shortage rate", "6.6",
+                   TLM_FIELD(zij.shortage_elasticity)},
+                  {"zij.age_range", schema::Range{16, 100}, "ages", "[lowest, highest] age of zij candidates",
+                   "6.6", TLM_FIELD(zij.age_range)},
+              });
+}
+
+void market_keys(std::vector<schema::Key>& keys) {
+  keys.insert(keys.end(),
+              {
+                  {"market.enabled", schema::kAny, "",
+                   "false: no hires, returns, zij-instroom or groenpluk (checks of section 8)", "8",
+                   TLM_FIELD(market.enabled)},
+                  {"market.binding_so", schema::kProb, "probability",
+                   "chance an SO-trained graduate is hired at its last placement school", "6.6",
+                   TLM_FIELD(market.binding_so)},
+                  {"market.binding_regular", schema::kProb, "probability",
+                   "chance another graduate is hired at its last placement school", "6.6",
+                   TLM_FIELD(market.binding_regular)},
+                  {"market.so_member_preference", schema::kPositive, schema::kMultiplier,
+                   "weight of member schools when an SO-trained seeker picks a school", "6.6",
+                   TLM_FIELD(market.so_member_preference)},
+                  {"market.stopgap_share", schema::kProb, "share of vacancy",
+                   "share of remaining vacancy filled by stopgaps", "6.6", TLM_FIELD(market.stopgap_share)},
+              });
 }
 
 }  // namespace tlm::models

@@ -1,9 +1,10 @@
-// Vacancies of one region's schools during the market, with the weighted pick of MODEL.md 6.6:
+// Vacancies of one region's schools during the market, with the weighted pick of docs/model.md 6.6:
 // chance proportional to v_j, × so_member_preference for member schools when the seeker is SO-trained.
 #pragma once
 
 #include <array>
 
+#include "models/groenpluk.hpp"
 #include "models/state.hpp"
 #include "sim/fenwick.hpp"
 #include "sim/random.hpp"
@@ -25,10 +26,5 @@ class Vacancies {
   int r;
   std::array<std::array<sim::Fenwick, 2>, kSectors> trees;  // [sector][plain, SO-preferred]
 };
-
-// 6.6 step 4 for one region (groenpluk.cpp).
-// `students`: the region's students (indices into State::students).
-void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int region,
-                      const std::vector<std::int32_t>& students);
 
 }  // namespace tlm::models

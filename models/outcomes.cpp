@@ -93,7 +93,7 @@ Outcomes::Outcomes(int years_, int regions_)
       graduated({static_cast<std::size_t>(years_), static_cast<std::size_t>(kProgrammes)}),
       zij({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors)}),
       zij_completed({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors)}) {
-  // Retention cells past the horizon are NaN (MODEL.md section 7).
+  // Retention cells past the horizon are NaN (docs/model.md section 7).
   for (int y = 0; y < years; ++y)
     for (int r = 0; r < kRoutes; ++r)
       for (int k = 1; k <= kRetentionYears; ++k)

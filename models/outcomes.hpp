@@ -1,4 +1,5 @@
-// Outcomes of one replication (MODEL.md section 7): metrics per (year, region, sector) and cohort tables.
+// Outcomes of one replication (docs/model.md section 7): metrics per (year, region, sector) and cohort
+// tables.
 #pragma once
 
 #include <array>

@@ -1,9 +1,10 @@
-// MODEL.md 6.2: schools join partnerships (four joining modes, openness, pilot ramp); membership sets each
-// school's induction quality q_j and placement capacity cap_j.
+// docs/model.md 6.2: schools join partnerships (four joining modes, openness, pilot ramp); membership sets
+// each school's induction quality q_j and placement capacity cap_j.
 #include <algorithm>
 #include <cmath>
 
 #include "models/events.hpp"
+#include "models/keys.hpp"
 #include "models/phases.hpp"
 #include "sim/order.hpp"
 
@@ -170,6 +171,67 @@ void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng) {
     }
   }
   induction_and_capacity(p, w, s.schools, t);
+}
+
+void partnership_keys(std::vector<schema::Key>& keys) {
+  keys.insert(keys.end(), {
+                              {"partnerships.start_member_share", schema::kProb, "share of schools",
+                               "schools that are members at the start", "4.1",
+                               TLM_FIELD(partnerships.start_member_share)},
+                              {"partnerships.per_region", schema::Range{1, 1000}, "partnerships",
+                               "partnerships per region", "4.1", TLM_FIELD(partnerships.per_region)},
+                          });
+}
+
+void induction_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"induction.base_quality", schema::kProb, "quality 0..1",
+           "induction quality of a school before membership", "6.2", TLM_FIELD(induction.base_quality)},
+          {"induction.so_boost", schema::kProb, "quality 0..1", "induction quality added by full membership",
+           "6.2", TLM_FIELD(induction.so_boost)},
+          {"induction.full_effect", schema::kNonNeg, schema::kMultiplier,
+           "attrition multiplier under perfect induction", "6.3", TLM_FIELD(induction.full_effect)},
+          {"induction.years", schema::Range{0, 50}, "years",
+           "years of experience during which induction acts", "6.3", TLM_FIELD(induction.years)},
+          {"placement.per_fte", schema::kNonNeg, "places per FTE",
+           "student placements a school offers per FTE of demand", "6.2", TLM_FIELD(placement.per_fte)},
+          {"placement.so_extra", schema::kNonNeg, "share",
+           "extra placement capacity of a fully ramped member", "6.2", TLM_FIELD(placement.so_extra)},
+      });
+}
+
+void joining_policy_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"policy.joining.mode", schema::kAny, "", "how schools join partnerships (docs/model.md 6.2.1)",
+           "6.2", TLM_FIELD(policy.joining.mode)},
+          {"policy.joining.schedule", schema::kProb, "",
+           "steps {sector, region, share, year} for mode schedule (share in [0, 1])", "6.2",
+           TLM_FIELD(policy.joining.schedule)},
+          {"policy.joining.sectors", schema::kAny, "", "sectors the target applies to: \"all\" or a list",
+           "6.2", TLM_FIELD(policy.joining.sectors)},
+          {"policy.joining.target_share", schema::kProb, "share of schools",
+           "member share reached in target_year", "6.2", TLM_FIELD(policy.joining.target_share)},
+          {"policy.joining.target_year", schema::kYear, "year",
+           "year the target share is reached (mode target)", "6.2", TLM_FIELD(policy.joining.target_year)},
+          {"policy.joining.adoption", schema::kAny, "probability terms",
+           "{a0, a1, a2}: a non-member applies with a0 + a1 x regional member share + a2 x own shortage rate",
+           "6.2",
+           [](Params& p) -> schema::Field { return schema::AdoptionField{&p.policy.joining.adoption}; }},
+          {"policy.joining.openness", schema::kProb, "probability", "chance an application is accepted",
+           "6.2", TLM_FIELD(policy.joining.openness)},
+          {"policy.joining.pilot_years", schema::Range{1, 50}, "years",
+           "years a new member needs to reach full benefits", "6.2", TLM_FIELD(policy.joining.pilot_years)},
+          {"policy.induction.base_quality", schema::kProb, "quality 0..1",
+           "replaces induction.base_quality from from_year (unset: no change)", "6.2",
+           TLM_FIELD(policy.induction.base_quality)},
+          {"policy.induction.from_year", schema::kYear, "year",
+           "first year of policy.induction.base_quality (unset: start + 1)", "6.2",
+           TLM_FIELD(policy.induction.from_year)},
+      });
 }
 
 }  // namespace tlm::models

@@ -1,8 +1,9 @@
-// MODEL.md 6.5: every student is placed anew each year at a school of its region and of a sector its
+// docs/model.md 6.5: every student is placed anew each year at a school of its region and of a sector its
 // programme serves: keepers first, then member schools (chance proportional to free places), then the rest.
 #include <algorithm>
 
 #include "models/events.hpp"
+#include "models/keys.hpp"
 #include "models/phases.hpp"
 #include "sim/fenwick.hpp"
 #include "sim/order.hpp"
@@ -129,6 +130,14 @@ void placement(Students& st, const World& w, const SchoolState& schools, bool ro
     const auto begin = st.seen[i].begin(), end = begin + st.n_seen[i];
     if (std::find(begin, end, j) == end && st.n_seen[i] < Students::kMaxSeen) st.seen[i][st.n_seen[i]++] = j;
   }
+}
+
+void placement_policy_keys(std::vector<schema::Key>& keys) {
+  keys.insert(keys.end(),
+              {
+                  {"policy.rotation", schema::kAny, "", "students change placement school every year", "6.5",
+                   TLM_FIELD(policy.rotation)},
+              });
 }
 
 }  // namespace tlm::models

@@ -1,4 +1,4 @@
-// The people of the model as structures of arrays (MODEL.md section 4), and their lifelong ids.
+// The people of the model as structures of arrays (docs/model.md section 4), and their lifelong ids.
 #pragma once
 
 #include <array>

@@ -1,4 +1,4 @@
-// MODEL.md section 7: the recorded state of a year (after 6.6), and the retention of entrant cohorts.
+// docs/model.md section 7: the recorded state of a year (after 6.6), and the retention of entrant cohorts.
 #include <algorithm>
 
 #include "models/phases.hpp"

@@ -2,6 +2,7 @@
 // Joining happens in three phases (attrition leavers in 6.3, graduates who do not enter in 6.4, unhired
 // graduates in 6.6) and returning in the market (6.6 step 2); the rules live here, once.
 #include "models/reserve.hpp"
+#include "models/keys.hpp"
 
 #include <algorithm>
 
@@ -61,6 +62,24 @@ std::vector<std::vector<std::int32_t>> reserve_returns(const State& s, const Yea
       returners[m].push_back(static_cast<std::int32_t>(i));
   }
   return returners;
+}
+
+void reserve_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"reserve.share_of_leavers", schema::kProb, "probability",
+           "chance that a qualified attrition leaver under 60 joins the reserve", "6.3",
+           TLM_FIELD(reserve.share_of_leavers)},
+          {"reserve.start_size", schema::kNonNeg, "persons", "size of the stille reserve at the start", "4.1",
+           TLM_FIELD(reserve.start_size)},
+          {"reserve.return", schema::kProb, schema::kProbPerYear,
+           "chance that a reserve member returns (at zero shortage)", "6.6", TLM_FIELD(reserve.return_rate)},
+          {"reserve.shortage_pull", schema::kNonNeg, "per shortage rate",
+           "returns rise by 1 + this x last year's shortage rate", "6.6", TLM_FIELD(reserve.shortage_pull)},
+          {"reserve.max_years", schema::Range{0, 100}, "years",
+           "years out after which a member leaves the reserve", "6.4", TLM_FIELD(reserve.max_years)},
+      });
 }
 
 }  // namespace tlm::models

@@ -1,13 +1,24 @@
-// The stille reserve (docs/model.md 4.1, 6.3, 6.4, 6.6), in one place: joining, its region, ageing, returns.
+// The stille reserve (docs/model.md 4.1.7, 6.3.5, 6.4.5, 6.6.2), in one place: its parameters, joining, its
+// region, ageing, returns.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
-#include "models/state.hpp"
-#include "sim/random.hpp"
+#include "models/forward.hpp"
+#include "models/population.hpp"
+#include "models/types.hpp"
 
 namespace tlm::models {
+
+// Keys reserve.* (4.1.7, 6.3.5, 6.4.5, 6.6.2).
+struct ReserveParams {
+  double share_of_leavers = 0.6;
+  PerSector<double> start_size{31000, 20000, 12000};
+  double return_rate = 0.025;  // key `reserve.return` (a C++ keyword)
+  double shortage_pull = 3.0;
+  int max_years = 15;
+};
 
 // A person joins the reserve of `sector` in `region` (an attrition leaver keeps its entrant record).
 void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
@@ -16,11 +27,13 @@ void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age,
 // sector, one drawn by the sector's weights (4.1: nobody sits in a region without such schools).
 int reserve_region(const World& w, int region, int sector, std::uint64_t id, int year,
                    const sim::Stream& rng);
-// 6.4: members present at t-1 age by a year and leave at retirement age or after reserve.max_years out.
+// 6.4.5: members present at t-1 age by a year and leave at retirement age or after reserve.max_years out.
 void reserve_ageing(State& s, const YearContext& ctx);
-// 6.6 step 2: the members who return this year, by market (region * 3 + sector), as indices into the reserve;
+// 6.6.2: the members who return this year, by market (region * 3 + sector), as indices into the reserve;
 // each returns with reserve.return x (1 + reserve.shortage_pull x last year's shortage rate of its market).
 std::vector<std::vector<std::int32_t>> reserve_returns(const State& s, const YearContext& ctx,
                                                        const sim::Stream& rng);
+
+void reserve_keys(std::vector<schema::Key>& keys);  // reserve.*
 
 }  // namespace tlm::models

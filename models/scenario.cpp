@@ -1,6 +1,7 @@
 // Scenario files: reading (with `extends` and --set), validation of every key and of their combinations,
 // and the resolved TOML. The keys themselves are described in schema.cpp.
 #include "models/scenario.hpp"
+#include "models/keys.hpp"
 
 #include <fmt/format.h>
 
@@ -611,6 +612,25 @@ std::vector<EmbeddedScenario> embedded_scenarios() {
     out.push_back(std::move(e));
   }
   return out;
+}
+
+void scenario_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"name", schema::kAny, "", "name of the scenario in results and reports (default: the file's stem)",
+           "9", TLM_FIELD(name)},
+          {"description", schema::kAny, "", "one sentence: the policy question the scenario answers", "9",
+           TLM_FIELD(description)},
+          {"seed", schema::kSeed, "", "random seed of all replications (a 32-bit Philox key word)", "9",
+           TLM_FIELD(seed)},
+          {"replications", schema::Range{1, 1000000}, "runs",
+           "number of replications, differing only in random numbers", "3", TLM_FIELD(replications)},
+          {"years.start", schema::kYear, "year", "first year: the generated start world is its state", "3",
+           TLM_FIELD(years.start)},
+          {"years.end", schema::kYear, "year", "last simulated year (inclusive); after years.start", "3",
+           TLM_FIELD(years.end)},
+      });
 }
 
 }  // namespace tlm::models

@@ -1,4 +1,4 @@
-// Scenario files: TOML -> validated Params (MODEL.md section 9), and Params -> resolved TOML.
+// Scenario files: TOML -> validated Params (docs/model.md section 9), and Params -> resolved TOML.
 #pragma once
 
 #include <stdexcept>

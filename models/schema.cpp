@@ -11,226 +11,27 @@
 namespace tlm::models::schema {
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr Range kProb{0.0, 1.0};
-constexpr Range kNonNeg{0.0, kInf};
-constexpr Range kPositive{0.0, kInf, true, false};
-constexpr Range kAny{};
-constexpr Range kYear{1900, 3000};
-constexpr Range kSeed{0, 4294967295.0};  // Philox keys are 32-bit words
-constexpr Range kGrowth{-1.0, kInf, true, false};
-constexpr Range kShareOfFte{0.0, 1.0, true, false};
-
-// A field accessor per key; a macro because each is a captureless lambda differing only in the member.
-#define TLM_FIELD(member) [](Params& p) -> Field { return &p.member; }
-
 std::vector<Key> make_keys() {
-  const std::string_view prob = "probability per year";
-  const std::string_view mult = "multiplier";
-  return {
-      // Top level (MODEL.md 9)
-      {"name", kAny, "", "name of the scenario in results and reports (default: the file's stem)", "9",
-       TLM_FIELD(name)},
-      {"description", kAny, "", "one sentence: the policy question the scenario answers", "9",
-       TLM_FIELD(description)},
-      {"seed", kSeed, "", "random seed of all replications (a 32-bit Philox key word)", "9", TLM_FIELD(seed)},
-      {"replications", Range{1, 1000000}, "runs", "number of replications, differing only in random numbers",
-       "3", TLM_FIELD(replications)},
-      {"years.start", kYear, "year", "first year: the generated start world is its state", "3",
-       TLM_FIELD(years.start)},
-      {"years.end", kYear, "year", "last simulated year (inclusive); after years.start", "3",
-       TLM_FIELD(years.end)},
-      // World (4.1, 10)
-      {"world.seed", kSeed, "", "seed of the start world (unset: `seed`)", "4.1", TLM_FIELD(world.seed)},
-      {"world.schools_csv", kAny, "path", "CSV of schools replacing the synthetic ones (\"\": synthetic)",
-       "10", TLM_FIELD(world.schools_csv)},
-      {"world.teachers_csv", kAny, "path", "CSV of teachers replacing the synthetic ones (\"\": synthetic)",
-       "10", TLM_FIELD(world.teachers_csv)},
-      {"world.scale", Range{0.0, 100.0, true, false},
-       mult,  // ids hold up to 2^24 persons per region and year
-       "multiplies school counts, demand, intake, start reserve and zij inflow; regions stay", "4.1",
-       TLM_FIELD(world.scale)},
-      {"world.regions", Range{1, 1000}, "regions", "number of synthetic regions (Onderwijsregio's)", "4.1",
-       TLM_FIELD(world.regions)},
-      {"world.region_weight_sigma", kNonNeg, "log-sd", "spread of the log-normal region weights", "4.1",
-       TLM_FIELD(world.region_weight_sigma)},
-      {"world.urban_regions", Range{0, 1000}, "regions", "how many of the largest regions are urban", "4.1",
-       TLM_FIELD(world.urban_regions)},
-      {"world.schools", Range{1, 1000000}, "schools", "number of synthetic schools", "4.1",
-       TLM_FIELD(world.schools)},
-      {"world.demand_fte", kPositive, "FTE", "teacher demand in the start year", "4.1",
-       TLM_FIELD(world.demand_fte)},
-      {"world.school_size_sigma", kNonNeg, "log-sd", "spread of the log-normal school sizes", "4.1",
-       TLM_FIELD(world.school_size_sigma)},
-      {"world.start_shortage", Range{0.0, 1.0, false, true}, "share of demand",
-       "national total-shortage rate of the start world", "4.1", TLM_FIELD(world.start_shortage)},
-      {"world.urban_shortage_factor", kNonNeg, mult,
-       "start shortage rate in urban regions relative to others", "4.1",
-       TLM_FIELD(world.urban_shortage_factor)},
-      {"world.fte_distribution", kProb, "shares", "shares of fte 0.4, 0.6, 0.8, 1.0 (sum 1)", "4.1",
-       TLM_FIELD(world.fte_distribution), true},
-      {"world.age_distribution", kProb, "shares",
-       "shares of start teachers in the age bands 20-24, 25-29, ..., 60-64, 65-66 (sum 1)", "4.1",
-       TLM_FIELD(world.age_distribution), true},
-      // Partnerships (4.1)
-      {"partnerships.start_member_share", kProb, "share of schools", "schools that are members at the start",
-       "4.1", TLM_FIELD(partnerships.start_member_share)},
-      {"partnerships.per_region", Range{1, 1000}, "partnerships", "partnerships per region", "4.1",
-       TLM_FIELD(partnerships.per_region)},
-      // Demand (6.1)
-      {"demand.growth", kGrowth, "rate per year",
-       "growth of every school's demand; a constant or a year table", "6.1", TLM_FIELD(demand.growth)},
-      // Induction (6.2, 6.3)
-      {"induction.base_quality", kProb, "quality 0..1", "induction quality of a school before membership",
-       "6.2", TLM_FIELD(induction.base_quality)},
-      {"induction.so_boost", kProb, "quality 0..1", "induction quality added by full membership", "6.2",
-       TLM_FIELD(induction.so_boost)},
-      {"induction.full_effect", kNonNeg, mult, "attrition multiplier under perfect induction", "6.3",
-       TLM_FIELD(induction.full_effect)},
-      {"induction.years", Range{0, 50}, "years", "years of experience during which induction acts", "6.3",
-       TLM_FIELD(induction.years)},
-      // Placement (6.2)
-      {"placement.per_fte", kNonNeg, "places per FTE", "student placements a school offers per FTE of demand",
-       "6.2", TLM_FIELD(placement.per_fte)},
-      {"placement.so_extra", kNonNeg, "share", "extra placement capacity of a fully ramped member", "6.2",
-       TLM_FIELD(placement.so_extra)},
-      // Teachers (6.3)
-      {"teachers.retirement_age", Range{50, 100}, "age", "age at which teachers retire", "6.3",
-       TLM_FIELD(teachers.retirement_age)},
-      {"teachers.early_retirement", kProb, prob, "chance to retire at ages 60 to retirement_age - 1", "6.3",
-       TLM_FIELD(teachers.early_retirement)},
-      {"teachers.attrition", kProb, prob, "base chance to leave education, by experience 0, 1, ..., 10+",
-       "6.3", TLM_FIELD(teachers.attrition)},
-      {"teachers.so_trained_effect", kNonNeg, mult, "attrition of SO-trained teachers while exp < 5", "6.3",
-       TLM_FIELD(teachers.so_trained_effect)},
-      {"teachers.route_effect", kNonNeg, mult, "attrition by entry route (missing routes: 1)", "6.3",
-       TLM_FIELD(teachers.route_effect)},
-      {"teachers.rotation_effect", kNonNeg, mult,
-       "attrition while exp < 5 of teachers placed at two or more schools as students", "6.3",
-       TLM_FIELD(teachers.rotation_effect)},
-      {"teachers.workload_effect", kNonNeg, "per shortage rate",
-       "attrition rises by 1 + this x last year's regional shortage rate", "6.3",
-       TLM_FIELD(teachers.workload_effect)},
-      {"teachers.mobility", kProb, prob, "chance to look for another school", "6.3",
-       TLM_FIELD(teachers.mobility)},
-      // Reserve (4.1, 6.3, 6.4, 6.6)
-      {"reserve.share_of_leavers", kProb, "probability",
-       "chance that a qualified attrition leaver under 60 joins the reserve", "6.3",
-       TLM_FIELD(reserve.share_of_leavers)},
-      {"reserve.start_size", kNonNeg, "persons", "size of the stille reserve at the start", "4.1",
-       TLM_FIELD(reserve.start_size)},
-      {"reserve.return", kProb, prob, "chance that a reserve member returns (at zero shortage)", "6.6",
-       TLM_FIELD(reserve.return_rate)},
-      {"reserve.shortage_pull", kNonNeg, "per shortage rate",
-       "returns rise by 1 + this x last year's shortage rate", "6.6", TLM_FIELD(reserve.shortage_pull)},
-      {"reserve.max_years", Range{0, 100}, "years", "years out after which a member leaves the reserve",
-       "6.4", TLM_FIELD(reserve.max_years)},
-      // Zij-instroom (6.3, 6.6)
-      {"zij.dropout", kProb, prob, "chance to drop out in each trajectory year", "6.3",
-       TLM_FIELD(zij.dropout)},
-      {"zij.so_effect", kNonNeg, mult, "zij dropout at member schools", "6.3", TLM_FIELD(zij.so_effect)},
-      {"zij.years", Range{1, 10}, "years", "length of the zij trajectory", "6.3", TLM_FIELD(zij.years)},
-      {"zij.inflow", kNonNeg, "persons per year", "zij candidates a year nationally (at zero shortage)",
-       "6.6", TLM_FIELD(zij.inflow)},
-      {"zij.shortage_elasticity", kNonNeg, "per shortage rate",
-       "zij inflow rises by 1 + this x last year's shortage rate", "6.6", TLM_FIELD(zij.shortage_elasticity)},
-      {"zij.age_range", Range{16, 100}, "ages", "[lowest, highest] age of zij candidates", "6.6",
-       TLM_FIELD(zij.age_range)},
-      // Study (6.4)
-      {"study.dropout", kProb, prob, "dropout after study year 1, 2, ...; one value per year of study.years",
-       "6.4", TLM_FIELD(study.dropout)},
-      {"study.so_effect", kNonNeg, mult, "dropout in an SO year", "6.4", TLM_FIELD(study.so_effect)},
-      {"study.groenpluk_dropout_effect", kNonNeg, mult, "dropout of employed (groenpluk) students", "6.4",
-       TLM_FIELD(study.groenpluk_dropout_effect)},
-      {"study.delay", kProb, prob, "chance to need one more year after the final (or an extra) year", "6.4",
-       TLM_FIELD(study.delay)},
-      {"study.groenpluk_delay_effect", kNonNeg, mult, "delay of employed (groenpluk) students", "6.4",
-       TLM_FIELD(study.groenpluk_delay_effect)},
-      {"study.max_extra_years", Range{0, 20}, "years", "most extra years a student can take", "6.4",
-       TLM_FIELD(study.max_extra_years)},
-      {"study.years", Range{1, 10}, "years", "nominal length of the programme", "6.4",
-       TLM_FIELD(study.years)},
-      {"study.so_min_years", Range{0, 20}, "years", "SO years needed to count as SO-trained", "6.4",
-       TLM_FIELD(study.so_min_years)},
-      {"study.sector_mix", kProb, "shares",
-       "sectors a programme's graduates choose; only sectors it serves (sum 1)", "6.4",
-       TLM_FIELD(study.sector_mix), true},
-      {"study.intake", kNonNeg, "students per year", "first-year intake in the start year", "6.4",
-       TLM_FIELD(study.intake)},
-      {"study.intake_growth", kGrowth, "rate per year", "yearly growth of intake", "6.4",
-       TLM_FIELD(study.intake_growth)},
-      {"study.intake_age", Range{15, 100}, "age", "age of new students", "6.4", TLM_FIELD(study.intake_age)},
-      {"study.institute_in_partnership", kProb, "probability",
-       "chance that a new student's institute is in the partnership", "6.4",
-       TLM_FIELD(study.institute_in_partnership)},
-      // Graduates (6.4, 6.6)
-      {"graduates.enter", kProb, "probability", "chance that a graduate enters the teacher market", "6.4",
-       TLM_FIELD(graduates.enter)},
-      {"graduates.so_enter_effect", kNonNeg, mult, "market entry of SO-trained graduates", "6.4",
-       TLM_FIELD(graduates.so_enter_effect)},
-      {"graduates.mobility", kProb, "probability", "chance that a graduate searches in another region", "6.6",
-       TLM_FIELD(graduates.mobility)},
-      // Market (6.6, 8)
-      {"market.enabled", kAny, "",
-       "false: no hires, returns, zij-instroom or groenpluk (checks of section 8)", "8",
-       TLM_FIELD(market.enabled)},
-      {"market.binding_so", kProb, "probability",
-       "chance an SO-trained graduate is hired at its last placement school", "6.6",
-       TLM_FIELD(market.binding_so)},
-      {"market.binding_regular", kProb, "probability",
-       "chance another graduate is hired at its last placement school", "6.6",
-       TLM_FIELD(market.binding_regular)},
-      {"market.so_member_preference", kPositive, mult,
-       "weight of member schools when an SO-trained seeker picks a school", "6.6",
-       TLM_FIELD(market.so_member_preference)},
-      {"market.stopgap_share", kProb, "share of vacancy", "share of remaining vacancy filled by stopgaps",
-       "6.6", TLM_FIELD(market.stopgap_share)},
-      // Groenpluk (6.6)
-      {"groenpluk.propensity", kProb, "probability", "chance a school with a vacancy hires a student", "6.6",
-       TLM_FIELD(groenpluk.propensity)},
-      {"groenpluk.min_study_year", Range{1, 20}, "study year", "lowest study year a school may hire from",
-       "6.6", TLM_FIELD(groenpluk.min_study_year)},
-      {"groenpluk.fte", kShareOfFte, "FTE", "fte an employed student works (at most the vacancy)", "6.6",
-       TLM_FIELD(groenpluk.fte)},
-      // Policy (6.2, 6.4, 6.5, 6.6)
-      {"policy.rotation", kAny, "", "students change placement school every year", "6.5",
-       TLM_FIELD(policy.rotation)},
-      {"policy.joining.mode", kAny, "", "how schools join partnerships: none, schedule, target, adoption",
-       "6.2", TLM_FIELD(policy.joining.mode)},
-      {"policy.joining.schedule", kProb, "",
-       "steps {sector, region, share, year} for mode schedule (share in [0, 1])", "6.2",
-       TLM_FIELD(policy.joining.schedule)},
-      {"policy.joining.sectors", kAny, "", "sectors the target applies to: \"all\" or a list", "6.2",
-       TLM_FIELD(policy.joining.sectors)},
-      {"policy.joining.target_share", kProb, "share of schools", "member share reached in target_year", "6.2",
-       TLM_FIELD(policy.joining.target_share)},
-      {"policy.joining.target_year", kYear, "year", "year the target share is reached (mode target)", "6.2",
-       TLM_FIELD(policy.joining.target_year)},
-      {"policy.joining.adoption", kAny, "probability terms",
-       "{a0, a1, a2}: a non-member applies with a0 + a1 x regional member share + a2 x own shortage rate",
-       "6.2", [](Params& p) -> Field { return AdoptionField{&p.policy.joining.adoption}; }},
-      {"policy.joining.openness", kProb, "probability", "chance an application is accepted", "6.2",
-       TLM_FIELD(policy.joining.openness)},
-      {"policy.joining.pilot_years", Range{1, 50}, "years", "years a new member needs to reach full benefits",
-       "6.2", TLM_FIELD(policy.joining.pilot_years)},
-      {"policy.induction.base_quality", kProb, "quality 0..1",
-       "replaces induction.base_quality from from_year (unset: no change)", "6.2",
-       TLM_FIELD(policy.induction.base_quality)},
-      {"policy.induction.from_year", kYear, "year",
-       "first year of policy.induction.base_quality (unset: start + 1)", "6.2",
-       TLM_FIELD(policy.induction.from_year)},
-      {"policy.groenpluk.rule", kAny, "", "groenpluk rule at member schools: none, final_year, ban", "6.6",
-       TLM_FIELD(policy.groenpluk.rule)},
-      {"policy.groenpluk.compliance", kProb, "share", "share of member schools' hires a ban prevents", "6.6",
-       TLM_FIELD(policy.groenpluk.compliance)},
-      {"policy.institutes.target_share", kProb, "probability",
-       "institute_in_partnership of new intake reached in target_year (unset: no change)", "6.4",
-       TLM_FIELD(policy.institutes.target_share)},
-      {"policy.institutes.target_year", kYear, "year", "year policy.institutes.target_share is reached",
-       "6.4", TLM_FIELD(policy.institutes.target_year)},
-  };
+  // Each mechanism registers its own keys; the order here is the order of `tlm show` and docs/scenarios.md,
+  // and keeps every TOML table's keys together.
+  std::vector<Key> k;
+  scenario_keys(k);
+  world_keys(k);
+  partnership_keys(k);
+  demand_keys(k);
+  induction_keys(k);
+  teacher_keys(k);
+  reserve_keys(k);
+  zij_keys(k);
+  study_keys(k);
+  market_keys(k);
+  groenpluk_keys(k);
+  placement_policy_keys(k);
+  joining_policy_keys(k);
+  groenpluk_policy_keys(k);
+  institutes_policy_keys(k);
+  return k;
 }
-#undef TLM_FIELD
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -515,8 +316,6 @@ std::optional<E> read_enum(const toml::node& n, const std::string& path, const S
   return std::nullopt;
 }
 
-constexpr std::array<const char*, 4> kJoiningModeNames{"none", "schedule", "target", "adoption"};
-constexpr std::array<const char*, 3> kGroenplukRuleNames{"none", "final_year", "ban"};
 constexpr std::array<const char*, 3> kAdoptionNames{"a0", "a1", "a2"};
 
 std::optional<std::vector<JoiningStep>> read_schedule(const toml::node& n, const std::string& path,
@@ -787,8 +586,8 @@ std::string kind_text(const Key& key) {
           [](bool*) { return std::string("boolean"); },
           [&](std::string*) { return std::string(key.unit == "path" ? "path" : "string"); },
           [](std::uint64_t*) { return std::string("integer"); },
-          [](JoiningMode*) { return std::string("none | schedule | target | adoption"); },
-          [](GroenplukRule*) { return std::string("none | final_year | ban"); },
+          [](JoiningMode*) { return fmt::format("{}", fmt::join(kJoiningModeNames, " | ")); },
+          [](GroenplukRule*) { return fmt::format("{}", fmt::join(kGroenplukRuleNames, " | ")); },
           [](PerSector<double>*) { return std::string("per-sector number"); },
           [](PerSector<int>*) { return std::string("per-sector integer"); },
           [](PerProgramme<double>*) { return std::string("per-programme number"); },
@@ -1071,7 +870,7 @@ bool read_value(const Key& key, const toml::node& node, Params& params, const Si
 }
 
 std::string keys_markdown() {
-  std::string out = "| key | kind | default | allowed | unit | meaning | MODEL.md |\n";
+  std::string out = "| key | kind | default | allowed | unit | meaning | docs/model.md |\n";
   out += "|---|---|---|---|---|---|---|\n";
   const Params defaults;
   for (const Key& k : keys()) {

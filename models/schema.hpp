@@ -1,5 +1,5 @@
-// The description of every scenario key (MODEL.md section 9), apart from the reading of files: name,
-// kind, default, allowed range, unit, meaning and MODEL.md section. Parsing, validation, `to_toml`,
+// The description of every scenario key (docs/model.md section 9), apart from the reading of files: name,
+// kind, default, allowed range, unit, meaning and docs/model.md section. Parsing, validation, `to_toml`,
 // `tlm show` and docs/scenarios.md are all derived from this one registry, so they cannot disagree.
 #pragma once
 
@@ -14,45 +14,11 @@
 
 #include <toml++/toml.h>
 
+#include "models/keys.hpp"
 #include "models/params.hpp"
 #include "models/scenario.hpp"
 
 namespace tlm::models::schema {
-
-// policy.joining.adoption has the type of a per-sector number (3 doubles): a tag tells them apart.
-struct AdoptionField {
-  std::array<double, 3>* value;
-};
-
-// Where a key's value lives in Params. The pointee type fixes how the value is read and written.
-using Field =
-    std::variant<double*, int*, bool*, std::string*, std::uint64_t*, JoiningMode*, GroenplukRule*,
-                 PerSector<double>*, PerSector<int>*, PerProgramme<double>*, PerProgramme<int>*,
-                 PerRoute<double>*, PerSector<YearTable>*, PerSector<std::array<double, kFteLevels>>*,
-                 PerSector<std::array<double, kAgeBands>>*, PerSector<std::array<double, kExpLevels>>*,
-                 PerProgramme<std::vector<double>>*, PerProgramme<PerSector<double>>*,
-                 std::vector<JoiningStep>*, std::array<bool, kSectors>*, AdoptionField, std::array<int, 2>*,
-                 std::optional<double>*, std::optional<int>*, std::optional<std::uint64_t>*,
-                 std::optional<PerSector<double>>*>;
-
-// Allowed values of one number (of every element, for tables and lists).
-struct Range {
-  double lo = -std::numeric_limits<double>::infinity();
-  double hi = std::numeric_limits<double>::infinity();
-  bool lo_open = false;  // lo itself excluded
-  bool hi_open = false;
-  bool contains(double v) const { return (lo_open ? v > lo : v >= lo) && (hi_open ? v < hi : v <= hi); }
-};
-
-struct Key {
-  std::string_view name;     // dotted, as in MODEL.md
-  Range range;               // of each number in the value
-  std::string_view unit;     // e.g. "probability per year"
-  std::string_view meaning;  // one line
-  std::string_view section;  // MODEL.md section
-  Field (*field)(Params&);
-  bool sums_to_one = false;  // lists and sector mixes whose shares must add up to 1
-};
 
 // The registry, in the order of `tlm show` and docs/scenarios.md.
 const std::vector<Key>& keys();

@@ -1,4 +1,4 @@
-// One replication: the start world through every year of MODEL.md section 3.
+// One replication: the start world through every year of docs/model.md section 3.
 #pragma once
 
 #include <atomic>

@@ -25,7 +25,7 @@ struct SchoolState {
   std::vector<double> last_shortage;  // shortage / demand of the recorded year t-1 (adoption)
 };
 
-// A graduate entering the market this year (MODEL.md 6.4 step 3, 6.6).
+// A graduate entering the market this year (docs/model.md 6.4 step 3, 6.6).
 struct Graduate {
   std::uint64_t id;
   std::int32_t last_school;
@@ -58,8 +58,5 @@ struct State {
   std::vector<Graduate> graduates;  // entering the market
   Outcomes out;
 };
-
-// Induction quality and placement capacity of school j in year t (MODEL.md 6.2).
-double ramp(const Params& p, const SchoolState& s, std::size_t j, int year);
 
 }  // namespace tlm::models

@@ -1,8 +1,10 @@
-// MODEL.md 6.4 steps 1-4: each student present at t-1 drops out, is delayed, graduates or moves up a year.
+// docs/model.md 6.4 steps 1-4: each student present at t-1 drops out, is delayed, graduates or moves up a
+// year.
 #include <algorithm>
 #include <cmath>
 
 #include "models/events.hpp"
+#include "models/keys.hpp"
 #include "models/phases.hpp"
 #include "sim/soa.hpp"
 
@@ -89,6 +91,48 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
     }
   }
   sim::soa_remove(st, std::move(keep));
+}
+
+void study_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"study.dropout", schema::kProb, schema::kProbPerYear,
+           "dropout after study year 1, 2, ...; one value per year of study.years", "6.4",
+           TLM_FIELD(study.dropout)},
+          {"study.so_effect", schema::kNonNeg, schema::kMultiplier, "dropout in an SO year", "6.4",
+           TLM_FIELD(study.so_effect)},
+          {"study.groenpluk_dropout_effect", schema::kNonNeg, schema::kMultiplier,
+           "dropout of employed (groenpluk) students", "6.4", TLM_FIELD(study.groenpluk_dropout_effect)},
+          {"study.delay", schema::kProb, schema::kProbPerYear,
+           "chance to need one more year after the final (or an extra) year", "6.4", TLM_FIELD(study.delay)},
+          {"study.groenpluk_delay_effect", schema::kNonNeg, schema::kMultiplier,
+           "delay of employed (groenpluk) students", "6.4", TLM_FIELD(study.groenpluk_delay_effect)},
+          {"study.max_extra_years", schema::Range{0, 20}, "years", "most extra years a student can take",
+           "6.4", TLM_FIELD(study.max_extra_years)},
+          {"study.years", schema::Range{1, 10}, "years", "nominal length of the programme", "6.4",
+           TLM_FIELD(study.years)},
+          {"study.so_min_years", schema::Range{0, 20}, "years", "SO years needed to count as SO-trained",
+           "6.4", TLM_FIELD(study.so_min_years)},
+          {"study.sector_mix", schema::kProb, "shares",
+           "sectors a programme's graduates choose; only sectors it serves (sum 1)", "6.4",
+           TLM_FIELD(study.sector_mix), true},
+          {"study.intake", schema::kNonNeg, "students per year", "first-year intake in the start year", "6.4",
+           TLM_FIELD(study.intake)},
+          {"study.intake_growth", schema::kGrowth, "rate per year", "yearly growth of intake", "6.4",
+           TLM_FIELD(study.intake_growth)},
+          {"study.intake_age", schema::Range{15, 100}, "age", "age of new students", "6.4",
+           TLM_FIELD(study.intake_age)},
+          {"study.institute_in_partnership", schema::kProb, "probability",
+           "chance that a new student's institute is in the partnership", "6.4",
+           TLM_FIELD(study.institute_in_partnership)},
+          {"graduates.enter", schema::kProb, "probability",
+           "chance that a graduate enters the teacher market", "6.4", TLM_FIELD(graduates.enter)},
+          {"graduates.so_enter_effect", schema::kNonNeg, schema::kMultiplier,
+           "market entry of SO-trained graduates", "6.4", TLM_FIELD(graduates.so_enter_effect)},
+          {"graduates.mobility", schema::kProb, "probability",
+           "chance that a graduate searches in another region", "6.6", TLM_FIELD(graduates.mobility)},
+      });
 }
 
 }  // namespace tlm::models

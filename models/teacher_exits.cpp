@@ -1,8 +1,9 @@
-// MODEL.md 6.3: each teacher present at t-1 retires, leaves (attrition, or dropout from a zij trajectory) or
-// looks for another school; survivors age a year.
+// docs/model.md 6.3: each teacher present at t-1 retires, leaves (attrition, or dropout from a zij
+// trajectory) or looks for another school; survivors age a year.
 #include <algorithm>
 
 #include "models/events.hpp"
+#include "models/keys.hpp"
 #include "models/phases.hpp"
 #include "sim/soa.hpp"
 
@@ -16,9 +17,9 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   // Parameters and columns as locals: the loop stores bytes (keep, seeks_move, zij_year), and a byte store
   // may alias anything reached through a reference, which would make the compiler reload every one of these
   // for every teacher.
-  const Params::Teachers tp = s.params.teachers;
-  const Params::Induction induction = s.params.induction;
-  const Params::Zij zp = s.params.zij;
+  const TeacherParams tp = s.params.teachers;
+  const InductionParams induction = s.params.induction;
+  const ZijParams zp = s.params.zij;
   const double share_of_leavers = s.params.reserve.share_of_leavers;
   const std::int32_t* const school = t.school.data();
   const std::int16_t* const region_of = w.schools.region.data();
@@ -95,6 +96,32 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
     }
   }
   sim::soa_remove(t, std::move(keep));
+}
+
+void teacher_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"teachers.retirement_age", schema::Range{50, 100}, "age", "age at which teachers retire", "6.3",
+           TLM_FIELD(teachers.retirement_age)},
+          {"teachers.early_retirement", schema::kProb, schema::kProbPerYear,
+           "chance to retire at ages 60 to retirement_age - 1", "6.3", TLM_FIELD(teachers.early_retirement)},
+          {"teachers.attrition", schema::kProb, schema::kProbPerYear,
+           "base chance to leave education, by experience 0, 1, ..., 10+", "6.3",
+           TLM_FIELD(teachers.attrition)},
+          {"teachers.so_trained_effect", schema::kNonNeg, schema::kMultiplier,
+           "attrition of SO-trained teachers while exp < 5", "6.3", TLM_FIELD(teachers.so_trained_effect)},
+          {"teachers.route_effect", schema::kNonNeg, schema::kMultiplier,
+           "attrition by entry route (missing routes: 1)", "6.3", TLM_FIELD(teachers.route_effect)},
+          {"teachers.rotation_effect", schema::kNonNeg, schema::kMultiplier,
+           "attrition while exp < 5 of teachers placed at two or more schools as students", "6.3",
+           TLM_FIELD(teachers.rotation_effect)},
+          {"teachers.workload_effect", schema::kNonNeg, "per shortage rate",
+           "attrition rises by 1 + this x last year's regional shortage rate", "6.3",
+           TLM_FIELD(teachers.workload_effect)},
+          {"teachers.mobility", schema::kProb, schema::kProbPerYear, "chance to look for another school",
+           "6.3", TLM_FIELD(teachers.mobility)},
+      });
 }
 
 }  // namespace tlm::models

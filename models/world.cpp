@@ -1,5 +1,6 @@
-// The start world, MODEL.md 4.1: regions, schools, start staffing, membership, students and the reserve.
+// The start world, docs/model.md 4.1: regions, schools, start staffing, membership, students and the reserve.
 #include "models/world.hpp"
+#include "models/keys.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -338,6 +339,47 @@ World build_world(const Params& p) {
   placement(w.students, w, start_school_state(w, p), p.policy.rotation, rng, 0);
   start_reserve(p, rng, w);
   return w;
+}
+
+void world_keys(std::vector<schema::Key>& keys) {
+  keys.insert(
+      keys.end(),
+      {
+          {"world.seed", schema::kSeed, "", "seed of the start world (unset: `seed`)", "4.1",
+           TLM_FIELD(world.seed)},
+          {"world.schools_csv", schema::kAny, "path",
+           "CSV of schools replacing the synthetic ones (\"\": synthetic)", "10",
+           TLM_FIELD(world.schools_csv)},
+          {"world.teachers_csv", schema::kAny, "path",
+           "CSV of teachers replacing the synthetic ones (\"\": synthetic)", "10",
+           TLM_FIELD(world.teachers_csv)},
+          {"world.scale", schema::Range{0.0, 100.0, true, false},
+           schema::kMultiplier,  // ids hold up to 2^24 persons per region and year
+           "multiplies school counts, demand, intake, start reserve and zij inflow; regions stay", "4.1",
+           TLM_FIELD(world.scale)},
+          {"world.regions", schema::Range{1, 1000}, "regions",
+           "number of synthetic regions (Onderwijsregio's)", "4.1", TLM_FIELD(world.regions)},
+          {"world.region_weight_sigma", schema::kNonNeg, "log-sd", "spread of the log-normal region weights",
+           "4.1", TLM_FIELD(world.region_weight_sigma)},
+          {"world.urban_regions", schema::Range{0, 1000}, "regions",
+           "how many of the largest regions are urban", "4.1", TLM_FIELD(world.urban_regions)},
+          {"world.schools", schema::Range{1, 1000000}, "schools", "number of synthetic schools", "4.1",
+           TLM_FIELD(world.schools)},
+          {"world.demand_fte", schema::kPositive, "FTE", "teacher demand in the start year", "4.1",
+           TLM_FIELD(world.demand_fte)},
+          {"world.school_size_sigma", schema::kNonNeg, "log-sd", "spread of the log-normal school sizes",
+           "4.1", TLM_FIELD(world.school_size_sigma)},
+          {"world.start_shortage", schema::Range{0.0, 1.0, false, true}, "share of demand",
+           "national total-shortage rate of the start world", "4.1", TLM_FIELD(world.start_shortage)},
+          {"world.urban_shortage_factor", schema::kNonNeg, schema::kMultiplier,
+           "start shortage rate in urban regions relative to others", "4.1",
+           TLM_FIELD(world.urban_shortage_factor)},
+          {"world.fte_distribution", schema::kProb, "shares", "shares of fte 0.4, 0.6, 0.8, 1.0 (sum 1)",
+           "4.1", TLM_FIELD(world.fte_distribution), true},
+          {"world.age_distribution", schema::kProb, "shares",
+           "shares of start teachers in the age bands 20-24, 25-29, ..., 60-64, 65-66 (sum 1)", "4.1",
+           TLM_FIELD(world.age_distribution), true},
+      });
 }
 
 }  // namespace tlm::models

@@ -1,13 +1,43 @@
-// The start world (MODEL.md 4.1): generated once per scenario, shared read-only by every replication.
+// The start world (docs/model.md 4.1): generated once per scenario, shared read-only by every replication.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "models/params.hpp"
+#include "models/forward.hpp"
 #include "models/population.hpp"
+#include "models/types.hpp"
 
 namespace tlm::models {
+
+// Keys world.* (4.1, 10).
+struct WorldParams {
+  std::optional<std::uint64_t> seed;  // default: the top-level seed
+  std::string schools_csv;            // empty: synthetic schools
+  std::string teachers_csv;           // empty: synthetic teachers
+  double scale = 1.0;
+  int regions = 50;
+  double region_weight_sigma = 0.5;
+  int urban_regions = 5;
+  PerSector<int> schools{6300, 640, 59};
+  PerSector<double> demand_fte{92000, 61000, 26500};
+  double school_size_sigma = 0.6;
+  PerSector<double> start_shortage{0.075, 0.058, 0.06};
+  double urban_shortage_factor = 1.6;
+  PerSector<std::array<double, kFteLevels>> fte_distribution{{
+      {0.15, 0.30, 0.35, 0.20},
+      {0.10, 0.20, 0.35, 0.35},
+      {0.10, 0.20, 0.35, 0.35},
+  }};
+  PerSector<std::array<double, kAgeBands>> age_distribution{{
+      {.05, .11, .11, .10, .10, .10, .11, .13, .14, .05},
+      {.03, .09, .10, .10, .11, .11, .12, .14, .15, .05},
+      {.02, .05, .08, .10, .11, .12, .14, .16, .16, .06},
+  }};
+};
 
 struct Schools {
   std::vector<std::string> label;  // imported id, or the 1-based number
@@ -36,10 +66,12 @@ struct World {
   int market(int region, int sector) const { return region * kSectors + sector; }
 };
 
+void world_keys(std::vector<schema::Key>& keys);  // world.*
+
 // Throws ScenarioErrors for problems in imported data that only show when the world is built.
 World build_world(const Params& p);
 
-// A teacher's fte from the sector's `world.fte_distribution` (MODEL.md 4.1), with one 32-bit word.
+// A teacher's fte from the sector's `world.fte_distribution` (docs/model.md 4.1), with one 32-bit word.
 double draw_fte(const Params& p, int sector, std::uint32_t word);
 
 // A region drawn by the sector's weights from a 53-bit uniform; `exclude` >= 0 leaves that region out

@@ -1,6 +1,6 @@
 // Shared helpers of the model tests (tests/test_model_*.cpp): temporary folders, homogeneous start
 // populations written as world.schools_csv / world.teachers_csv, replications run in parallel, national sums
-// of the metric cube, the closed forms of MODEL.md section 8 and the normal quantiles of their 99.9%
+// of the metric cube, the closed forms of docs/model.md section 8 and the normal quantiles of their 99.9%
 // intervals.
 #pragma once
 
@@ -170,7 +170,7 @@ inline void write_population(const TempDir& dir, const std::vector<Group>& group
   p.world.teachers_csv = dir / "teachers.csv";
 }
 
-// The conditions of MODEL.md section 8 for the survival closed form, on a world with no students and no
+// The conditions of docs/model.md section 8 for the survival closed form, on a world with no students and no
 // reserve (they do not touch start teachers with the market off; leaving them out keeps the test fast).
 inline Params closed_form_params(int years_after_start = models::kRetentionYears) {
   Params p;
@@ -188,7 +188,7 @@ inline Params closed_form_params(int years_after_start = models::kRetentionYears
   return p;
 }
 
-// The attrition chance of MODEL.md 6.3 step 2, written out again from the text (not calling the model).
+// The attrition chance of docs/model.md 6.3 step 2, written out again from the text (not calling the model).
 inline double spec_attrition(const Params& p, int sector, int exp, int route, double q, bool so_trained,
                              bool rotated, double shortage_rate) {
   double prob = p.teachers.attrition[sector][std::min(exp, 10)];
@@ -205,7 +205,7 @@ inline double school_q(const Params& p, const Group& g) {
   return std::min(1.0, p.induction.base_quality[g.sector] + (g.member ? p.induction.so_boost : 0.0));
 }
 
-// Closed form of MODEL.md section 8: expected share of the group still teaching after k = 1..K years,
+// Closed form of docs/model.md section 8: expected share of the group still teaching after k = 1..K years,
 // Π_{a<k} (1 − p(e + a)), p = 1 at retirement age; with no early retirement. A zij-instromer imported
 // unqualified is in trajectory year 1 and meets zij.dropout (× so_effect at a member school) instead of p
 // until it completes zij.years; then it is qualified and meets p with its route effect. `rotated` applies

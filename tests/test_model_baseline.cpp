@@ -6,7 +6,7 @@
 //        TLM_REGENERATE_BASELINE=write build/tests/tlm_tests "[baseline]"
 //    rewrites kStored below in this file (TLM_REGENERATE_BASELINE=1 only prints it); the test then passes
 //    without comparing. Rebuild, and commit the new values with the change that caused them.
-// 2. The embedded nl-baseline reproduces its inputs in the start year (MODEL.md 4.1): total shortage per
+// 2. The embedded nl-baseline reproduces its inputs in the start year (docs/model.md 4.1): total shortage per
 //    sector is the start rate × demand within the rounding of start staffing.
 // 3. sim/ names nothing of the domain (ARCHITECTURE.md: the engine has no word of teachers in it).
 #include <catch2/catch.hpp>

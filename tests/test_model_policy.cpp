@@ -1,5 +1,5 @@
-// Policy directions on common random numbers (MODEL.md sections 1, 6.2, 6.6 step 4, 7): the same seed and
-// start world, one key changed, replications paired by number. Each effect is the mean of R paired
+// Policy directions on common random numbers (docs/model.md sections 1, 6.2, 6.6 step 4, 7): the same seed
+// and start world, one key changed, replications paired by number. Each effect is the mean of R paired
 // differences with a two-sided Student-t interval (df R − 1), Bonferroni-adjusted over the comparisons of its
 // test case so the family-wise false-failure rate stays at most 0.1%; a direction holds when the whole
 // interval is on the right side of zero. World: nl-baseline at world.scale = 0.1 (about 700 schools).

@@ -1,4 +1,4 @@
-// MODEL.md section 8, second closed form: with the market off and study.so_effect = 1, the expected
+// docs/model.md section 8, second closed form: with the market off and study.so_effect = 1, the expected
 // graduation share of an intake cohort of programme k is Π_y (1 − dropout[k][y]).
 //
 // Why the cohorts used here can be compared with it: delay (6.4 step 2) only postpones graduation, and

@@ -1,5 +1,5 @@
-// MODEL.md section 8, first closed form, and the multipliers of 6.3 step 2: with the market off, no workload,
-// no mobility and no early retirement, the share of start teachers still teaching after k years is
+// docs/model.md section 8, first closed form, and the multipliers of 6.3 step 2: with the market off, no
+// workload, no mobility and no early retirement, the share of start teachers still teaching after k years is
 // Π_{a<k} (1 − p(e + a)) (p of 6.3, 1 at retirement age).
 //
 // Populations are imported (world.schools_csv / world.teachers_csv): one school per region, each holding N
@@ -79,7 +79,7 @@ TEST_CASE("model: attrition_probability is the formula of 6.3 step 2", "[model][
                 CHECK(models::attrition_probability(p, s, exp, route, q, so, rot, rate) ==
                       Approx(spec_attrition(p, s, exp, route, q, so, rot, rate)).epsilon(1e-14));
               }
-  // Each multiplier on its own, against the default numbers of MODEL.md 6.3 (vo, exp 0: p0 = 0.20).
+  // Each multiplier on its own, against the default numbers of docs/model.md 6.3 (vo, exp 0: p0 = 0.20).
   CHECK(models::attrition_probability(p, vo, 0, initial, 0.0, false, false, 0.0) == Approx(0.20));
   CHECK(models::attrition_probability(p, vo, 0, initial, 1.0, false, false, 0.0) == Approx(0.20 * 0.6));
   CHECK(models::attrition_probability(p, vo, 3, initial, 1.0, false, false, 0.0) ==

@@ -1,4 +1,4 @@
-// Behaviour of every policy mode and key of MODEL.md 6.2 (joining, openness, pilot ramp, induction), 6.4
+// Behaviour of every policy mode and key of docs/model.md 6.2 (joining, openness, pilot ramp, induction), 6.4
 // (institutes' target ramp, the sector dropouts and delays count in), 6.5 (rotation) and 6.6 (groenpluk
 // rules, compliance, leakage), and of the section 7 metrics they are read through (hires per graduate route,
 // qualified_fte), each on a small imported world whose expected result is exact or a closed form.

@@ -340,7 +340,7 @@ TEST_CASE("CSV import: optional columns in any order, quotes, CRLF", "[scenario]
   CHECK(teachers[1].route == initial);
 }
 
-TEST_CASE("the registry: unique names, each with a meaning and a MODEL.md section", "[scenario]") {
+TEST_CASE("the registry: unique names, each with a meaning and a docs/model.md section", "[scenario]") {
   std::set<std::string> names;
   for (const auto& k : schema::keys()) {
     CHECK(names.insert(std::string(k.name)).second);

@@ -200,3 +200,26 @@ TEST_CASE("docs/output.md, the results file and the metric registry agree", "[do
       CHECK(v.data[i] == (den.data[i] > 0 ? num.data[i] / den.data[i] : 0.0));
   }
 }
+
+// Each mechanism registers its own keys (models/<mechanism>.cpp); the registry must still keep every TOML
+// table's keys together (`tlm show` writes each table once) and name each key once.
+TEST_CASE("the key registry: one entry per key, each table's keys together", "[scenario][keys]") {
+  std::set<std::string> names, closed_groups;
+  std::string group;
+  for (const auto& k : tlm::models::schema::keys()) {
+    const std::string name(k.name);
+    CHECK(names.insert(name).second);
+    const auto dot = name.rfind('.');
+    const std::string g = dot == std::string::npos ? "" : name.substr(0, dot);
+    if (g != group) {
+      INFO(name);
+      CHECK(closed_groups.count(g) == 0);  // a table seen before, interrupted by another
+      closed_groups.insert(group);
+      group = g;
+    }
+  }
+  // The enum keys show their values from the one list of names each mechanism keeps.
+  const std::string doc = tlm::models::schema::keys_markdown();
+  CHECK(doc.find("none \\| final_year \\| ban") != std::string::npos);
+  CHECK(doc.find("none \\| schedule \\| target \\| adoption") != std::string::npos);
+}
