@@ -108,7 +108,8 @@ double agents(const State& s) {
 // The agents a step walks over.
 double step_items(std::size_t step, const State& before, const State& after) {
   const auto name = kYearSchedule[step].name;
-  if (name == "demand" || name == "partnerships") return static_cast<double>(before.schools.demand.size());
+  if (name == "demand" || name == "partnerships")
+    return static_cast<double>(before.school_year.demand.size());
   if (name == "teacher_exits") return static_cast<double>(before.teachers.size());
   if (name == "student_progress" || name == "placement") return static_cast<double>(before.students.size());
   if (name == "reserve_ageing") return static_cast<double>(before.reserve.size());
@@ -164,11 +165,11 @@ void BM_GroenplukOneRegion(benchmark::State& state) {
   const auto& su = setup(state.range(0));
   State base = state_before(su, step_index("market"));
   // Vacancies as the market leaves them before step 4 is not reachable from outside; use demand - staff.
-  std::fill(base.schools.staff.begin(), base.schools.staff.end(), 0.0);
+  std::fill(base.school_year.staff.begin(), base.school_year.staff.end(), 0.0);
   for (std::size_t i = 0; i < base.teachers.size(); ++i)
-    base.schools.staff[base.teachers.school[i]] += base.teachers.fte[i];
-  for (std::size_t j = 0; j < base.schools.demand.size(); ++j)
-    base.schools.vacancy[j] = std::max(0.0, base.schools.demand[j] - base.schools.staff[j]);
+    base.school_year.staff[base.teachers.school[i]] += base.teachers.fte[i];
+  for (std::size_t j = 0; j < base.school_year.demand.size(); ++j)
+    base.school_year.vacancy[j] = std::max(0.0, base.school_year.demand[j] - base.school_year.staff[j]);
   std::vector<std::int32_t> region0;
   for (std::size_t i = 0; i < base.students.size(); ++i)
     if (base.students.region[i] == 0) region0.push_back(static_cast<std::int32_t>(i));

@@ -8,7 +8,7 @@ void demand(State& s, const YearContext& ctx) {
   const auto& sector = s.world.schools.sector;
   PerSector<double> factor;
   for (int k = 0; k < kSectors; ++k) factor[k] = 1.0 + s.params.demand.growth[k].at(ctx.year);
-  for (std::size_t j = 0; j < s.schools.demand.size(); ++j) s.schools.demand[j] *= factor[sector[j]];
+  for (std::size_t j = 0; j < s.school_year.demand.size(); ++j) s.school_year.demand[j] *= factor[sector[j]];
 }
 
 void demand_keys(std::vector<schema::Key>& keys) {

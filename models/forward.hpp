@@ -10,7 +10,7 @@ namespace tlm::models {
 
 struct Params;
 struct State;
-struct SchoolState;
+struct SchoolYear;
 struct Students;
 struct World;
 struct YearContext;

@@ -21,8 +21,8 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
 
   std::vector<std::int32_t> schools;
   for (int sec = 0; sec < kSectors; ++sec)
-    for (auto j : w.market_schools[w.market(r, sec)])
-      if (s.schools.vacancy[j] >= kMinVacancy) schools.push_back(j);
+    for (auto j : w.market_schools[w.market_index(r, sec)])
+      if (s.school_year.vacancy[j] >= kMinVacancy) schools.push_back(j);
   if (schools.empty()) return;
 
   // The region's students who could ever be eligible, in draw order.
@@ -49,7 +49,7 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
   // own_start[k + 1]).
   std::array<std::size_t, kSectors + 1> first_of_sector{};
   for (int sec = 0; sec < kSectors; ++sec)
-    first_of_sector[sec + 1] = first_of_sector[sec] + w.market_schools[w.market(r, sec)].size();
+    first_of_sector[sec + 1] = first_of_sector[sec] + w.market_schools[w.market_index(r, sec)].size();
   auto place_in_region = [&](std::int32_t j) { return first_of_sector[w.schools.sector[j]] + w.slot[j]; };
   std::vector<std::uint32_t> own_start(first_of_sector[kSectors] + 1, 0);
   for (auto i : candidates)
@@ -72,13 +72,13 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
   for (auto o : school_order) {
     const auto j = schools[o];
     const int sec = w.schools.sector[j];
-    const bool member = s.schools.member[j];
+    const bool member = s.school_year.member[j];
     const bool bound = member && rule != GroenplukRule::none;
     const double factor = (bound && rule == GroenplukRule::ban) ? 1.0 - p.policy.groenpluk.compliance : 1.0;
     const bool final_only = bound && rule == GroenplukRule::final_year;
     const auto own_begin = own.begin() + own_start[place_in_region(j)],
                own_end = own.begin() + own_start[place_in_region(j) + 1];
-    for (std::uint32_t attempt = 1; s.schools.vacancy[j] >= kMinVacancy; ++attempt) {
+    for (std::uint32_t attempt = 1; s.school_year.vacancy[j] >= kMinVacancy; ++attempt) {
       const auto words = rng.draw(ids::school(j), ctx.year, event::groenpluk_school, attempt);
       if (!sim::bernoulli(p.groenpluk.propensity * factor, words[1])) break;
       std::int32_t hired = kNone;
@@ -93,11 +93,11 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
         if (c < candidates.size()) hired = candidates[c];
       }
       if (hired == kNone) break;
-      const double fte = std::min(p.groenpluk.fte, s.schools.vacancy[j]);
+      const double fte = std::min(p.groenpluk.fte, s.school_year.vacancy[j]);
       st.employer[hired] = j;
       st.employed_fte[hired] = fte;
-      s.schools.staff[j] += fte;
-      s.schools.vacancy[j] = std::max(0.0, s.schools.vacancy[j] - fte);
+      s.school_year.staff[j] += fte;
+      s.school_year.vacancy[j] = std::max(0.0, s.school_year.vacancy[j] - fte);
       s.out.at(m_groenpluk_hires, ctx.index, r, sec) += 1;
       if (member) s.out.at(m_groenpluk_hires_member, ctx.index, r, sec) += 1;
     }

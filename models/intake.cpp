@@ -19,7 +19,7 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
     for (int r = 0; r < w.regions; ++r) main_weight[r] = w.weight[r][kMainSector[k]];
     const long total = std::lround(p.study.intake[k] * p.world.scale *
                                    std::pow(1.0 + p.study.intake_growth, ctx.year - ctx.start_year));
-    s.out.intake(ctx.index, k) += static_cast<double>(total);
+    s.out.cohort_intake(ctx.index, k) += static_cast<double>(total);
     // Institutes in the partnership: raised linearly for new intake to the policy target where set.
     double in_partnership = p.study.institute_in_partnership[k];
     if (p.policy.institutes.target_share && p.policy.institutes.target_year) {

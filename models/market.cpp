@@ -17,12 +17,12 @@ Vacancies::Vacancies(State& st, int region) : s(st), r(region) {
   const auto& w = s.world;
   const double pref = s.params.market.so_member_preference;
   for (int sec = 0; sec < kSectors; ++sec) {
-    const auto& list = w.market_schools[w.market(r, sec)];
+    const auto& list = w.market_schools[w.market_index(r, sec)];
     std::vector<double> plain(list.size()), preferred(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
       const auto j = list[i];
-      plain[i] = s.schools.vacancy[j];
-      preferred[i] = plain[i] * (s.schools.member[j] ? pref : 1.0);
+      plain[i] = s.school_year.vacancy[j];
+      preferred[i] = plain[i] * (s.school_year.member[j] ? pref : 1.0);
     }
     trees[sec][0].assign(plain);
     trees[sec][1].assign(preferred);
@@ -32,14 +32,14 @@ Vacancies::Vacancies(State& st, int region) : s(st), r(region) {
 void Vacancies::refresh(std::int32_t j) {
   const auto& w = s.world;
   const int sec = w.schools.sector[j];
-  const double v = s.schools.vacancy[j];
+  const double v = s.school_year.vacancy[j];
   trees[sec][0].set(slot(j), v);
-  trees[sec][1].set(slot(j), v * (s.schools.member[j] ? s.params.market.so_member_preference : 1.0));
+  trees[sec][1].set(slot(j), v * (s.school_year.member[j] ? s.params.market.so_member_preference : 1.0));
 }
 
 void Vacancies::add_staff(std::int32_t j, double fte) {
-  s.schools.staff[j] += fte;
-  s.schools.vacancy[j] = std::max(0.0, s.schools.demand[j] - s.schools.staff[j]);
+  s.school_year.staff[j] += fte;
+  s.school_year.vacancy[j] = std::max(0.0, s.school_year.demand[j] - s.school_year.staff[j]);
   refresh(j);
 }
 
@@ -53,13 +53,13 @@ std::int32_t Vacancies::pick(int sector, bool so_trained, double u, std::int32_t
   const auto idx = tree.pick(u);
   if (exclude != kNone) tree.set(slot(exclude), hidden);
   if (idx >= tree.size()) return kNone;
-  return s.world.market_schools[s.world.market(r, sector)][idx];
+  return s.world.market_schools[s.world.market_index(r, sector)][idx];
 }
 
 std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std::int32_t prev) {
   s.cohort_records.push_back(
       CohortRecord{static_cast<std::int16_t>(ctx.year), static_cast<std::uint8_t>(route), prev});
-  s.out.entrants(ctx.index, route) += 1;
+  s.out.cohort_entrants(ctx.index, route) += 1;
   return static_cast<std::int32_t>(s.cohort_records.size() - 1);
 }
 
@@ -72,17 +72,17 @@ void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_
   const int r = s.world.schools.region[j], sec = s.world.schools.sector[j];
   const bool is_zij = route == zij;
   const auto rec = add_cohort_record(s, ctx, route, prev_rec);
-  append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.schools.q[j], so_trained, rotated,
+  append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.school_year.q[j], so_trained, rotated,
                  ctx.year, is_zij ? 1 : 0, rec);
   vac.add_staff(j, fte);
   const Metric hires[kRoutes] = {kMetrics,    m_hires_grad_so,   m_hires_grad_regular,
                                  m_hires_zij, m_hires_groenpluk, m_hires_returner};
   s.out.at(hires[route], ctx.index, r, sec) += 1;
   s.out.at(m_entrants, ctx.index, r, sec) += 1;
-  s.out.at(m_induction_quality_mean, ctx.index, r, sec) += s.schools.q[j];  // a sum until record()
+  s.out.at(m_induction_quality_mean, ctx.index, r, sec) += s.school_year.q[j];  // a sum until record()
   if (is_zij) {
     s.out.at(m_zij_started, ctx.index, r, sec) += 1;
-    s.out.zij(ctx.index, sec) += 1;
+    s.out.cohort_zij(ctx.index, sec) += 1;
   }
   if (route == returner) s.out.at(m_returners, ctx.index, r, sec) += 1;
 }
@@ -116,27 +116,27 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   // seeks where, by market (the teacher columns are large; reading them later in draw order would miss the
   // cache on every field).
   std::vector<std::vector<Mover>> movers(n_markets);
-  std::fill(s.schools.staff.begin(), s.schools.staff.end(), 0.0);
+  std::fill(s.school_year.staff.begin(), s.school_year.staff.end(), 0.0);
   {
     const auto& t = s.teachers;
     const std::int32_t* const school = t.school.data();
     const double* const fte = t.fte.data();
     const std::uint8_t* const seeks_move = t.seeks_move.data();
-    double* const staff = s.schools.staff.data();
+    double* const staff = s.school_year.staff.data();
     for (std::size_t i = 0, n = t.size(); i < n; ++i) {
       const auto j = school[i];
       staff[j] += fte[i];
       if (seeks_move[i])
-        movers[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
+        movers[w.market_index(w.schools.region[j], w.schools.sector[j])].push_back(
             Mover{t.id[i], static_cast<std::int32_t>(i), j, fte[i], t.so_trained[i] != 0});
     }
   }
   for (std::size_t i = 0; i < s.students.size(); ++i)
     if (s.students.employer[i] != kNone)
-      s.schools.staff[s.students.employer[i]] += s.students.employed_fte[i];
+      s.school_year.staff[s.students.employer[i]] += s.students.employed_fte[i];
   for (std::size_t j = 0; j < n_schools; ++j) {
-    s.schools.vacancy[j] = std::max(0.0, s.schools.demand[j] - s.schools.staff[j]);
-    s.schools.stopgap[j] = 0.0;
+    s.school_year.vacancy[j] = std::max(0.0, s.school_year.demand[j] - s.school_year.staff[j]);
+    s.school_year.stopgap[j] = 0.0;
   }
 
   if (!p.market.enabled) {
@@ -145,7 +145,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       join_reserve(s.reserve, g.id, g.sector, reserve_region(w, g.region, g.sector, g.id, ctx.year, rng),
                    g.age, 0, ctx.year, kNone);
     for (std::size_t j = 0; j < n_schools; ++j)
-      s.schools.stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * s.schools.vacancy[j];
+      s.school_year.stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * s.school_year.vacancy[j];
     return;
   }
 
@@ -165,7 +165,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     else if (w.weight[region][gr.sector] <= 0.0)
       region = pick_region(w, gr.sector, sim::uniform53(words[2], words[3]));
     search_region[g] = static_cast<std::int16_t>(region);
-    grads[w.market(region, gr.sector)].push_back(static_cast<std::int32_t>(g));
+    grads[w.market_index(region, gr.sector)].push_back(static_cast<std::int32_t>(g));
   }
   const auto returners = reserve_returns(s, ctx, rng);  // 6.6 step 2: who returns, by market
   std::vector<std::vector<std::int32_t>> region_students(w.regions);
@@ -177,7 +177,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   for (int r = 0; r < w.regions; ++r) {
     Vacancies vac(s, r);
     for (int sec = 0; sec < kSectors; ++sec) {
-      const int m = w.market(r, sec);
+      const int m = w.market_index(r, sec);
       if (w.market_schools[m].empty()) continue;
       // 0. Moves.
       auto& mv = movers[m];
@@ -201,7 +201,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         const auto& g = s.graduates[gs[o]];
         const auto j = g.last_school;
         if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec ||
-            !(s.schools.vacancy[j] > 0.0))
+            !(s.school_year.vacancy[j] > 0.0))
           continue;
         if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[o][1]))
           continue;
@@ -258,8 +258,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     groenpluk_hiring(s, ctx, rng, r, region_students[r]);
     // 5. Stopgaps.
     for (int sec = 0; sec < kSectors; ++sec)
-      for (auto j : w.market_schools[w.market(r, sec)])
-        s.schools.stopgap[j] = p.market.stopgap_share[sec] * s.schools.vacancy[j];
+      for (auto j : w.market_schools[w.market_index(r, sec)])
+        s.school_year.stopgap[j] = p.market.stopgap_share[sec] * s.school_year.vacancy[j];
   }
 
   // Unhired: a returner stays in the reserve, a graduate joins the reserve of the region it searched in.

@@ -81,13 +81,13 @@ inline constexpr int kRetentionYears = 5;
 struct Outcomes {
   Outcomes(int years, int regions);
   int years, regions;
-  sim::NdArray cube;           // [metric, year, region, sector]
-  sim::NdArray entrants;       // [year, route]
-  sim::NdArray retained;       // [year, route, k-1]
-  sim::NdArray intake;         // [year, programme]
-  sim::NdArray graduated;      // [year, programme]
-  sim::NdArray zij;            // [year, sector]
-  sim::NdArray zij_completed;  // [year, sector]
+  sim::NdArray cube;                  // [metric, year, region, sector]
+  sim::NdArray cohort_entrants;       // [year, route]
+  sim::NdArray cohort_retained;       // [year, route, k-1]
+  sim::NdArray cohort_intake;         // [year, programme]
+  sim::NdArray cohort_graduated;      // [year, programme]
+  sim::NdArray cohort_zij;            // [year, sector]
+  sim::NdArray cohort_zij_completed;  // [year, sector]
   // The cell of the cube; called for every agent in several phases, so the offset is spelled out.
   double& at(Metric m, int y, int r, int s) {
     return cube.data()[((static_cast<std::size_t>(m) * static_cast<std::size_t>(years) +

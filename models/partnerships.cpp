@@ -17,16 +17,16 @@ constexpr int kLongAgo = -30000;  // member_since of start members: fully ramped
 void admit_accepted(State& s, int year) {
   const auto& w = s.world;
   const int per_region = s.params.partnerships.per_region;
-  for (std::size_t j = 0; j < s.schools.accepted.size(); ++j) {
-    if (!s.schools.accepted[j]) continue;
-    s.schools.accepted[j] = 0;
-    s.schools.member[j] = 1;
-    s.schools.member_since[j] = static_cast<std::int16_t>(year);
+  for (std::size_t j = 0; j < s.school_year.accepted.size(); ++j) {
+    if (!s.school_year.accepted[j]) continue;
+    s.school_year.accepted[j] = 0;
+    s.school_year.member[j] = 1;
+    s.school_year.member_since[j] = static_cast<std::int16_t>(year);
     const int first = w.schools.region[j] * per_region;
     int best = first;
     for (int p = first; p < first + per_region; ++p)
       if (s.partnership_members[p] < s.partnership_members[best]) best = p;
-    s.schools.partnership[j] = best;
+    s.school_year.partnership[j] = best;
     ++s.partnership_members[best];
   }
 }
@@ -34,8 +34,8 @@ void admit_accepted(State& s, int year) {
 // Non-members (not already accepted) in this year's draw order.
 std::vector<std::int32_t> applicants_in_order(const State& s, const sim::Stream& rng, int year) {
   std::vector<std::int32_t> non;
-  for (std::size_t j = 0; j < s.schools.member.size(); ++j)
-    if (!s.schools.member[j] && !s.schools.accepted[j]) non.push_back(static_cast<std::int32_t>(j));
+  for (std::size_t j = 0; j < s.school_year.member.size(); ++j)
+    if (!s.school_year.member[j] && !s.school_year.accepted[j]) non.push_back(static_cast<std::int32_t>(j));
   auto order = sim::draw_order(
       non.size(), [&](std::size_t i) { return ids::school(non[i]); }, rng, year, event::join_order);
   std::vector<std::int32_t> out(non.size());
@@ -54,21 +54,21 @@ void take_shortfall(State& s, const sim::Stream& rng, int year, const std::vecto
                     long shortfall, InScope&& in_scope) {
   for (std::size_t i = 0; i < order.size() && shortfall > 0; ++i) {
     const auto j = order[i];
-    if (s.schools.member[j] || s.schools.accepted[j] || !in_scope(j)) continue;
+    if (s.school_year.member[j] || s.school_year.accepted[j] || !in_scope(j)) continue;
     --shortfall;  // a refused school is not replaced this year
-    if (accepts(s, rng, year, j)) s.schools.accepted[j] = 1;
+    if (accepts(s, rng, year, j)) s.school_year.accepted[j] = 1;
   }
 }
 
 }  // namespace
 
-double ramp(const Params& p, const SchoolState& s, std::size_t j, int year) {
+double ramp(const Params& p, const SchoolYear& s, std::size_t j, int year) {
   if (!s.member[j]) return 0.0;
   const int k = year - s.member_since[j] + 1;  // its k-th year as member
   return std::min(1.0, static_cast<double>(k) / p.policy.joining.pilot_years);
 }
 
-void induction_and_capacity(const Params& p, const World& w, SchoolState& s, int year) {
+void induction_and_capacity(const Params& p, const World& w, SchoolYear& s, int year) {
   const auto& base =
       (p.policy.induction.base_quality && year >= p.policy.induction.from_year.value_or(p.years.start + 1))
           ? *p.policy.induction.base_quality
@@ -81,9 +81,9 @@ void induction_and_capacity(const Params& p, const World& w, SchoolState& s, int
   }
 }
 
-SchoolState start_school_state(const World& w, const Params& p) {
+SchoolYear start_school_state(const World& w, const Params& p) {
   const std::size_t n = w.schools.size();
-  SchoolState s;
+  SchoolYear s;
   s.demand = w.schools.demand;
   s.member = w.schools.member;
   s.member_since.assign(n, static_cast<std::int16_t>(kLongAgo));
@@ -122,7 +122,7 @@ void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng) {
         for (std::size_t j = 0; j < w.schools.size(); ++j)
           if (in_scope(static_cast<std::int32_t>(j))) {
             ++n;
-            members += s.schools.member[j] || s.schools.accepted[j];
+            members += s.school_year.member[j] || s.school_year.accepted[j];
           }
         take_shortfall(s, rng, t, order, std::lround(step.share * static_cast<double>(n)) - members,
                        in_scope);
@@ -137,7 +137,7 @@ void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng) {
         for (std::size_t j = 0; j < w.schools.size(); ++j)
           if (w.schools.sector[j] == sec) {
             ++n;
-            members += s.schools.member[j];
+            members += s.school_year.member[j];
             start_members += w.schools.member[j];
           }
         if (n == 0) continue;
@@ -156,21 +156,22 @@ void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng) {
       std::vector<PerSector<double>> members(w.regions, {0, 0, 0}), count(w.regions, {0, 0, 0});
       for (std::size_t j = 0; j < w.schools.size(); ++j) {
         count[w.schools.region[j]][w.schools.sector[j]] += 1;
-        members[w.schools.region[j]][w.schools.sector[j]] += s.schools.member[j];
+        members[w.schools.region[j]][w.schools.sector[j]] += s.school_year.member[j];
       }
       for (auto j : applicants_in_order(s, rng, t)) {
         const int r = w.schools.region[j], sec = w.schools.sector[j];
         const double share = members[r][sec] / count[r][sec];
         const double prob = std::clamp(
-            jp.adoption[0] + jp.adoption[1] * share + jp.adoption[2] * s.schools.last_shortage[j], 0.0, 1.0);
+            jp.adoption[0] + jp.adoption[1] * share + jp.adoption[2] * s.school_year.last_shortage[j], 0.0,
+            1.0);
         const auto words = rng.draw(ids::school(j), t, event::join_decision);
         if (sim::bernoulli(prob, words[0]) && sim::bernoulli(jp.openness, words[1]))
-          s.schools.accepted[j] = 1;
+          s.school_year.accepted[j] = 1;
       }
       break;
     }
   }
-  induction_and_capacity(p, w, s.schools, t);
+  induction_and_capacity(p, w, s.school_year, t);
 }
 
 void partnership_keys(std::vector<schema::Key>& keys) {

@@ -66,10 +66,10 @@ struct InductionPolicy {
 // 6.2 of year t: last year's accepted schools become members, this year's applications are taken; then the
 // year's q_j and cap_j.
 void partnerships(State& s, const YearContext& ctx, const sim::Stream& rng);
-void induction_and_capacity(const Params& p, const World& w, SchoolState& schools, int year);
-SchoolState start_school_state(const World& w, const Params& p);
+void induction_and_capacity(const Params& p, const World& w, SchoolYear& schools, int year);
+SchoolYear start_school_state(const World& w, const Params& p);
 // A member's benefits in year t: min(1, k / pilot_years) in its k-th year as member (start members: 1).
-double ramp(const Params& p, const SchoolState& s, std::size_t j, int year);
+double ramp(const Params& p, const SchoolYear& s, std::size_t j, int year);
 
 void partnership_keys(std::vector<schema::Key>& keys);     // partnerships.*
 void induction_keys(std::vector<schema::Key>& keys);       // induction.*, placement.*

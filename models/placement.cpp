@@ -42,14 +42,14 @@ std::int32_t pick(const RegionPlaces& rp, int programme, int member, double u) {
 
 }  // namespace
 
-void placement(Students& st, const World& w, const SchoolState& schools, bool rotation,
-               const sim::Stream& rng, int year) {
+void placement(Students& st, const World& w, const SchoolYear& schools, bool rotation, const sim::Stream& rng,
+               int year) {
   const std::size_t n = st.size();
   const auto& slot = w.slot;
   std::vector<RegionPlaces> places(w.regions);
   for (int r = 0; r < w.regions; ++r)
     for (int sec = 0; sec < kSectors; ++sec) {
-      const auto& list = w.market_schools[w.market(r, sec)];
+      const auto& list = w.market_schools[w.market_index(r, sec)];
       places[r].schools[sec] = &list;
       std::array<std::vector<double>, 2> weights{std::vector<double>(list.size(), 0.0),
                                                  std::vector<double>(list.size(), 0.0)};

@@ -8,7 +8,7 @@
 namespace tlm::models {
 
 // Used for the start world too (with the world's stream). `rotation`: the key policy.rotation.
-void placement(Students& students, const World& w, const SchoolState& schools, bool rotation,
+void placement(Students& students, const World& w, const SchoolYear& schools, bool rotation,
                const sim::Stream& rng, int year);
 
 void placement_policy_keys(std::vector<schema::Key>& keys);  // policy.rotation

@@ -26,7 +26,7 @@ void record(State& s, const YearContext& ctx) {
       const auto& c = s.cohort_records[rec];
       const int k = ctx.year - c.year;
       if (k > kRetentionYears) break;
-      if (k >= 1) out.retained(c.year - ctx.start_year, c.route, k - 1) += 1;
+      if (k >= 1) out.cohort_retained(c.year - ctx.start_year, c.route, k - 1) += 1;
       rec = c.prev;
     }
   }
@@ -44,19 +44,20 @@ void record(State& s, const YearContext& ctx) {
   for (std::size_t j = 0; j < n_schools; ++j) {
     const int r = w.schools.region[j], sec = w.schools.sector[j];
     // Open: demand with nobody in it, after stopgaps; never negative per school.
-    const double vacancy = std::max(0.0, s.schools.demand[j] - staff[j] - employed[j]);
-    const double open = std::max(0.0, vacancy - s.schools.stopgap[j]);
-    const double hidden = s.schools.stopgap[j] + employed[j];
+    const double vacancy = std::max(0.0, s.school_year.demand[j] - staff[j] - employed[j]);
+    const double open = std::max(0.0, vacancy - s.school_year.stopgap[j]);
+    const double hidden = s.school_year.stopgap[j] + employed[j];
     out.at(m_teachers, y, r, sec) += heads[j];
-    out.at(m_demand_fte, y, r, sec) += s.schools.demand[j];
+    out.at(m_demand_fte, y, r, sec) += s.school_year.demand[j];
     out.at(m_staff_fte, y, r, sec) += staff[j];
     out.at(m_qualified_fte, y, r, sec) += qualified[j];
     out.at(m_open_fte, y, r, sec) += open;
     out.at(m_hidden_fte, y, r, sec) += hidden;
     out.at(m_shortage_fte, y, r, sec) += open + hidden;
     out.at(m_schools, y, r, sec) += 1;
-    out.at(m_member_schools, y, r, sec) += s.schools.member[j];
-    s.schools.last_shortage[j] = s.schools.demand[j] > 0 ? (open + hidden) / s.schools.demand[j] : 0.0;
+    out.at(m_member_schools, y, r, sec) += s.school_year.member[j];
+    s.school_year.last_shortage[j] =
+        s.school_year.demand[j] > 0 ? (open + hidden) / s.school_year.demand[j] : 0.0;
   }
   for (std::size_t i = 0; i < s.reserve.size(); ++i)
     out.at(m_reserve_size, y, s.reserve.region[i], s.reserve.sector[i]) += 1;

@@ -53,11 +53,11 @@ std::vector<std::vector<std::int32_t>> reserve_returns(const State& s, const Yea
   std::vector<double> return_prob(n_markets);  // the chance per (region, sector)
   for (int r = 0; r < w.regions; ++r)
     for (int sec = 0; sec < kSectors; ++sec)
-      return_prob[w.market(r, sec)] = std::min(
+      return_prob[w.market_index(r, sec)] = std::min(
           1.0, p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]));
   sim::WordsAhead return_draws(rng, s.reserve.id, ctx.year, event::reserve_return);
   for (std::size_t i = 0; i < s.reserve.size(); ++i) {
-    const int m = w.market(s.reserve.region[i], s.reserve.sector[i]);
+    const int m = w.market_index(s.reserve.region[i], s.reserve.sector[i]);
     if (sim::bernoulli(return_prob[m], return_draws[i][0]))
       returners[m].push_back(static_cast<std::int32_t>(i));
   }

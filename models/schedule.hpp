@@ -32,7 +32,7 @@ inline constexpr std::array<Step, 9> kYearSchedule{{
     {"intake", "6.4.6", [](State& s, const YearContext& c, const sim::Stream& r) { intake(s, c, r); }},
     {"placement", "6.5",
      [](State& s, const YearContext& c, const sim::Stream& r) {
-       placement(s.students, s.world, s.schools, s.params.policy.rotation, r, c.year);
+       placement(s.students, s.world, s.school_year, s.params.policy.rotation, r, c.year);
      }},
     {"market", "6.6", [](State& s, const YearContext& c, const sim::Stream& r) { market(s, c, r); }},
     {"record", "7", [](State& s, const YearContext& c, const sim::Stream&) { record(s, c); }},

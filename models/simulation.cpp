@@ -9,7 +9,7 @@ namespace tlm::models {
 State::State(const World& w, const Params& p)
     : world(w),
       params(p),
-      schools(start_school_state(w, p)),
+      school_year(start_school_state(w, p)),
       // Room for a year's growth: hires are appended before leavers of the next year are removed.
       teachers(sim::soa_copy(w.teachers, w.teachers.size() + w.teachers.size() / 8)),
       students(sim::soa_copy(w.students, w.students.size() + w.students.size() / 2)),
@@ -28,7 +28,7 @@ void start_year(State& s) {
     s.teachers.cohort_rec[i] = add_cohort_record(s, first, initial, kNone);
   // Their graduates count in graduated(0, k), so they count in intake(0, k) too.
   for (std::size_t i = 0; i < s.students.size(); ++i)
-    if (s.students.intake_year[i] == start) s.out.intake(0, s.students.programme[i]) += 1;
+    if (s.students.intake_year[i] == start) s.out.cohort_intake(0, s.students.programme[i]) += 1;
   record(s, first);
 }
 

@@ -11,7 +11,7 @@
 
 namespace tlm::models {
 
-struct SchoolState {
+struct SchoolYear {
   std::vector<double> demand;
   std::vector<std::uint8_t> member;
   std::vector<std::int16_t> member_since;  // first year as member (start members: long before the start)
@@ -47,7 +47,7 @@ struct State {
   State(const World& w, const Params& p);
   const World& world;
   const Params& params;
-  SchoolState schools;
+  SchoolYear school_year;  // this year's state of every school (the world's table is fixed)
   Teachers teachers;
   Students students;
   Reserve reserve;

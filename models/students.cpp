@@ -61,19 +61,20 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
     const bool so_trained = st.so_years[i] >= p.study.so_min_years;
     const bool rotated = st.n_seen[i] >= 2;
     const int age = st.age[i] + 1;
-    if (st.intake_year[i] >= ctx.start_year) s.out.graduated(st.intake_year[i] - ctx.start_year, k) += 1;
+    if (st.intake_year[i] >= ctx.start_year)
+      s.out.cohort_graduated(st.intake_year[i] - ctx.start_year, k) += 1;
     if (employed) {
       // Becomes a qualified teacher at its employer (route groenpluk).
       const auto j = st.employer[i];
       const int sec = w.schools.sector[j], jr = w.schools.region[j];
       const double fte = draw_fte(p, sec, rng.draw(st.id[i], ctx.year, event::groenpluk_graduate)[0]);
       const auto rec = add_cohort_record(s, ctx, groenpluk, kNone);
-      append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.schools.q[j], so_trained,
+      append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.school_year.q[j], so_trained,
                      rotated, ctx.year, 0, rec);
       s.out.at(m_graduates, ctx.index, jr, sec) += 1;
       s.out.at(m_hires_groenpluk, ctx.index, jr, sec) += 1;
       s.out.at(m_entrants, ctx.index, jr, sec) += 1;
-      s.out.at(m_induction_quality_mean, ctx.index, jr, sec) += s.schools.q[j];  // a sum until record()
+      s.out.at(m_induction_quality_mean, ctx.index, jr, sec) += s.school_year.q[j];  // a sum until record()
       continue;
     }
     const int sec = sim::categorical(p.study.sector_mix[k], sim::uniform32(words[2]));

@@ -24,7 +24,7 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   const std::int32_t* const school = t.school.data();
   const std::int16_t* const region_of = w.schools.region.data();
   const std::uint8_t* const sector_of = w.schools.sector.data();
-  const std::uint8_t* const member = s.schools.member.data();
+  const std::uint8_t* const member = s.school_year.member.data();
   std::int16_t* const age = t.age.data();
   std::int16_t* const exp = t.exp.data();
   std::uint8_t* const zij_year = t.zij_year.data();
@@ -89,7 +89,7 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
         qualified[i] = 1;
         s.out.at(m_zij_completed, ctx.index, r, sec) += 1;
         const int hired = t.entry_year[i] - ctx.start_year;
-        if (hired >= 0) s.out.zij_completed(hired, sec) += 1;
+        if (hired >= 0) s.out.cohort_zij_completed(hired, sec) += 1;
       } else {
         ++zij_year[i];
       }

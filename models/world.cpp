@@ -74,14 +74,14 @@ void sector_weights(World& w, const std::vector<double>& base_weight) {
   w.weight.assign(w.regions, PerSector<double>{0, 0, 0});
   w.market_schools.assign(static_cast<std::size_t>(w.regions) * kSectors, {});
   for (std::size_t j = 0; j < w.schools.size(); ++j)
-    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
+    w.market_schools[w.market_index(w.schools.region[j], w.schools.sector[j])].push_back(
         static_cast<std::int32_t>(j));
   for (int s = 0; s < kSectors; ++s) {
     double sum = 0.0;
     for (int r = 0; r < w.regions; ++r)
-      if (!w.market_schools[w.market(r, s)].empty()) sum += base_weight[r];
+      if (!w.market_schools[w.market_index(r, s)].empty()) sum += base_weight[r];
     for (int r = 0; r < w.regions; ++r)
-      if (!w.market_schools[w.market(r, s)].empty() && sum > 0) w.weight[r][s] = base_weight[r] / sum;
+      if (!w.market_schools[w.market_index(r, s)].empty() && sum > 0) w.weight[r][s] = base_weight[r] / sum;
   }
 }
 
@@ -89,7 +89,7 @@ void synthetic_demand(const Params& p, const sim::Stream& rng, World& w) {
   w.schools.demand.assign(w.schools.size(), 0.0);
   for (int r = 0; r < w.regions; ++r)
     for (int s = 0; s < kSectors; ++s) {
-      const auto& js = w.market_schools[w.market(r, s)];
+      const auto& js = w.market_schools[w.market_index(r, s)];
       double sum = 0.0;
       for (auto j : js) {
         w.schools.demand[j] = std::exp(p.world.school_size_sigma *
@@ -128,7 +128,7 @@ void import_schools(const Params& p, World& w, std::vector<double>& base_weight)
   w.market_schools.assign(static_cast<std::size_t>(w.regions) * kSectors, {});
   PerSector<double> total{0, 0, 0};
   for (std::size_t j = 0; j < w.schools.size(); ++j) {
-    w.market_schools[w.market(w.schools.region[j], w.schools.sector[j])].push_back(
+    w.market_schools[w.market_index(w.schools.region[j], w.schools.sector[j])].push_back(
         static_cast<std::int32_t>(j));
     w.weight[w.schools.region[j]][w.schools.sector[j]] += w.schools.demand[j];
     total[w.schools.sector[j]] += w.schools.demand[j];

@@ -39,7 +39,7 @@ struct WorldParams {
   }};
 };
 
-struct Schools {
+struct SchoolTable {
   std::vector<std::string> label;  // imported id, or the 1-based number
   std::vector<std::int16_t> region;
   std::vector<std::uint8_t> sector;
@@ -55,15 +55,15 @@ struct World {
   std::vector<std::string> region_names;
   std::vector<PerSector<double>> weight;  // per-sector region weights, 0 where a region has no school of it
   std::vector<std::uint8_t> urban;
-  std::vector<std::int16_t> partnership_region;  // partnership -> region
-  Schools schools;
+  std::vector<std::int16_t> partnership_region;           // partnership -> region
+  SchoolTable schools;                                    // the start world's table of schools (fixed)
   std::vector<std::vector<std::int32_t>> market_schools;  // [region * 3 + sector] -> schools
   std::vector<std::int32_t> slot;  // position of each school in its market's list (weighted-choice trees)
   Teachers teachers;
   Students students;
   Reserve reserve;
   std::vector<double> start_stopgap;  // per school: unqualified stopgap FTE in the start year
-  int market(int region, int sector) const { return region * kSectors + sector; }
+  int market_index(int region, int sector) const { return region * kSectors + sector; }
 };
 
 void world_keys(std::vector<schema::Key>& keys);  // world.*

@@ -61,22 +61,22 @@ std::vector<Figure> compute_baseline() {
     double n = 0, d = 0;
     for (int y = 1; y + models::kRetentionYears < o.years; ++y)
       for (int route : {models::grad_so, models::grad_regular, models::groenpluk, models::zij}) {
-        n += o.retained(y, route, models::kRetentionYears - 1);
-        d += o.entrants(y, route);
+        n += o.cohort_retained(y, route, models::kRetentionYears - 1);
+        d += o.cohort_entrants(y, route);
       }
     v[i++] += n / d;
     n = d = 0;
     for (int k = 0; k < models::kProgrammes; ++k)
       for (int y = 1; y <= o.years - 1 - (p.study.years[k] + p.study.max_extra_years); ++y) {
-        n += o.graduated(y, k);
-        d += o.intake(y, k);
+        n += o.cohort_graduated(y, k);
+        d += o.cohort_intake(y, k);
       }
     v[i++] += n / d;
     n = d = 0;
     for (int y = 1; y <= o.years - 3; ++y)
       for (int s = 0; s < models::kSectors; ++s) {
-        n += o.zij_completed(y, s);
-        d += o.zij(y, s);
+        n += o.cohort_zij_completed(y, s);
+        d += o.cohort_zij(y, s);
       }
     v[i++] += n / d;
     for (int y = 1; y < o.years; ++y) v[i] += national(o, models::m_groenpluk_hires, y);

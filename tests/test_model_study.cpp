@@ -58,8 +58,8 @@ TEST_CASE("model: graduation share of intake cohorts follows the closed form of 
     double intake = 0.0, graduated = 0.0;
     for (const auto& o : runs)
       for (int y = 1; y <= last_cohort(p, k); ++y) {
-        intake += o.intake(y, k);
-        graduated += o.graduated(y, k);
+        intake += o.cohort_intake(y, k);
+        graduated += o.cohort_graduated(y, k);
       }
     const double G = closed_form_graduation(p, k), share = graduated / intake;
     const double bound = z * std::sqrt(G * (1 - G) / intake);
@@ -81,7 +81,8 @@ TEST_CASE("model: delay postpones graduation but does not change who graduates b
   double delays = 0.0;
   for (std::size_t r = 0; r < a.size(); ++r) {
     for (int k = 0; k < models::kProgrammes; ++k)
-      for (int y = 1; y <= last_cohort(p, k); ++y) REQUIRE(a[r].graduated(y, k) == b[r].graduated(y, k));
+      for (int y = 1; y <= last_cohort(p, k); ++y)
+        REQUIRE(a[r].cohort_graduated(y, k) == b[r].cohort_graduated(y, k));
     for (int y = 1; y < a[r].years; ++y) delays += national(a[r], models::m_delays, y);
   }
   CHECK(delays > 0);  // there was delay to ignore
@@ -100,8 +101,8 @@ TEST_CASE("model: SO years lower dropout (study.so_effect), on common random num
   for (std::size_t r = 0; r < a.size(); ++r)
     for (int k = 0; k < models::kProgrammes; ++k)
       for (int y = 1; y <= last_cohort(p, k); ++y) {
-        REQUIRE(b[r].graduated(y, k) >= a[r].graduated(y, k));
-        more += b[r].graduated(y, k) - a[r].graduated(y, k);
+        REQUIRE(b[r].cohort_graduated(y, k) >= a[r].cohort_graduated(y, k));
+        more += b[r].cohort_graduated(y, k) - a[r].cohort_graduated(y, k);
       }
   CHECK(more > 0);
 }
@@ -119,7 +120,7 @@ TEST_CASE("model: the start year's first-year students are the intake cohort of 
   for (int k = 0; k < models::kProgrammes; ++k) {
     INFO(models::kProgrammeNames[k]);
     CHECK(first_years[k] == std::lround(p.study.intake[k] * p.world.scale));
-    CHECK(runs[0].intake(0, k) == first_years[k]);
-    CHECK(runs[0].graduated(0, k) <= runs[0].intake(0, k));
+    CHECK(runs[0].cohort_intake(0, k) == first_years[k]);
+    CHECK(runs[0].cohort_graduated(0, k) <= runs[0].cohort_intake(0, k));
   }
 }

@@ -394,12 +394,12 @@ TEST_CASE("policy modes: a new member's q_j and cap_j follow the pilot ramp",
         if (!start_member) ramp = t < 2027 ? 0.0 : std::min(1.0, static_cast<double>(t - 2027 + 1) / pilot);
         const double q = std::min(1.0, p.induction.base_quality[vo] + ramp * p.induction.so_boost);
         const auto cap = static_cast<std::int32_t>(
-            std::floor(s.schools.demand[j] * p.placement.per_fte * (1.0 + ramp * p.placement.so_extra) +
+            std::floor(s.school_year.demand[j] * p.placement.per_fte * (1.0 + ramp * p.placement.so_extra) +
                        world.schools.u[j]));
         INFO("year " << t << ", school " << j << " (start member " << start_member << "), ramp " << ramp);
-        CHECK(static_cast<bool>(s.schools.member[j]) == (start_member || t >= 2027));
-        CHECK(s.schools.q[j] == q);
-        CHECK(s.schools.cap[j] == cap);
+        CHECK(static_cast<bool>(s.school_year.member[j]) == (start_member || t >= 2027));
+        CHECK(s.school_year.q[j] == q);
+        CHECK(s.school_year.cap[j] == cap);
       }
     };
     check_year(kStart);
@@ -436,7 +436,7 @@ TEST_CASE("policy modes: policy.induction.base_quality replaces the base from fr
     const auto world = make_world(p, rows);
     {
       const models::State s(world, p);
-      for (int g = 0; g < 3; ++g) CHECK(s.schools.q[g] == Approx(old_q[g]).epsilon(1e-12));
+      for (int g = 0; g < 3; ++g) CHECK(s.school_year.q[g] == Approx(old_q[g]).epsilon(1e-12));
       for (std::size_t i = 0; i < world.teachers.size(); ++i)
         CHECK(world.teachers.q[i] == Approx(old_q[world.teachers.school[i]]).epsilon(1e-12));
     }
@@ -530,7 +530,7 @@ TEST_CASE("policy modes: rotation places students at a member school they have n
         const auto j = s.students.school[i], last = s.students.last_school[i];
         INFO("year " << t << ", student " << s.students.id[i] << ", school " << j << ", last " << last);
         REQUIRE(j != models::kNone);
-        CHECK(s.schools.member[j] == 1);
+        CHECK(s.school_year.member[j] == 1);
         if (last == models::kNone) continue;  // new intake
         ++checked;
         if (rotation) {
@@ -650,12 +650,12 @@ TEST_CASE("policy modes: who groenpluk may hire under none, final_year and ban (
         if (e == models::kNone) continue;
         const bool final_or_extra = st.study_year[i] >= p.study.years[st.programme[i]];
         tally.below_min += st.study_year[i] < 3;
-        if (s.schools.member[e]) {
+        if (s.school_year.member[e]) {
           (final_or_extra ? tally.member_final : tally.member_early) += 1;
         } else {
           tally.nonmember += 1;
           tally.nonmember_early += !final_or_extra;
-          tally.leaked += st.school[i] != models::kNone && s.schools.member[st.school[i]];
+          tally.leaked += st.school[i] != models::kNone && s.school_year.member[st.school[i]];
         }
       }
     }
@@ -748,7 +748,7 @@ TEST_CASE("policy modes: graduate hires count as grad_so exactly when SO-trained
       for (int y = 1; y < o.years; ++y) {
         INFO("year " << kStart + y);
         CHECK(national(o, other, y) == 0);
-        CHECK(o.entrants(y, so_route) == national(o, so, y));
+        CHECK(o.cohort_entrants(y, so_route) == national(o, so, y));
         hires += national(o, so, y);
       }
       CHECK(hires > 0);
