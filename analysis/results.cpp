@@ -195,6 +195,22 @@ struct Reader {
     return v;
   }
 
+  // The file's format version (the root attribute format_version; a file without it is of version 1, written
+  // before versions were recorded). Anything but the version this analysis reads is refused, naming both.
+  int format_version() const {
+    if (!has_attr("/", "format_version")) return 1;
+    return number_attr<int>("/", "format_version", H5T_NATIVE_INT);
+  }
+  void check_format() const {
+    const int v = format_version();
+    if (v != kReadableFormatVersion)
+      fail(
+          fmt::format("results format version {}{}, but this tlm reads format version {}; run the scenarios "
+                      "again with this tlm",
+                      v, has_attr("/", "format_version") ? "" : " (no format_version attribute)",
+                      kReadableFormatVersion));
+  }
+
   // A one-dimensional integer attribute (or a scalar, as one value); fails when absent.
   std::vector<int> required_ints_attr(const std::string& obj, const std::string& attr) const {
     if (!has_attr(obj, attr))
@@ -239,6 +255,23 @@ std::size_t index_of(const std::vector<std::string>& v, const std::string& x, co
   return static_cast<std::size_t>(it - v.begin());
 }
 
+// The array summed over one axis (NaN stays NaN: a cell past the horizon is past it in every sector).
+Array sum_over_axis(const Array& a, std::size_t axis) {
+  Array out;
+  if (a.data.empty()) return out;
+  out.shape = a.shape;
+  out.shape.erase(out.shape.begin() + static_cast<std::ptrdiff_t>(axis));
+  std::size_t outer = 1, inner = 1;
+  for (std::size_t i = 0; i < axis; ++i) outer *= a.shape[i];
+  for (std::size_t i = axis + 1; i < a.shape.size(); ++i) inner *= a.shape[i];
+  const std::size_t n = a.shape[axis];
+  out.data.assign(outer * inner, 0.0);
+  for (std::size_t o = 0; o < outer; ++o)
+    for (std::size_t k = 0; k < n; ++k)
+      for (std::size_t i = 0; i < inner; ++i) out.data[o * inner + i] += a.data[(o * n + k) * inner + i];
+  return out;
+}
+
 }  // namespace
 
 double Array::operator()(std::initializer_list<std::size_t> idx) const {
@@ -273,12 +306,14 @@ FileInfo read_file_info(const std::string& path) {
   QuietErrors quiet;
   Reader rd(path);
   FileInfo info;
+  info.format_version = rd.format_version();
   info.tlm_version = rd.string_attr("/", "tlm_version");
   info.created = rd.string_attr("/", "created");
   info.command = rd.string_attr("/", "command");
   for (auto& n : rd.links("/"))
     if (rd.is_scenario_group(n)) info.scenarios.push_back(n);
   if (info.scenarios.empty()) rd.fail("no scenario group (a group with years and metrics)");
+  rd.check_format();
   // A comparison names its base; the base comes first whatever order a reader lists groups in.
   info.base_scenario = rd.string_attr("/", "base_scenario");
   if (!info.base_scenario.empty()) {
@@ -300,6 +335,7 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   Reader rd(path);
   if (!rd.exists(scenario) || !rd.is_scenario_group(scenario))
     throw InputError(fmt::format("{}: no scenario group '{}'", path, scenario));
+  rd.check_format();
   ScenarioResults r;
   r.name = scenario;
   const std::string g = "/" + scenario;
@@ -336,8 +372,19 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
     const std::string ds = g + "/cohorts/" + name;
     return rd.exists(ds) ? rd.read_array(ds, rank) : Array{};
   };
-  r.entrants = cohort("entrants", 3);
-  r.retained = cohort("retained", 4);
+  // Entrants and retention are per sector of entry [rep, year, sector, route(, k)]; the by-route tables the
+  // headlines use are their sums over sectors.
+  r.entrants_by_sector = cohort("entrants", 4);
+  r.retained_by_sector = cohort("retained", 5);
+  auto check_sectors = [&](const Array& a, const char* name) {
+    if (!a.data.empty() &&
+        (a.shape[1] != r.years.size() || a.shape[2] != r.sectors.size() || a.shape[3] != r.routes.size()))
+      rd.fail(fmt::format("{}/cohorts/{} does not match years × sectors × routes", g, name));
+  };
+  check_sectors(r.entrants_by_sector, "entrants");
+  check_sectors(r.retained_by_sector, "retained");
+  r.entrants = sum_over_axis(r.entrants_by_sector, 2);
+  r.retained = sum_over_axis(r.retained_by_sector, 2);
   r.intake = cohort("intake", 3);
   r.graduated = cohort("graduated", 3);
   r.zij = cohort("zij", 3);

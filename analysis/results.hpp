@@ -30,8 +30,12 @@ struct Array {
   double operator()(std::initializer_list<std::size_t> idx) const;
 };
 
+// The results-file format this analysis reads (the root attribute format_version, docs/output.md).
+inline constexpr int kReadableFormatVersion = 2;
+
 // Root attributes of a results file.
 struct FileInfo {
+  int format_version = 0;
   std::string tlm_version;
   std::string created;
   std::string command;
@@ -55,6 +59,9 @@ struct ScenarioResults {
   std::map<std::string, std::string> units;  // of the loaded metrics
   // Cohort tables (docs/output.md); empty arrays if the file has none.
   Array entrants, retained, intake, graduated, zij, zij_completed;
+  // Entrants [rep, year, sector of entry, route] and retained [rep, year, sector, route, k] as in the file;
+  // `entrants` and `retained` above are their sums over the sector of entry.
+  Array entrants_by_sector, retained_by_sector;
 
   int start() const { return years.front(); }
   int end() const { return years.back(); }

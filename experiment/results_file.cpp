@@ -22,6 +22,7 @@ ResultsFile::ResultsFile(const std::string& path,
   } catch (const std::exception&) {
     throw PlanError(fmt::format("cannot write {}", path));
   }
+  models::write_file_attributes(*file_);
   for (const auto& [name, value] : root_attributes) file_->set_attr("/", name, value);
 }
 

@@ -56,10 +56,11 @@ std::int32_t Vacancies::pick(int sector, bool so_trained, double u, std::int32_t
   return s.world.market_schools[s.world.market_index(r, sector)][idx];
 }
 
-std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std::int32_t prev) {
-  s.cohort_records.push_back(
-      CohortRecord{static_cast<std::int16_t>(ctx.year), static_cast<std::uint8_t>(route), prev});
-  s.out.cohort_entrants(ctx.index, route) += 1;
+std::int32_t add_cohort_record(State& s, const YearContext& ctx, int sector, int route, std::int32_t prev) {
+  s.cohort_records.push_back(CohortRecord{static_cast<std::int16_t>(ctx.year),
+                                          static_cast<std::uint8_t>(sector), static_cast<std::uint8_t>(route),
+                                          prev});
+  s.out.cohort_entrants(ctx.index, sector, route) += 1;
   return static_cast<std::int32_t>(s.cohort_records.size() - 1);
 }
 
@@ -71,7 +72,7 @@ void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_
                   std::int32_t prev_rec) {
   const int r = s.world.schools.region[j], sec = s.world.schools.sector[j];
   const bool is_zij = route == zij;
-  const auto rec = add_cohort_record(s, ctx, route, prev_rec);
+  const auto rec = add_cohort_record(s, ctx, sec, route, prev_rec);
   append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.school_year.q[j], so_trained, rotated,
                  ctx.year, is_zij ? 1 : 0, rec);
   vac.add_staff(j, fte);

@@ -31,8 +31,9 @@ struct ZijParams {
 };
 
 void market(State& s, const YearContext& ctx, const sim::Stream& rng);
-// An entrant record for retention curves (section 7); returns its index.
-std::int32_t add_cohort_record(State& s, const YearContext& ctx, int route, std::int32_t prev);
+// An entrant record for retention curves (section 7): entry year, the sector of the school it enters, route;
+// returns its index.
+std::int32_t add_cohort_record(State& s, const YearContext& ctx, int sector, int route, std::int32_t prev);
 
 void zij_keys(std::vector<schema::Key>& keys);     // zij.*
 void market_keys(std::vector<schema::Key>& keys);  // market.*

@@ -86,18 +86,20 @@ Outcomes::Outcomes(int years_, int regions_)
       regions(regions_),
       cube({static_cast<std::size_t>(kMetrics), static_cast<std::size_t>(years_),
             static_cast<std::size_t>(regions_), static_cast<std::size_t>(kSectors)}),
-      cohort_entrants({static_cast<std::size_t>(years_), static_cast<std::size_t>(kRoutes)}),
-      cohort_retained({static_cast<std::size_t>(years_), static_cast<std::size_t>(kRoutes),
-                       static_cast<std::size_t>(kRetentionYears)}),
+      cohort_entrants({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors),
+                       static_cast<std::size_t>(kRoutes)}),
+      cohort_retained({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors),
+                       static_cast<std::size_t>(kRoutes), static_cast<std::size_t>(kRetentionYears)}),
       cohort_intake({static_cast<std::size_t>(years_), static_cast<std::size_t>(kProgrammes)}),
       cohort_graduated({static_cast<std::size_t>(years_), static_cast<std::size_t>(kProgrammes)}),
       cohort_zij({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors)}),
       cohort_zij_completed({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors)}) {
   // Retention cells past the horizon are NaN (docs/model.md section 7).
   for (int y = 0; y < years; ++y)
-    for (int r = 0; r < kRoutes; ++r)
-      for (int k = 1; k <= kRetentionYears; ++k)
-        if (y + k >= years) cohort_retained(y, r, k - 1) = std::numeric_limits<double>::quiet_NaN();
+    for (int sec = 0; sec < kSectors; ++sec)
+      for (int r = 0; r < kRoutes; ++r)
+        for (int k = 1; k <= kRetentionYears; ++k)
+          if (y + k >= years) cohort_retained(y, sec, r, k - 1) = std::numeric_limits<double>::quiet_NaN();
 }
 
 std::vector<sim::Dataset> Outcomes::to_datasets() const {
@@ -117,10 +119,12 @@ std::vector<sim::Dataset> Outcomes::to_datasets() const {
     out.push_back({std::string("metrics/") + info.name, info.unit, info.description, std::move(a),
                    std::move(attributes)});
   }
-  out.push_back({"cohorts/entrants", "persons", "entrants per entry year and route", cohort_entrants});
+  out.push_back({"cohorts/entrants", "persons",
+                 "entrants per entry year, sector of the school entered and route", cohort_entrants});
   out.push_back(
       {"cohorts/retained", "persons",
-       "of the entrants of that year and route, still teaching k = 1..5 years later (NaN past the horizon)",
+       "of the entrants of that year, sector and route, still teaching (any school, any sector) k = "
+       "1..5 years later (NaN past the horizon)",
        cohort_retained});
   out.push_back(
       {"cohorts/intake", "persons", "students who entered per intake year and programme", cohort_intake});

@@ -82,8 +82,8 @@ struct Outcomes {
   Outcomes(int years, int regions);
   int years, regions;
   sim::NdArray cube;                  // [metric, year, region, sector]
-  sim::NdArray cohort_entrants;       // [year, route]
-  sim::NdArray cohort_retained;       // [year, route, k-1]
+  sim::NdArray cohort_entrants;       // [year, sector of entry, route]
+  sim::NdArray cohort_retained;       // [year, sector of entry, route, k-1]
   sim::NdArray cohort_intake;         // [year, programme]
   sim::NdArray cohort_graduated;      // [year, programme]
   sim::NdArray cohort_zij;            // [year, sector]
@@ -96,6 +96,18 @@ struct Outcomes {
                         static_cast<std::size_t>(r)) *
                            kSectors +
                        static_cast<std::size_t>(s)];
+  }
+
+  // Cohort tables summed over the sector of entry.
+  double entrants_of_route(int y, int route) const {
+    double n = 0.0;
+    for (int sec = 0; sec < kSectors; ++sec) n += cohort_entrants(y, sec, route);
+    return n;
+  }
+  double retained_of_route(int y, int route, int k) const {  // k = 1..kRetentionYears
+    double n = 0.0;
+    for (int sec = 0; sec < kSectors; ++sec) n += cohort_retained(y, sec, route, k - 1);
+    return n;
   }
 
   // The datasets of the output format (ARCHITECTURE.md), in the order they are written.

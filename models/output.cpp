@@ -4,6 +4,10 @@
 
 namespace tlm::models {
 
+void write_file_attributes(sim::H5Writer& file) {
+  file.set_attr("/", "format_version", kFormatVersion);
+}
+
 void create_scenario_group(sim::H5Writer& file, const std::string& group, const Params& params,
                            const std::string& resolved_toml, const World& world, int replications) {
   const std::string g = "/" + group;

@@ -153,6 +153,7 @@ inline void append_student(Students& st, std::uint64_t id, int programme, int st
 // Entrant records for retention curves: a person's records form a chain through `prev`, newest first.
 struct CohortRecord {
   std::int16_t year;
+  std::uint8_t sector;  // of the school at this entry (docs/model.md 7.3)
   std::uint8_t route;
   std::int32_t prev;
 };

@@ -26,7 +26,7 @@ void record(State& s, const YearContext& ctx) {
       const auto& c = s.cohort_records[rec];
       const int k = ctx.year - c.year;
       if (k > kRetentionYears) break;
-      if (k >= 1) out.cohort_retained(c.year - ctx.start_year, c.route, k - 1) += 1;
+      if (k >= 1) out.cohort_retained(c.year - ctx.start_year, c.sector, c.route, k - 1) += 1;
       rec = c.prev;
     }
   }

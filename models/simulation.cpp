@@ -25,7 +25,8 @@ void start_year(State& s) {
   const int start = s.params.years.start;
   const YearContext first{start, start, 0};
   for (std::size_t i = 0; i < s.teachers.size(); ++i)
-    s.teachers.cohort_rec[i] = add_cohort_record(s, first, initial, kNone);
+    s.teachers.cohort_rec[i] =
+        add_cohort_record(s, first, s.world.schools.sector[s.teachers.school[i]], initial, kNone);
   // Their graduates count in graduated(0, k), so they count in intake(0, k) too.
   for (std::size_t i = 0; i < s.students.size(); ++i)
     if (s.students.intake_year[i] == start) s.out.cohort_intake(0, s.students.programme[i]) += 1;

@@ -68,7 +68,7 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
       const auto j = st.employer[i];
       const int sec = w.schools.sector[j], jr = w.schools.region[j];
       const double fte = draw_fte(p, sec, rng.draw(st.id[i], ctx.year, event::groenpluk_graduate)[0]);
-      const auto rec = add_cohort_record(s, ctx, groenpluk, kNone);
+      const auto rec = add_cohort_record(s, ctx, sec, groenpluk, kNone);
       append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.school_year.q[j], so_trained,
                      rotated, ctx.year, 0, rec);
       s.out.at(m_graduates, ctx.index, jr, sec) += 1;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <initializer_list>
 #include <numeric>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,8 @@ class NdArray {
 
  private:
   std::size_t offset(std::initializer_list<std::size_t> idx) const {
+    // An index of the wrong rank would address another cell silently: refuse it (a well-predicted branch).
+    if (idx.size() != shape_.size()) throw std::logic_error("NdArray: index of the wrong rank");
     std::size_t off = 0, d = 0;
     for (std::size_t i : idx) off = off * shape_[d++] + i;
     return off;

@@ -134,6 +134,8 @@ def cohorts(alt):
     end = int(YEARS[-1])
     Y = len(YEARS)
     rep = np.arange(REPS)
+    # Per sector of entry; the sectors' shares add up to 1, so the by-route sums stay 100 entrants.
+    shares = np.array([0.5, 0.3, 0.2])[None, None, :, None]
     entrants = np.full((REPS, Y, len(ROUTES)), 100.0)
     retained = np.full((REPS, Y, len(ROUTES), 5), np.nan)
     for j, route in enumerate(ROUTES):
@@ -142,6 +144,8 @@ def cohorts(alt):
             for k in range(1, 6):
                 if year + k <= end:
                     retained[:, yi, j, k - 1] = 100.0 * rho**k * (1 + 0.01 * (rep - 4.5))
+    entrants = entrants[:, :, None, :] * shares
+    retained = retained[:, :, None, :, :] * shares[..., None]
     intake = np.full((REPS, Y, len(PROGRAMMES)), 100.0)
     graduated = np.zeros_like(intake)
     for p, prog in enumerate(PROGRAMMES):
@@ -156,6 +160,7 @@ def cohorts(alt):
 
 def write(path, names, track_order=True):
     with h5py.File(path, "w", track_order=track_order) as f:
+        f.attrs["format_version"] = np.int64(2)
         f.attrs["tlm_version"] = "0.1.0-fixture"
         f.attrs["created"] = "2025-01-01T00:00:00Z"
         f.attrs["command"] = "analysis_fixture.py"

@@ -37,13 +37,13 @@ def layout(path, group):
             assert d.chunks[0] == 1, "chunked per replication"
             assert d.compression == "gzip" and d.compression_opts == 4
             assert "unit" in d.attrs and "description" in d.attrs
-        shapes = {"entrants": (reps, Y, 6), "retained": (reps, Y, 6, 5), "intake": (reps, Y, 5),
+        shapes = {"entrants": (reps, Y, 3, 6), "retained": (reps, Y, 3, 6, 5), "intake": (reps, Y, 5),
                   "graduated": (reps, Y, 5), "zij": (reps, Y, 3), "zij_completed": (reps, Y, 3)}
         for name, shape in shapes.items():
             assert g["cohorts/" + name].shape == shape, (name, g["cohorts/" + name].shape)
         retained = g["cohorts/retained"][:]
-        assert np.isnan(retained[:, -1, :, :]).all(), "retention past the horizon is NaN"
-        assert not np.isnan(retained[:, 0, :, :]).any()
+        assert np.isnan(retained[:, -1]).all(), "retention past the horizon is NaN"
+        assert not np.isnan(retained[:, 0]).any()
         shortage = g["metrics/shortage_fte"][:]
         assert np.isfinite(shortage).all() and (shortage >= 0).all()
         assert g["metrics/demand_fte"][:].sum() > 0

@@ -160,3 +160,18 @@ TEST_CASE("a results file without the scenario facts is refused with a message n
   CHECK(r.err.find("lacks the attribute zij_years") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "r.html"));
 }
+
+TEST_CASE("a results file of another format version is refused, naming both versions", "[e2e][analysis]") {
+  TempDir dir;
+  const std::string h5 = dir / "v.h5";
+  REQUIRE(run(fmt::format("'{}' run tiny -r 1 -q -o '{}'", tlm_binary(), h5)).exit_code == 0);
+  CHECK(tlm::analysis::read_file_info(h5).format_version == tlm::analysis::kReadableFormatVersion);
+  REQUIRE(run(fmt::format("/usr/bin/python3 -c \"import h5py, numpy; f = h5py.File('{}', 'a'); "
+                          "f.attrs['format_version'] = numpy.int64(7)\"",
+                          h5))
+              .exit_code == 0);
+  const auto r = run(fmt::format("'{}' report '{}' -o '{}'", tlm_binary(), h5, dir / "r.html"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("results format version 7, but this tlm reads format version 2") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "r.html"));
+}

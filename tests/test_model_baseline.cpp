@@ -61,8 +61,8 @@ std::vector<Figure> compute_baseline() {
     double n = 0, d = 0;
     for (int y = 1; y + models::kRetentionYears < o.years; ++y)
       for (int route : {models::grad_so, models::grad_regular, models::groenpluk, models::zij}) {
-        n += o.cohort_retained(y, route, models::kRetentionYears - 1);
-        d += o.cohort_entrants(y, route);
+        n += o.retained_of_route(y, route, models::kRetentionYears);
+        d += o.entrants_of_route(y, route);
       }
     v[i++] += n / d;
     n = d = 0;

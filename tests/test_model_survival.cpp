@@ -160,12 +160,12 @@ TEST_CASE("model: survival of start teachers follows the closed form of section 
   double expected_entrants = 0.0;
   for (const auto& g : groups) expected_entrants += g.count;
   for (const auto& o : run.runs) {
-    REQUIRE(o.cohort_entrants(0, initial) == expected_entrants);
+    REQUIRE(o.entrants_of_route(0, initial) == expected_entrants);
     for (int k = 1; k <= K; ++k) {
       double all = 0.0;
       for (std::size_t g = 0; g < groups.size(); ++g)
         all += o.cube(models::m_teachers, k, g, groups[g].sector);
-      REQUIRE(o.cohort_retained(0, initial, k - 1) == all);
+      REQUIRE(o.retained_of_route(0, initial, k) == all);
     }
   }
   for (int k = 1; k <= K; ++k) {
@@ -175,7 +175,7 @@ TEST_CASE("model: survival of start teachers follows the closed form of section 
       mean += g.count * P;
       var += g.count * P * (1 - P);
     }
-    for (const auto& o : run.runs) retained += o.cohort_retained(0, initial, k - 1);
+    for (const auto& o : run.runs) retained += o.retained_of_route(0, initial, k);
     const double share = retained / (R * expected_entrants), expected = mean / expected_entrants;
     const double bound = z * std::sqrt(var * R) / (R * expected_entrants);
     INFO("retained(0, initial, " << k - 1 << ") / entrants: " << share << " vs " << expected << " ± "

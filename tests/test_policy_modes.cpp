@@ -748,7 +748,7 @@ TEST_CASE("policy modes: graduate hires count as grad_so exactly when SO-trained
       for (int y = 1; y < o.years; ++y) {
         INFO("year " << kStart + y);
         CHECK(national(o, other, y) == 0);
-        CHECK(o.cohort_entrants(y, so_route) == national(o, so, y));
+        CHECK(o.entrants_of_route(y, so_route) == national(o, so, y));
         hires += national(o, so, y);
       }
       CHECK(hires > 0);

@@ -144,7 +144,7 @@ TEST_CASE("the example import (scenarios/data) runs: imported schools, teachers 
   auto check = run("/usr/bin/python3 -c \"import h5py, numpy as np; g = h5py.File('" + out +
                    "')['example-import']; print([s.decode() for s in g['regions'][:]]); "
                    "print(round(float(g['metrics/demand_fte'][0, 0].sum()), 1)); "
-                   "print(int(g['cohorts/entrants'][0, 0, 0]))\"");
+                   "print(int(g['cohorts/entrants'][0, 0, :, 0].sum()))\"");
   INFO(check.err);
   REQUIRE(check.exit_code == 0);
   // 20 schools' demand and 786 teachers (counts) from the two CSV files.

@@ -86,10 +86,12 @@ class TlmResultsTest(unittest.TestCase):
 
     def test_cohorts_have_named_axes_and_nan_past_the_horizon(self):
         c = tr.cohorts(self.path, "alt", "retained")
-        self.assertEqual(list(c.columns), ["replication", "year", "route", "k", "value"])
+        self.assertEqual(list(c.columns), ["replication", "year", "sector", "route", "k", "value"])
         self.assertTrue(np.isnan(c[(c.year == 2034) & (c.k == 1)].value).all())
-        z = c[(c.replication == 0) & (c.year == 2026) & (c.route == "zij") & (c.k == 5)].value.item()
-        self.assertAlmostEqual(z, 100 * 0.95**5 * (1 - 0.045))
+        z = c[(c.replication == 0) & (c.year == 2026) & (c.route == "zij") & (c.k == 5)]
+        self.assertEqual(list(z.sector), ["po", "vo", "mbo"])  # the fixture's shares 0.5, 0.3, 0.2
+        self.assertAlmostEqual(z.value.sum(), 100 * 0.95**5 * (1 - 0.045))
+        self.assertAlmostEqual(z[z.sector == "vo"].value.item(), 0.3 * 100 * 0.95**5 * (1 - 0.045))
         g = tr.cohorts(self.path, "base", "graduated")
         self.assertEqual(set(g.programme), {"pabo", "tweedegraads", "eerstegraads", "alo", "kunstvak"})
         with self.assertRaises(ValueError):
@@ -101,6 +103,24 @@ class TlmResultsTest(unittest.TestCase):
         d = (a.value - b.value)[a.year == 2030]
         self.assertAlmostEqual(d.mean(), -12 * 5.45)
 
+
+
+class FormatVersionTest(unittest.TestCase):
+    def test_a_file_of_another_format_is_refused_naming_both_versions(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = make_fixture(d)
+            import h5py
+            with h5py.File(path, "a") as f:
+                f.attrs["format_version"] = np.int64(1)
+            with self.assertRaises(ValueError) as e:
+                tr.scenarios(path)
+            self.assertIn("results format version 1", str(e.exception))
+            self.assertIn(f"reads format version {tr.FORMAT_VERSION}", str(e.exception))
+            with h5py.File(path, "a") as f:
+                del f.attrs["format_version"]
+            with self.assertRaises(ValueError) as e:
+                tr.national(path, "base", "shortage_fte")
+            self.assertIn("no format_version attribute", str(e.exception))
 
 if __name__ == "__main__":
     unittest.main()

@@ -4,7 +4,7 @@
     tr.scenarios("results.h5")                       # ['nl-baseline', 'groenpluk-ban']
     df = tr.metrics("results.h5", "nl-baseline")     # tidy: replication, year, region, sector, metric, value
     nat = tr.national("results.h5", "nl-baseline", "shortage_rate")   # replication, year, sector, value
-    ret = tr.cohorts("results.h5", "nl-baseline", "retained")         # replication, year, route, k, value
+    ret = tr.cohorts("results.h5", "nl-baseline", "retained")   # replication, year, sector, route, k, value
 
 Needs h5py, numpy and pandas (Debian: python3-h5py python3-pandas; use /usr/bin/python3).
 
@@ -17,11 +17,11 @@ import h5py
 import numpy as np
 import pandas as pd
 
-__all__ = ["scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "ratio_of"]
+__all__ = ["FORMAT_VERSION", "scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "ratio_of"]
 
 _COHORT_AXES = {
-    "entrants": ("route",),
-    "retained": ("route", "k"),
+    "entrants": ("sector", "route"),
+    "retained": ("sector", "route", "k"),
     "intake": ("programme",),
     "graduated": ("programme",),
     "zij": ("sector",),
@@ -37,6 +37,30 @@ def _strings(ds):
     return [_text(s).rstrip("\x00 ") for s in ds[()]]
 
 
+# The results-file format this module reads (root attribute format_version; docs/output.md).
+FORMAT_VERSION = 2
+
+
+def _check_format(f, path):
+    """Refuse a file of another format version, naming both versions."""
+    v = int(f.attrs["format_version"]) if "format_version" in f.attrs else 1
+    if v != FORMAT_VERSION:
+        missing = "" if "format_version" in f.attrs else " (no format_version attribute)"
+        raise ValueError(f"{path}: results format version {v}{missing}, but this module reads format version "
+                         f"{FORMAT_VERSION}; run the scenarios again with a tlm of that format")
+
+
+def _open(path):
+    """The file, opened for reading, after its format version is checked."""
+    f = h5py.File(path, "r")
+    try:
+        _check_format(f, path)
+    except Exception:
+        f.close()
+        raise
+    return f
+
+
 def _ratio(ds):
     """(numerator, denominator) of a ratio metric dataset, from the attributes the metric registry writes;
     a numerator of None means a mean weighted by the denominator; None for a count or FTE."""
@@ -49,7 +73,7 @@ def _ratio(ds):
 def ratio_of(path, scenario, name):
     """How a metric aggregates: (numerator, denominator) for a ratio metric (numerator None: a mean weighted
     by the denominator), None for a metric that is summed. Read from the file, not from a list here."""
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         return _ratio(f[scenario]["metrics"][name])
 
 
@@ -62,7 +86,7 @@ def scenarios(path):
 
     The first is the base of a `tlm compare` file. Raises ValueError if the file holds no scenario.
     """
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         # h5py's keys() follow creation order only if the file was opened with tracking; ask HDF5.
         names = []
         try:
@@ -80,7 +104,7 @@ def info(path, scenario=None):
     also its seed, replications, scenario TOML text, axes (years, regions, sectors, routes, programmes) and
     the facts for reading its cohort tables (study_years per programme, max_extra_years, zij_years,
     retention_years)."""
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         out = {k: _text(v) for k, v in f.attrs.items()}
         if scenario is not None:
             g = f[scenario]
@@ -103,14 +127,14 @@ def info(path, scenario=None):
 
 def metric_names(path, scenario):
     """Names of the metrics stored for a scenario."""
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         return list(f[scenario]["metrics"].keys())
 
 
 def metric(path, scenario, name):
     """One metric as a numpy array [replication, year, region, sector] plus its axes:
     (array, years, regions, sectors)."""
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         g = f[scenario]
         return (g["metrics"][name][()], g["years"][()].astype(int), _strings(g["regions"]), _strings(g["sectors"]))
 
@@ -121,7 +145,7 @@ def metrics(path, scenario, names=None):
 
     `names`: a list of metric names (default: all). National and full-scale files are large: pass names.
     """
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         g = f[scenario]
         years = g["years"][()].astype(int)
         regions = _strings(g["regions"])
@@ -141,18 +165,19 @@ def metrics(path, scenario, names=None):
 def cohorts(path, scenario, table):
     """A cohort table as a tidy DataFrame: replication, year, <axis...>, value.
 
-    table: entrants (route), retained (route, k = 1..5; NaN past the horizon), intake, graduated
-    (programme), zij, zij_completed (sector). `year` is the entry / intake / hiring year.
+    table: entrants (sector of entry, route), retained (sector of entry, route, k = 1..retention_years; NaN
+    past the horizon), intake, graduated (programme), zij, zij_completed (sector). `year` is the entry /
+    intake / hiring year. A starter's sector is that of the school it entered (a return is a new entry).
     """
     if table not in _COHORT_AXES:
         raise ValueError(f"unknown cohort table {table!r}; one of {sorted(_COHORT_AXES)}")
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         g = f[scenario]
         a = g["cohorts"][table][()]
         axes = [np.arange(a.shape[0]), g["years"][()].astype(int)]
         names = ["replication", "year"]
         for ax in _COHORT_AXES[table]:
-            axes.append(np.arange(1, 6) if ax == "k" else _strings(g[ax + "s" if ax != "k" else ax]))
+            axes.append(np.arange(1, a.shape[-1] + 1) if ax == "k" else _strings(g[ax + "s"]))
             names.append(ax)
     idx = pd.MultiIndex.from_product(axes, names=names)
     return pd.DataFrame({"value": a.reshape(-1)}, index=idx).reset_index()
@@ -165,7 +190,7 @@ def national(path, scenario, name, by_sector=True):
     Counts and FTE are summed. Ratio metrics (see ratio_of: the file says which) are sum(numerator) /
     sum(denominator) over the aggregated cells, never a mean of cell ratios.
     """
-    with h5py.File(path, "r") as f:
+    with _open(path) as f:
         g = f[scenario]
         years = g["years"][()].astype(int)
         sectors = _strings(g["sectors"])
