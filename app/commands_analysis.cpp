@@ -64,6 +64,10 @@ void run_compare(CompareOptions& o) {
 void run_report(ReportOptions& o) {
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
   if (o.output.empty()) o.output = std::filesystem::path(o.results).replace_extension(".html").string();
+  std::error_code ec;
+  if (std::filesystem::equivalent(o.results, o.output, ec))
+    throw BadInput(
+        fmt::format("{}: the report would overwrite its own results file; give -o another name", o.output));
   as_bad_input([&] { analysis::write_report(o.results, o.output, o.years); });
   std::cout << "Wrote " << o.output << '\n';
 }

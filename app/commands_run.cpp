@@ -1,4 +1,5 @@
 // `tlm run`: scenarios × replications on all cores into one HDF5 file, then the headline table.
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -20,8 +21,8 @@
 namespace tlm::app {
 namespace {
 
-// SIGINT/SIGTERM set this flag; the runner stops starting replications and the partial file is removed.
-// A signal handler can only reach a global.
+// SIGINT/SIGTERM/SIGHUP set this flag; the runner stops starting replications and the partial file is
+// removed. A signal handler can only reach a global.
 std::atomic<bool> interrupted{false};
 extern "C" void on_signal(int) {
   interrupted.store(true);
@@ -84,16 +85,17 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
     experiment::ResultsFile file(opts.output, provenance);
 
     interrupted.store(false);
-    auto old_int = std::signal(SIGINT, on_signal);
-    auto old_term = std::signal(SIGTERM, on_signal);
+    // SIGINT, SIGTERM and SIGHUP (a closed terminal) all stop the run the same way: no file, no temporary.
     struct RestoreSignals {
-      void (*i)(int);
-      void (*t)(int);
-      ~RestoreSignals() {
-        std::signal(SIGINT, i);
-        std::signal(SIGTERM, t);
+      std::array<int, 3> signals{SIGINT, SIGTERM, SIGHUP};
+      std::array<void (*)(int), 3> old{};
+      RestoreSignals() {
+        for (std::size_t i = 0; i < signals.size(); ++i) old[i] = std::signal(signals[i], on_signal);
       }
-    } restore{old_int, old_term};
+      ~RestoreSignals() {
+        for (std::size_t i = 0; i < signals.size(); ++i) std::signal(signals[i], old[i]);
+      }
+    } restore;
 
     experiment::build_worlds(variants);
     experiment::Options options;

@@ -15,12 +15,23 @@ ResultsFile::ResultsFile(const std::string& path,
   const auto dir = out_path.has_parent_path() ? out_path.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(dir))
     throw PlanError(fmt::format("cannot write {}: directory {} does not exist", path, dir.string()));
-  if (std::filesystem::is_directory(out_path))
-    throw PlanError(fmt::format("cannot write {}: it is a directory", path));
+  // Only a regular file (or nothing) is replaced: never a directory, a symlink, a FIFO or a device, whose
+  // rename-over would destroy something that is not a results file.
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(out_path, ec);
+  if (!ec && std::filesystem::exists(status)) {
+    if (std::filesystem::is_directory(status))
+      throw PlanError(fmt::format("cannot write {}: it is a directory", path));
+    if (!std::filesystem::is_regular_file(status))
+      throw PlanError(
+          fmt::format("cannot write {}: it exists and is not a regular file ({}); give -o a new "
+                      "name or a regular file",
+                      path, std::filesystem::is_symlink(status) ? "a symbolic link" : "a special file"));
+  }
   try {
     file_ = std::make_unique<sim::H5Writer>(path);
-  } catch (const std::exception&) {
-    throw PlanError(fmt::format("cannot write {}", path));
+  } catch (const std::exception& e) {
+    throw PlanError(e.what());
   }
   models::write_file_attributes(*file_);
   for (const auto& [name, value] : root_attributes) file_->set_attr("/", name, value);

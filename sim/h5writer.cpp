@@ -1,9 +1,13 @@
 #include "sim/h5writer.hpp"
 
+#include <fcntl.h>
 #include <hdf5.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -49,13 +53,32 @@ void write_attr(hid_t file, const std::string& object, const std::string& name, 
 }  // namespace
 
 H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) {
-  temp_path_ = fmt::format("{}.tmp{}", final_path_, static_cast<long>(::getpid()));
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions here, not stderr noise
   // Track creation order so readers list scenarios in the order they were run.
   Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
   H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-  file_ = H5Fcreate(temp_path_.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT);
-  if (file_ < 0) throw std::runtime_error(fmt::format("cannot create output file {}", temp_path_));
+  // The temporary is created exclusively (O_EXCL: never an existing file, never through a symlink planted
+  // under its name), beside the target so that the final rename stays on one file system. A name in use is
+  // skipped for the next.
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    temp_path_ = attempt == 0
+                     ? fmt::format("{}.tmp{}", final_path_, static_cast<long>(::getpid()))
+                     : fmt::format("{}.tmp{}.{}", final_path_, static_cast<long>(::getpid()), attempt);
+    struct stat st {};
+    if (::lstat(temp_path_.c_str(), &st) == 0) continue;  // taken (by a file, a link, anything)
+    file_ = H5Fcreate(temp_path_.c_str(), H5F_ACC_EXCL, fcpl, H5P_DEFAULT);
+    if (file_ >= 0) return;
+    if (::lstat(temp_path_.c_str(), &st) == 0) continue;  // lost a race for the name
+    // Not created: ask the system why (permission, read-only file system, no space, ...).
+    const int fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    const std::string reason = fd < 0 ? std::strerror(errno) : "HDF5 could not create it";
+    if (fd >= 0) {
+      ::close(fd);
+      ::unlink(temp_path_.c_str());
+    }
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, reason));
+  }
+  throw std::runtime_error(fmt::format("cannot write {}: no free temporary name beside it", final_path_));
 }
 
 H5Writer::~H5Writer() {

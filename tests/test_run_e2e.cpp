@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,11 +12,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "process.hpp"
+#include "sim/h5writer.hpp"
 
+using tlm::test::read_file;
 using tlm::test::run;
 using tlm::test::TempDir;
 namespace fs = std::filesystem;
@@ -62,7 +66,10 @@ TEST_CASE("a completed run leaves a file h5py opens, holding every dataset of th
   REQUIRE(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 1);
 }
 
-TEST_CASE("SIGINT after the first replications: exit 130, no output file, no temporary", "[e2e][interrupt]") {
+TEST_CASE("SIGINT or SIGHUP after the first replications: exit 130, no output file, no temporary",
+          "[e2e][interrupt]") {
+  const int signal = GENERATE(SIGINT, SIGHUP);
+  INFO("signal " << signal);
   TempDir tmp;
   const auto out = tmp / "big.h5";
   const std::string bin = tlm::test::tlm_binary();
@@ -75,7 +82,7 @@ TEST_CASE("SIGINT after the first replications: exit 130, no output file, no tem
   posix_spawnattr_init(&attr);
   sigset_t defaults;
   sigemptyset(&defaults);
-  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, signal);
   posix_spawnattr_setsigdefault(&attr, &defaults);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
@@ -88,7 +95,7 @@ TEST_CASE("SIGINT after the first replications: exit 130, no output file, no tem
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   REQUIRE(fs::exists(temp));
   std::this_thread::sleep_for(std::chrono::seconds(3));
-  REQUIRE(kill(pid, SIGINT) == 0);
+  REQUIRE(kill(pid, signal) == 0);
   int status = 0;
   REQUIRE(waitpid(pid, &status, 0) == pid);
   REQUIRE(WIFEXITED(status));
@@ -159,4 +166,54 @@ TEST_CASE("the example import (scenarios/data) runs: imported schools, teachers 
   std::ostringstream expected;
   expected << "['Noord', 'Midden', 'Zuid']\n" << std::fixed << std::setprecision(1) << demand << "\n786\n";
   REQUIRE(check.out == expected.str());
+}
+
+TEST_CASE("-o never replaces a symlink, a FIFO or the results file itself: exit 2, everything unchanged",
+          "[e2e][hardening]") {
+  TempDir tmp;
+  const std::string victim = tmp / "victim.txt";
+  std::ofstream(victim) << "precious";
+  fs::create_symlink(victim, tmp / "link.h5");
+  auto r = run(tlm::test::tlm_binary() + " run tiny -r 1 -q -o " + (tmp / "link.h5"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("is not a regular file (a symbolic link)") != std::string::npos);
+  CHECK(fs::is_symlink(tmp / "link.h5"));
+  CHECK(read_file(victim) == "precious");
+
+  REQUIRE(mkfifo((tmp / "fifo.h5").c_str(), 0644) == 0);
+  r = run(tlm::test::tlm_binary() + " run tiny -r 1 -q -o " + (tmp / "fifo.h5"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("is not a regular file (a special file)") != std::string::npos);
+  CHECK(fs::is_fifo(tmp / "fifo.h5"));
+
+  const std::string h5 = tmp / "x.h5";
+  REQUIRE(run(tlm::test::tlm_binary() + " run tiny -r 1 -q -o " + h5).exit_code == 0);
+  const std::string before = read_file(h5);
+  r = run(tlm::test::tlm_binary() + " report " + h5 + " -o " + h5);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("would overwrite its own results file") != std::string::npos);
+  CHECK(read_file(h5) == before);
+  // Only what the test made is there: no temporaries.
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(tmp.path())) names.insert(e.path().filename().string());
+  CHECK(names == std::set<std::string>{"victim.txt", "link.h5", "fifo.h5", "x.h5"});
+}
+
+TEST_CASE("the temporary is created exclusively: a symlink planted under its name is never followed",
+          "[hardening]") {
+  TempDir tmp;
+  const std::string out = tmp / "out.h5";
+  const std::string victim = tmp / "victim.txt";
+  std::ofstream(victim) << "precious";
+  const std::string planted = out + ".tmp" + std::to_string(::getpid());
+  fs::create_symlink(victim, planted);
+  {
+    tlm::sim::H5Writer w(out);
+    CHECK(w.temp_path() != planted);
+    w.create_group("/g");
+    w.commit();
+  }
+  CHECK(read_file(victim) == "precious");
+  CHECK(fs::is_symlink(planted));
+  CHECK(fs::is_regular_file(out));
 }
