@@ -1,6 +1,9 @@
 // Scenario files: reading (with `extends` and --set), validation of every key and of their combinations,
 // and the resolved TOML. The keys themselves are described in schema.cpp.
 #include "models/scenario.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
 #include "models/keys.hpp"
 
 #include <fmt/format.h>
@@ -87,20 +90,51 @@ bool looks_like_path(std::string_view s) {
   return s.find('/') != std::string_view::npos || s.ends_with(".toml");
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& why) {
+// Inputs are regular files of a sane size: a FIFO would block forever, a device (/dev/zero) never end.
+constexpr std::uintmax_t kMaxInputBytes = 64u << 20;
+
+// Why `path` is not a readable input file, or "" when it is one.
+std::string not_an_input_file(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    why = "is a directory";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto st = fs::status(path, ec);  // follows links: a link to a regular file is fine
+  if (ec) return ec.message();
+  if (fs::is_directory(st)) return "is a directory";
+  if (!fs::is_regular_file(st)) return "is not a regular file (a FIFO, socket or device)";
+  const auto size = fs::file_size(path, ec);
+  if (ec) return ec.message();
+  if (size > kMaxInputBytes) return fmt::format("is larger than {} MiB", kMaxInputBytes >> 20);
+  return {};
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& why) {
+  why = not_an_input_file(path);
+  if (!why.empty()) return std::nullopt;
+  // POSIX reads, because a stream takes a read error (EIO) for the end of the file.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     why = std::strerror(errno);
     return std::nullopt;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      why = fmt::format("read error: {}", std::strerror(errno));
+      ::close(fd);
+      return std::nullopt;
+    }
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > kMaxInputBytes) {
+      why = fmt::format("is larger than {} MiB", kMaxInputBytes >> 20);
+      ::close(fd);
+      return std::nullopt;
+    }
+  }
+  ::close(fd);
+  return text;
 }
 
 Source file_source(const std::string& display) {
@@ -240,10 +274,17 @@ class Loader {
         return true;
       }
     }
+    if (chain.size() >= kMaxExtendsDepth) {
+      sink.error(ext, fmt::format("extends: a chain of more than {} files ({} -> ... -> {} -> {})",
+                                  kMaxExtendsDepth, chain.front(), chain.back(), base.display));
+      return true;
+    }
     return apply_source(base, params, chain);
   }
 
   std::vector<std::string> chain_identities_;  // the files being read, outermost first
+  // A deeper chain is surely a mistake, and each level costs a stack frame.
+  static constexpr std::size_t kMaxExtendsDepth = 64;
 
   void walk(const toml::table& table, const std::string& prefix, Params& params, const schema::Sink& sink) {
     for (const auto& [k, node] : table) {
@@ -463,10 +504,8 @@ class Loader {
   void check_csv(Params& p) {
     std::optional<std::vector<SchoolRow>> schools;
     auto readable = [&](const std::string& key, const std::string& display) {
-      std::string why;
-      std::error_code ec;
-      if (fs::is_directory(display, ec)) {
-        problem({key}, fmt::format("{}: cannot read `{}`: is a directory", key, display));
+      if (const std::string why = not_an_input_file(display); !why.empty()) {
+        problem({key}, fmt::format("{}: cannot read `{}`: {}", key, display, why));
         return false;
       }
       std::ifstream in(display);

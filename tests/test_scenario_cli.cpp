@@ -2,6 +2,7 @@
 // `tlm show | tlm validate -` round trip, no output file from a bad `tlm run`, and docs/scenarios.md.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -12,6 +13,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "analysis/results.hpp"
 #include "models/outcomes.hpp"
@@ -222,4 +225,47 @@ TEST_CASE("the key registry: one entry per key, each table's keys together", "[s
   const std::string doc = tlm::models::schema::keys_markdown();
   CHECK(doc.find("none \\| final_year \\| ban") != std::string::npos);
   CHECK(doc.find("none \\| schedule \\| target \\| adoption") != std::string::npos);
+}
+
+// Inputs are regular files: a FIFO would block forever, a device never end, and a read error is not an empty
+// file. A chain of `extends` has a depth limit, named in the message with the chain's ends.
+TEST_CASE("scenario inputs: FIFOs, devices and read errors are refused; extends chains are bounded",
+          "[scenario][cli][hardening]") {
+  Scratch scratch("inputs");
+  const fs::path dir = scratch.path;
+  REQUIRE(mkfifo((dir / "pipe.toml").c_str(), 0644) == 0);
+  Result r = run_tlm(dir, "validate pipe.toml", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err == "pipe.toml: cannot read file: is not a regular file (a FIFO, socket or device)\n");
+
+  std::ofstream(dir / "via_fifo.toml") << "extends = \"pipe.toml\"\n";
+  r = run_tlm(dir, "validate via_fifo.toml", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err ==
+        "via_fifo.toml:1:11: extends: cannot read `pipe.toml`: is not a regular file (a FIFO, socket or "
+        "device)\n");
+
+  std::ofstream(dir / "via_proc.toml") << "extends = \"/proc/self/mem\"\n";
+  r = run_tlm(dir, "validate via_proc.toml", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("via_proc.toml:1:11: extends: cannot read `/proc/self/mem`: read error") == 0);
+
+  std::ofstream(dir / "via_zero.toml") << "extends = \"/dev/zero\"\n";
+  r = run_tlm(dir, "validate via_zero.toml", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is not a regular file") != std::string::npos);
+
+  // 70 files, each extending the next: past the limit of 64.
+  for (int i = 0; i < 70; ++i) {
+    std::ofstream f(dir / fmt::format("c{}.toml", i));
+    if (i + 1 < 70) f << fmt::format("extends = \"c{}.toml\"\n", i + 1);
+  }
+  r = run_tlm(dir, "validate c0.toml", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err ==
+        "c63.toml:1:11: extends: a chain of more than 64 files (c0.toml -> ... -> c63.toml -> "
+        "c64.toml)\n");
+  // 64 deep is fine.
+  r = run_tlm(dir, "validate c6.toml", dir);
+  CHECK(r.code == 0);
 }
