@@ -62,6 +62,10 @@ inline constexpr Range kYear{1900, 3000};
 inline constexpr Range kSeed{0, 4294967295.0};  // Philox keys are 32-bit words
 inline constexpr Range kGrowth{-1.0, kInf, true, false};
 inline constexpr Range kShareOfFte{0.0, 1.0, true, false};
+// Counts of people and FTE: at most ten million, a hundred times the Netherlands, so that a typo (1e20) is
+// bad input instead of an allocation that never ends or a conversion that overflows.
+inline constexpr Range kPeopleCount{0.0, 1e7};
+inline constexpr Range kPositiveCount{0.0, 1e7, true, false};
 inline constexpr std::string_view kProbPerYear = "probability per year";
 inline constexpr std::string_view kMultiplier = "multiplier";
 

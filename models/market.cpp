@@ -281,7 +281,7 @@ void zij_keys(std::vector<schema::Key>& keys) {
                    "6.3", TLM_FIELD(zij.so_effect)},
                   {"zij.years", schema::Range{1, 10}, "years", "length of the zij trajectory", "6.3",
                    TLM_FIELD(zij.years)},
-                  {"zij.inflow", schema::kNonNeg, "persons per year",
+                  {"zij.inflow", schema::kPeopleCount, "persons per year",
                    "zij candidates a year nationally (at zero shortage)", "6.6", TLM_FIELD(zij.inflow)},
                   {"zij.shortage_elasticity", schema::kNonNeg, "per shortage rate",
                    "zij inflow rises by 1 + this x last year's shortage rate", "6.6",

@@ -71,7 +71,7 @@ void reserve_keys(std::vector<schema::Key>& keys) {
           {"reserve.share_of_leavers", schema::kProb, "probability",
            "chance that a qualified attrition leaver under 60 joins the reserve", "6.3",
            TLM_FIELD(reserve.share_of_leavers)},
-          {"reserve.start_size", schema::kNonNeg, "persons", "size of the stille reserve at the start", "4.1",
+          {"reserve.start_size", schema::kPeopleCount, "persons", "size of the stille reserve at the start", "4.1",
            TLM_FIELD(reserve.start_size)},
           {"reserve.return", schema::kProb, schema::kProbPerYear,
            "chance that a reserve member returns (at zero shortage)", "6.6", TLM_FIELD(reserve.return_rate)},

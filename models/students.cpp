@@ -118,7 +118,7 @@ void study_keys(std::vector<schema::Key>& keys) {
           {"study.sector_mix", schema::kProb, "shares",
            "sectors a programme's graduates choose; only sectors it serves (sum 1)", "6.4",
            TLM_FIELD(study.sector_mix), true},
-          {"study.intake", schema::kNonNeg, "students per year", "first-year intake in the start year", "6.4",
+          {"study.intake", schema::kPeopleCount, "students per year", "first-year intake in the start year", "6.4",
            TLM_FIELD(study.intake)},
           {"study.intake_growth", schema::kGrowth, "rate per year", "yearly growth of intake", "6.4",
            TLM_FIELD(study.intake_growth)},

@@ -389,7 +389,7 @@ void world_keys(std::vector<schema::Key>& keys) {
            "how many of the largest regions are urban", "4.1", TLM_FIELD(world.urban_regions)},
           {"world.schools", schema::Range{1, 1000000}, "schools", "number of synthetic schools", "4.1",
            TLM_FIELD(world.schools)},
-          {"world.demand_fte", schema::kPositive, "FTE", "teacher demand in the start year", "4.1",
+          {"world.demand_fte", schema::kPositiveCount, "FTE", "teacher demand in the start year", "4.1",
            TLM_FIELD(world.demand_fte)},
           {"world.school_size_sigma", schema::kNonNeg, "log-sd", "spread of the log-normal school sizes",
            "4.1", TLM_FIELD(world.school_size_sigma)},
