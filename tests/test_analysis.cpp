@@ -154,7 +154,7 @@ TEST_CASE("loading a scenario reads its axes, attributes, metrics and cohort tab
   CHECK(r.metric("shortage_fte")({3, 2, 1, 2}) == Approx(462 - 15.9));
   CHECK(r.retained.shape == std::vector<std::size_t>{10, 10, 6, 5});
   CHECK(std::isnan(r.retained({0, 9, 0, 0})));  // 2034 + 1 is past the horizon
-  CHECK(load_scenario(path, "base").metrics.size() == 35);
+  CHECK(load_scenario(path, "base").metrics.size() == 40);
 }
 
 TEST_CASE("national ratios are ratios of sums, not means of cell ratios", "[analysis][results]") {
