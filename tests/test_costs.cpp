@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/costs.hpp"
 #include "model_helpers.hpp"
 #include "models/schedule.hpp"
 #include "models/state.hpp"
@@ -367,4 +368,255 @@ TEST_CASE("costs: the costs.* keys are read from a scenario, must not be negativ
   }
   CHECK(differ == 0);
   CHECK(cost_cells_differ > 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// docs/model.md 13.3: the cost per FTE-year of shortage avoided, on synthetic paired data
+// (analysis/costs.hpp).
+
+namespace {
+
+using analysis::CostCase;
+
+// Replication sums of a base and an alternative: the base's numbers carry a large shared noise, the
+// alternative adds the given differences to them (ALT_i − BASE_i = d_cost[i], d_shortage[i] exactly, as the
+// numbers are chosen to be exact in binary).
+struct Paired {
+  std::vector<double> base_cost, alt_cost, base_shortage, alt_shortage;
+};
+Paired paired(const std::vector<double>& d_cost, const std::vector<double>& d_shortage) {
+  Paired p;
+  for (std::size_t i = 0; i < d_cost.size(); ++i) {
+    const double noise = 1024.0 * static_cast<double>(i % 7);
+    p.base_cost.push_back(1048576.0 + 64 * noise);
+    p.alt_cost.push_back(p.base_cost.back() + d_cost[i]);
+    p.base_shortage.push_back(8192.0 + noise);
+    p.alt_shortage.push_back(p.base_shortage.back() + d_shortage[i]);
+  }
+  return p;
+}
+
+analysis::CostEffectiveness effectiveness(const Paired& p, const analysis::BootstrapOptions& o = {}) {
+  return analysis::cost_effectiveness(p.base_cost, p.alt_cost, p.base_shortage, p.alt_shortage, o);
+}
+
+// n standard normal numbers from a counter-based stream (the tests' own key).
+std::vector<double> normals(std::size_t n, std::uint32_t key) {
+  const sim::Stream rng(key, 7);
+  std::vector<double> out;
+  for (std::size_t i = 0; i < n; ++i) out.push_back(sim::normal(rng.draw(i, 0, 0)));
+  return out;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("cost effectiveness: the bootstrap resamples pairs from a fixed counter-based stream",
+          "[analysis][costs]") {
+  const analysis::BootstrapOptions o;
+  CHECK(o.resamples == 2000);
+  CHECK(o.seed == 1333);
+  CHECK(o.level == 0.95);
+  // The same resample every time, another for another b or seed; every index in range; over many resamples
+  // each replication is drawn about equally often (n × B / n = B times: a Binomial(n B, 1/n) count, 99.9%).
+  CHECK(analysis::bootstrap_resample(30, 5, 1333) == analysis::bootstrap_resample(30, 5, 1333));
+  CHECK(analysis::bootstrap_resample(30, 5, 1333) != analysis::bootstrap_resample(30, 6, 1333));
+  CHECK(analysis::bootstrap_resample(30, 5, 1333) != analysis::bootstrap_resample(30, 5, 1334));
+  const std::size_t n = 30;
+  const int B = 2000;
+  std::vector<double> drawn(n, 0.0);
+  for (int b = 0; b < B; ++b)
+    for (std::size_t i : analysis::bootstrap_resample(n, b, 1333)) {
+      REQUIRE(i < n);
+      drawn[i] += 1;
+    }
+  const double p = 1.0 / n, trials = static_cast<double>(n) * B, z = z_bonferroni(static_cast<int>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    INFO("replication " << i);
+    CHECK(std::abs(drawn[i] - trials * p) <= z * std::sqrt(trials * p * (1 - p)));
+  }
+}
+
+TEST_CASE("cost effectiveness: the four cases of 13.3 and the fifth they leave open", "[analysis][costs]") {
+  using analysis::cost_case;
+  using analysis::Interval;
+  const Interval lower{-30, -10}, straddles{-5, 5}, higher{10, 30}, touches{-30, 0}, undefined{NAN, NAN};
+  CHECK(cost_case(100, lower) == CostCase::per_fte_year_avoided);
+  CHECK(cost_case(-100, lower) == CostCase::cheaper_and_fewer);
+  CHECK(cost_case(0, lower) == CostCase::cheaper_and_fewer);
+  CHECK(cost_case(100, straddles) == CostCase::costs_more_no_fewer);
+  CHECK(cost_case(100, higher) == CostCase::costs_more_no_fewer);
+  CHECK(cost_case(100, touches) == CostCase::costs_more_no_fewer);  // not wholly below 0
+  CHECK(cost_case(-100, higher) == CostCase::saved_per_fte_year_added);
+  CHECK(cost_case(-100, straddles) == CostCase::no_reduction);
+  CHECK(cost_case(0, straddles) == CostCase::no_reduction);
+  CHECK(cost_case(0, higher) == CostCase::no_reduction);
+  CHECK(cost_case(-100, undefined) == CostCase::no_reduction);
+  CHECK(analysis::has_ratio(CostCase::per_fte_year_avoided));
+  CHECK(analysis::has_ratio(CostCase::saved_per_fte_year_added));
+  CHECK(!analysis::has_ratio(CostCase::cheaper_and_fewer));
+  CHECK(!analysis::has_ratio(CostCase::costs_more_no_fewer));
+  CHECK(!analysis::has_ratio(CostCase::no_reduction));
+}
+
+TEST_CASE("cost effectiveness: costs more and lowers the shortage gives euros per FTE-year avoided",
+          "[analysis][costs]") {
+  // Proportional differences, Δcost_i = 500 k_i and Δshortage_i = −k_i (k_i = 1..4, uneven): every resample
+  // has the ratio 500, so the ratio and both ends of its interval are exactly 500.
+  std::vector<double> dc, ds;
+  for (int i = 0; i < 40; ++i) {
+    const double k = 1 + i % 4;
+    dc.push_back(500 * k);
+    ds.push_back(-k);
+  }
+  const auto c = effectiveness(paired(dc, ds));
+  CHECK(c.n == 40);
+  CHECK(c.kind == CostCase::per_fte_year_avoided);
+  CHECK(c.cost.mean == 500 * 2.5);
+  CHECK(c.shortage.mean == -2.5);
+  CHECK(c.ratio == 500);
+  CHECK(c.ratio_ci.lo == 500);
+  CHECK(c.ratio_ci.hi == 500);
+  CHECK(!c.unreliable);
+  CHECK(analysis::cost_text(c) == "€500 per FTE-year of shortage avoided (95% interval €500 to €500)");
+}
+
+TEST_CASE(
+    "cost effectiveness: the bootstrap interval of the ratio covers the true ratio about 95% of the time",
+    "[analysis][costs]") {
+  // 200 synthetic comparisons of n = 40 pairs with Δcost ~ N(1,000, 300²) and Δshortage ~ N(−2, 0.5²),
+  // independent: the ratio of the means is 500. One comparison: its interval holds 500 and the point
+  // estimate. Over the 200: the share of intervals that hold 500 lies near 0.95 (a percentile bootstrap of a
+  // ratio at n = 40 undercovers a little; Binomial(200, 0.95) has sd 0.015, so [0.88, 0.99] is generous).
+  const std::size_t n = 40;
+  int covered = 0;
+  const int datasets = 200;
+  for (int k = 0; k < datasets; ++k) {
+    const auto e = normals(n, 100 + k), f = normals(n, 100000 + k);
+    std::vector<double> dc, ds;
+    for (std::size_t i = 0; i < n; ++i) {
+      dc.push_back(1000 + 300 * e[i]);
+      ds.push_back(-2 + 0.5 * f[i]);
+    }
+    const auto c = effectiveness(paired(dc, ds));
+    REQUIRE(c.kind == CostCase::per_fte_year_avoided);
+    CHECK(c.ratio_ci.lo <= c.ratio);
+    CHECK(c.ratio <= c.ratio_ci.hi);
+    if (k == 0) {
+      INFO("ratio " << c.ratio << " [" << c.ratio_ci.lo << ", " << c.ratio_ci.hi << "]");
+      CHECK(c.ratio_ci.lo < 500);
+      CHECK(c.ratio_ci.hi > 500);
+      CHECK(c.ratio_ci.hi - c.ratio_ci.lo < 200);
+    }
+    covered += c.ratio_ci.lo <= 500 && 500 <= c.ratio_ci.hi;
+  }
+  const double share = static_cast<double>(covered) / datasets;
+  INFO("coverage " << share);
+  CHECK(share >= 0.88);
+  CHECK(share <= 0.99);
+}
+
+TEST_CASE("cost effectiveness: cheaper with fewer shortages gives no ratio", "[analysis][costs]") {
+  std::vector<double> dc, ds;
+  for (int i = 0; i < 25; ++i) {
+    dc.push_back(-1000.0 - 8 * (i % 5));
+    ds.push_back(-3.0 - 0.25 * (i % 3));
+  }
+  const auto c = effectiveness(paired(dc, ds));
+  CHECK(c.kind == CostCase::cheaper_and_fewer);
+  CHECK(std::isnan(c.ratio));
+  CHECK(std::isnan(c.ratio_ci.lo));
+  CHECK(analysis::cost_text(c) == "cheaper and fewer shortages");
+}
+
+TEST_CASE("cost effectiveness: costs more without a detectable reduction says so instead of a ratio",
+          "[analysis][costs]") {
+  // Shortage differences ±1 alternating (mean 0: the interval straddles 0), and clearly positive ones.
+  for (const double shift : {0.0, 5.0}) {
+    std::vector<double> dc, ds;
+    for (int i = 0; i < 30; ++i) {
+      dc.push_back(2000.0 + (i % 2));
+      ds.push_back(shift + (i % 2 ? 1.0 : -1.0));
+    }
+    const auto c = effectiveness(paired(dc, ds));
+    INFO("shift " << shift << ", shortage interval " << c.shortage.paired.lo << " to "
+                  << c.shortage.paired.hi);
+    CHECK(c.kind == CostCase::costs_more_no_fewer);
+    CHECK(std::isnan(c.ratio));
+    CHECK(analysis::cost_text(c) == "no reduction detectable: costs more, no fewer shortages");
+  }
+}
+
+TEST_CASE("cost effectiveness: costs less and raises the shortage gives euros saved per FTE-year added",
+          "[analysis][costs]") {
+  std::vector<double> dc, ds;
+  for (int i = 0; i < 24; ++i) {
+    const double k = 1 + i % 3;
+    dc.push_back(-300 * k);
+    ds.push_back(k);
+  }
+  const auto c = effectiveness(paired(dc, ds));
+  CHECK(c.kind == CostCase::saved_per_fte_year_added);
+  CHECK(c.ratio == 300);
+  CHECK(c.ratio_ci.lo == 300);
+  CHECK(c.ratio_ci.hi == 300);
+  CHECK(contains(analysis::cost_text(c), "no reduction detectable"));
+  CHECK(contains(analysis::cost_text(c),
+                 "€300 saved per FTE-year of added shortage (95% interval €300 to €300)"));
+}
+
+TEST_CASE("cost effectiveness: identical scenarios differ by exactly 0 and show no reduction",
+          "[analysis][costs]") {
+  const Paired p = paired(std::vector<double>(20, 0.0), std::vector<double>(20, 0.0));
+  const auto c = effectiveness(p);
+  CHECK(c.cost.mean == 0.0);
+  CHECK(c.cost.paired.lo == 0.0);
+  CHECK(c.cost.paired.hi == 0.0);
+  CHECK(c.shortage.mean == 0.0);
+  CHECK(c.kind == CostCase::no_reduction);
+  CHECK(std::isnan(c.ratio));
+  CHECK(analysis::cost_text(c) ==
+        "no reduction detectable: the same cost, no detectable change in the shortage");
+}
+
+TEST_CASE("cost effectiveness: with fewer than 20 replications the interval is marked as unreliable",
+          "[analysis][costs]") {
+  for (const std::size_t n : {19, 20}) {
+    std::vector<double> dc, ds;
+    for (std::size_t i = 0; i < n; ++i) {
+      dc.push_back(1000.0 + 10 * static_cast<double>(i % 3));
+      ds.push_back(-2.0 - 0.5 * static_cast<double>(i % 2));
+    }
+    const auto c = effectiveness(paired(dc, ds));
+    INFO("n " << n);
+    CHECK(c.n == n);
+    CHECK(c.kind == CostCase::per_fte_year_avoided);
+    CHECK(c.unreliable == (n < 20));
+    CHECK(contains(analysis::cost_text(c), "unreliable") == (n < 20));
+  }
+}
+
+TEST_CASE("cost effectiveness: a resample without a reduction has no finite price", "[analysis][costs]") {
+  // Mean shortage difference −0.1 from 18 × −1 and 2 × +8: many resamples hold no reduction (mean ≥ 0); their
+  // ratio is +∞, so the upper end of the interval is unbounded while the lower end stays finite.
+  std::vector<double> dc(20, 100.0), ds(18, -1.0);
+  ds.push_back(8.0);
+  ds.push_back(8.0);
+  CHECK(analysis::cost_ratio(10, -0.1, -1) == 100);
+  CHECK(std::isinf(analysis::cost_ratio(10, 0.0, -1)));
+  CHECK(std::isinf(analysis::cost_ratio(10, 0.5, -1)));
+  CHECK(std::isinf(analysis::cost_ratio(-10, -0.5, +1)));
+  const auto ci = analysis::bootstrap_ratio_interval(dc, ds, -1);
+  CHECK(std::isfinite(ci.lo));
+  CHECK(ci.lo > 0);
+  CHECK(std::isinf(ci.hi));
+  // The same data and options give the same interval, bit for bit.
+  const auto again = analysis::bootstrap_ratio_interval(dc, ds, -1);
+  CHECK(again.lo == ci.lo);
+  CHECK(analysis::euros(ci.hi) == "∞");
+  CHECK(analysis::euros(-1234.4) == "−€1,234");
+  CHECK(analysis::euros(1234.6, true) == "+€1,235");
 }
