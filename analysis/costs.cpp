@@ -204,4 +204,33 @@ std::vector<CostEffect> file_cost_effects(const std::string& h5path, const Boots
   return out;
 }
 
+void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
+                        const std::string& scenario) {
+  const CostEffect* first = nullptr;
+  for (const auto& c : costs)
+    if (c.scenario == scenario) {
+      first = &c;
+      break;
+    }
+  if (!first) return;
+  out << fmt::format(
+      "\n  Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the years, ALT − BASE, 95% "
+      "paired interval\n",
+      first->first_year, first->last_year);
+  for (const auto& c : costs) {
+    if (c.scenario != scenario) continue;
+    const auto& s = c.stats;
+    out << fmt::format("  {:<12}cost {} [{}, {}];  shortage {} FTE-years [{}, {}]\n",
+                       c.sector == "all" ? "all sectors" : c.sector, euros(s.cost.mean, true),
+                       euros(s.cost.paired.lo, true), euros(s.cost.paired.hi, true),
+                       signed_thousands(s.shortage.mean), signed_thousands(s.shortage.paired.lo),
+                       signed_thousands(s.shortage.paired.hi));
+    out << fmt::format("  {:<12}{}\n", "", cost_text(s));
+  }
+  out << fmt::format(
+      "  The interval of a price per FTE-year is a percentile bootstrap over the {} paired replications ({} "
+      "resamples, seed {}).\n",
+      first->stats.n, thousands(first->stats.resamples), first->stats.seed);
+}
+
 }  // namespace tlm::analysis

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -94,5 +95,13 @@ struct CostEffect {
   CostEffectiveness stats;
 };
 std::vector<CostEffect> file_cost_effects(const std::string& h5path, const BootstrapOptions& options = {});
+
+// The row of a cost comparison in effects.csv / effects.json.
+inline constexpr const char* kCostRowMetric = "cost_per_fte_year";
+inline constexpr const char* kCostRowUnit = "EUR per FTE-year";
+
+// The terminal lines of the cost comparisons of `scenario` (none when it has none): per group of sectors the
+// cost and shortage differences with their paired intervals, and the reading of 13.3.
+void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs, const std::string& scenario);
 
 }  // namespace tlm::analysis

@@ -232,7 +232,7 @@ TEST_CASE("a scenario compared with an identical copy has exact zero effects wit
     CHECK(e.hi == 0.0);
     CHECK(e.p_better == 0.0);
   }
-  CHECK(copies == 40);  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4
+  CHECK(copies == 44);  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4, 4 cost
 }
 
 TEST_CASE("default years are start + 5, start + 10 and end", "[analysis][effects]") {
@@ -342,6 +342,7 @@ TEST_CASE("print_headlines shows every scenario with shortage, retention, SO sha
   CHECK(s.find("5-year retention") != std::string::npos);
   CHECK(s.find("SO share") != std::string::npos);
   CHECK(s.find("Zij completion") != std::string::npos);
+  CHECK(count(s, "Policy costs 2025–2034, million EUR") == 3);
   CHECK(s.find("2,") != std::string::npos);  // FTE-years with a thousands separator
 }
 

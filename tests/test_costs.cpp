@@ -5,14 +5,18 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "analysis/costs.hpp"
+#include "analysis/effects.hpp"
 #include "model_helpers.hpp"
 #include "models/schedule.hpp"
 #include "models/state.hpp"
@@ -619,4 +623,172 @@ TEST_CASE("cost effectiveness: a resample without a reduction has no finite pric
   CHECK(analysis::euros(ci.hi) == "∞");
   CHECK(analysis::euros(-1234.4) == "−€1,234");
   CHECK(analysis::euros(1234.6, true) == "+€1,235");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 13.3 in `tlm compare`: on the synthetic results file of tests/analysis_fixture.py, and end to end.
+
+namespace {
+
+// The fixture's file: base, alt (costs 100 € more per FTE-year of shortage it avoids, in every cell) and
+// base#2 (a copy of base); 10 replications, 2025–2034.
+std::string fixture(const TempDir& dir) {
+  const std::string out = dir / "fixture.h5";
+  const std::string cmd = fmt::format("/usr/bin/python3 '{}/analysis_fixture.py' '{}'", TLM_TEST_DIR, out);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return out;
+}
+
+const analysis::CostEffect& cost_of(const std::vector<analysis::CostEffect>& costs,
+                                    const std::string& scenario, const std::string& sector) {
+  for (const auto& c : costs)
+    if (c.scenario == scenario && c.sector == sector) return c;
+  FAIL("no cost comparison " << scenario << " " << sector);
+  throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("cost effectiveness of a results file: the fixture's known price, and a copy that costs the same",
+          "[analysis][costs]") {
+  TempDir dir;
+  const auto costs = analysis::file_cost_effects(fixture(dir));
+  REQUIRE(costs.size() == 2 * 4);  // alt and base#2 × all, po, vo, mbo
+  const std::vector<std::string> sectors{"all", "po", "vo", "mbo"};
+  for (std::size_t k = 0; k < sectors.size(); ++k) {
+    INFO(sectors[k]);
+    // Per replication and sector s: Δshortage = −20 (s + 1)(5 + 0.1 rep) over 2 regions × 10 years, and
+    // Δcost = −100 × Δshortage; "all" sums the sectors (factor 6 instead of s + 1).
+    const double f = k == 0 ? 6.0 : static_cast<double>(k);
+    const auto& c = cost_of(costs, "alt", sectors[k]);
+    CHECK(c.base == "base");
+    CHECK(c.first_year == 2025);
+    CHECK(c.last_year == 2034);
+    CHECK(c.stats.n == 10);
+    CHECK(c.stats.shortage.mean == Approx(-20 * f * 5.45));
+    CHECK(c.stats.cost.mean == Approx(2000 * f * 5.45));
+    CHECK(c.stats.kind == CostCase::per_fte_year_avoided);
+    CHECK(c.stats.ratio == Approx(100).epsilon(1e-12));
+    CHECK(c.stats.ratio_ci.lo == Approx(100).epsilon(1e-12));
+    CHECK(c.stats.ratio_ci.hi == Approx(100).epsilon(1e-12));
+    CHECK(c.stats.unreliable);  // 10 replications
+    const auto& same = cost_of(costs, "base#2", sectors[k]);
+    CHECK(same.stats.cost.mean == 0.0);
+    CHECK(same.stats.kind == CostCase::no_reduction);
+  }
+  // compare_results prints the reading per scenario and writes one row per comparison into both files.
+  std::ostringstream out;
+  REQUIRE(analysis::compare_results(dir / "fixture.h5", {}, dir / "cmp", out) == 0);
+  CHECK(contains(out.str(),
+                 "€100 per FTE-year of shortage avoided (95% interval €100 to €100; unreliable with 10 "
+                 "replications, fewer than 20)"));
+  CHECK(contains(out.str(), "no reduction detectable"));
+  std::ifstream json_file(dir / "cmp/effects.json");
+  const auto rows = nlohmann::json::parse(json_file);
+  int cost_rows = 0, total_rows = 0;
+  for (const auto& r : rows) {
+    if (r["metric"] == "cost_total") {
+      ++total_rows;
+      CHECK(r["unit"] == "EUR");
+      CHECK(r["interval"] == "paired t");
+    }
+    if (r["metric"] != "cost_per_fte_year") continue;
+    ++cost_rows;
+    CHECK(r["unit"] == "EUR per FTE-year");
+    CHECK(r["interval"] == "bootstrap percentile");
+    CHECK(r["unreliable"] == true);
+    CHECK(r["case"] == (r["scenario"] == "alt" ? "per_fte_year_avoided" : "no_reduction"));
+    if (r["scenario"] == "alt") CHECK(r["mean"].get<double>() == Approx(100).epsilon(1e-12));
+  }
+  CHECK(cost_rows == 8);
+  CHECK(total_rows == 8);
+  std::ifstream csv_file(dir / "cmp/effects.csv");
+  std::string header;
+  std::getline(csv_file, header);
+  CHECK(header.ends_with(",lo_unpaired,hi_unpaired,interval,case,reading,unreliable"));
+}
+
+TEST_CASE("a results file without cost metrics is still compared, without costs", "[analysis][costs]") {
+  TempDir dir;
+  const std::string path = fixture(dir);
+  const std::string drop = fmt::format(
+      "/usr/bin/python3 -c \"import h5py\nwith h5py.File('{}', 'a') as f:\n  for g in ('base', 'alt', "
+      "'base#2'): del f[g + '/metrics/cost_total']\"",
+      path);
+  REQUIRE(std::system(drop.c_str()) == 0);
+  CHECK(analysis::file_cost_effects(path).empty());
+  for (const auto& e : analysis::file_effects(path, {})) CHECK(e.metric != "cost_total");
+  std::ostringstream out;
+  CHECK(analysis::compare_results(path, {}, dir / "cmp", out) == 0);
+  CHECK(!contains(out.str(), "Costs 20"));
+}
+
+TEST_CASE("tlm compare X X: the cost difference is exactly 0 and no reduction is detectable",
+          "[e2e][analysis][costs]") {
+  TempDir dir;
+  const auto r = run(fmt::format("'{}' compare tiny tiny -r 4 -j 2 -q -o '{}'", tlm_binary(), dir / "cmp"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "no reduction detectable: the same cost, no detectable change in the shortage"));
+  std::ifstream json_file(dir / "cmp/effects.json");
+  const auto rows = nlohmann::json::parse(json_file);
+  int totals = 0, comparisons = 0;
+  for (const auto& e : rows) {
+    if (e["metric"] == "cost_total") {
+      ++totals;
+      CHECK(e["base_mean"].get<double>() > 0);  // tiny pays for SO places and induction
+      CHECK(e["mean"].get<double>() == 0.0);
+      CHECK(e["lo"].get<double>() == 0.0);
+      CHECK(e["hi"].get<double>() == 0.0);
+    }
+    if (e["metric"] == "cost_per_fte_year") {
+      ++comparisons;
+      CHECK(e["case"] == "no_reduction");
+      CHECK(e["mean"].is_null());
+      CHECK(e["unreliable"] == true);  // 4 replications
+    }
+  }
+  CHECK(totals == 4);
+  CHECK(comparisons == 4);
+}
+
+TEST_CASE(
+    "tlm compare nl-baseline induction-high at scale 0.1 prices the FTE-years avoided, with an interval",
+    "[e2e][analysis][costs]") {
+  // Better induction costs more (induction is paid per teacher-year times q) and keeps more starters: the
+  // shortage falls. The printed case must follow the signs of the two effects, and the price must be their
+  // ratio, inside its bootstrap interval.
+  TempDir dir;
+  const auto r =
+      run(fmt::format("'{}' compare nl-baseline induction-high --set world.scale=0.1 -r 20 -j 2 -q -o '{}'",
+                      tlm_binary(), dir / "cmp"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  INFO(r.out);
+  std::ifstream json_file(dir / "cmp/effects.json");
+  const auto rows = nlohmann::json::parse(json_file);
+  auto row = [&](const std::string& metric, const std::string& sector) {
+    for (const auto& e : rows)
+      if (e["metric"] == metric && e["sector"] == sector && e["year"].is_null()) return e;
+    FAIL("no row " << metric << " " << sector);
+    return nlohmann::json{};
+  };
+  for (const std::string sector : {"all", "po", "vo", "mbo"}) {
+    INFO(sector);
+    const auto cost = row("cost_total", sector), shortage = row("shortage_fte_years", sector),
+               price = row("cost_per_fte_year", sector);
+    const double dc = cost["mean"].get<double>(), ds = shortage["mean"].get<double>();
+    CHECK(dc > 0);
+    CHECK(shortage["hi"].get<double>() < 0);  // a detectable reduction
+    CHECK(price["case"] == "per_fte_year_avoided");
+    CHECK(price["unreliable"] == false);
+    CHECK(price["n"] == 20);
+    const double ratio = price["mean"].get<double>();
+    CHECK(ratio == Approx(dc / -ds).epsilon(1e-12));
+    CHECK(price["lo"].get<double>() <= ratio);
+    CHECK(ratio <= price["hi"].get<double>());
+    CHECK(contains(r.out, price["reading"].get<std::string>()));
+  }
+  CHECK(contains(r.out, "per FTE-year of shortage avoided (95% interval €"));
+  CHECK(contains(r.out, "(2,000 resamples, seed 1333)"));
 }
