@@ -153,9 +153,10 @@ std::string euros(double v, bool sign) {
   if (!std::isfinite(v)) return std::isnan(v) ? "–" : (v > 0 ? "∞" : "−∞");
   const std::string t = sign ? signed_thousands(v) : thousands(v);
   // The sign goes before the euro sign: "−€56", "+€7".
-  if (t.rfind("−", 0) == 0) return "−€" + t.substr(std::string("−").size());
-  if (t.rfind("-", 0) == 0) return "−€" + t.substr(1);
-  if (t.rfind("+", 0) == 0) return "+€" + t.substr(1);
+  const std::string minus = "−";
+  if (t.starts_with(minus)) return minus + "€" + t.substr(minus.size());
+  if (t.starts_with('-')) return minus + "€" + t.substr(1);
+  if (t.starts_with('+')) return "+€" + t.substr(1);
   return "€" + t;
 }
 

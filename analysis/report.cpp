@@ -177,10 +177,17 @@ std::string effect_sentence(const Effect& e, bool share, const std::string& base
 // "€1,234.5 million", with an explicit sign for differences.
 std::string millions(double v, bool sign = false) {
   if (!std::isfinite(v)) return "–";
-  const std::string t = sign ? signed_thousands(v / 1e6, 1) : thousands(v / 1e6, 1);
-  if (t.rfind("−", 0) == 0) return "−€" + t.substr(std::string("−").size()) + " million";
-  if (t.rfind("+", 0) == 0) return "+€" + t.substr(1) + " million";
-  return "€" + t + " million";
+  std::string t = sign ? signed_thousands(v / 1e6, 1) : thousands(v / 1e6, 1);
+  const std::string minus = "−";
+  std::string prefix;
+  if (t.starts_with(minus) || t.starts_with('-')) {
+    prefix = minus;
+    t = t.substr(t.starts_with('-') ? 1 : minus.size());
+  } else if (t.starts_with('+')) {
+    prefix = "+";
+    t = t.substr(1);
+  }
+  return prefix + "€" + t + " million";
 }
 
 // The cost comparisons of docs/model.md 13.3: one row per alternative and group of sectors.

@@ -323,8 +323,9 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
 
   std::vector<std::string> names = metric_names;
   if (names.empty()) names = rd.links(g + "/metrics");
+  const std::string metrics_group = g + "/metrics/";
   for (const auto& m : optional_metrics)
-    if (rd.exists(g + "/metrics/" + m) && std::find(names.begin(), names.end(), m) == names.end())
+    if (rd.exists(metrics_group + m) && std::find(names.begin(), names.end(), m) == names.end())
       names.push_back(m);
   for (const auto& m : names) {
     const std::string ds = g + "/metrics/" + m;

@@ -633,7 +633,7 @@ namespace {
 // The fixture's file: base, alt (costs 100 € more per FTE-year of shortage it avoids, in every cell) and
 // base#2 (a copy of base); 10 replications, 2025–2034.
 std::string fixture(const TempDir& dir) {
-  const std::string out = dir / "fixture.h5";
+  std::string out = dir / "fixture.h5";
   const std::string cmd = fmt::format("/usr/bin/python3 '{}/analysis_fixture.py' '{}'", TLM_TEST_DIR, out);
   REQUIRE(std::system(cmd.c_str()) == 0);
   return out;
