@@ -84,23 +84,26 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
   // One scenario in memory at a time besides the base's indicators: national files are large.
   std::vector<Indicator> base;
   {
-    const ScenarioResults b = load_scenario(h5path, info.scenarios.front(), headline_metrics());
+    const ScenarioResults b =
+        load_scenario(h5path, info.scenarios.front(), headline_metrics(), optional_headline_metrics());
     if (years.empty()) years = default_years(b);
     base = indicators(b, years);
   }
   std::vector<Effect> out;
   for (std::size_t s = 1; s < info.scenarios.size(); ++s) {
-    const ScenarioResults a = load_scenario(h5path, info.scenarios[s], headline_metrics());
+    const ScenarioResults a =
+        load_scenario(h5path, info.scenarios[s], headline_metrics(), optional_headline_metrics());
     auto e = compute_effects(info.scenarios.front(), base, a.name, indicators(a, years));
     out.insert(out.end(), e.begin(), e.end());
   }
   return out;
 }
 
-void write_effects_csv(const std::string& path, const std::vector<Effect>& effects) {
+void write_effects_csv(const std::string& path, const std::vector<Effect>& effects,
+                       const std::vector<CostEffect>& costs) {
   auto f = open_out(path);
   f << "base,scenario,metric,sector,route,programme,year,unit,n,mean,lo,hi,p_better,base_mean,alt_mean,"
-       "lo_unpaired,hi_unpaired\n";
+       "lo_unpaired,hi_unpaired,interval,case,reading,unreliable\n";
   // Scenario names come from file names and may hold commas: quote the text fields.
   auto q = [](const std::string& s) {
     std::string o = "\"";
@@ -108,14 +111,21 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
     return o + "\"";
   };
   for (const auto& e : effects)
-    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", q(e.base), q(e.scenario),
-                     e.metric, e.sector, e.route, e.programme, e.year ? std::to_string(*e.year) : "", e.unit,
-                     e.n, csv_number(e.mean), csv_number(e.lo), csv_number(e.hi), csv_number(e.p_better),
-                     csv_number(e.base_mean), csv_number(e.alt_mean), csv_number(e.lo_unpaired),
-                     csv_number(e.hi_unpaired));
+    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
+                     q(e.scenario), e.metric, e.sector, e.route, e.programme,
+                     e.year ? std::to_string(*e.year) : "", e.unit, e.n, csv_number(e.mean), csv_number(e.lo),
+                     csv_number(e.hi), csv_number(e.p_better), csv_number(e.base_mean),
+                     csv_number(e.alt_mean), csv_number(e.lo_unpaired), csv_number(e.hi_unpaired));
+  for (const auto& c : costs)
+    f << fmt::format("{},{},{},{},,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
+                     q(c.scenario), kCostRowMetric, c.sector, kCostRowUnit, c.stats.n,
+                     csv_number(c.stats.ratio), csv_number(c.stats.ratio_ci.lo),
+                     csv_number(c.stats.ratio_ci.hi), cost_case_id(c.stats.kind), q(cost_text(c.stats)),
+                     c.stats.unreliable ? "true" : "false");
 }
 
-void write_effects_json(const std::string& path, const std::vector<Effect>& effects) {
+void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
+                        const std::vector<CostEffect>& costs) {
   nlohmann::json rows = nlohmann::json::array();
   auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   for (const auto& e : effects) {
@@ -138,16 +148,47 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"base_mean", json_number(e.base_mean)},
                     {"alt_mean", json_number(e.alt_mean)},
                     {"lo_unpaired", json_number(e.lo_unpaired)},
-                    {"hi_unpaired", json_number(e.hi_unpaired)}});
+                    {"hi_unpaired", json_number(e.hi_unpaired)},
+                    {"interval", "paired t"},
+                    {"case", nullptr},
+                    {"reading", nullptr},
+                    {"unreliable", nullptr}});
   }
+  for (const auto& c : costs)
+    rows.push_back({{"base", c.base},
+                    {"scenario", c.scenario},
+                    {"metric", kCostRowMetric},
+                    {"sector", c.sector},
+                    {"route", nullptr},
+                    {"programme", nullptr},
+                    {"year", nullptr},
+                    {"unit", kCostRowUnit},
+                    {"better", nullptr},
+                    {"n", c.stats.n},
+                    {"mean", json_number(c.stats.ratio)},
+                    {"lo", json_number(c.stats.ratio_ci.lo)},
+                    {"hi", json_number(c.stats.ratio_ci.hi)},
+                    {"p_better", nullptr},
+                    {"base_mean", nullptr},
+                    {"alt_mean", nullptr},
+                    {"lo_unpaired", nullptr},
+                    {"hi_unpaired", nullptr},
+                    {"interval", "bootstrap percentile"},
+                    {"case", cost_case_id(c.stats.kind)},
+                    {"reading", cost_text(c.stats)},
+                    {"unreliable", c.stats.unreliable},
+                    {"resamples", c.stats.resamples},
+                    {"seed", c.stats.seed}});
   auto f = open_out(path);
   f << rows.dump(1) << '\n';
 }
 
-void print_effects(std::ostream& out, const std::vector<Effect>& effects) {
+void print_effects(std::ostream& out, const std::vector<Effect>& effects,
+                   const std::vector<CostEffect>& costs) {
   std::string current;
   for (const auto& e : effects) {
     if (e.scenario != current) {
+      print_cost_effects(out, costs, current);
       current = e.scenario;
       out << fmt::format("\n{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)\n",
                          e.scenario, e.base);
@@ -160,6 +201,7 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects) {
                        fmt::format("[{}, {}]", value_text(e, e.lo, true), value_text(e, e.hi, true)),
                        percent(e.p_better, 0) + (e.better == Better::Neutral ? "*" : " "));
   }
+  print_cost_effects(out, costs, current);
   if (!effects.empty())
     out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
 }
@@ -167,14 +209,15 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects) {
 int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,
                     std::ostream& out) {
   const auto effects = file_effects(h5path, years);
+  const auto costs = file_cost_effects(h5path);
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
   const auto dir = std::filesystem::path(out_dir);
-  write_effects_csv((dir / "effects.csv").string(), effects);
-  write_effects_json((dir / "effects.json").string(), effects);
+  write_effects_csv((dir / "effects.csv").string(), effects, costs);
+  write_effects_json((dir / "effects.json").string(), effects, costs);
   write_report(h5path, (dir / "report.html").string(), years);
-  print_effects(out, effects);
+  print_effects(out, effects, costs);
   out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),
                      (dir / "effects.json").string(), (dir / "report.html").string());
   return 0;

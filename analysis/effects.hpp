@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/costs.hpp"
 #include "analysis/headlines.hpp"
 
 namespace tlm::analysis {
@@ -34,10 +35,18 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
 // Throws InputError if the file holds fewer than two scenarios or a year is not recorded.
 std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> years);
 
-void write_effects_csv(const std::string& path, const std::vector<Effect>& effects);
-void write_effects_json(const std::string& path, const std::vector<Effect>& effects);
-// The terminal table: one line per effect, grouped by scenario.
-void print_effects(std::ostream& out, const std::vector<Effect>& effects);
+// One row per effect; then one row per cost comparison (docs/model.md 13.3: metric cost_per_fte_year, unit
+// "EUR per FTE-year", the ratio and its bootstrap interval as mean, lo, hi). The last columns say how the
+// interval was made (paired t or bootstrap percentile) and, for the cost rows, the case, its reading and
+// whether the interval is unreliable (fewer than 20 pairs).
+void write_effects_csv(const std::string& path, const std::vector<Effect>& effects,
+                       const std::vector<CostEffect>& costs = {});
+void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
+                        const std::vector<CostEffect>& costs = {});
+// The terminal table: one line per effect, grouped by scenario; each scenario's costs (13.3) after its
+// effects.
+void print_effects(std::ostream& out, const std::vector<Effect>& effects,
+                   const std::vector<CostEffect>& costs = {});
 
 // `tlm compare`: writes effects.csv, effects.json and report.html into out_dir (created if needed),
 // prints the table to `out`, returns 0.

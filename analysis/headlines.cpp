@@ -70,6 +70,7 @@ std::string metric_label(const std::string& m) {
       {"graduation_share", "Graduation share"},
       {"groenpluk_hires", "Groenpluk hires"},
       {"zij_completion_share", "Zij completion"},
+      {"cost_total", "Policy cost"},
   };
   auto it = labels.find(m);
   return it == labels.end() ? m : it->second;
@@ -93,6 +94,11 @@ std::string Indicator::key() const {
 const std::vector<std::string>& headline_metrics() {
   static const std::vector<std::string> m{"shortage_fte", "open_fte",    "demand_fte",
                                           "students",     "students_so", "groenpluk_hires"};
+  return m;
+}
+
+const std::vector<std::string>& optional_headline_metrics() {
+  static const std::vector<std::string> m{"cost_total"};
   return m;
 }
 
@@ -214,13 +220,19 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
                      pooled_share(r, r.zij_completed, r.zij, zij_window(r), cols)});
     }
   }
+
+  // Policy costs (docs/model.md 13.3): Σ cost_total over every recorded year, where the file has them.
+  if (r.metrics.count("cost_total"))
+    for (const auto& s : sectors)
+      out.push_back({"cost_total", s, "", "", std::nullopt, "EUR", Better::Lower,
+                     column_sum(national_sum(r, "cost_total", s))});
   return out;
 }
 
 void print_headlines(std::ostream& out, const std::string& h5path) {
   const FileInfo info = read_file_info(h5path);
   for (const auto& name : info.scenarios) {
-    const ScenarioResults r = load_scenario(h5path, name, headline_metrics());
+    const ScenarioResults r = load_scenario(h5path, name, headline_metrics(), optional_headline_metrics());
     std::vector<int> years{r.start()};
     for (int y : default_years(r))
       if (y != r.start()) years.push_back(y);
@@ -277,6 +289,16 @@ void print_headlines(std::ostream& out, const std::string& h5path) {
       if (auto* i = find("zij_completion_share", s, "", "", std::nullopt))
         out << fmt::format("  {} {}", s == "all" ? "total" : s, percent(summarize(i->values).mean));
     out << '\n';
+    if (find("cost_total", "all", "", "", std::nullopt)) {
+      out << fmt::format("  Policy costs {}–{}, million EUR (section 13):", r.start(), r.end());
+      for (const auto& s : sectors)
+        if (auto* i = find("cost_total", s, "", "", std::nullopt)) {
+          const Summary sm = summarize(i->values);
+          out << fmt::format("  {} {} [{}–{}]", s == "all" ? "total" : s, thousands(sm.mean / 1e6, 1),
+                             thousands(sm.p05 / 1e6, 1), thousands(sm.p95 / 1e6, 1));
+        }
+      out << '\n';
+    }
   }
 }
 

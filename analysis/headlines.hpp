@@ -18,12 +18,12 @@ enum class Better { Lower, Higher, Neutral };
 
 struct Indicator {
   std::string metric;     // shortage_fte, open_fte, shortage_fte_years, retention_5y, so_share,
-                          // graduation_share, groenpluk_hires, zij_completion_share
+                          // graduation_share, groenpluk_hires, zij_completion_share, cost_total
   std::string sector;     // po, vo, mbo, "all"; empty if not by sector
   std::string route;      // for retention_5y
   std::string programme;  // for graduation_share (or "all")
   std::optional<int> year;
-  std::string unit;  // FTE, FTE-years, share, persons
+  std::string unit;  // FTE, FTE-years, share, persons, EUR
   Better better = Better::Lower;
   std::vector<double> values;  // one per replication; NaN where undefined (e.g. no entrants)
 
@@ -36,6 +36,9 @@ std::string indicator_label(const Indicator& i);
 
 // The metrics indicators() and the report need; pass to load_scenario to avoid loading the rest.
 const std::vector<std::string>& headline_metrics();
+// Metrics whose indicators are added where the file has them (cost_total: files written before costs were
+// recorded lack it); pass to load_scenario as its optional metrics.
+const std::vector<std::string>& optional_headline_metrics();
 // start + 5, start + 10 and end, those within the recorded years, without repeats.
 std::vector<int> default_years(const ScenarioResults& r);
 // The routes whose 5-year retention is a headline (grad_so, grad_regular, groenpluk, zij).

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "analysis/costs.hpp"
 #include "analysis/effects.hpp"
 #include "analysis/format.hpp"
 #include "analysis/headlines.hpp"
@@ -63,7 +64,7 @@ struct ScenarioView {
 };
 
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
-  const ScenarioResults r = load_scenario(path, name, headline_metrics());
+  const ScenarioResults r = load_scenario(path, name, headline_metrics(), optional_headline_metrics());
   if (years.empty()) years = default_years(r);
   ScenarioView v;
   v.name = r.name;
@@ -173,6 +174,41 @@ std::string effect_sentence(const Effect& e, bool share, const std::string& base
   return s;
 }
 
+// "€1,234.5 million", with an explicit sign for differences.
+std::string millions(double v, bool sign = false) {
+  if (!std::isfinite(v)) return "–";
+  std::string t = sign ? signed_thousands(v / 1e6, 1) : thousands(v / 1e6, 1);
+  const std::string minus = "−";
+  std::string prefix;
+  if (t.starts_with(minus) || t.starts_with('-')) {
+    prefix = minus;
+    t = t.substr(t.starts_with('-') ? 1 : minus.size());
+  } else if (t.starts_with('+')) {
+    prefix = "+";
+    t = t.substr(1);
+  }
+  return prefix + "€" + t + " million";
+}
+
+// The cost comparisons of docs/model.md 13.3: one row per alternative and group of sectors.
+std::string cost_table(const std::vector<CostEffect>& costs) {
+  std::string o =
+      "<table class=\"costs\"><thead><tr><th>scenario</th><th>sectors</th><th class=\"num\">cost "
+      "difference</th><th class=\"num\">95% interval</th><th class=\"num\">shortage difference "
+      "(FTE-years)</th><th class=\"num\">95% interval</th><th>what it means</th></tr></thead><tbody>\n";
+  for (const auto& c : costs) {
+    const auto& s = c.stats;
+    o += fmt::format(
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} to {}</td><td "
+        "class=\"num\">{}</td><td class=\"num\">{} to {}</td><td class=\"cost-case {}\">{}</td></tr>\n",
+        html_escape(c.scenario), c.sector == "all" ? "all" : c.sector, millions(s.cost.mean, true),
+        millions(s.cost.paired.lo, true), millions(s.cost.paired.hi, true), signed_thousands(s.shortage.mean),
+        signed_thousands(s.shortage.paired.lo), signed_thousands(s.shortage.paired.hi), cost_case_id(s.kind),
+        html_escape(cost_text(s)));
+  }
+  return o + "</tbody></table>\n";
+}
+
 std::string settings_table(const ScenarioView& base, const ScenarioView& alt) {
   auto diffs = diff_settings(base.toml, alt.toml);
   std::string o =
@@ -244,6 +280,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     auto e = compute_effects(base.name, base.indicators, views[i].name, views[i].indicators);
     effects.insert(effects.end(), e.begin(), e.end());
   }
+  const std::vector<CostEffect> costs =
+      views.size() > 1 ? file_cost_effects(h5path) : std::vector<CostEffect>{};
   const auto& pal = svg::palette();
   auto colour = [&](std::size_t i) { return pal[i % pal.size()]; };
 
@@ -338,6 +376,21 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       if (!is_base)
         if (const Effect* e = find(effects, v.name, "zij_completion_share", "all", "", "", std::nullopt))
           line += ": " + effect_sentence(*e, true, base.name);
+      o += "<li>" + line + ".</li>\n";
+    }
+    if (const Indicator* i = find(v.indicators, "cost_total", "all", "", "", std::nullopt)) {
+      const Summary sm = summarize(i->values);
+      std::string line = fmt::format(
+          "Over {}–{} the policy costs counted (SO places, partnerships, induction, joining) add up to "
+          "<strong>{}</strong> (90% of runs between {} and {})",
+          v.start, v.end, millions(sm.mean), millions(sm.p05), millions(sm.p95));
+      if (!is_base)
+        for (const auto& c : costs)
+          if (c.scenario == v.name && c.sector == "all")
+            line += fmt::format("; that is {} compared with {} (95% interval {} to {}): {}",
+                                millions(c.stats.cost.mean, true), html_escape(base.name),
+                                millions(c.stats.cost.paired.lo, true),
+                                millions(c.stats.cost.paired.hi, true), html_escape(cost_text(c.stats)));
       o += "<li>" + line + ".</li>\n";
     }
     o += "</ul>\n";
@@ -506,6 +559,26 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
          "better: lower shortage, higher retention, SO share, graduation and completion. Groenpluk hires are "
          "neither good nor bad: there it is the share of runs with fewer hires.</p>\n";
 
+    if (!costs.empty()) {
+      o += "<h3 id=\"costs\">Costs per FTE-year of shortage avoided</h3>\n";
+      o += fmt::format(
+          "<p class=\"note\">For each alternative: the difference in policy costs over {}–{} (SO places, "
+          "partnerships, induction, joining; constant euros) and in shortage FTE-years, with their 95% "
+          "paired "
+          "intervals. Where the shortage is lower (its interval lies wholly below 0) and the policy costs "
+          "more, "
+          "the price is the cost difference divided by the FTE-years avoided; its 95% interval is a "
+          "percentile "
+          "bootstrap over the {} paired runs ({} resamples, seed {}){}. Otherwise no price is given: a "
+          "policy that "
+          "is cheaper and lowers the shortage needs none, and one without a detectable reduction buys "
+          "nothing.</p>\n",
+          costs.front().first_year, costs.front().last_year, costs.front().stats.n,
+          thousands(costs.front().stats.resamples), costs.front().stats.seed,
+          costs.front().stats.unreliable ? "; with fewer than 20 runs that interval is not reliable" : "");
+      o += cost_table(costs);
+    }
+
     o += "</section>\n<section id=\"settings\">\n<h2>Settings that differ</h2>\n";
     for (std::size_t i = 1; i < views.size(); ++i) o += settings_table(base, views[i]);
   }
@@ -524,6 +597,11 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
        "shorter programme), the share who graduated by the end, so that every cohort could finish.</li>\n";
   o += "<li><strong>Zij completion</strong>: of career switchers hired in start+1 … end−2, the share who "
        "qualified.</li>\n";
+  o += "<li><strong>Policy cost</strong>: euros a year (constant, no discounting) for SO places (per student "
+       "in "
+       "a partnership and per zij-instromer in trajectory at a member school), partnerships, induction "
+       "(per starting teacher-year, times its quality) and joining (once per school), added over every "
+       "recorded year (docs/model.md section 13).</li>\n";
   o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% "
        "interval of "
        "a difference is the t-interval of the paired differences (mean ± t × sd / √n).</li>\n</ul>\n";

@@ -330,7 +330,8 @@ std::vector<std::string> list_scenarios(const std::string& path) {
 }
 
 ScenarioResults load_scenario(const std::string& path, const std::string& scenario,
-                              const std::vector<std::string>& metric_names) {
+                              const std::vector<std::string>& metric_names,
+                              const std::vector<std::string>& optional_metrics) {
   QuietErrors quiet;
   Reader rd(path);
   if (!rd.exists(scenario) || !rd.is_scenario_group(scenario))
@@ -358,6 +359,10 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
 
   std::vector<std::string> names = metric_names;
   if (names.empty()) names = rd.links(g + "/metrics");
+  const std::string metrics_group = g + "/metrics/";
+  for (const auto& m : optional_metrics)
+    if (rd.exists(metrics_group + m) && std::find(names.begin(), names.end(), m) == names.end())
+      names.push_back(m);
   for (const auto& m : names) {
     const std::string ds = g + "/metrics/" + m;
     if (!rd.exists(ds)) throw InputError(fmt::format("{}: scenario {} has no metric {}", path, scenario, m));

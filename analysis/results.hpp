@@ -77,9 +77,11 @@ struct ScenarioResults {
 FileInfo read_file_info(const std::string& path);
 std::vector<std::string> list_scenarios(const std::string& path);
 // Loads one scenario group. `metric_names` empty: every metric in the file; otherwise only those (a
-// missing one is an InputError). Cohort tables are always loaded.
+// missing one is an InputError). `optional_metrics` are loaded too where the file has them (a file written
+// before a metric existed lacks it). Cohort tables are always loaded.
 ScenarioResults load_scenario(const std::string& path, const std::string& scenario,
-                              const std::vector<std::string>& metric_names = {});
+                              const std::vector<std::string>& metric_names = {},
+                              const std::vector<std::string>& optional_metrics = {});
 
 // National aggregates, [replication][year]. `sector` empty: all sectors. Counts and FTE are summed over
 // regions (and sectors); ratio metrics must be formed from these sums, never averaged over cells.

@@ -56,6 +56,20 @@ const std::array<MetricInfo, kMetrics> kMetricInfo{{
      "market, students", "6.2", -1, m_entrants},
     {"reserve_size", "persons", "qualified people in the stille reserve", "record", "6.4.5"},
     {"returners", "persons", "reserve members who returned to teaching", "market", "6.6.2"},
+    {"cost_so", "EUR",
+     "SO places: students in an SO year (by placement sector) and zij-instromers in trajectory at a member "
+     "school (by employer), times costs.so_student",
+     "costs", "13"},
+    {"cost_partnership", "EUR",
+     "partnerships with at least one member times costs.partnership, divided over the region's sectors by "
+     "member schools",
+     "costs", "13"},
+    {"cost_induction", "EUR",
+     "induction: Σ q over teachers with exp < induction.years outside a zij trajectory, times "
+     "costs.induction",
+     "costs", "13"},
+    {"cost_joining", "EUR", "costs.joining for each school in its first year as a member", "costs", "13"},
+    {"cost_total", "EUR", "cost_so + cost_partnership + cost_induction + cost_joining", "costs", "13"},
 }};
 
 int find_metric(std::string_view name) {

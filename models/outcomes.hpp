@@ -50,6 +50,11 @@ enum Metric : int {
   m_induction_quality_mean,
   m_reserve_size,
   m_returners,
+  m_cost_so,
+  m_cost_partnership,
+  m_cost_induction,
+  m_cost_joining,
+  m_cost_total,
   kMetrics
 };
 

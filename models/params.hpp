@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "models/costs.hpp"
 #include "models/demand.hpp"
 #include "models/groenpluk.hpp"
 #include "models/market.hpp"
@@ -53,6 +54,8 @@ struct Params {
     GroenplukPolicy groenpluk;    // groenpluk.cpp
     InstitutesPolicy institutes;  // intake.cpp
   } policy;
+
+  CostParams costs;  // costs.cpp (section 13)
 
   std::uint64_t world_seed() const { return world.seed.value_or(seed); }
 };

@@ -2,6 +2,7 @@
 // schedule's (models/schedule.hpp).
 #pragma once
 
+#include "models/costs.hpp"
 #include "models/demand.hpp"
 #include "models/groenpluk.hpp"
 #include "models/market.hpp"

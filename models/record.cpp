@@ -77,6 +77,8 @@ void record(State& s, const YearContext& ctx) {
   for (int r = 0; r < w.regions; ++r)
     for (int sec = 0; sec < kSectors; ++sec)
       s.last_shortage_rate[r][sec] = out.at(m_shortage_rate, y, r, sec);
+
+  record_costs(s, ctx);  // section 13: the cost_* metrics of this state
 }
 
 }  // namespace tlm::models

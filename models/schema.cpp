@@ -30,6 +30,7 @@ std::vector<Key> make_keys() {
   joining_policy_keys(k);
   groenpluk_policy_keys(k);
   institutes_policy_keys(k);
+  cost_keys(k);
   return k;
 }
 

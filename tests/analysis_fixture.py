@@ -12,6 +12,8 @@ the scenarios differ by known, small, replication-dependent amounts:
   open_fte = 0.5 shortage_fte;  demand_fte = 1000 (s + 1) + 100 r
   students = 1000 + 500 r;  students_so = 400 + 300 r + 10 y (+ 50 in alt)
   groenpluk_hires = 3 per cell and year in base, 1 in alt
+  cost_total = cost_so = 1000 (s + 1) + 100 r + 400 rep;  alt adds 100 (s + 1) (5 + 0.1 rep) per cell
+     -> every cost difference is -100 x the shortage difference: 100 EUR per FTE-year avoided
   cohorts/entrants = 100 per year and route; retained[k] = 100 rho^k (1 + 0.01 (rep - 4.5)),
      rho = 0.9 (base), alt: 0.95 for zij; NaN where year + k > end
   cohorts/intake = 100; graduated = 60 (+5 in alt) for intake years <= end - 7 (end - 5 eerstegraads),
@@ -116,6 +118,9 @@ def metrics(alt):
     schools = full(20.0 + 10 * r)
     member = full(10.0 + 8 * r + (2 if alt else 0))
     entrants = full(30.0 + 5 * r)
+    cost = full(1000.0 * (s + 1) + 100 * r + 400 * rep)
+    if alt:
+        cost += 100.0 * (s + 1) * (5 + 0.1 * rep)
     m = {name: full(0.0) for name in METRICS}
     m.update(
         demand_fte=demand, shortage_fte=shortage, open_fte=0.5 * shortage, hidden_fte=0.5 * shortage,
@@ -126,6 +131,7 @@ def metrics(alt):
         schools=schools, member_schools=member, member_share=member / schools, entrants=entrants,
         induction_quality_mean=full(0.5 + 0.1 * r + (0.1 if alt else 0.0)),
         graduates=full(50.0), dropouts=full(20.0), zij_started=full(10.0), reserve_size=full(600.0),
+        cost_so=cost, cost_total=cost,
     )
     return m
 

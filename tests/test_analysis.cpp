@@ -154,7 +154,7 @@ TEST_CASE("loading a scenario reads its axes, attributes, metrics and cohort tab
   CHECK(r.metric("shortage_fte")({3, 2, 1, 2}) == Approx(462 - 15.9));
   CHECK(r.retained.shape == std::vector<std::size_t>{10, 10, 6, 5});
   CHECK(std::isnan(r.retained({0, 9, 0, 0})));  // 2034 + 1 is past the horizon
-  CHECK(load_scenario(path, "base").metrics.size() == 35);
+  CHECK(load_scenario(path, "base").metrics.size() == 40);
 }
 
 TEST_CASE("national ratios are ratios of sums, not means of cell ratios", "[analysis][results]") {
@@ -232,7 +232,7 @@ TEST_CASE("a scenario compared with an identical copy has exact zero effects wit
     CHECK(e.hi == 0.0);
     CHECK(e.p_better == 0.0);
   }
-  CHECK(copies == 40);  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4
+  CHECK(copies == 44);  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4, 4 cost
 }
 
 TEST_CASE("default years are start + 5, start + 10 and end", "[analysis][effects]") {
@@ -342,6 +342,7 @@ TEST_CASE("print_headlines shows every scenario with shortage, retention, SO sha
   CHECK(s.find("5-year retention") != std::string::npos);
   CHECK(s.find("SO share") != std::string::npos);
   CHECK(s.find("Zij completion") != std::string::npos);
+  CHECK(count(s, "Policy costs 2025–2034, million EUR") == 3);
   CHECK(s.find("2,") != std::string::npos);  // FTE-years with a thousands separator
 }
 

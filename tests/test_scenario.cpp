@@ -285,7 +285,7 @@ TEST_CASE("the resolved TOML round-trips unusual values", "[scenario]") {
 description = "quotes \" and \\ and\ttabs"
 [world]
 seed = 0
-demand_fte = { po = 1e-300, vo = 123456789.123, mbo = 0.1 }
+demand_fte = { po = 1e-300, vo = 1234567.891, mbo = 0.1 }
 [demand]
 growth = { po = { "2026" = 0.1, "2031" = -0.5 }, vo = 1e-9, mbo = 0 }
 [policy.joining]

@@ -1,0 +1,237 @@
+#include "analysis/costs.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "analysis/format.hpp"
+#include "analysis/headlines.hpp"
+#include "analysis/results.hpp"
+#include "sim/random.hpp"
+
+namespace tlm::analysis {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Quantile of sorted values like quantile() (R type 7), where +∞ sorts last: a quantile that reaches
+// into the infinite values is infinite.
+double sorted_quantile(const std::vector<double>& x, double p) {
+  if (x.empty()) return kNaN;
+  const double h = (static_cast<double>(x.size()) - 1.0) * p;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, x.size() - 1);
+  const double frac = h - static_cast<double>(lo);
+  if (frac == 0.0 || x[lo] == x[hi]) return x[lo];
+  if (std::isinf(x[hi])) return kInf;
+  return x[lo] + frac * (x[hi] - x[lo]);
+}
+
+std::vector<double> sums_over_years(const ScenarioResults& r, const std::string& metric,
+                                    const std::string& sector) {
+  std::vector<double> out;
+  for (const auto& row : national_sum(r, metric, sector)) {
+    double s = 0.0;
+    for (double v : row) s += v;
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::size_t> bootstrap_resample(std::size_t n, int b, std::uint32_t seed) {
+  const sim::Stream stream(seed, 0);
+  std::vector<std::size_t> idx(n);
+  sim::Words words{};
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % 4 == 0)
+      words = stream.draw(static_cast<std::uint64_t>(b), 0, 0, static_cast<std::uint32_t>(i / 4));
+    idx[i] = static_cast<std::size_t>(sim::uniform_int(0, static_cast<int>(n) - 1, words[i % 4]));
+  }
+  return idx;
+}
+
+double cost_ratio(double mean_cost_diff, double mean_shortage_diff, int shortage_sign) {
+  if (std::isnan(mean_cost_diff) || std::isnan(mean_shortage_diff)) return kNaN;
+  if (mean_shortage_diff == 0.0 || (mean_shortage_diff < 0.0) != (shortage_sign < 0)) return kInf;
+  return -mean_cost_diff / mean_shortage_diff;
+}
+
+Interval bootstrap_ratio_interval(const std::vector<double>& d_cost, const std::vector<double>& d_shortage,
+                                  int shortage_sign, const BootstrapOptions& options) {
+  const std::size_t n = std::min(d_cost.size(), d_shortage.size());
+  if (n == 0 || options.resamples < 1) return {kNaN, kNaN};
+  std::vector<double> ratios;
+  ratios.reserve(static_cast<std::size_t>(options.resamples));
+  for (int b = 0; b < options.resamples; ++b) {
+    double c = 0.0, s = 0.0;
+    for (std::size_t i : bootstrap_resample(n, b, options.seed)) {
+      c += d_cost[i];
+      s += d_shortage[i];
+    }
+    // The ratio of the resample's mean differences, as the ratio of their sums (the n cancels).
+    const double r = cost_ratio(c, s, shortage_sign);
+    if (!std::isnan(r)) ratios.push_back(r);
+  }
+  std::sort(ratios.begin(), ratios.end());
+  const double tail = (1.0 - options.level) / 2.0;
+  return {sorted_quantile(ratios, tail), sorted_quantile(ratios, 1.0 - tail)};
+}
+
+CostCase cost_case(double mean_cost_diff, Interval shortage_diff) {
+  const bool lower = shortage_diff.hi < 0.0;   // false for NaN
+  const bool higher = shortage_diff.lo > 0.0;  // false for NaN
+  if (lower) return mean_cost_diff > 0.0 ? CostCase::per_fte_year_avoided : CostCase::cheaper_and_fewer;
+  if (mean_cost_diff > 0.0) return CostCase::costs_more_no_fewer;
+  if (mean_cost_diff < 0.0 && higher) return CostCase::saved_per_fte_year_added;
+  return CostCase::no_reduction;
+}
+
+const char* cost_case_id(CostCase c) {
+  switch (c) {
+    case CostCase::per_fte_year_avoided:
+      return "per_fte_year_avoided";
+    case CostCase::cheaper_and_fewer:
+      return "cheaper_and_fewer";
+    case CostCase::costs_more_no_fewer:
+      return "costs_more_no_fewer";
+    case CostCase::saved_per_fte_year_added:
+      return "saved_per_fte_year_added";
+    case CostCase::no_reduction:
+      return "no_reduction";
+  }
+  return "";
+}
+
+bool has_ratio(CostCase c) {
+  return c == CostCase::per_fte_year_avoided || c == CostCase::saved_per_fte_year_added;
+}
+
+CostEffectiveness cost_effectiveness(const std::vector<double>& base_cost,
+                                     const std::vector<double>& alt_cost,
+                                     const std::vector<double>& base_shortage,
+                                     const std::vector<double>& alt_shortage,
+                                     const BootstrapOptions& options) {
+  // Only pairs defined on all four sides: the two differences of a resample come from the same pairs.
+  std::vector<double> bc, ac, bs, as, dc, ds;
+  const std::size_t n =
+      std::min({base_cost.size(), alt_cost.size(), base_shortage.size(), alt_shortage.size()});
+  for (std::size_t i = 0; i < n; ++i) {
+    if (std::isnan(base_cost[i]) || std::isnan(alt_cost[i]) || std::isnan(base_shortage[i]) ||
+        std::isnan(alt_shortage[i]))
+      continue;
+    bc.push_back(base_cost[i]);
+    ac.push_back(alt_cost[i]);
+    bs.push_back(base_shortage[i]);
+    as.push_back(alt_shortage[i]);
+    dc.push_back(alt_cost[i] - base_cost[i]);
+    ds.push_back(alt_shortage[i] - base_shortage[i]);
+  }
+  CostEffectiveness c;
+  c.n = dc.size();
+  c.cost = paired_difference(bc, ac);
+  c.shortage = paired_difference(bs, as);
+  c.kind = cost_case(c.cost.mean, c.shortage.paired);
+  c.unreliable = c.n < kReliablePairs;
+  c.resamples = options.resamples;
+  c.seed = options.seed;
+  c.ratio = kNaN;
+  c.ratio_ci = {kNaN, kNaN};
+  if (has_ratio(c.kind)) {
+    const int sign = c.kind == CostCase::per_fte_year_avoided ? -1 : +1;
+    c.ratio = cost_ratio(c.cost.mean, c.shortage.mean, sign);
+    c.ratio_ci = bootstrap_ratio_interval(dc, ds, sign, options);
+  }
+  return c;
+}
+
+std::string euros(double v, bool sign) {
+  if (!std::isfinite(v)) return std::isnan(v) ? "–" : (v > 0 ? "∞" : "−∞");
+  const std::string t = sign ? signed_thousands(v) : thousands(v);
+  // The sign goes before the euro sign: "−€56", "+€7".
+  const std::string minus = "−";
+  if (t.starts_with(minus)) return minus + "€" + t.substr(minus.size());
+  if (t.starts_with('-')) return minus + "€" + t.substr(1);
+  if (t.starts_with('+')) return "+€" + t.substr(1);
+  return "€" + t;
+}
+
+std::string cost_text(const CostEffectiveness& c) {
+  const std::string interval = fmt::format(
+      "(95% interval {} to {}{})", euros(c.ratio_ci.lo), euros(c.ratio_ci.hi),
+      c.unreliable ? fmt::format("; unreliable with {} replications, fewer than {}", c.n, kReliablePairs)
+                   : "");
+  const std::string cost = c.cost.mean < 0 ? "costs less" : c.cost.mean > 0 ? "costs more" : "the same cost";
+  switch (c.kind) {
+    case CostCase::per_fte_year_avoided:
+      return fmt::format("{} per FTE-year of shortage avoided {}", euros(c.ratio), interval);
+    case CostCase::cheaper_and_fewer:
+      return c.cost.mean < 0 ? "cheaper and fewer shortages" : "the same cost and fewer shortages";
+    case CostCase::costs_more_no_fewer:
+      return "no reduction detectable: costs more, no fewer shortages";
+    case CostCase::saved_per_fte_year_added:
+      return fmt::format(
+          "no reduction detectable (the shortage rises): {} saved per FTE-year of added shortage {}",
+          euros(c.ratio), interval);
+    case CostCase::no_reduction:
+      return fmt::format("no reduction detectable: {}, no detectable change in the shortage", cost);
+  }
+  return "";
+}
+
+std::vector<CostEffect> file_cost_effects(const std::string& h5path, const BootstrapOptions& options) {
+  const FileInfo info = read_file_info(h5path);
+  std::vector<CostEffect> out;
+  if (info.scenarios.size() < 2) return out;
+  const std::vector<std::string> wanted{"shortage_fte"}, optional{"cost_total"};
+  const ScenarioResults base = load_scenario(h5path, info.scenarios.front(), wanted, optional);
+  if (!base.metrics.count("cost_total")) return out;
+  std::vector<std::string> sectors{"all"};
+  sectors.insert(sectors.end(), base.sectors.begin(), base.sectors.end());
+  for (std::size_t a = 1; a < info.scenarios.size(); ++a) {
+    const ScenarioResults alt = load_scenario(h5path, info.scenarios[a], wanted, optional);
+    if (!alt.metrics.count("cost_total")) continue;
+    for (const auto& s : sectors)
+      out.push_back(
+          {base.name, alt.name, s, base.start(), base.end(),
+           cost_effectiveness(sums_over_years(base, "cost_total", s), sums_over_years(alt, "cost_total", s),
+                              sums_over_years(base, "shortage_fte", s),
+                              sums_over_years(alt, "shortage_fte", s), options)});
+  }
+  return out;
+}
+
+void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
+                        const std::string& scenario) {
+  const CostEffect* first = nullptr;
+  for (const auto& c : costs)
+    if (c.scenario == scenario) {
+      first = &c;
+      break;
+    }
+  if (!first) return;
+  out << fmt::format(
+      "\n  Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the years, ALT − BASE, 95% "
+      "paired interval\n",
+      first->first_year, first->last_year);
+  for (const auto& c : costs) {
+    if (c.scenario != scenario) continue;
+    const auto& s = c.stats;
+    out << fmt::format("  {:<12}cost {} [{}, {}];  shortage {} FTE-years [{}, {}]\n",
+                       c.sector == "all" ? "all sectors" : c.sector, euros(s.cost.mean, true),
+                       euros(s.cost.paired.lo, true), euros(s.cost.paired.hi, true),
+                       signed_thousands(s.shortage.mean), signed_thousands(s.shortage.paired.lo),
+                       signed_thousands(s.shortage.paired.hi));
+    out << fmt::format("  {:<12}{}\n", "", cost_text(s));
+  }
+  out << fmt::format(
+      "  The interval of a price per FTE-year is a percentile bootstrap over the {} paired replications ({} "
+      "resamples, seed {}).\n",
+      first->stats.n, thousands(first->stats.resamples), first->stats.seed);
+}
+
+}  // namespace tlm::analysis
