@@ -72,6 +72,10 @@
 //        k − 1) is the number of those persons (by id) teaching in t + k; intake and graduated are the
 //        students of the intake cohort and how many of them were seen to graduate.
 //    The stepped year is run_replication's year: its outcomes are equal bit for bit.
+//
+// 3. The start world (section 4.1) of every embedded scenario: schools, demand, members and partnerships per
+//    sector; start teachers' fte, age, exp, q_i and route; start students per programme and study year
+//    with their age and intake year; the start reserve's size and ranges.
 #include <catch2/catch.hpp>
 
 #include <cfloat>
@@ -698,4 +702,105 @@ TEST_CASE("accounting: a ledger of persons, step by step, matches the metrics in
       ledger(p, world, 0, f);
       f.report(name + (market ? "" : " with the market off"));
     }
+}
+
+TEST_CASE("accounting: the start world of every embedded scenario is the one section 4.1 describes",
+          "[model][accounting][world]") {
+  // Counts exact; demand to 4·n·ε relative (a sum over n schools).
+  using namespace models;
+  for (const auto& name : embedded_names()) {
+    const Params p = small_scenario(name);
+    const auto w = build_world(p);
+    Failures f;
+    const std::size_t n = w.schools.size();
+    // 4.1.1: the urban regions.
+    double urban = 0;
+    for (auto u : w.urban) urban += u;
+    EXPECT(f, urban == std::min(p.world.urban_regions, w.regions), "{} urban regions of {}", urban, w.regions);
+    // 4.1.2 and 4.1.5: schools, demand and members per sector; partnerships dealt in turn.
+    std::array<double, kSectors> schools{}, members{}, demand{};
+    std::vector<double> dealt(w.partnership_region.size(), 0.0);
+    for (std::size_t j = 0; j < n; ++j) {
+      const int s = w.schools.sector[j], r = w.schools.region[j];
+      schools[s] += 1;
+      members[s] += w.schools.member[j];
+      demand[s] += w.schools.demand[j];
+      const auto pa = w.schools.partnership[j];
+      const bool ok = w.schools.member[j] ? (pa >= r * p.partnerships.per_region &&
+                                             pa < (r + 1) * p.partnerships.per_region)
+                                          : pa == kNone;
+      EXPECT(f, ok, "school {} (member {}) of region {} is in partnership {}", j, w.schools.member[j], r, pa);
+      if (pa != kNone) dealt[pa] += 1;
+    }
+    for (int s = 0; s < kSectors; ++s) {
+      EXPECT(f, schools[s] == std::lround(p.world.schools[s] * p.world.scale), "{} {} schools for {} × {}",
+             schools[s], kSectorNames[s], p.world.schools[s], p.world.scale);
+      EXPECT(f, members[s] == std::lround(p.partnerships.start_member_share[s] * schools[s]),
+             "{} {} members of {} schools", members[s], kSectorNames[s], schools[s]);
+      const double expected = p.world.demand_fte[s] * p.world.scale;
+      EXPECT(f, std::abs(demand[s] - expected) <= 4.0 * static_cast<double>(n) * kEps * expected,
+             "{} demand {} != {}", kSectorNames[s], demand[s], expected);
+    }
+    for (int r = 0; r < w.regions; ++r) {
+      double lo = 1e300, hi = -1;
+      for (int k = 0; k < p.partnerships.per_region; ++k) {
+        lo = std::min(lo, dealt[r * p.partnerships.per_region + k]);
+        hi = std::max(hi, dealt[r * p.partnerships.per_region + k]);
+      }
+      EXPECT(f, hi - lo <= 1, "region {}: partnerships of {} to {} members, not dealt in turn", r, lo, hi);
+    }
+    // 4.1.4: start teachers.
+    for (std::size_t i = 0; i < w.teachers.size(); ++i) {
+      const auto j = w.teachers.school[i];
+      const int s = w.schools.sector[j], age = w.teachers.age[i], exp = w.teachers.exp[i];
+      const double q = std::min(1.0, p.induction.base_quality[s] + w.schools.member[j] * p.induction.so_boost);
+      const bool ok = std::count(kFteValues.begin(), kFteValues.end(), w.teachers.fte[i]) == 1 && age >= 20 &&
+                      age <= 66 && exp >= std::max(0, age - 28) && exp <= std::max(0, age - 23) &&
+                      w.teachers.qualified[i] && w.teachers.route[i] == initial && !w.teachers.so_trained[i] &&
+                      !w.teachers.rotated[i] && w.teachers.q[i] == q && w.teachers.entry_year[i] == p.years.start &&
+                      w.teachers.zij_year[i] == 0;
+      EXPECT(f, ok, "start teacher {}: fte {}, age {}, exp {}, q {} (school's {}), route {}", i, w.teachers.fte[i],
+             age, exp, w.teachers.q[i], q, w.teachers.route[i]);
+    }
+    // 4.1.6: start students: round(intake × scale × survival) per programme and study year, aged intake_age +
+    // y − 1, of intake year start − y + 1, without history (placed once).
+    std::vector<std::vector<double>> count(kProgrammes);
+    for (int k = 0; k < kProgrammes; ++k) count[k].assign(p.study.years[k] + 1, 0.0);
+    for (std::size_t i = 0; i < w.students.size(); ++i) {
+      const int k = w.students.programme[i], y = w.students.study_year[i];
+      const bool ok = y >= 1 && y <= p.study.years[k] && w.students.age[i] == p.study.intake_age[k] + y - 1 &&
+                      w.students.intake_year[i] == p.years.start - y + 1 && w.students.extra_years[i] == 0 &&
+                      w.students.employer[i] == kNone && w.students.so_years[i] == w.students.so_year[i] &&
+                      w.students.n_seen[i] == (w.students.school[i] == kNone ? 0 : 1) &&
+                      w.weight[w.students.region[i]][kMainSector[k]] > 0;
+      EXPECT(f, ok, "start student {} of {}: study year {}, age {}, intake year {}", i, kProgrammeNames[k], y,
+             w.students.age[i], w.students.intake_year[i]);
+      if (y >= 1 && y <= p.study.years[k]) count[k][y] += 1;
+    }
+    for (int k = 0; k < kProgrammes; ++k) {
+      double survive = 1.0;
+      for (int y = 1; y <= p.study.years[k]; ++y) {
+        if (y > 1) survive *= 1.0 - p.study.dropout[k][y - 2];
+        const double expected = static_cast<double>(std::lround(p.study.intake[k] * p.world.scale * survive));
+        EXPECT(f, count[k][y] == expected, "{} start students of {} in year {}, expected {}", count[k][y],
+               kProgrammeNames[k], y, expected);
+      }
+    }
+    // 4.1.7: the start reserve.
+    std::array<double, kSectors> reserve{};
+    for (std::size_t i = 0; i < w.reserve.size(); ++i) {
+      const int s = w.reserve.sector[i];
+      reserve[s] += 1;
+      const bool ok = w.reserve.age[i] >= 25 && w.reserve.age[i] <= 60 && w.reserve.exp[i] >= 2 &&
+                      w.reserve.exp[i] <= 15 && w.reserve.years_out[i] >= 0 && w.reserve.years_out[i] <= 9 &&
+                      w.reserve.since[i] < p.years.start && w.reserve.cohort_rec[i] == kNone &&
+                      w.weight[w.reserve.region[i]][s] > 0;
+      EXPECT(f, ok, "start reserve member {}: age {}, exp {}, years out {}", i, w.reserve.age[i], w.reserve.exp[i],
+             w.reserve.years_out[i]);
+    }
+    for (int s = 0; s < kSectors; ++s)
+      EXPECT(f, reserve[s] == std::lround(p.reserve.start_size[s] * p.world.scale), "{} start reserve {} for {}",
+             kSectorNames[s], reserve[s], p.reserve.start_size[s]);
+    f.report(name);
+  }
 }
