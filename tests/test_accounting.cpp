@@ -49,6 +49,8 @@
 // 2. The ledger: one replication per scenario stepped through the year's schedule (models/schedule.hpp)
 //    step by step, counting persons by id between the steps, and checked against the metrics of section 7
 //    exactly. It checks the attribution of section 7 (by cell and route) that the metrics alone cannot:
+//      - 6.2: every member is in one of its region's partnerships, whose member counts are right and differ
+//        by at most one (new members join the one with the fewest).
 //      - 6.3: the teachers present in t−1 who are gone after teacher_exits are exits_retire +
 //        exits_attrition of the cell they left; those at retirement age are retirements, those under 60
 //        attrition; zij dropouts are gone trajectory members; survivors are a year older and more
@@ -78,6 +80,7 @@
 //    with their age and intake year; the start reserve's size and ranges.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -427,7 +430,28 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
       step.run(s, ctx, rng);
 
       // After the step.
-      if (step.name == "teacher_exits") {
+      if (step.name == "partnerships") {
+        // 6.2.2: a new member joins the partnership of its region with the fewest members, so every member is
+        // in one of its region's partnerships, the counts are right, and a region's partnerships (dealt the
+        // start members in turn, 4.1.5) differ by at most one member.
+        const int per = p.partnerships.per_region;
+        std::vector<double> count(s.partnership_members.size(), 0.0);
+        for (std::size_t j = 0; j < world.schools.size(); ++j) {
+          const auto pa = s.schools.partnership[j];
+          const int r = world.schools.region[j];
+          EXPECT(f, s.schools.member[j] ? (pa >= r * per && pa < (r + 1) * per) : pa == kNone,
+                 "year {}: school {} (member {}) of region {} is in partnership {}", t, j, s.schools.member[j], r, pa);
+          if (s.schools.member[j] && pa != kNone) count[pa] += 1;
+        }
+        for (std::size_t q = 0; q < count.size(); ++q)
+          EXPECT(f, count[q] == s.partnership_members[q], "year {}: partnership {} has {} members, counted {}", t,
+                 q, s.partnership_members[q], count[q]);
+        for (int r = 0; r < R; ++r) {
+          const auto first = count.begin() + r * per;
+          const auto [lo, hi] = std::minmax_element(first, first + per);
+          EXPECT(f, *hi - *lo <= 1, "year {}: region {}'s partnerships have {} to {} members", t, r, *lo, *hi);
+        }
+      } else if (step.name == "teacher_exits") {
         std::unordered_set<std::uint64_t> present;
         for (std::size_t i = 0; i < s.teachers.size(); ++i) {
           const auto id = s.teachers.id[i];
