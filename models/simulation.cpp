@@ -27,6 +27,10 @@ void start_year(State& s) {
   for (std::size_t i = 0; i < s.teachers.size(); ++i)
     s.teachers.cohort_rec[i] =
         add_cohort_record(s, first, s.world.schools.sector[s.teachers.school[i]], initial, kNone);
+  // Start teachers in a zij trajectory (imported) complete into zij_completed(0, s), so they are the zij
+  // cohort of the start year, as the start world's first-years are its intake cohort (docs/model.md A.4).
+  for (std::size_t i = 0; i < s.teachers.size(); ++i)
+    if (s.teachers.zij_year[i] > 0) s.out.cohort_zij(0, s.world.schools.sector[s.teachers.school[i]]) += 1;
   // Their graduates count in graduated(0, k), so they count in intake(0, k) too.
   for (std::size_t i = 0; i < s.students.size(); ++i)
     if (s.students.intake_year[i] == start) s.out.cohort_intake(0, s.students.programme[i]) += 1;

@@ -98,6 +98,23 @@ inline double national(const Outcomes& o, models::Metric m, int y, int sector = 
   return sum;
 }
 
+// The names of the embedded scenarios (scenarios/*.toml, as `tlm scenarios` lists them).
+inline std::vector<std::string> embedded_names() {
+  std::vector<std::string> names;
+  for (const auto& e : models::embedded_scenarios()) names.push_back(e.name);
+  return names;
+}
+
+// An embedded scenario at reduced scale for the accounting and pinned-figure tests: world.scale = 0.05
+// (about 12,000 teachers and 3,000 students), except a scenario whose own world is already small (tiny,
+// 11 schools), which runs as it is.
+inline Params small_scenario(const std::string& name) {
+  const auto own = models::load_scenario(name).params;
+  if (own.world.scale * (own.world.schools[0] + own.world.schools[1] + own.world.schools[2]) <= 1000)
+    return own;
+  return models::load_scenario(name, {"world.scale=0.05"}).params;
+}
+
 // National ratio Σ num / Σ den (how ratio metrics aggregate, never as a mean of cells).
 inline double national_ratio(const Outcomes& o, models::Metric num, models::Metric den, int y,
                              int sector = -1) {

@@ -352,3 +352,31 @@ TEST_CASE("the registry: unique names, each with a meaning and a docs/model.md s
   CHECK(schema::suggest("teachers.mobilty") == "teachers.mobility");
   CHECK(schema::suggest("zzz") == "");
 }
+
+TEST_CASE("a year of a year table has at most four digits", "[scenario]") {
+  // A key of a year table is a year in [1900, 3000] written with at most four digits: "02030" is not one,
+  // although it would read as 2030 (scripts/mutate found no test of the four-digit limit).
+  CHECK(errors_of("[demand.growth]\npo = { \"02030\" = 0.01 }\nvo = 0\nmbo = 0\n").find(
+            "demand.growth.po: `02030` is not a year in [1900, 3000]") != std::string::npos);
+  CHECK(errors_of("[demand.growth]\npo = { \"12030\" = 0.01 }\nvo = 0\nmbo = 0\n").find("`12030` is not a year") !=
+        std::string::npos);
+  CHECK(load_text("[demand.growth]\npo = { \"2030\" = 0.01 }\nvo = 0\nmbo = 0\n").demand.growth[po].at(2030) == 0.01);
+}
+
+TEST_CASE("the resolved TOML writes policy.joining.sectors as \"all\" only when it holds every sector",
+          "[scenario]") {
+  // Every subset of the sectors reads back as itself (scripts/mutate: a mutant that wrote "all" for po + vo
+  // survived the round trip of the embedded scenarios, which have only "all" and ["mbo"]).
+  for (int mask = 1; mask < 8; ++mask) {
+    std::string list;
+    for (int s = 0; s < kSectors; ++s)
+      if (mask & (1 << s)) list += std::string(list.empty() ? "" : ", ") + "\"" + kSectorNames[s] + "\"";
+    INFO("sectors = [" << list << "]");
+    const Params p = load_text("[policy.joining]\nmode = \"target\"\nsectors = [" + list + "]\n");
+    for (int s = 0; s < kSectors; ++s) CHECK(p.policy.joining.sectors[s] == ((mask & (1 << s)) != 0));
+    const std::string text = to_toml(p);
+    CHECK((text.find("sectors = \"all\"") != std::string::npos) == (mask == 7));
+    CHECK(schema::load_scenario_text(text, "test.toml", {}, true).params.policy.joining.sectors ==
+          p.policy.joining.sectors);
+  }
+}
