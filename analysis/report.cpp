@@ -151,29 +151,6 @@ std::string sector_name(const std::string& s) {
   return s == "all" ? "all sectors" : s;
 }
 
-// "11 FTE lower than under base (95% interval −11 to −10); lower in 100% of runs"
-std::string effect_sentence(const Effect& e, bool share, const std::string& base) {
-  if (e.mean == 0 && e.lo == 0 && e.hi == 0)
-    return fmt::format("exactly the same as under {} in every run", html_escape(base));
-  // Small effects get more decimals, so that they do not read as "0.0 higher".
-  const double scale = std::max({std::fabs(e.mean), std::fabs(e.lo), std::fabs(e.hi)}) * (share ? 100 : 1);
-  const int dec = share ? (scale >= 1 ? 1 : 2) : (scale >= 10 ? 0 : 1);
-  auto mag = [&](double v) {
-    if (share) return thousands(std::fabs(100 * v), dec) + " percentage points";
-    return thousands(std::fabs(v), dec) + (e.unit == "FTE"         ? " FTE"
-                                           : e.unit == "FTE-years" ? " FTE-years"
-                                                                   : "");
-  };
-  auto signed_v = [&](double v) { return share ? points(v, dec) : signed_thousands(v, dec); };
-  std::string s =
-      e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
-  s += fmt::format(" under {} (95% interval {} to {})", html_escape(base), signed_v(e.lo), signed_v(e.hi));
-  if (std::isfinite(e.p_better))
-    s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower",
-                     percent(e.p_better, 0));
-  return s;
-}
-
 // "€1,234.5 million", with an explicit sign for differences.
 std::string millions(double v, bool sign = false) {
   if (!std::isfinite(v)) return "–";
@@ -241,6 +218,29 @@ void flatten_into(const toml::table& t, const std::string& prefix, std::map<std:
 }
 
 }  // namespace
+
+// "11 FTE lower than under base (95% interval −11 to −10); lower in 100% of runs"
+std::string effect_sentence(const Effect& e, bool share, const std::string& base) {
+  if (e.mean == 0 && e.lo == 0 && e.hi == 0)
+    return fmt::format("exactly the same as under {} in every run", html_escape(base));
+  // Small effects get more decimals, so that they do not read as "0.0 higher".
+  const double scale = std::max({std::fabs(e.mean), std::fabs(e.lo), std::fabs(e.hi)}) * (share ? 100 : 1);
+  const int dec = share ? (scale >= 1 ? 1 : 2) : (scale >= 10 ? 0 : 1);
+  auto mag = [&](double v) {
+    if (share) return thousands(std::fabs(100 * v), dec) + " percentage points";
+    return thousands(std::fabs(v), dec) + (e.unit == "FTE"         ? " FTE"
+                                           : e.unit == "FTE-years" ? " FTE-years"
+                                                                   : "");
+  };
+  auto signed_v = [&](double v) { return share ? points(v, dec) : signed_thousands(v, dec); };
+  std::string s =
+      e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
+  s += fmt::format(" under {} (95% interval {} to {})", html_escape(base), signed_v(e.lo), signed_v(e.hi));
+  if (std::isfinite(e.p_better))
+    s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower",
+                     percent(e.p_better, 0));
+  return s;
+}
 
 std::map<std::string, std::string> flatten_toml(const std::string& text) {
   std::map<std::string, std::string> out;

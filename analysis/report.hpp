@@ -13,6 +13,11 @@ namespace tlm::analysis {
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years);
 std::string report_html(const std::string& h5path, const std::vector<int>& years);
 
+struct Effect;
+// The sentence that reports one effect against the base, e.g. "11 FTE lower than under base (95% interval
+// −11 to −10); lower in 100% of runs"; `share`: a ratio, in percentage points. HTML-escaped.
+std::string effect_sentence(const Effect& e, bool share, const std::string& base);
+
 // A line-based reading of the resolved scenario TOML: "table.key" -> value text, for diffing. Handles
 // [tables], key = value lines, multi-line arrays and strings; comments and blank lines are skipped.
 std::map<std::string, std::string> flatten_toml(const std::string& text);

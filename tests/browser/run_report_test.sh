@@ -9,11 +9,10 @@ command -v node >/dev/null || { echo "SKIP: node not found"; exit 77; }
 [[ -x ${CHROMIUM:-/usr/bin/chromium} ]] || { echo "SKIP: ${CHROMIUM:-/usr/bin/chromium} not found"; exit 77; }
 
 mkdir -p "$work"
-# playwright-core is installed into the build tree, never into the source tree.
-cp "$here/package.json" "$here/package-lock.json" "$here/report_test.js" "$work/"
-if [[ ! -d $work/node_modules/playwright-core ]]; then
-  (cd "$work" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# playwright-core is installed into the build tree by scripts/setup --tests: a test run never fetches.
+[[ -d $work/node_modules/playwright-core ]] ||
+  { echo "SKIP: playwright-core is not installed in $work (run scripts/setup --tests)"; exit 77; }
+cp "$here/report_test.js" "$work/"
 
 /usr/bin/python3 "$here/../analysis_fixture.py" "$work/compare.h5"
 /usr/bin/python3 "$here/../analysis_fixture.py" "$work/single.h5" --scenarios base

@@ -1,0 +1,53 @@
+// The words of the report: every summary sentence says the direction, size and interval of the effect it
+// comes from (issue: a report must never say "higher" for a decrease).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "analysis/effects.hpp"
+#include "analysis/report.hpp"
+
+using tlm::analysis::Better;
+using tlm::analysis::Effect;
+using tlm::analysis::effect_sentence;
+
+namespace {
+
+Effect effect(double mean, double lo, double hi, double p_better, Better better, const char* unit) {
+  Effect e;
+  e.mean = mean;
+  e.lo = lo;
+  e.hi = hi;
+  e.p_better = p_better;
+  e.better = better;
+  e.unit = unit;
+  e.n = 20;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("report: an effect's sentence has its direction, size, interval and share of runs", "[report]") {
+  // A decrease of a count: "lower", the magnitude without sign, the interval with signs.
+  CHECK(effect_sentence(effect(-11.4, -12.2, -10.6, 1.0, Better::Lower, "FTE"), false, "base") ==
+        "11 FTE lower than under base (95% interval −12 to −11); lower in 100% of runs");
+  // An increase: "higher".
+  CHECK(effect_sentence(effect(250.0, 200.0, 300.0, 0.05, Better::Lower, "FTE"), false, "base") ==
+        "250 FTE higher than under base (95% interval +200 to +300); lower in 5% of runs");
+  // Better is higher (retention): the share of runs counts runs where it is higher.
+  CHECK(
+      effect_sentence(effect(0.012, 0.010, 0.014, 0.95, Better::Higher, "share"), true, "nl-baseline") ==
+      "1.2 percentage points higher than under nl-baseline (95% interval +1.0 pp to +1.4 pp); higher in 95% "
+      "of runs");
+  // A small decrease of a share keeps enough decimals not to read as 0.
+  CHECK(
+      effect_sentence(effect(-0.0004, -0.0006, -0.0002, 0.9, Better::Higher, "share"), true, "b") ==
+      "0.04 percentage points lower than under b (95% interval −0.06 pp to −0.02 pp); higher in 90% of runs");
+  // Identical runs.
+  CHECK(effect_sentence(effect(0, 0, 0, NAN, Better::Lower, "FTE"), false, "b") ==
+        "exactly the same as under b in every run");
+  // The base's name is escaped.
+  CHECK(effect_sentence(effect(1, 0.5, 1.5, NAN, Better::Lower, "FTE"), false, "a<b") ==
+        "1.0 FTE higher than under a&lt;b (95% interval +0.5 to +1.5)");
+}
