@@ -5,8 +5,11 @@
 #include <cmath>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "analysis/effects.hpp"
 #include "analysis/report.hpp"
+#include "tests/process.hpp"
 
 using tlm::analysis::Better;
 using tlm::analysis::Effect;
@@ -50,4 +53,37 @@ TEST_CASE("report: an effect's sentence has its direction, size, interval and sh
   // The base's name is escaped.
   CHECK(effect_sentence(effect(1, 0.5, 1.5, NAN, Better::Lower, "FTE"), false, "a<b") ==
         "1.0 FTE higher than under a&lt;b (95% interval +0.5 to +1.5)");
+}
+
+// Every summary sentence of a comparison's report is the sentence of the effect it belongs to, in the section
+// of that alternative, with the direction word that the effect's sign gives: on the synthetic fixture, whose
+// alternative lowers the shortage in some cells and raises it in none.
+TEST_CASE("report: each summary sentence of a comparison comes from its own effect", "[report][e2e]") {
+  tlm::test::TempDir dir;
+  const std::string h5 = dir / "fixture.h5";
+  REQUIRE(tlm::test::run(fmt::format("/usr/bin/python3 '{}/analysis_fixture.py' '{}'", TLM_TEST_DIR, h5))
+              .exit_code == 0);
+  const std::string html = tlm::analysis::report_html(h5, {});
+  const auto effects = tlm::analysis::file_effects(h5, {});
+  const auto summary = html.substr(html.find("<section id=\"summary\">"));
+  int checked = 0;
+  for (const auto& e : effects) {
+    if (e.metric != "shortage_fte" && e.metric != "shortage_fte_years") continue;
+    // The summary names each sector for the shortage of a year, and all sectors for FTE-years.
+    if ((e.metric == "shortage_fte") == (e.sector == "all")) continue;
+    INFO(e.scenario << " " << e.metric << " " << e.sector << " " << (e.year ? *e.year : 0));
+    const std::string sentence = effect_sentence(e, false, e.base);
+    // In the alternative's own part of the summary (between its heading and the next one).
+    const auto from = summary.find("<h3>" + e.scenario + "</h3>");
+    REQUIRE(from != std::string::npos);
+    const auto to = summary.find("<h3>", from + 4);
+    const auto at = summary.find(sentence, from);
+    CHECK(at != std::string::npos);
+    CHECK(at < to);
+    // The direction word follows the sign of the mean, whatever effect_sentence does.
+    if (e.mean < 0) CHECK(sentence.find(" lower than under ") != std::string::npos);
+    if (e.mean > 0) CHECK(sentence.find(" higher than under ") != std::string::npos);
+    ++checked;
+  }
+  CHECK(checked >= 10);
 }
