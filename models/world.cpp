@@ -232,44 +232,36 @@ void start_membership(const Params& p, const sim::Stream& rng, World& w, bool im
 void start_students(const Params& p, const sim::Stream& rng, World& w) {
   std::vector<double> main_weight(w.regions);
   std::uint64_t seq = 0;
-  for (int k = 0; k < kProgrammes; ++k) {
+  // `expected` students of programme k in study year y and extra year e, split over regions as intake is;
+  // ids in order of generation.
+  auto add = [&](int k, int y, int e, double expected) {
     for (int r = 0; r < w.regions; ++r) main_weight[r] = w.weight[r][kMainSector[k]];
+    const auto per_region = sim::largest_remainder(std::lround(expected), main_weight);
+    for (int r = 0; r < w.regions; ++r)
+      for (long i = 0; i < per_region[r]; ++i, ++seq) {
+        const std::uint64_t id = ids::start_student | seq;
+        const auto a = rng.draw(id, 0, event::world_student);
+        append_student(w.students, id, k, y, r, sim::bernoulli(p.study.institute_in_partnership[k], a[0]),
+                       p.study.intake_age[k] + y + e - 1, p.years.start - y - e + 1);
+        w.students.extra_years.back() = static_cast<std::uint8_t>(e);
+      }
+  };
+  for (int k = 0; k < kProgrammes; ++k) {
     double survive = 1.0;
     for (int y = 1; y <= p.study.years[k]; ++y) {
       if (y > 1) survive *= 1.0 - p.study.dropout[k][y - 2];
-      const long total = std::lround(p.study.intake[k] * p.world.scale * survive);
-      const auto per_region = sim::largest_remainder(total, main_weight);
-      for (int r = 0; r < w.regions; ++r)
-        for (long i = 0; i < per_region[r]; ++i, ++seq) {
-          const std::uint64_t id = ids::start_student | seq;
-          const auto a = rng.draw(id, 0, event::world_student);
-          append_student(w.students, id, k, y, r, sim::bernoulli(p.study.institute_in_partnership[k], a[0]),
-                         p.study.intake_age[k] + y - 1, p.years.start - y + 1);
-        }
+      add(k, y, 0, p.study.intake[k] * p.world.scale * survive);
     }
   }
   // Version 2 (4.1.6): the students in extra years of a steady state, after all the others so that their
   // ids keep their numbers: round(intake x prod_y (1 - dropout[k][y]) x delay^e) in extra year e, in the
   // final study year's position, ignoring the SO and groenpluk effects on dropout and delay.
   for (int k = 0; k < kProgrammes; ++k) {
-    for (int r = 0; r < w.regions; ++r) main_weight[r] = w.weight[r][kMainSector[k]];
-    const int final_year = p.study.years[k];
-    double survive = 1.0;
-    for (int y = 1; y <= final_year; ++y) survive *= 1.0 - p.study.dropout[k][y - 1];
-    double delayed = survive;
+    double delayed = 1.0;
+    for (int y = 1; y <= p.study.years[k]; ++y) delayed *= 1.0 - p.study.dropout[k][y - 1];
     for (int e = 1; e <= p.study.max_extra_years; ++e) {
       delayed *= p.study.delay;
-      const long total = std::lround(p.study.intake[k] * p.world.scale * delayed);
-      const auto per_region = sim::largest_remainder(total, main_weight);
-      for (int r = 0; r < w.regions; ++r)
-        for (long i = 0; i < per_region[r]; ++i, ++seq) {
-          const std::uint64_t id = ids::start_student | seq;
-          const auto a = rng.draw(id, 0, event::world_student);
-          append_student(w.students, id, k, final_year, r,
-                         sim::bernoulli(p.study.institute_in_partnership[k], a[0]),
-                         p.study.intake_age[k] + final_year + e - 1, p.years.start - final_year - e + 1);
-          w.students.extra_years.back() = static_cast<std::uint8_t>(e);
-        }
+      add(k, p.study.years[k], e, p.study.intake[k] * p.world.scale * delayed);
     }
   }
 }
