@@ -8,7 +8,11 @@
 #include <fmt/format.h>
 
 #include "analysis/effects.hpp"
+#include "analysis/format.hpp"
+#include "analysis/headlines.hpp"
 #include "analysis/report.hpp"
+#include "analysis/results.hpp"
+#include "analysis/stats.hpp"
 #include "tests/process.hpp"
 
 using tlm::analysis::Better;
@@ -86,4 +90,36 @@ TEST_CASE("report: each summary sentence of a comparison comes from its own effe
     ++checked;
   }
   CHECK(checked >= 10);
+}
+
+// The level sentences of the summary carry each scenario's own numbers: mean and 90% band of the total
+// shortage per sector and year, recomputed here from the file.
+TEST_CASE("report: each summary level sentence has its scenario's mean and 90% band", "[report][e2e]") {
+  tlm::test::TempDir dir;
+  const std::string h5 = dir / "fixture.h5";
+  REQUIRE(tlm::test::run(fmt::format("/usr/bin/python3 '{}/analysis_fixture.py' '{}'", TLM_TEST_DIR, h5))
+              .exit_code == 0);
+  const std::string html = tlm::analysis::report_html(h5, {});
+  const auto summary = html.substr(html.find("<section id=\"summary\">"));
+  int checked = 0;
+  for (const auto& name : tlm::analysis::list_scenarios(h5)) {
+    const auto r = tlm::analysis::load_scenario(h5, name);
+    const auto years = tlm::analysis::default_years(r);
+    const auto from = summary.find("<h3>" + name + "</h3>");
+    REQUIRE(from != std::string::npos);
+    const auto to = summary.find("<h3>", from + 4);
+    for (const auto& i : tlm::analysis::indicators(r, years)) {
+      if (i.metric != "shortage_fte" || i.sector == "all" || !i.year) continue;
+      const auto s = tlm::analysis::summarize(i.values);
+      const std::string line = fmt::format(
+          "In {} the total shortage in {} is <strong>{} FTE</strong> (90% of runs between {} and {})",
+          *i.year, i.sector, tlm::analysis::thousands(s.mean), tlm::analysis::thousands(s.p05),
+          tlm::analysis::thousands(s.p95));
+      INFO(name << ": " << line);
+      const auto at = summary.find(line, from);
+      CHECK(at < to);
+      ++checked;
+    }
+  }
+  CHECK(checked >= 9);
 }
