@@ -21,6 +21,7 @@
 #include "models/schedule.hpp"
 #include "models/state.hpp"
 #include "sim/random.hpp"
+#include "small_world.hpp"
 
 using namespace tlm;
 using namespace tlm::test;
@@ -30,62 +31,11 @@ using models::vo;
 
 namespace {
 
-constexpr int kStart = 2025;
+constexpr int kStart = kSmallWorldStart;
 
-// One school of a small imported world, with `teachers` identical qualified teachers of age 40, exp 10.
-struct SchoolRow {
-  std::string region;
-  int sector = vo;
-  double demand = 10.0;
-  bool member = false;
-  int teachers = 1;
-};
-
-// More teachers at school `school` (an index into the school rows); q empty: the school's q_j.
-struct TeacherRow {
-  int school = 0;
-  int exp = 0;
-  bool qualified = true;
-  int count = 1;
-  int route = models::initial;
-  std::string q{};
-};
-
-models::World make_world(Params& p, const std::vector<SchoolRow>& schools,
-                         const std::vector<TeacherRow>& extra = {}) {
-  TempDir dir;
-  {
-    std::ofstream sf(dir / "schools.csv"), tf(dir / "teachers.csv");
-    sf << "id,region,sector,demand_fte,member\n";
-    tf << "school_id,age,exp,fte,qualified,count,route,so_trained,q\n";
-    for (std::size_t i = 0; i < schools.size(); ++i) {
-      const auto& s = schools[i];
-      sf << fmt::format("S{},{},{},{},{}\n", i, s.region, models::kSectorNames[s.sector], s.demand,
-                        s.member ? 1 : 0);
-      if (s.teachers > 0) tf << fmt::format("S{},40,10,1,1,{},initial,0,\n", i, s.teachers);
-    }
-    for (const auto& t : extra)
-      tf << fmt::format("S{},30,{},1,{},{},{},0,{}\n", t.school, t.exp, t.qualified ? 1 : 0, t.count,
-                        models::kRouteNames[t.route], t.q);
-  }
-  p.world.schools_csv = dir / "schools.csv";
-  p.world.teachers_csv = dir / "teachers.csv";
-  return models::build_world(p);
-}
-
-// A quiet world (no reserve, no mobility, no demand growth), years start..end.
+// Small imported worlds: tests/small_world.hpp (extra teachers here are of age 30).
 Params quiet_params(int end) {
-  Params p;
-  p.name = "costs";
-  p.seed = 20251001;
-  p.years.start = kStart;
-  p.years.end = end;
-  p.study.intake = {0, 0, 0, 0, 0};
-  p.reserve.start_size = {0, 0, 0};
-  p.zij.inflow = {0, 0, 0};
-  p.teachers.mobility = 0.0;
-  for (auto& g : p.demand.growth) g = models::YearTable{0.0, {}};
-  return p;
+  return tlm::test::quiet_params(end, "costs");
 }
 
 // Runs the start year and then every year through the schedule, calling check(state, year index) after
@@ -130,12 +80,14 @@ struct Busy {
     std::vector<TeacherRow> extra;
     for (int j = 0; j < 8; ++j)
       for (int e = 0; e <= 4; ++e) {
-        extra.push_back({.school = j, .exp = e, .count = 2});
-        extra.push_back({.school = j, .exp = e, .count = 1, .q = fmt::format("{}", 0.1 + 0.17 * e)});
+        extra.push_back({.school = j, .age = 30, .exp = e, .count = 2});
+        extra.push_back(
+            {.school = j, .age = 30, .exp = e, .count = 1, .q = fmt::format("{}", 0.1 + 0.17 * e)});
       }
     // Zij-instromers in trajectory (unqualified, route zij) at members and at non-members.
     for (int j = 0; j < 8; ++j)
-      extra.push_back({.school = j, .qualified = false, .count = 3, .route = models::zij});
+      extra.push_back(
+          {.school = j, .age = 30, .exp = 0, .qualified = false, .count = 3, .route = models::zij});
     world = make_world(p, rows, extra);
   }
 };

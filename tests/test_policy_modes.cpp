@@ -27,6 +27,7 @@
 #include "models/schedule.hpp"
 #include "models/state.hpp"
 #include "sim/random.hpp"
+#include "small_world.hpp"
 
 using namespace tlm;
 using namespace tlm::test;
@@ -36,76 +37,11 @@ using models::vo;
 
 namespace {
 
-constexpr int kStart = 2025;
+constexpr int kStart = kSmallWorldStart;
 
-// ---------------------------------------------------------------------------------------------------------
-// Small imported worlds.
-
-// One school of the world: `teachers` identical qualified teachers of age 40, exp 10 (route initial).
-struct SchoolRow {
-  std::string region;
-  int sector = vo;
-  double demand = 10.0;
-  bool member = false;
-  int teachers = 1;
-  double fte = 1.0;
-};
-
-// More teachers at school `school` (index into the school rows).
-struct TeacherRow {
-  int school = 0;
-  int age = 40;
-  int exp = 10;
-  double fte = 1.0;
-  bool qualified = true;
-  int count = 1;
-  int route = models::initial;
-};
-
-// `n` schools of one kind.
-void add_schools(std::vector<SchoolRow>& rows, int n, const SchoolRow& row) {
-  for (int i = 0; i < n; ++i) rows.push_back(row);
-}
-
-// Writes schools.csv and teachers.csv (school i is "S<i>") into `dir` and points `p` at them.
-void write_world(const TempDir& dir, const std::vector<SchoolRow>& schools, Params& p,
-                 const std::vector<TeacherRow>& extra = {}) {
-  std::ofstream sf(dir / "schools.csv"), tf(dir / "teachers.csv");
-  sf << "id,region,sector,demand_fte,member\n";
-  tf << "school_id,age,exp,fte,qualified,count,route\n";
-  for (std::size_t i = 0; i < schools.size(); ++i) {
-    const auto& s = schools[i];
-    sf << fmt::format("S{},{},{},{},{}\n", i, s.region, models::kSectorNames[s.sector], s.demand,
-                      s.member ? 1 : 0);
-    if (s.teachers > 0) tf << fmt::format("S{},40,10,{},1,{},initial\n", i, s.fte, s.teachers);
-  }
-  for (const auto& t : extra)
-    tf << fmt::format("S{},{},{},{},{},{},{}\n", t.school, t.age, t.exp, t.fte, t.qualified ? 1 : 0, t.count,
-                      models::kRouteNames[t.route]);
-  p.world.schools_csv = dir / "schools.csv";
-  p.world.teachers_csv = dir / "teachers.csv";
-}
-
-models::World make_world(Params& p, const std::vector<SchoolRow>& schools,
-                         const std::vector<TeacherRow>& extra = {}) {
-  TempDir dir;
-  write_world(dir, schools, p, extra);
-  return models::build_world(p);
-}
-
-// A quiet world: no students, no reserve, no zij-instroom, no mobility, no demand growth; years start..end.
+// Small imported worlds: tests/small_world.hpp.
 Params quiet_params(int end) {
-  Params p;
-  p.name = "policy-modes";
-  p.seed = 20251001;
-  p.years.start = kStart;
-  p.years.end = end;
-  p.study.intake = {0, 0, 0, 0, 0};
-  p.reserve.start_size = {0, 0, 0};
-  p.zij.inflow = {0, 0, 0};
-  p.teachers.mobility = 0.0;
-  for (auto& g : p.demand.growth) g = models::YearTable{0.0, {}};
-  return p;
+  return tlm::test::quiet_params(end, "policy-modes");
 }
 
 // ---------------------------------------------------------------------------------------------------------
