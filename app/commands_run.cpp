@@ -55,8 +55,8 @@ void add_run_options(CLI::App& cmd, RunOptions& opts) {
          "whatever N is: -r 8 gives the first 8 of -r 100.")
       ->check(CLI::Range(1, 1000000));
   cmd.add_option("-j,--threads", opts.threads,
-                 "Worker threads (default 0: all cores). Results do not depend on it.")
-      ->check(CLI::Range(0, 4096));
+                 "Worker threads (default 0: all cores; at most 256). Results do not depend on it.")
+      ->check(CLI::Range(0, 256));
   cmd.add_option("--seed", opts.seed,
                  "Random seed for every scenario (default: the scenario's `seed`), 0..4294967295")
       ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{0xFFFFFFFFu}));

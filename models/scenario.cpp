@@ -413,10 +413,18 @@ class Loader {
   }
 
   void check_combinations(const Params& p) {
-    if (p.name.empty() || p.name.find('/') != std::string::npos ||
+    // A name becomes an HDF5 group and a file name: not empty, no '/', no control character, not "." or
+    // "..", no '#' (compare names a repeated scenario X#2), at most 100 bytes.
+    if (p.name.empty() || p.name.find('/') != std::string::npos || p.name == "." || p.name == ".." ||
         std::any_of(p.name.begin(), p.name.end(), [](unsigned char c) { return c < 0x20; }))
-      problem({"name"}, fmt::format("name: `{}` cannot name results (empty, '/' or a control character)",
+      problem({"name"},
+              fmt::format("name: `{}` cannot name results (empty, '/', '.', '..' or a control character)",
+                          printable(p.name)));
+    else if (p.name.find('#') != std::string::npos)
+      problem({"name"}, fmt::format("name: `{}` contains '#', which tlm compare uses for a repeated scenario",
                                     printable(p.name)));
+    else if (p.name.size() > 100)
+      problem({"name"}, fmt::format("name: {} bytes long; at most 100", p.name.size()));
     if (p.years.end <= p.years.start)
       problem({"years.end", "years.start"},
               fmt::format("years.end ({}) must be after years.start ({})", p.years.end, p.years.start));

@@ -112,6 +112,9 @@ TEST_CASE("an output path that cannot be written is bad input: exit 2, nothing w
   r = run(tlm::test::tlm_binary() + " run tiny tiny -r 1 -o " + (tmp / "x.h5"));
   REQUIRE(r.exit_code == 2);
   REQUIRE(r.err == "tlm: two scenarios named `tiny` in one run; give one a different `name`\n");
+  r = run(tlm::test::tlm_binary() + " run tiny -r 1 -j 4096 -o " + (tmp / "x.h5"));
+  REQUIRE(r.exit_code == 2);
+  REQUIRE(r.err.find("--threads: Value 4096 not in range 0 to 256") != std::string::npos);
   REQUIRE(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 0);
 }
 
