@@ -345,10 +345,24 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.replications = rd.number_attr<int>(g, "replications", H5T_NATIVE_INT);
   r.years = rd.read_ints(g + "/years");
   if (r.years.empty()) rd.fail(fmt::format("{}/years is empty", g));
-  r.regions = rd.read_strings(g + "/regions");
-  r.sectors = rd.read_strings(g + "/sectors");
-  r.routes = rd.read_strings(g + "/routes");
-  r.programmes = rd.read_strings(g + "/programmes");
+  // The axes must be what tlm writes: consecutive years, and non-empty name lists without repeats.
+  for (std::size_t i = 1; i < r.years.size(); ++i)
+    if (r.years[i] != r.years[i - 1] + 1)
+      rd.fail(fmt::format("{}/years is not a run of consecutive years ({} follows {})", g, r.years[i],
+                          r.years[i - 1]));
+  auto axis = [&](const char* name) {
+    auto v = rd.read_strings(g + "/" + name);
+    if (v.empty()) rd.fail(fmt::format("{}/{} is empty", g, name));
+    auto sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+      rd.fail(fmt::format("{}/{} names one entry twice", g, name));
+    return v;
+  };
+  r.regions = axis("regions");
+  r.sectors = axis("sectors");
+  r.routes = axis("routes");
+  r.programmes = axis("programmes");
   r.study_years = rd.required_ints_attr(g, "study_years");
   if (r.study_years.size() != r.programmes.size())
     rd.fail(fmt::format("{}: study_years has {} values for {} programmes", g, r.study_years.size(),
@@ -356,6 +370,12 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.max_extra_years = rd.required_ints_attr(g, "max_extra_years").front();
   r.zij_years = rd.required_ints_attr(g, "zij_years").front();
   r.retention_years = rd.required_ints_attr(g, "retention_years").front();
+  for (int v : r.study_years)
+    if (v < 1 || v > 100) rd.fail(fmt::format("{}: study_years holds {}", g, v));
+  if (r.max_extra_years < 0 || r.max_extra_years > 100 || r.zij_years < 1 || r.zij_years > 100 ||
+      r.retention_years < 1 || r.retention_years > 100)
+    rd.fail(fmt::format("{}: max_extra_years {}, zij_years {}, retention_years {} are out of range", g,
+                        r.max_extra_years, r.zij_years, r.retention_years));
 
   std::vector<std::string> names = metric_names;
   if (names.empty()) names = rd.links(g + "/metrics");
@@ -394,6 +414,30 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.graduated = cohort("graduated", 3);
   r.zij = cohort("zij", 3);
   r.zij_completed = cohort("zij_completed", 3);
+  // Every cohort table has the file's own replications, years and the axis it is kept by.
+  auto check_cohort = [&](const Array& a, const char* name, std::size_t last_axis, const char* what) {
+    if (a.data.empty()) return;
+    if (a.shape[1] != r.years.size() || a.shape[2] != last_axis)
+      rd.fail(fmt::format("{}/cohorts/{} does not match years × {}", g, name, what));
+  };
+  check_cohort(r.intake, "intake", r.programmes.size(), "programmes");
+  check_cohort(r.graduated, "graduated", r.programmes.size(), "programmes");
+  check_cohort(r.zij, "zij", r.sectors.size(), "sectors");
+  check_cohort(r.zij_completed, "zij_completed", r.sectors.size(), "sectors");
+  if (!r.retained_by_sector.data.empty() &&
+      r.retained_by_sector.shape[4] != static_cast<std::size_t>(r.retention_years))
+    rd.fail(fmt::format("{}/cohorts/retained has {} retention years, the attribute retention_years {}", g,
+                        r.retained_by_sector.shape[4], r.retention_years));
+  if (!r.metrics.empty()) {
+    const std::size_t reps = r.metrics.begin()->second.shape[0];
+    for (const auto& [m, a] : r.metrics)
+      if (a.shape[0] != reps)
+        rd.fail(fmt::format("{}/metrics/{} has {} replications, others {}", g, m, a.shape[0], reps));
+    for (const Array* a :
+         {&r.entrants_by_sector, &r.retained_by_sector, &r.intake, &r.graduated, &r.zij, &r.zij_completed})
+      if (!a->data.empty() && a->shape[0] != reps)
+        rd.fail(fmt::format("{}: a cohort table has {} replications, the metrics {}", g, a->shape[0], reps));
+  }
   return r;
 }
 

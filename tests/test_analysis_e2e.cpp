@@ -175,3 +175,39 @@ TEST_CASE("a results file of another format version is refused, naming both vers
   CHECK(r.err.find("results format version 7, but this tlm reads format version 2") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "r.html"));
 }
+
+TEST_CASE("tlm report refuses a file whose datasets disagree with its axes: exit 2, no report",
+          "[e2e][analysis][hardening]") {
+  TempDir dir;
+  const std::string good = dir / "good.h5";
+  REQUIRE(run(fmt::format("'{}' run tiny -r 2 -q -o '{}'", tlm_binary(), good)).exit_code == 0);
+  // Each damage, made with h5py on a copy, and the words the message must contain.
+  const std::vector<std::pair<std::string, std::string>> damages{
+      {"del g['cohorts/intake']; g['cohorts/intake'] = numpy.zeros((2, 16, 4))",
+       "cohorts/intake does not match years × programmes"},
+      {"del g['cohorts/zij']; g['cohorts/zij'] = numpy.zeros((2, 15, 3))", "cohorts/zij does not match"},
+      {"del g['years']; g['years'] = numpy.array([2025] * 16, dtype='int32')",
+       "not a run of consecutive years"},
+      {"del g['sectors']; g['sectors'] = numpy.array([b'po', b'po', b'mbo'])",
+       "sectors names one entry twice"},
+      {"del g['metrics/shortage_fte']; g['metrics/shortage_fte'] = numpy.zeros((3, 16, 2, 3))",
+       "replications"},
+      {"g.attrs['zij_years'] = numpy.int64(-4)", "out of range"},
+  };
+  int i = 0;
+  for (const auto& [damage, words] : damages) {
+    INFO(damage);
+    const std::string bad = dir / fmt::format("bad{}.h5", i);
+    const std::string html = dir / fmt::format("bad{}.html", i++);
+    fs::copy_file(good, bad);
+    REQUIRE(
+        run(fmt::format("/usr/bin/python3 -c \"import h5py, numpy; f = h5py.File('{}', 'a'); g = f['tiny']; "
+                        "{}\"",
+                        bad, damage))
+            .exit_code == 0);
+    const auto r = run(fmt::format("'{}' report '{}' -o '{}'", tlm_binary(), bad, html));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(words) != std::string::npos);
+    CHECK_FALSE(fs::exists(html));
+  }
+}
