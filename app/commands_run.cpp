@@ -83,6 +83,8 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
         {"tlm_version", TLM_VERSION}, {"created", now_iso8601()}, {"command", command_line()}};
     if (rename_duplicates) provenance.emplace_back("base_scenario", variants.front().group);
     experiment::ResultsFile file(opts.output, provenance);
+    for (const auto& t : file.removed_temporaries())
+      std::cerr << "tlm: removed " << t << ", the temporary of a run that died\n";
 
     interrupted.store(false);
     // SIGINT, SIGTERM and SIGHUP (a closed terminal) all stop the run the same way: no file, no temporary.

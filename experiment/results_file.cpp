@@ -28,6 +28,7 @@ ResultsFile::ResultsFile(const std::string& path,
                       "name or a regular file",
                       path, std::filesystem::is_symlink(status) ? "a symbolic link" : "a special file"));
   }
+  removed_ = sim::remove_dead_temporaries(path);
   try {
     file_ = std::make_unique<sim::H5Writer>(path);
   } catch (const std::exception& e) {

@@ -25,11 +25,14 @@ class ResultsFile : public Sink {
   // Removes the temporary; the target, if it existed, is untouched.
   void abort() noexcept;
   const std::string& path() const { return path_; }
+  // Temporaries of this path that dead runs had left, removed before this one started.
+  const std::vector<std::string>& removed_temporaries() const { return removed_; }
 
  private:
   std::string path_;
   std::unique_ptr<sim::H5Writer> file_;
   std::vector<std::string> groups_;
+  std::vector<std::string> removed_;
 };
 
 }  // namespace tlm::experiment

@@ -2,9 +2,11 @@
 
 #include <fcntl.h>
 #include <hdf5.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -51,6 +53,36 @@ void write_attr(hid_t file, const std::string& object, const std::string& name, 
 }
 
 }  // namespace
+
+std::vector<std::string> remove_dead_temporaries(const std::string& final_path) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> removed;
+  const fs::path target(final_path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string prefix = target.filename().string() + ".tmp";
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    // <pid> or <pid>.<n>, digits only.
+    const std::string rest = name.substr(prefix.size());
+    const auto dot = rest.find('.');
+    const std::string pid_text = rest.substr(0, dot);
+    const std::string n_text = dot == std::string::npos ? "1" : rest.substr(dot + 1);
+    auto digits = [](const std::string& s) {
+      return !s.empty() && s.size() <= 9 &&
+             std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (!digits(pid_text) || !digits(n_text)) continue;
+    std::error_code st_ec;
+    if (!fs::is_regular_file(fs::symlink_status(it->path(), st_ec))) continue;  // never a link or a FIFO
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
+    if (fs::remove(it->path(), st_ec)) removed.push_back(it->path().string());
+  }
+  return removed;
+}
 
 H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions here, not stderr noise

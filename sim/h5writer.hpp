@@ -11,6 +11,11 @@
 
 namespace tlm::sim {
 
+// Removes the temporaries that writers of `final_path` left behind when their process died (SIGKILL, a lost
+// machine): regular files named <final_path>.tmp<pid>[.<n>] whose pid is no longer alive. Returns their
+// paths.
+std::vector<std::string> remove_dead_temporaries(const std::string& final_path);
+
 class H5Writer {
  public:
   // Throws std::runtime_error when the temporary cannot be created (e.g. the directory does not exist).

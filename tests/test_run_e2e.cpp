@@ -220,3 +220,24 @@ TEST_CASE("the temporary is created exclusively: a symlink planted under its nam
   CHECK(fs::is_symlink(planted));
   CHECK(fs::is_regular_file(out));
 }
+
+TEST_CASE("a run removes the temporaries that dead runs left beside its output, and nothing else",
+          "[e2e][hardening]") {
+  TempDir tmp;
+  const std::string out = tmp / "r.h5";
+  // A pid beyond any pid_max is dead; our own test process is alive; a symlink is never touched.
+  const std::string dead = out + ".tmp999999999", dead2 = out + ".tmp999999998.3";
+  const std::string alive = out + ".tmp" + std::to_string(::getpid());
+  const std::string other = tmp / "s.h5.tmp999999999";
+  for (const auto& f : {dead, dead2, alive, other}) std::ofstream(f) << "partial";
+  fs::create_symlink(tmp / "victim", out + ".tmp999999997");
+  const auto r = run(tlm::test::tlm_binary() + " run tiny -r 1 -q -o " + out);
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(fs::exists(dead));
+  CHECK_FALSE(fs::exists(dead2));
+  CHECK(r.err.find("removed " + dead + ", the temporary of a run that died") != std::string::npos);
+  CHECK(fs::exists(alive));
+  CHECK(fs::exists(other));  // another output's temporary
+  CHECK(fs::is_symlink(out + ".tmp999999997"));
+  CHECK(fs::is_regular_file(out));
+}
