@@ -6,9 +6,9 @@
 //
 // 1. From the results alone (the metric cube and the cohort tables, 2 replications per scenario). Exact
 //    (==) wherever the two sides are counts of persons or schools (integers held in doubles, exact far below
-//    2^53) or the same floating-point operation (ratios); sums of doubles over a cell's n schools are compared
-//    within 4·n·ε·|sum| (ε = DBL_EPSILON): recursive summation of n non-negative terms errs by at most
-//    (n − 1)·u·Σ|x| (u = ε/2) per sum, and each identity compares at most three such sums.
+//    2^53) or the same floating-point operation (ratios); sums of doubles over a cell's n schools are
+//    compared within 4·n·ε·|sum| (ε = DBL_EPSILON): recursive summation of n non-negative terms errs by at
+//    most (n − 1)·u·Σ|x| (u = ε/2) per sum, and each identity compares at most three such sums.
 //      - teachers(t) = teachers(t−1) + Σ hires_* − exits_retire − exits_attrition, per (region, sector) cell:
 //        a move never leaves its market (6.6.0 picks in the mover's own region and sector), so moves net out
 //        in every cell, not only nationally (the ledger below checks moves in = exits_move).
@@ -134,8 +134,7 @@ const int kHireRoute[] = {models::grad_so, models::grad_regular, models::zij, mo
 
 // The base induction quality in force in `year` (6.2.3).
 const models::PerSector<double>& base_quality(const Params& p, int year) {
-  return (p.policy.induction.base_quality &&
-          year >= p.policy.induction.from_year.value_or(p.years.start + 1))
+  return (p.policy.induction.base_quality && year >= p.policy.induction.from_year.value_or(p.years.start + 1))
              ? *p.policy.induction.base_quality
              : p.induction.base_quality;
 }
@@ -156,8 +155,9 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
                    m_groenpluk_hires, m_groenpluk_hires_member, m_students_employed, m_zij_started,
                    m_zij_completed, m_zij_dropped, m_entrants, m_returners})
     EXPECT(f, nat(m, 0, -1) == 0, "start year: {} = {}, not 0", mn(m), nat(m, 0, -1));
-  EXPECT(f, o.entrants_of_route(0, initial) == nat(m_teachers, 0, -1), "entrants(start, initial) {} != teachers {}",
-         o.entrants_of_route(0, initial), nat(m_teachers, 0, -1));
+  EXPECT(f, o.entrants_of_route(0, initial) == nat(m_teachers, 0, -1),
+         "entrants(start, initial) {} != teachers {}", o.entrants_of_route(0, initial),
+         nat(m_teachers, 0, -1));
   for (int y = 0; y < Y; ++y)
     for (int route = 0; route < kRoutes; ++route)
       if ((y == 0) != (route == initial))
@@ -183,8 +183,8 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
                "{}: so_share {} != {} / {}", at(), c(m_so_share, y, r, s), c(m_students_so, y, r, s),
                c(m_students, y, r, s));
         EXPECT(f, c(m_member_share, y, r, s) == ratio(c(m_member_schools, y, r, s), n),
-               "{}: member_share {} != {} / {}", at(), c(m_member_share, y, r, s), c(m_member_schools, y, r, s),
-               n);
+               "{}: member_share {} != {} / {}", at(), c(m_member_share, y, r, s),
+               c(m_member_schools, y, r, s), n);
         // Shortage = open + hidden; the parts are never negative.
         EXPECT(f, std::abs(shortage - (open + hidden)) <= tol, "{}: shortage {} != open {} + hidden {}", at(),
                shortage, open, hidden);
@@ -195,7 +195,8 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
                c(m_qualified_fte, y, r, s), staff);
         EXPECT(f, c(m_students_so, y, r, s) <= c(m_students, y, r, s), "{}: students_so > students", at());
         EXPECT(f, c(m_member_schools, y, r, s) <= n, "{}: member_schools > schools", at());
-        EXPECT(f, n == c(m_schools, 0, r, s), "{}: schools {} changed from {}", at(), n, c(m_schools, 0, r, s));
+        EXPECT(f, n == c(m_schools, 0, r, s), "{}: schools {} changed from {}", at(), n,
+               c(m_schools, 0, r, s));
         // 6.6.5: hidden = share × v + employed fte, open = (1 − share) × v.
         {
           const double share = p.market.stopgap_share[s], emp = c(m_students_employed, y, r, s);
@@ -224,8 +225,8 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
                c(m_teachers, y - 1, r, s), hires, c(m_exits_retire, y, r, s), c(m_exits_attrition, y, r, s));
         EXPECT(f, c(m_entrants, y, r, s) == hires, "{}: entrants {} != sum of hires {}", at(),
                c(m_entrants, y, r, s), hires);
-        EXPECT(f, c(m_returners, y, r, s) == c(m_hires_returner, y, r, s), "{}: returners {} != hires {}", at(),
-               c(m_returners, y, r, s), c(m_hires_returner, y, r, s));
+        EXPECT(f, c(m_returners, y, r, s) == c(m_hires_returner, y, r, s), "{}: returners {} != hires {}",
+               at(), c(m_returners, y, r, s), c(m_hires_returner, y, r, s));
         EXPECT(f, c(m_zij_started, y, r, s) == c(m_hires_zij, y, r, s), "{}: zij_started {} != hires_zij {}",
                at(), c(m_zij_started, y, r, s), c(m_hires_zij, y, r, s));
         EXPECT(f, c(m_zij_dropped, y, r, s) <= c(m_exits_attrition, y, r, s), "{}: zij_dropped > attrition",
@@ -234,12 +235,14 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
                "{}: groenpluk_hires_member > groenpluk_hires", at());
         {
           const double before = y >= p.zij.years ? c(m_zij_started, y - p.zij.years, r, s) : 0.0;
-          EXPECT(f, c(m_zij_completed, y, r, s) <= before, "{}: zij_completed {} > zij_started {} years ago {}",
-                 at(), c(m_zij_completed, y, r, s), p.zij.years, before);
+          EXPECT(f, c(m_zij_completed, y, r, s) <= before,
+                 "{}: zij_completed {} > zij_started {} years ago {}", at(), c(m_zij_completed, y, r, s),
+                 p.zij.years, before);
         }
         {
-          const double employed_dropouts = c(m_students_employed, y - 1, r, s) + c(m_groenpluk_hires, y, r, s) -
-                                           c(m_hires_groenpluk, y, r, s) - c(m_students_employed, y, r, s);
+          const double employed_dropouts = c(m_students_employed, y - 1, r, s) +
+                                           c(m_groenpluk_hires, y, r, s) - c(m_hires_groenpluk, y, r, s) -
+                                           c(m_students_employed, y, r, s);
           EXPECT(f, employed_dropouts >= 0,
                  "{}: employed {} + groenpluk_hires {} - hires_groenpluk {} - employed now {} < 0", at(),
                  c(m_students_employed, y - 1, r, s), c(m_groenpluk_hires, y, r, s),
@@ -257,37 +260,41 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
     double intake = 0;
     for (int k = 0; k < kProgrammes; ++k) {
       intake += o.cohort_intake(y, k);
-      const double expected = static_cast<double>(std::lround(
-          p.study.intake[k] * p.world.scale * std::pow(1.0 + p.study.intake_growth, y)));
+      const double expected = static_cast<double>(
+          std::lround(p.study.intake[k] * p.world.scale * std::pow(1.0 + p.study.intake_growth, y)));
       EXPECT(f, o.cohort_intake(y, k) == expected, "year {}: intake {} of {} != {}", year, kProgrammeNames[k],
              o.cohort_intake(y, k), expected);
     }
     const double students = nat(m_students, y, -1),
-                 expected_students = nat(m_students, y - 1, -1) + intake - nat(m_graduates, y, -1) -
-                                     nat(m_dropouts, y, -1);
-    EXPECT(f, students == expected_students, "year {}: students {} != {} + intake {} - graduates {} - dropouts {}",
-           year, students, nat(m_students, y - 1, -1), intake, nat(m_graduates, y, -1), nat(m_dropouts, y, -1));
+                 expected_students =
+                     nat(m_students, y - 1, -1) + intake - nat(m_graduates, y, -1) - nat(m_dropouts, y, -1);
+    EXPECT(f, students == expected_students,
+           "year {}: students {} != {} + intake {} - graduates {} - dropouts {}", year, students,
+           nat(m_students, y - 1, -1), intake, nat(m_graduates, y, -1), nat(m_dropouts, y, -1));
     for (int i = 0; i < 5; ++i)
-      EXPECT(f, nat(kHires[i], y, -1) == o.entrants_of_route(y, kHireRoute[i]), "year {}: {} {} != cohort entrants {}",
-             year, mn(kHires[i]), nat(kHires[i], y, -1), o.entrants_of_route(y, kHireRoute[i]));
+      EXPECT(f, nat(kHires[i], y, -1) == o.entrants_of_route(y, kHireRoute[i]),
+             "year {}: {} {} != cohort entrants {}", year, mn(kHires[i]), nat(kHires[i], y, -1),
+             o.entrants_of_route(y, kHireRoute[i]));
     {
       double employed_dropouts = 0;
       for (int s = 0; s < kSectors; ++s)
         employed_dropouts += nat(m_students_employed, y - 1, s) + nat(m_groenpluk_hires, y, s) -
                              nat(m_hires_groenpluk, y, s) - nat(m_students_employed, y, s);
-      EXPECT(f, employed_dropouts <= nat(m_dropouts, y, -1), "year {}: employed dropouts {} > dropouts {}", year,
-             employed_dropouts, nat(m_dropouts, y, -1));
+      EXPECT(f, employed_dropouts <= nat(m_dropouts, y, -1), "year {}: employed dropouts {} > dropouts {}",
+             year, employed_dropouts, nat(m_dropouts, y, -1));
     }
     for (int s = 0; s < kSectors; ++s) {
       const double G = nat(m_graduates, y, s) - nat(m_hires_groenpluk, y, s) - nat(m_hires_grad_so, y, s) -
                        nat(m_hires_grad_regular, y, s);
-      EXPECT(f, G >= 0, "year {} {}: graduates {} < graduate hires", year, kSectorNames[s], nat(m_graduates, y, s));
+      EXPECT(f, G >= 0, "year {} {}: graduates {} < graduate hires", year, kSectorNames[s],
+             nat(m_graduates, y, s));
       const double before = nat(m_reserve_size, y - 1, s);
       const double D = nat(m_reserve_size, y, s) - before + nat(m_returners, y, s) - G;
       const double max_joins = nat(m_exits_attrition, y, s) - nat(m_zij_dropped, y, s);
       EXPECT(f, D >= -before && D <= max_joins,
              "year {} {}: reserve {} - {} + returners {} - graduate joins {} = {} outside [-{}, {}]", year,
-             kSectorNames[s], nat(m_reserve_size, y, s), before, nat(m_returners, y, s), G, D, before, max_joins);
+             kSectorNames[s], nat(m_reserve_size, y, s), before, nat(m_returners, y, s), G, D, before,
+             max_joins);
     }
   }
 
@@ -298,8 +305,9 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
              kSectorNames[s], o.cohort_zij(y, s), nat(m_zij_started, y, s));
       const int done = y + p.zij.years;
       const double expected = done < Y ? nat(m_zij_completed, done, s) : 0.0;
-      EXPECT(f, o.cohort_zij_completed(y, s) == expected, "cohort zij_completed({}, {}) {} != zij_completed of {} = {}",
-             y, kSectorNames[s], o.cohort_zij_completed(y, s), done, expected);
+      EXPECT(f, o.cohort_zij_completed(y, s) == expected,
+             "cohort zij_completed({}, {}) {} != zij_completed of {} = {}", y, kSectorNames[s],
+             o.cohort_zij_completed(y, s), done, expected);
     }
     for (int route = 0; route < kRoutes; ++route)
       for (int k = 1; k <= kRetentionYears; ++k) {
@@ -309,8 +317,8 @@ void check_results(const Params& p, const Outcomes& o, Failures& f) {
                o.entrants_of_route(y, route), Y);
       }
     for (int k = 0; k < kProgrammes; ++k)
-      EXPECT(f, o.cohort_graduated(y, k) <= o.cohort_intake(y, k), "graduated({}, {}) {} > intake {}", y, kProgrammeNames[k],
-             o.cohort_graduated(y, k), o.cohort_intake(y, k));
+      EXPECT(f, o.cohort_graduated(y, k) <= o.cohort_intake(y, k), "graduated({}, {}) {} > intake {}", y,
+             kProgrammeNames[k], o.cohort_graduated(y, k), o.cohort_intake(y, k));
   }
 }
 
@@ -388,8 +396,9 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
       if (step.name == "teacher_exits") {
         for (std::size_t i = 0; i < s.teachers.size(); ++i) {
           const auto j = s.teachers.school[i];
-          teachers_was[s.teachers.id[i]] = {world.schools.region[j], world.schools.sector[j], s.teachers.age[i],
-                                            s.teachers.exp[i], s.teachers.zij_year[i], s.teachers.qualified[i] != 0};
+          teachers_was[s.teachers.id[i]] = {world.schools.region[j], world.schools.sector[j],
+                                            s.teachers.age[i],       s.teachers.exp[i],
+                                            s.teachers.zij_year[i],  s.teachers.qualified[i] != 0};
         }
         reserve_n = s.reserve.size();
       } else if (step.name == "student_progress") {
@@ -440,16 +449,19 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
           const auto pa = s.school_year.partnership[j];
           const int r = world.schools.region[j];
           EXPECT(f, s.school_year.member[j] ? (pa >= r * per && pa < (r + 1) * per) : pa == kNone,
-                 "year {}: school {} (member {}) of region {} is in partnership {}", t, j, s.school_year.member[j], r, pa);
+                 "year {}: school {} (member {}) of region {} is in partnership {}", t, j,
+                 s.school_year.member[j], r, pa);
           if (s.school_year.member[j] && pa != kNone) count[pa] += 1;
         }
         for (std::size_t q = 0; q < count.size(); ++q)
-          EXPECT(f, count[q] == s.partnership_members[q], "year {}: partnership {} has {} members, counted {}", t,
-                 q, s.partnership_members[q], count[q]);
+          EXPECT(f, count[q] == s.partnership_members[q],
+                 "year {}: partnership {} has {} members, counted {}", t, q, s.partnership_members[q],
+                 count[q]);
         for (int r = 0; r < R; ++r) {
           const auto first = count.begin() + r * per;
           const auto [lo, hi] = std::minmax_element(first, first + per);
-          EXPECT(f, *hi - *lo <= 1, "year {}: region {}'s partnerships have {} to {} members", t, r, *lo, *hi);
+          EXPECT(f, *hi - *lo <= 1, "year {}: region {}'s partnerships have {} to {} members", t, r, *lo,
+                 *hi);
         }
       } else if (step.name == "teacher_exits") {
         std::unordered_set<std::uint64_t> present;
@@ -492,11 +504,14 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
                           s.reserve.exp[i] == it->second.exp && s.reserve.region[i] == it->second.region &&
                           s.reserve.sector[i] == it->second.sector && s.reserve.since[i] == t &&
                           s.reserve.years_out[i] == 0;
-          EXPECT(f, ok, "year {}: reserve member {} who joined in teacher_exits is not a qualified leaver under 60 "
-                 "with its age, exp, region and sector", t, id);
+          EXPECT(f, ok,
+                 "year {}: reserve member {} who joined in teacher_exits is not a qualified leaver under 60 "
+                 "with its age, exp, region and sector",
+                 t, id);
         }
       } else if (step.name == "student_progress") {
-        std::unordered_map<std::uint64_t, std::size_t> student_at, new_teacher_at, new_reserve_at, graduate_at;
+        std::unordered_map<std::uint64_t, std::size_t> student_at, new_teacher_at, new_reserve_at,
+            graduate_at;
         for (std::size_t i = 0; i < s.students.size(); ++i) student_at[s.students.id[i]] = i;
         for (std::size_t i = teachers_n; i < s.teachers.size(); ++i) new_teacher_at[s.teachers.id[i]] = i;
         for (std::size_t i = reserve_n; i < s.reserve.size(); ++i) new_reserve_at[s.reserve.id[i]] = i;
@@ -510,29 +525,31 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
             const bool delayed = w.study_year == final_year && s.students.study_year[i] == final_year &&
                                  s.students.extra_years[i] == w.extra + 1 &&
                                  s.students.extra_years[i] <= p.study.max_extra_years;
-            EXPECT(f, up || delayed, "year {}: student {} went from year {} (extra {}) to {} (extra {})", t, id,
-                   w.study_year, w.extra, s.students.study_year[i], s.students.extra_years[i]);
+            EXPECT(f, up || delayed, "year {}: student {} went from year {} (extra {}) to {} (extra {})", t,
+                   id, w.study_year, w.extra, s.students.study_year[i], s.students.extra_years[i]);
             if (delayed) delays[cell(w.region, w.count_sector)] += 1;
             continue;
           }
           const auto tt = new_teacher_at.find(id);
           const auto gg = graduate_at.find(id);
           const auto rr = new_reserve_at.find(id);
-          const bool graduated_now = tt != new_teacher_at.end() || gg != graduate_at.end() || rr != new_reserve_at.end();
+          const bool graduated_now =
+              tt != new_teacher_at.end() || gg != graduate_at.end() || rr != new_reserve_at.end();
           if (!graduated_now) {
             EXPECT(f, w.extra == 0, "year {}: student {} dropped out in extra year {}", t, id, w.extra);
             dropouts[cell(w.region, w.count_sector)] += 1;
             if (w.employer != kNone) employed_dropouts[school_cell(w.employer)] += 1;
             continue;
           }
-          EXPECT(f, w.study_year == final_year, "year {}: student {} graduated from study year {} of {}", t, id,
-                 w.study_year, final_year);
+          EXPECT(f, w.study_year == final_year, "year {}: student {} graduated from study year {} of {}", t,
+                 id, w.study_year, final_year);
           if (const auto ic = intake_of.find(id); ic != intake_of.end())
             graduated[ic->second.first][ic->second.second] += 1;
           if (w.employer != kNone) {
             const bool ok = tt != new_teacher_at.end() && s.teachers.school[tt->second] == w.employer &&
-                            s.teachers.route[tt->second] == groenpluk && s.teachers.entry_year[tt->second] == t &&
-                            s.teachers.qualified[tt->second] && s.teachers.exp[tt->second] == 0 &&
+                            s.teachers.route[tt->second] == groenpluk &&
+                            s.teachers.entry_year[tt->second] == t && s.teachers.qualified[tt->second] &&
+                            s.teachers.exp[tt->second] == 0 &&
                             s.teachers.q[tt->second] == s.school_year.q[w.employer];
             EXPECT(f, ok, "year {}: employed graduate {} is not a groenpluk teacher at its employer", t, id);
             graduates[school_cell(w.employer)] += 1;
@@ -542,10 +559,13 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
           }
           EXPECT(f, tt == new_teacher_at.end() && (gg != graduate_at.end()) != (rr != new_reserve_at.end()),
                  "year {}: graduate {} is not exactly one of a market entrant and a reserve member", t, id);
-          const int sector = gg != graduate_at.end() ? s.graduates[gg->second].sector : s.reserve.sector[rr->second];
+          const int sector =
+              gg != graduate_at.end() ? s.graduates[gg->second].sector : s.reserve.sector[rr->second];
           if (gg != graduate_at.end())
-            EXPECT(f, s.graduates[gg->second].region == w.region && s.graduates[gg->second].last_school == w.school,
-                   "year {}: graduate {} enters with another region or last school", t, id);
+            EXPECT(
+                f,
+                s.graduates[gg->second].region == w.region && s.graduates[gg->second].last_school == w.school,
+                "year {}: graduate {} enters with another region or last school", t, id);
           EXPECT(f, p.study.sector_mix[w.programme][sector] > 0, "year {}: graduate of {} in sector {}", t,
                  kProgrammeNames[w.programme], kSectorNames[sector]);
           graduates[cell(w.region, sector)] += 1;
@@ -561,7 +581,9 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
           const int k = s.students.programme[i];
           n[k] += 1;
           intake_of[s.students.id[i]] = {y, k};
-          EXPECT(f, s.students.study_year[i] == 1 && s.students.extra_years[i] == 0 && s.students.intake_year[i] == t,
+          EXPECT(f,
+                 s.students.study_year[i] == 1 && s.students.extra_years[i] == 0 &&
+                     s.students.intake_year[i] == t,
                  "year {}: a new student is not in study year 1 of this year", t);
         }
         intake[y] = n;
@@ -583,16 +605,19 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
           hires[school_cell(j)][route] += 1;
           cohort[y][route].insert(id);
           EXPECT(f, s.teachers.entry_year[i] == t && s.teachers.q[i] == s.school_year.q[j],
-                 "year {}: hire {} has entry year {} and q {} at a school of q {}", t, id, s.teachers.entry_year[i],
-                 s.teachers.q[i], s.school_year.q[j]);
+                 "year {}: hire {} has entry year {} and q {} at a school of q {}", t, id,
+                 s.teachers.entry_year[i], s.teachers.q[i], s.school_year.q[j]);
           switch (route) {
             case grad_so:
             case grad_regular:
               graduate_hires += 1;
-              EXPECT(f, market_graduates.count(id) && (route == grad_so) == (s.teachers.so_trained[i] != 0) &&
-                            s.teachers.qualified[i] && s.teachers.exp[i] == 0,
-                     "year {}: graduate hire {} of route {} (SO-trained {}) is not an entering graduate of that "
-                     "route", t, id, kRouteNames[route], s.teachers.so_trained[i]);
+              EXPECT(
+                  f,
+                  market_graduates.count(id) && (route == grad_so) == (s.teachers.so_trained[i] != 0) &&
+                      s.teachers.qualified[i] && s.teachers.exp[i] == 0,
+                  "year {}: graduate hire {} of route {} (SO-trained {}) is not an entering graduate of that "
+                  "route",
+                  t, id, kRouteNames[route], s.teachers.so_trained[i]);
               break;
             case returner:
               returners += 1;
@@ -600,8 +625,9 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
                      "year {}: returner {} did not leave the reserve", t, id);
               break;
             case zij:
-              EXPECT(f, !s.teachers.qualified[i] && s.teachers.zij_year[i] == 1 && s.teachers.fte[i] == 1.0 &&
-                            s.teachers.age[i] >= p.zij.age_range[0] && s.teachers.age[i] <= p.zij.age_range[1],
+              EXPECT(f,
+                     !s.teachers.qualified[i] && s.teachers.zij_year[i] == 1 && s.teachers.fte[i] == 1.0 &&
+                         s.teachers.age[i] >= p.zij.age_range[0] && s.teachers.age[i] <= p.zij.age_range[1],
                      "year {}: zij-instromer {} is not an unqualified trajectory starter at fte 1", t, id);
               break;
             default:
@@ -615,8 +641,9 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
         for (std::size_t i = 0; i < students_n; ++i) {
           const auto e = s.students.employer[i];
           if (e == employer_was[i]) continue;
-          EXPECT(f, employer_was[i] == kNone && s.students.employed_fte[i] > 0 &&
-                        s.students.employed_fte[i] <= p.groenpluk.fte,
+          EXPECT(f,
+                 employer_was[i] == kNone && s.students.employed_fte[i] > 0 &&
+                     s.students.employed_fte[i] <= p.groenpluk.fte,
                  "year {}: a student's employer changed from {} to {} (fte {})", t, employer_was[i], e,
                  s.students.employed_fte[i]);
           gp_hires[school_cell(e)] += 1;
@@ -633,38 +660,41 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
         const auto c = cell(r, sec);
         auto m = [&](Metric metric) { return o.cube(metric, y, r, sec); };
         const double retire = m(m_exits_retire), attrition = m(m_exits_attrition);
-        EXPECT(f, gone[c] == retire + attrition, "{}: {} teachers gone, {} retired + {} attrition", at(c), gone[c],
-               retire, attrition);
+        EXPECT(f, gone[c] == retire + attrition, "{}: {} teachers gone, {} retired + {} attrition", at(c),
+               gone[c], retire, attrition);
         EXPECT(f, gone_old[c] <= retire && retire <= gone_60[c],
                "{}: retirements {} not within [gone at retirement age {}, gone aged 60+ {}]", at(c), retire,
                gone_old[c], gone_60[c]);
         EXPECT(f, gone_young[c] <= attrition, "{}: {} gone under 60 but attrition {}", at(c), gone_young[c],
                attrition);
         EXPECT(f, gone_traj_young[c] <= m(m_zij_dropped) && m(m_zij_dropped) <= gone_traj[c],
-               "{}: zij_dropped {} not within [{}, {}]", at(c), m(m_zij_dropped), gone_traj_young[c], gone_traj[c]);
-        EXPECT(f, completed[c] == m(m_zij_completed), "{}: {} completed trajectories, zij_completed {}", at(c),
-               completed[c], m(m_zij_completed));
+               "{}: zij_dropped {} not within [{}, {}]", at(c), m(m_zij_dropped), gone_traj_young[c],
+               gone_traj[c]);
+        EXPECT(f, completed[c] == m(m_zij_completed), "{}: {} completed trajectories, zij_completed {}",
+               at(c), completed[c], m(m_zij_completed));
         EXPECT(f, dropouts[c] == m(m_dropouts) && delays[c] == m(m_delays),
-               "{}: dropouts {} / delays {} counted, metrics {} / {}", at(c), dropouts[c], delays[c], m(m_dropouts),
-               m(m_delays));
+               "{}: dropouts {} / delays {} counted, metrics {} / {}", at(c), dropouts[c], delays[c],
+               m(m_dropouts), m(m_delays));
         EXPECT(f, graduates[c] == m(m_graduates), "{}: {} graduates counted, metric {}", at(c), graduates[c],
                m(m_graduates));
         EXPECT(f, moved_out[c] == m(m_exits_move) && moved_in[c] == m(m_exits_move),
                "{}: moves out {}, in {}, exits_move {}", at(c), moved_out[c], moved_in[c], m(m_exits_move));
         for (int i = 0; i < 5; ++i)
-          EXPECT(f, hires[c][kHireRoute[i]] == m(kHires[i]), "{}: {} hires of route {} counted, {} = {}", at(c),
-                 hires[c][kHireRoute[i]], kRouteNames[kHireRoute[i]], kMetricInfo[kHires[i]].name, m(kHires[i]));
+          EXPECT(f, hires[c][kHireRoute[i]] == m(kHires[i]), "{}: {} hires of route {} counted, {} = {}",
+                 at(c), hires[c][kHireRoute[i]], kRouteNames[kHireRoute[i]], kMetricInfo[kHires[i]].name,
+                 m(kHires[i]));
         EXPECT(f, gp_hires[c] == m(m_groenpluk_hires) && gp_hires_member[c] == m(m_groenpluk_hires_member),
                "{}: {} ({} by members) students newly employed, groenpluk_hires {} ({})", at(c), gp_hires[c],
                gp_hires_member[c], m(m_groenpluk_hires), m(m_groenpluk_hires_member));
         const double employed_flow = o.cube(m_students_employed, y - 1, r, sec) + m(m_groenpluk_hires) -
                                      m(m_hires_groenpluk) - m(m_students_employed);
-        EXPECT(f, employed_flow == employed_dropouts[c], "{}: employed stock and flows leave {}, {} employed dropped out",
-               at(c), employed_flow, employed_dropouts[c]);
+        EXPECT(f, employed_flow == employed_dropouts[c],
+               "{}: employed stock and flows leave {}, {} employed dropped out", at(c), employed_flow,
+               employed_dropouts[c]);
         delays_n += m(m_delays);
       }
-    EXPECT(f, in_extra_years == delays_n, "year {}: {} students in an extra year, delays {}", t, in_extra_years,
-           delays_n);
+    EXPECT(f, in_extra_years == delays_n, "year {}: {} students in an extra year, delays {}", t,
+           in_extra_years, delays_n);
     for (int route = 0; route < kRoutes; ++route)
       EXPECT(f, o.entrants_of_route(y, route) == static_cast<double>(cohort[y][route].size()),
              "year {}: cohort entrants of {} {} != {} persons who entered", t, kRouteNames[route],
@@ -684,14 +714,18 @@ void ledger(const Params& p, const models::World& world, std::uint32_t replicati
     for (int k = 0; k < kProgrammes; ++k)
       EXPECT(f, s.out.cohort_intake(y, k) == intake[y][k] && s.out.cohort_graduated(y, k) == graduated[y][k],
              "intake cohort {} {}: intake {} / graduated {} in the tables, {} / {} counted", y + start,
-             kProgrammeNames[k], s.out.cohort_intake(y, k), s.out.cohort_graduated(y, k), intake[y][k], graduated[y][k]);
+             kProgrammeNames[k], s.out.cohort_intake(y, k), s.out.cohort_graduated(y, k), intake[y][k],
+             graduated[y][k]);
   // The stepped replication is run_replication's (NaN cells of the retention table compare as bits).
   auto same = [](const sim::NdArray& a, const sim::NdArray& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
   };
-  EXPECT(f, same(s.out.cube, ref.cube) && same(s.out.cohort_entrants, ref.cohort_entrants) && same(s.out.cohort_retained, ref.cohort_retained) &&
-                same(s.out.cohort_intake, ref.cohort_intake) && same(s.out.cohort_graduated, ref.cohort_graduated) && same(s.out.cohort_zij, ref.cohort_zij) &&
-                same(s.out.cohort_zij_completed, ref.cohort_zij_completed),
+  EXPECT(f,
+         same(s.out.cube, ref.cube) && same(s.out.cohort_entrants, ref.cohort_entrants) &&
+             same(s.out.cohort_retained, ref.cohort_retained) &&
+             same(s.out.cohort_intake, ref.cohort_intake) &&
+             same(s.out.cohort_graduated, ref.cohort_graduated) && same(s.out.cohort_zij, ref.cohort_zij) &&
+             same(s.out.cohort_zij_completed, ref.cohort_zij_completed),
          "the stepped replication {} differs from run_replication", replication);
 }
 
@@ -740,7 +774,8 @@ TEST_CASE("accounting: the start world of every embedded scenario is the one sec
     // 4.1.1: the urban regions.
     double urban = 0;
     for (auto u : w.urban) urban += u;
-    EXPECT(f, urban == std::min(p.world.urban_regions, w.regions), "{} urban regions of {}", urban, w.regions);
+    EXPECT(f, urban == std::min(p.world.urban_regions, w.regions), "{} urban regions of {}", urban,
+           w.regions);
     // 4.1.2 and 4.1.5: schools, demand and members per sector; partnerships dealt in turn.
     std::array<double, kSectors> schools{}, members{}, demand{};
     std::vector<double> dealt(w.partnership_region.size(), 0.0);
@@ -750,9 +785,9 @@ TEST_CASE("accounting: the start world of every embedded scenario is the one sec
       members[s] += w.schools.member[j];
       demand[s] += w.schools.demand[j];
       const auto pa = w.schools.partnership[j];
-      const bool ok = w.schools.member[j] ? (pa >= r * p.partnerships.per_region &&
-                                             pa < (r + 1) * p.partnerships.per_region)
-                                          : pa == kNone;
+      const bool ok = w.schools.member[j]
+                          ? (pa >= r * p.partnerships.per_region && pa < (r + 1) * p.partnerships.per_region)
+                          : pa == kNone;
       EXPECT(f, ok, "school {} (member {}) of region {} is in partnership {}", j, w.schools.member[j], r, pa);
       if (pa != kNone) dealt[pa] += 1;
     }
@@ -777,23 +812,25 @@ TEST_CASE("accounting: the start world of every embedded scenario is the one sec
     for (std::size_t i = 0; i < w.teachers.size(); ++i) {
       const auto j = w.teachers.school[i];
       const int s = w.schools.sector[j], age = w.teachers.age[i], exp = w.teachers.exp[i];
-      const double q = std::min(1.0, p.induction.base_quality[s] + w.schools.member[j] * p.induction.so_boost);
+      const double q =
+          std::min(1.0, p.induction.base_quality[s] + w.schools.member[j] * p.induction.so_boost);
       const bool ok = std::count(kFteValues.begin(), kFteValues.end(), w.teachers.fte[i]) == 1 && age >= 20 &&
                       age <= 66 && exp >= std::max(0, age - 28) && exp <= std::max(0, age - 23) &&
-                      w.teachers.qualified[i] && w.teachers.route[i] == initial && !w.teachers.so_trained[i] &&
-                      !w.teachers.rotated[i] && w.teachers.q[i] == q && w.teachers.entry_year[i] == p.years.start &&
-                      w.teachers.zij_year[i] == 0;
-      EXPECT(f, ok, "start teacher {}: fte {}, age {}, exp {}, q {} (school's {}), route {}", i, w.teachers.fte[i],
-             age, exp, w.teachers.q[i], q, w.teachers.route[i]);
+                      w.teachers.qualified[i] && w.teachers.route[i] == initial &&
+                      !w.teachers.so_trained[i] && !w.teachers.rotated[i] && w.teachers.q[i] == q &&
+                      w.teachers.entry_year[i] == p.years.start && w.teachers.zij_year[i] == 0;
+      EXPECT(f, ok, "start teacher {}: fte {}, age {}, exp {}, q {} (school's {}), route {}", i,
+             w.teachers.fte[i], age, exp, w.teachers.q[i], q, w.teachers.route[i]);
     }
     // 4.1.6: start students: round(intake × scale × survival) per programme and study year, aged intake_age +
-    // y − 1, of intake year start − y + 1, without history (placed once); in extra year e (version 2) they sit
-    // in the final year, e years older and e years earlier (their counts: tests/test_model_v2.cpp).
+    // y − 1, of intake year start − y + 1, without history (placed once); in extra year e (version 2) they
+    // sit in the final year, e years older and e years earlier (their counts: tests/test_model_v2.cpp).
     std::vector<std::vector<double>> count(kProgrammes);
     for (int k = 0; k < kProgrammes; ++k) count[k].assign(p.study.years[k] + 1, 0.0);
     for (std::size_t i = 0; i < w.students.size(); ++i) {
       const int k = w.students.programme[i], y = w.students.study_year[i], e = w.students.extra_years[i];
-      const bool ok = y >= 1 && y <= p.study.years[k] && w.students.age[i] == p.study.intake_age[k] + y + e - 1 &&
+      const bool ok = y >= 1 && y <= p.study.years[k] &&
+                      w.students.age[i] == p.study.intake_age[k] + y + e - 1 &&
                       w.students.intake_year[i] == p.years.start - y - e + 1 &&
                       (e == 0 || (y == p.study.years[k] && e <= p.study.max_extra_years)) &&
                       w.students.employer[i] == kNone && w.students.so_years[i] == w.students.so_year[i] &&
@@ -821,12 +858,12 @@ TEST_CASE("accounting: the start world of every embedded scenario is the one sec
                       w.reserve.exp[i] <= 15 && w.reserve.years_out[i] >= 0 && w.reserve.years_out[i] <= 9 &&
                       w.reserve.since[i] < p.years.start && w.reserve.cohort_rec[i] == kNone &&
                       w.weight[w.reserve.region[i]][s] > 0;
-      EXPECT(f, ok, "start reserve member {}: age {}, exp {}, years out {}", i, w.reserve.age[i], w.reserve.exp[i],
-             w.reserve.years_out[i]);
+      EXPECT(f, ok, "start reserve member {}: age {}, exp {}, years out {}", i, w.reserve.age[i],
+             w.reserve.exp[i], w.reserve.years_out[i]);
     }
     for (int s = 0; s < kSectors; ++s)
-      EXPECT(f, reserve[s] == std::lround(p.reserve.start_size[s] * p.world.scale), "{} start reserve {} for {}",
-             kSectorNames[s], reserve[s], p.reserve.start_size[s]);
+      EXPECT(f, reserve[s] == std::lround(p.reserve.start_size[s] * p.world.scale),
+             "{} start reserve {} for {}", kSectorNames[s], reserve[s], p.reserve.start_size[s]);
     f.report(name);
   }
 }
@@ -848,8 +885,8 @@ TEST_CASE("accounting: imported zij-instromers in trajectory are the zij cohort 
   const auto runs = run_all(models::build_world(p), p, 1);
   for (int y = 0; y < runs[0].years; ++y)
     for (int s = 0; s < models::kSectors; ++s) {
-      INFO("cohort " << p.years.start + y << " " << models::kSectorNames[s] << ": hired " << runs[0].cohort_zij(y, s)
-                     << ", completed " << runs[0].cohort_zij_completed(y, s));
+      INFO("cohort " << p.years.start + y << " " << models::kSectorNames[s] << ": hired "
+                     << runs[0].cohort_zij(y, s) << ", completed " << runs[0].cohort_zij_completed(y, s));
       CHECK(runs[0].cohort_zij_completed(y, s) <= runs[0].cohort_zij(y, s));
     }
 }

@@ -90,10 +90,11 @@ TEST_CASE("joining: adoption applies by word 0 and every mode accepts by word 1 
     models::JoiningMode mode;
     double apply, openness;
   };
-  for (const Arm& arm : {Arm{"adoption, all apply, openness 0.5", models::JoiningMode::adoption, 1.0, 0.5},
-                         Arm{"adoption a0 = 0.5, openness 1", models::JoiningMode::adoption, 0.5, 1.0},
-                         Arm{"adoption a0 = 0.5, openness 0.5", models::JoiningMode::adoption, 0.5, 0.5},
-                         Arm{"schedule 100% in 2027, openness 0.5", models::JoiningMode::schedule, 1.0, 0.5}}) {
+  for (const Arm& arm :
+       {Arm{"adoption, all apply, openness 0.5", models::JoiningMode::adoption, 1.0, 0.5},
+        Arm{"adoption a0 = 0.5, openness 1", models::JoiningMode::adoption, 0.5, 1.0},
+        Arm{"adoption a0 = 0.5, openness 0.5", models::JoiningMode::adoption, 0.5, 0.5},
+        Arm{"schedule 100% in 2027, openness 0.5", models::JoiningMode::schedule, 1.0, 0.5}}) {
     INFO(arm.what);
     Params p = base;
     p.policy.joining.mode = arm.mode;

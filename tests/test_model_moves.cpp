@@ -45,7 +45,8 @@ TEST_CASE("model: teachers look for another school with teachers.mobility and mo
   {
     std::ofstream schools(dir / "schools.csv"), teachers(dir / "teachers.csv");
     schools << "id,region,sector,demand_fte,member\n"
-            << "S0,A,vo," << 5000 + vacancy << ",0\nS1,A,vo," << vacancy << ",1\nS2,A,vo," << vacancy << ",0\n";
+            << "S0,A,vo," << 5000 + vacancy << ",0\nS1,A,vo," << vacancy << ",1\nS2,A,vo," << vacancy
+            << ",0\n";
     teachers << "school_id,age,exp,fte,qualified,count,route,so_trained\n"
              << "S0,40,10,1,1,2000,initial,0\nS0,40,10,1,1,2000,initial,1\nS0,35,0,1,0,1000,zij,0\n";
   }

@@ -33,10 +33,10 @@ TEST_CASE("start world: students in extra years as in a steady state (4.1.6)", "
         }
         INFO(scale << " programme " << k << " extra year " << e);
         if (e == 0) continue;  // the regular years are checked by the start-world tests
-        const long expected = e > p.study.max_extra_years
-                                  ? 0
-                                  : std::lround(p.study.intake[k] * p.world.scale * survive *
-                                                std::pow(p.study.delay, e));
+        const long expected =
+            e > p.study.max_extra_years
+                ? 0
+                : std::lround(p.study.intake[k] * p.world.scale * survive * std::pow(p.study.delay, e));
         CHECK(n == expected);
       }
     }
@@ -53,11 +53,12 @@ TEST_CASE("cohort tables per sector of entry agree with the hires of each sector
   // Exact: every entrant record is made where a hire is counted, in the sector of the hiring school.
   const Params p = models::load_scenario("nl-baseline", {"world.scale=0.05"}).params;
   const auto runs = run_all(models::build_world(p), p, 2);
-  const std::array<std::pair<int, models::Metric>, 5> hires{{{models::grad_so, models::m_hires_grad_so},
-                                                             {models::grad_regular, models::m_hires_grad_regular},
-                                                             {models::zij, models::m_hires_zij},
-                                                             {models::groenpluk, models::m_hires_groenpluk},
-                                                             {models::returner, models::m_hires_returner}}};
+  const std::array<std::pair<int, models::Metric>, 5> hires{
+      {{models::grad_so, models::m_hires_grad_so},
+       {models::grad_regular, models::m_hires_grad_regular},
+       {models::zij, models::m_hires_zij},
+       {models::groenpluk, models::m_hires_groenpluk},
+       {models::returner, models::m_hires_returner}}};
   for (const auto& o : runs)
     for (int y = 1; y < o.years; ++y)
       for (int sec = 0; sec < models::kSectors; ++sec)

@@ -356,11 +356,13 @@ TEST_CASE("the registry: unique names, each with a meaning and a docs/model.md s
 TEST_CASE("a year of a year table has at most four digits", "[scenario]") {
   // A key of a year table is a year in [1900, 3000] written with at most four digits: "02030" is not one,
   // although it would read as 2030 (scripts/mutate found no test of the four-digit limit).
-  CHECK(errors_of("[demand.growth]\npo = { \"02030\" = 0.01 }\nvo = 0\nmbo = 0\n").find(
-            "demand.growth.po: `02030` is not a year in [1900, 3000]") != std::string::npos);
-  CHECK(errors_of("[demand.growth]\npo = { \"12030\" = 0.01 }\nvo = 0\nmbo = 0\n").find("`12030` is not a year") !=
-        std::string::npos);
-  CHECK(load_text("[demand.growth]\npo = { \"2030\" = 0.01 }\nvo = 0\nmbo = 0\n").demand.growth[po].at(2030) == 0.01);
+  CHECK(errors_of("[demand.growth]\npo = { \"02030\" = 0.01 }\nvo = 0\nmbo = 0\n")
+            .find("demand.growth.po: `02030` is not a year in [1900, 3000]") != std::string::npos);
+  CHECK(errors_of("[demand.growth]\npo = { \"12030\" = 0.01 }\nvo = 0\nmbo = 0\n")
+            .find("`12030` is not a year") != std::string::npos);
+  CHECK(
+      load_text("[demand.growth]\npo = { \"2030\" = 0.01 }\nvo = 0\nmbo = 0\n").demand.growth[po].at(2030) ==
+      0.01);
 }
 
 TEST_CASE("the resolved TOML writes policy.joining.sectors as \"all\" only when it holds every sector",
