@@ -11,7 +11,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -260,6 +262,24 @@ inline double sum(const std::vector<double>& v) {
   double s = 0.0;
   for (double x : v) s += x;
   return s;
+}
+
+// Replaces the table that starts with `opening` (through its closing "\n};\n") in the test source file
+// `file` of tests/ by `table`: how pinned figures are regenerated on purpose. False when not found.
+inline bool rewrite_pinned_table(const std::string& file, const std::string& opening,
+                                 const std::string& table) {
+  const std::string path = std::string(TLM_TEST_DIR) + "/" + file;
+  std::stringstream text;
+  text << std::ifstream(path).rdbuf();
+  std::string src = text.str();
+  const auto begin = src.find(opening);
+  if (begin == std::string::npos) return false;
+  const auto end = src.find("\n};\n", begin);
+  if (end == std::string::npos) return false;
+  src.replace(begin, end + 4 - begin, table);
+  std::ofstream(path) << src;
+  std::cout << "written to " << path << " (rebuild to use it)\n";
+  return true;
 }
 
 }  // namespace tlm::test

@@ -101,17 +101,8 @@ TEST_CASE("model: fixed-seed baseline (nl-baseline, scale 0.1, 4 replications) h
     s << "};\n";
     std::cout << "\nNew baseline for tests/test_model_baseline.cpp:\n" << s.str();
     if (std::string(env) == "write") {  // rewrite the stored table in this source file
-      const std::string path = std::string(TLM_TEST_DIR) + "/test_model_baseline.cpp";
-      std::stringstream text;
-      text << std::ifstream(path).rdbuf();
-      std::string src = text.str();
-      const auto begin = src.find("const std::vector<Figure> kStored{\n");
-      REQUIRE(begin != std::string::npos);
-      const auto end = src.find("\n};\n", begin);
-      REQUIRE(end != std::string::npos);
-      src.replace(begin, end + 4 - begin, s.str());
-      std::ofstream(path) << src;
-      std::cout << "written to " << path << " (rebuild to use it)\n";
+      REQUIRE(
+          rewrite_pinned_table("test_model_baseline.cpp", "const std::vector<Figure> kStored{\n", s.str()));
     }
     SUCCEED("regenerated");
     return;

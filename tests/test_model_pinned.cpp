@@ -147,17 +147,7 @@ TEST_CASE(
     s << "};\n";
     std::cout << "\nNew pinned figures for tests/test_model_pinned.cpp:\n" << s.str();
     if (std::string(env) == "write") {
-      const std::string path = std::string(TLM_TEST_DIR) + "/test_model_pinned.cpp";
-      std::stringstream text;
-      text << std::ifstream(path).rdbuf();
-      std::string src = text.str();
-      const auto begin = src.find("const std::vector<Pinned> kPinned{\n");
-      REQUIRE(begin != std::string::npos);
-      const auto end = src.find("\n};\n", begin);
-      REQUIRE(end != std::string::npos);
-      src.replace(begin, end + 4 - begin, s.str());
-      std::ofstream(path) << src;
-      std::cout << "written to " << path << " (rebuild to use it)\n";
+      REQUIRE(rewrite_pinned_table("test_model_pinned.cpp", "const std::vector<Pinned> kPinned{\n", s.str()));
     }
     SUCCEED("regenerated");
     return;
