@@ -44,6 +44,20 @@ Params quiet_params(int end) {
   return tlm::test::quiet_params(end, "policy-modes");
 }
 
+// Two regions, each with 20 po schools (4 members), 10 vo schools (none a member) and 2 mbo schools (1
+// member).
+std::vector<SchoolRow> two_region_rows() {
+  std::vector<SchoolRow> rows;
+  for (const char* r : {"A", "B"}) {
+    add_schools(rows, 4, {.region = r, .sector = po, .member = true});
+    add_schools(rows, 16, {.region = r, .sector = po});
+    add_schools(rows, 10, {.region = r, .sector = vo});
+    add_schools(rows, 1, {.region = r, .sector = mbo, .member = true});
+    add_schools(rows, 1, {.region = r, .sector = mbo});
+  }
+  return rows;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // A replication stepped year by year through the one schedule (models/schedule.hpp), so a test can inspect
 // the state between years.
@@ -124,14 +138,7 @@ TEST_CASE("policy modes: joining none keeps membership; schedule steps act for t
   //   vo of A and mbo: unchanged.
   TempDir dir;
   Params unused;
-  std::vector<SchoolRow> rows;
-  for (const char* r : {"A", "B"}) {
-    add_schools(rows, 4, {.region = r, .sector = po, .member = true});
-    add_schools(rows, 16, {.region = r, .sector = po});
-    add_schools(rows, 10, {.region = r, .sector = vo});
-    add_schools(rows, 1, {.region = r, .sector = mbo, .member = true});
-    add_schools(rows, 1, {.region = r, .sector = mbo});
-  }
+  const std::vector<SchoolRow> rows = two_region_rows();
   write_world(dir, rows, unused);
   {
     std::ofstream toml(dir / "schedule.toml");
@@ -191,14 +198,7 @@ TEST_CASE("policy modes: joining target raises the member count linearly to targ
   p.policy.joining.sectors = {true, false, false};
   p.policy.joining.target_share = 0.9;
   p.policy.joining.target_year = 2029;
-  std::vector<SchoolRow> rows;
-  for (const char* r : {"A", "B"}) {
-    add_schools(rows, 4, {.region = r, .sector = po, .member = true});
-    add_schools(rows, 16, {.region = r, .sector = po});
-    add_schools(rows, 10, {.region = r, .sector = vo});
-    add_schools(rows, 1, {.region = r, .sector = mbo, .member = true});
-    add_schools(rows, 1, {.region = r, .sector = mbo});
-  }
+  const std::vector<SchoolRow> rows = two_region_rows();
   const auto world = make_world(p, rows);
   const std::vector<double> expected{8, 8, 22, 29, 36, 36, 36};
   for (const auto& o : run_all(world, p, 3))
