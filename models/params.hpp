@@ -16,6 +16,7 @@
 #include "models/placement.hpp"
 #include "models/reserve.hpp"
 #include "models/students.hpp"
+#include "models/subjects.hpp"
 #include "models/teacher_exits.hpp"
 #include "models/types.hpp"
 #include "models/world.hpp"
@@ -45,6 +46,7 @@ struct Params {
   GraduateParams graduates;           // students.cpp, market.cpp
   MarketParams market;                // market.cpp
   GroenplukParams groenpluk;          // groenpluk.cpp
+  SubjectParams subjects;             // subjects.cpp (section 12): read by world.cpp and the phases
 
   // The policies, each owned by the mechanism it acts through.
   struct Policy {
