@@ -164,12 +164,15 @@ BENCHMARK(BM_MarketOneRegion)->Unit(benchmark::kMicrosecond)->UseManualTime()->I
 void BM_GroenplukOneRegion(benchmark::State& state) {
   const auto& su = setup(state.range(0));
   State base = state_before(su, step_index("market"));
-  // Vacancies as the market leaves them before step 4 is not reachable from outside; use demand - staff.
-  std::fill(base.school_year.staff.begin(), base.school_year.staff.end(), 0.0);
+  // Vacancies as the market leaves them before step 4 is not reachable from outside; use demand - staff per
+  // cell.
+  auto& sy = base.school_year;
+  const auto& w = base.world;
+  std::fill(sy.cell_staff.begin(), sy.cell_staff.end(), 0.0);
   for (std::size_t i = 0; i < base.teachers.size(); ++i)
-    base.school_year.staff[base.teachers.school[i]] += base.teachers.fte[i];
-  for (std::size_t j = 0; j < base.school_year.demand.size(); ++j)
-    base.school_year.vacancy[j] = std::max(0.0, base.school_year.demand[j] - base.school_year.staff[j]);
+    sy.cell_staff[w.cell_of(base.teachers.school[i], base.teachers.subject[i])] += base.teachers.fte[i];
+  for (std::size_t c = 0; c < sy.cell_demand.size(); ++c)
+    sy.cell_vacancy[c] = std::max(0.0, sy.cell_demand[c] - sy.cell_staff[c]);
   std::vector<std::int32_t> region0;
   for (std::size_t i = 0; i < base.students.size(); ++i)
     if (base.students.region[i] == 0) region0.push_back(static_cast<std::int32_t>(i));

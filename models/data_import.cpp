@@ -246,7 +246,7 @@ std::vector<TeacherRow> read_teachers(const std::string& path, const std::vector
                                       bool check_ids) {
   CsvFile csv = read_csv(path);
   const auto index = read_header(csv, {"school_id", "age", "exp", "fte", "qualified", "count"},
-                                 {"route", "so_trained", "q"}, "teachers");
+                                 {"route", "so_trained", "q", "subject"}, "teachers");
   if (!csv.errors.empty()) throw_if_errors(csv);
   std::set<std::string> ids;
   if (schools)
@@ -293,6 +293,10 @@ std::vector<TeacherRow> read_teachers(const std::string& path, const std::vector
       t.so_trained = row.flag("so_trained");
     if (const CsvField* f = row.field("q"); f && !f->text.empty())
       t.q = row.number("q", schema::Range{0.0, 1.0});
+    if (const CsvField* f = row.field("subject"); f && !f->text.empty()) {
+      t.subject = f->text;  // checked against subjects.vo when the world is built
+      t.subject_column = f->column;
+    }
     if (row.ok) out.push_back(std::move(t));
   });
   if (csv.errors.empty() && out.empty())

@@ -26,6 +26,8 @@ struct TeacherRow {
   int route = 0;  // index into kRouteNames; default initial
   bool so_trained = false;
   std::optional<double> q;  // default: the school's q
+  std::string subject;      // vo teachers (docs/model.md 12.6); empty: drawn by subjects.demand_share
+  int subject_column = 0;   // for errors once the subjects are known
   int line = 0;
 };
 

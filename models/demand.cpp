@@ -9,6 +9,10 @@ void demand(State& s, const YearContext& ctx) {
   PerSector<double> factor;
   for (int k = 0; k < kSectors; ++k) factor[k] = 1.0 + s.params.demand.growth[k].at(ctx.year);
   for (std::size_t j = 0; j < s.school_year.demand.size(); ++j) s.school_year.demand[j] *= factor[sector[j]];
+  // Every subject of a vo school grows alike (12.2).
+  const auto& cell_school = s.world.cell_school;
+  for (std::size_t c = 0; c < cell_school.size(); ++c)
+    s.school_year.cell_demand[c] *= factor[sector[static_cast<std::size_t>(cell_school[c])]];
 }
 
 void demand_keys(std::vector<schema::Key>& keys) {

@@ -16,13 +16,20 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
   const auto& p = s.params;
   const auto& w = s.world;
   auto& st = s.students;
+  auto& sy = s.school_year;
   constexpr double kMinVacancy = 0.2;
   const auto rule = p.policy.groenpluk.rule;
+  auto open_cell = [&](std::int32_t j) {
+    for (int x = 0, n = w.cells_of(j); x < n; ++x)
+      if (sy.cell_vacancy[w.cell_begin[j] + x] >= kMinVacancy) return true;
+    return false;
+  };
 
+  // Groenpluk stays per school (12.4): the region's schools with a cell of v_jx >= 0.2.
   std::vector<std::int32_t> schools;
   for (int sec = 0; sec < kSectors; ++sec)
     for (auto j : w.market_schools[w.market_index(r, sec)])
-      if (s.school_year.vacancy[j] >= kMinVacancy) schools.push_back(j);
+      if (open_cell(j)) schools.push_back(j);
   if (schools.empty()) return;
 
   // The region's students who could ever be eligible, in draw order.
@@ -39,9 +46,11 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
     for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = candidates[order[i]];
     candidates.swap(sorted);
   }
-  auto eligible = [&](std::int32_t i, int sec, bool final_only) {
+  // Eligible for a cell of sector `sec` and subject `x`: not employed, in a programme serving the sector, of
+  // the cell's subject in vo, in its final or an extra year where the rule asks.
+  auto eligible = [&](std::int32_t i, int sec, int x, bool final_only) {
     const int k = st.programme[i];
-    return st.employer[i] == kNone && kServes[k][sec] &&
+    return st.employer[i] == kNone && kServes[k][sec] && (sec != vo || st.subject[i] == x) &&
            (!final_only || st.study_year[i] >= p.study.years[k]);
   };
   // Own placed students per school of the region, in draw order: a counting sort by the school's place in the
@@ -63,41 +72,73 @@ void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, 
       if (const auto j = st.school[i]; j != kNone && w.schools.region[j] == r)
         own[next[place_in_region(j)]++] = i;
   }
-  // "Any" eligible: one cursor per (sector, final-only), advanced past students that can no longer qualify.
-  std::array<std::array<std::size_t, 2>, kSectors> cursor{};
+  // "Any" eligible: one cursor per (market of the region, final-only), advanced past students that can no
+  // longer qualify for it (eligibility only ever ends: a student once employed stays employed this year).
+  const int first_market = w.subject_market(r, po, 0);
+  std::vector<std::array<std::size_t, 2>> cursor(static_cast<std::size_t>(w.markets_per_region()), {0, 0});
 
   const auto school_order = sim::draw_order(
       schools.size(), [&](std::size_t i) { return ids::school(schools[i]); }, rng, ctx.year,
       event::groenpluk_school);
+  std::vector<std::int32_t> pick_student;  // per cell of the school: the student it would hire, or kNone
+  std::vector<double> pick_weight;
   for (auto o : school_order) {
     const auto j = schools[o];
     const int sec = w.schools.sector[j];
-    const bool member = s.school_year.member[j];
+    const int n_cells = w.cells_of(j);
+    const auto c0 = w.cell_begin[j];
+    const bool member = sy.member[j];
     const bool bound = member && rule != GroenplukRule::none;
     const double factor = (bound && rule == GroenplukRule::ban) ? 1.0 - p.policy.groenpluk.compliance : 1.0;
     const bool final_only = bound && rule == GroenplukRule::final_year;
     const auto own_begin = own.begin() + own_start[place_in_region(j)],
                own_end = own.begin() + own_start[place_in_region(j) + 1];
-    for (std::uint32_t attempt = 1; s.school_year.vacancy[j] >= kMinVacancy; ++attempt) {
+    pick_student.assign(static_cast<std::size_t>(n_cells), kNone);
+    pick_weight.assign(static_cast<std::size_t>(n_cells), 0.0);
+    for (std::uint32_t attempt = 1; open_cell(j); ++attempt) {
       const auto words = rng.draw(ids::school(j), ctx.year, event::groenpluk_school, attempt);
       if (!sim::bernoulli(p.groenpluk.propensity * factor, words[1])) break;
-      std::int32_t hired = kNone;
-      for (auto it = own_begin; it != own_end; ++it)
-        if (eligible(*it, sec, final_only)) {
-          hired = *it;
-          break;
+      // The cells with v_jx >= 0.2 that have an eligible student: its own placed students of that subject
+      // first, then any of that subject, in draw order.
+      int qualifying = 0, last = -1;
+      for (int x = 0; x < n_cells; ++x) {
+        const auto ux = static_cast<std::size_t>(x);
+        pick_student[ux] = kNone;
+        pick_weight[ux] = 0.0;
+        const double v = sy.cell_vacancy[c0 + x];
+        if (!(v >= kMinVacancy)) continue;
+        std::int32_t hired = kNone;
+        for (auto it = own_begin; it != own_end; ++it)
+          if (eligible(*it, sec, x, final_only)) {
+            hired = *it;
+            break;
+          }
+        if (hired == kNone) {
+          auto& c = cursor[static_cast<std::size_t>(w.subject_market(r, sec, x) - first_market)]
+                          [final_only ? 1 : 0];
+          while (c < candidates.size() && !eligible(candidates[c], sec, x, final_only)) ++c;
+          if (c < candidates.size()) hired = candidates[c];
         }
-      if (hired == kNone) {
-        auto& c = cursor[sec][final_only ? 1 : 0];
-        while (c < candidates.size() && !eligible(candidates[c], sec, final_only)) ++c;
-        if (c < candidates.size()) hired = candidates[c];
+        if (hired == kNone) continue;
+        pick_student[ux] = hired;
+        pick_weight[ux] = v;
+        ++qualifying;
+        last = x;
       }
-      if (hired == kNone) break;
-      const double fte = std::min(p.groenpluk.fte, s.school_year.vacancy[j]);
+      if (qualifying == 0) break;
+      // A vo school with several such cells picks one, chance proportional to v_jx, with a draw of its own.
+      int x = last;
+      if (qualifying > 1) {
+        const auto a = rng.draw(ids::school(j), ctx.year, event::groenpluk_cell, attempt);
+        x = sim::categorical(pick_weight, sim::uniform53(a[0], a[1]));
+      }
+      const auto hired = pick_student[static_cast<std::size_t>(x)];
+      const auto c = c0 + x;
+      const double fte = std::min(p.groenpluk.fte, sy.cell_vacancy[c]);
       st.employer[hired] = j;
       st.employed_fte[hired] = fte;
-      s.school_year.staff[j] += fte;
-      s.school_year.vacancy[j] = std::max(0.0, s.school_year.vacancy[j] - fte);
+      sy.cell_staff[c] += fte;
+      sy.cell_vacancy[c] = std::max(0.0, sy.cell_vacancy[c] - fte);
       s.out.at(m_groenpluk_hires, ctx.index, r, sec) += 1;
       if (member) s.out.at(m_groenpluk_hires_member, ctx.index, r, sec) += 1;
     }

@@ -40,8 +40,8 @@ void intake(State& s, const YearContext& ctx, const sim::Stream& rng) {
     std::size_t next = 0;
     for (int r = 0; r < w.regions; ++r)
       for (long i = 0; i < per_region[r]; ++i, ++next)
-        append_student(st, new_ids[next], k, 1, r, sim::bernoulli(in_partnership, words[next][0]),
-                       p.study.intake_age[k], ctx.year);
+        append_student(st, new_ids[next], k, draw_study_subject(w.subjects, k, words[next][1]), 1, r,
+                       sim::bernoulli(in_partnership, words[next][0]), p.study.intake_age[k], ctx.year);
   }
 }
 

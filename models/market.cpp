@@ -13,38 +13,40 @@
 
 namespace tlm::models {
 
-Vacancies::Vacancies(State& st, int region) : s(st), r(region) {
+Vacancies::Vacancies(State& st, int region) : s(st), first_market(st.world.subject_market(region, po, 0)) {
   const auto& w = s.world;
   const double pref = s.params.market.so_member_preference;
-  for (int sec = 0; sec < kSectors; ++sec) {
-    const auto& list = w.market_schools[w.market_index(r, sec)];
+  trees.resize(static_cast<std::size_t>(w.markets_per_region()));
+  for (int m = 0; m < w.markets_per_region(); ++m) {
+    const auto& list = w.market_cells[static_cast<std::size_t>(first_market + m)];
     std::vector<double> plain(list.size()), preferred(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const auto j = list[i];
-      plain[i] = s.school_year.vacancy[j];
-      preferred[i] = plain[i] * (s.school_year.member[j] ? pref : 1.0);
+      const auto c = list[i];
+      plain[i] = s.school_year.cell_vacancy[c];
+      preferred[i] = plain[i] * (s.school_year.member[w.cell_school[c]] ? pref : 1.0);
     }
-    trees[sec][0].assign(plain);
-    trees[sec][1].assign(preferred);
+    trees[static_cast<std::size_t>(m)][0].assign(plain);
+    trees[static_cast<std::size_t>(m)][1].assign(preferred);
   }
 }
 
-void Vacancies::refresh(std::int32_t j) {
+void Vacancies::refresh(std::int32_t c) {
   const auto& w = s.world;
-  const int sec = w.schools.sector[j];
-  const double v = s.school_year.vacancy[j];
-  trees[sec][0].set(slot(j), v);
-  trees[sec][1].set(slot(j), v * (s.school_year.member[j] ? s.params.market.so_member_preference : 1.0));
+  const auto j = w.cell_school[c];
+  auto& t = trees_of(w.subject_market(w.schools.region[j], w.schools.sector[j], w.cell_subject[c]));
+  const double v = s.school_year.cell_vacancy[c];
+  t[0].set(slot(c), v);
+  t[1].set(slot(c), v * (s.school_year.member[j] ? s.params.market.so_member_preference : 1.0));
 }
 
-void Vacancies::add_staff(std::int32_t j, double fte) {
-  s.school_year.staff[j] += fte;
-  s.school_year.vacancy[j] = std::max(0.0, s.school_year.demand[j] - s.school_year.staff[j]);
-  refresh(j);
+void Vacancies::add_staff(std::int32_t c, double fte) {
+  s.school_year.cell_staff[c] += fte;
+  s.school_year.cell_vacancy[c] = std::max(0.0, s.school_year.cell_demand[c] - s.school_year.cell_staff[c]);
+  refresh(c);
 }
 
-std::int32_t Vacancies::pick(int sector, bool so_trained, double u, std::int32_t exclude) {
-  auto& tree = trees[sector][so_trained ? 1 : 0];
+std::int32_t Vacancies::pick(int market, bool so_trained, double u, std::int32_t exclude) {
+  auto& tree = trees_of(market)[so_trained ? 1 : 0];
   double hidden = 0.0;
   if (exclude != kNone) {
     hidden = tree.weight(slot(exclude));
@@ -53,7 +55,7 @@ std::int32_t Vacancies::pick(int sector, bool so_trained, double u, std::int32_t
   const auto idx = tree.pick(u);
   if (exclude != kNone) tree.set(slot(exclude), hidden);
   if (idx >= tree.size()) return kNone;
-  return s.world.market_schools[s.world.market_index(r, sector)][idx];
+  return s.world.market_cells[static_cast<std::size_t>(market)][idx];
 }
 
 std::int32_t add_cohort_record(State& s, const YearContext& ctx, int sector, int route, std::int32_t prev) {
@@ -66,24 +68,28 @@ std::int32_t add_cohort_record(State& s, const YearContext& ctx, int sector, int
 
 namespace {
 
-// A new entrant hired at school j (graduate, returner or zij-instromer), with its counts.
-void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_t id, std::int32_t j,
+// A new entrant hired into cell c (graduate, returner or zij-instromer), with its counts.
+void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_t id, std::int32_t c,
                   double fte, int age, int exp, int route, bool so_trained, bool rotated,
                   std::int32_t prev_rec) {
-  const int r = s.world.schools.region[j], sec = s.world.schools.sector[j];
+  const auto& w = s.world;
+  const auto j = w.cell_school[c];
+  const int r = w.schools.region[j], sec = w.schools.sector[j], x = w.cell_subject[c];
   const bool is_zij = route == zij;
   const auto rec = add_cohort_record(s, ctx, sec, route, prev_rec);
-  append_teacher(s.teachers, id, j, fte, age, exp, !is_zij, route, s.school_year.q[j], so_trained, rotated,
+  append_teacher(s.teachers, id, j, x, fte, age, exp, !is_zij, route, s.school_year.q[j], so_trained, rotated,
                  ctx.year, is_zij ? 1 : 0, rec);
-  vac.add_staff(j, fte);
+  vac.add_staff(c, fte);
   const Metric hires[kRoutes] = {kMetrics,    m_hires_grad_so,   m_hires_grad_regular,
                                  m_hires_zij, m_hires_groenpluk, m_hires_returner};
   s.out.at(hires[route], ctx.index, r, sec) += 1;
   s.out.at(m_entrants, ctx.index, r, sec) += 1;
   s.out.at(m_induction_quality_mean, ctx.index, r, sec) += s.school_year.q[j];  // a sum until record()
+  if (sec == vo) s.out.subject_at(sm_hires, ctx.index, r, x) += 1;
   if (is_zij) {
     s.out.at(m_zij_started, ctx.index, r, sec) += 1;
     s.out.cohort_zij(ctx.index, sec) += 1;
+    if (sec == vo) s.out.subject_at(sm_zij_started, ctx.index, r, x) += 1;
   }
   if (route == returner) s.out.at(m_returners, ctx.index, r, sec) += 1;
 }
@@ -93,7 +99,7 @@ void hire_entrant(State& s, const YearContext& ctx, Vacancies& vac, std::uint64_
 struct Mover {
   std::uint64_t id;
   std::int32_t index;
-  std::int32_t school;
+  std::int32_t cell;  // its own cell
   double fte;
   bool so_trained;
 };
@@ -110,43 +116,49 @@ struct Seeker {
 void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   const auto& p = s.params;
   const auto& w = s.world;
-  const std::size_t n_schools = w.schools.size();
-  const std::size_t n_markets = static_cast<std::size_t>(w.regions) * kSectors;
+  const std::size_t n_cells = w.cells();
+  const std::size_t n_markets = w.market_cells.size();
+  auto& sy = s.school_year;
 
-  // Vacancies: last year's stopgaps are gone. The same pass over the teachers copies out the movers: who
-  // seeks where, by market (the teacher columns are large; reading them later in draw order would miss the
-  // cache on every field).
+  // Vacancies per cell: last year's stopgaps are gone. The same pass over the teachers copies out the movers:
+  // who seeks where, by market (the teacher columns are large; reading them later in draw order would miss
+  // the cache on every field).
   std::vector<std::vector<Mover>> movers(n_markets);
-  std::fill(s.school_year.staff.begin(), s.school_year.staff.end(), 0.0);
+  std::fill(sy.cell_staff.begin(), sy.cell_staff.end(), 0.0);
   {
     const auto& t = s.teachers;
     const std::int32_t* const school = t.school.data();
+    const std::uint8_t* const subject = t.subject.data();
     const double* const fte = t.fte.data();
     const std::uint8_t* const seeks_move = t.seeks_move.data();
-    double* const staff = s.school_year.staff.data();
+    double* const staff = sy.cell_staff.data();
     for (std::size_t i = 0, n = t.size(); i < n; ++i) {
       const auto j = school[i];
-      staff[j] += fte[i];
+      const auto c = w.cell_of(j, subject[i]);
+      staff[c] += fte[i];
       if (seeks_move[i])
-        movers[w.market_index(w.schools.region[j], w.schools.sector[j])].push_back(
-            Mover{t.id[i], static_cast<std::int32_t>(i), j, fte[i], t.so_trained[i] != 0});
+        movers[static_cast<std::size_t>(
+                   w.subject_market(w.schools.region[j], w.schools.sector[j], subject[i]))]
+            .push_back(Mover{t.id[i], static_cast<std::int32_t>(i), c, fte[i], t.so_trained[i] != 0});
     }
   }
   for (std::size_t i = 0; i < s.students.size(); ++i)
     if (s.students.employer[i] != kNone)
-      s.school_year.staff[s.students.employer[i]] += s.students.employed_fte[i];
-  for (std::size_t j = 0; j < n_schools; ++j) {
-    s.school_year.vacancy[j] = std::max(0.0, s.school_year.demand[j] - s.school_year.staff[j]);
-    s.school_year.stopgap[j] = 0.0;
+      sy.cell_staff[w.cell_of(s.students.employer[i], s.students.subject[i])] += s.students.employed_fte[i];
+  for (std::size_t c = 0; c < n_cells; ++c) {
+    sy.cell_vacancy[c] = std::max(0.0, sy.cell_demand[c] - sy.cell_staff[c]);
+    sy.cell_stopgap[c] = 0.0;
   }
+  auto stopgaps = [&](std::int32_t c) {
+    sy.cell_stopgap[c] = p.market.stopgap_share[w.schools.sector[w.cell_school[c]]] * sy.cell_vacancy[c];
+  };
 
   if (!p.market.enabled) {
     // No hires, returns, zij-instroom or groenpluk: graduates who would enter wait in the reserve.
     for (const auto& g : s.graduates)
-      join_reserve(s.reserve, g.id, g.sector, reserve_region(w, g.region, g.sector, g.id, ctx.year, rng),
-                   g.age, 0, ctx.year, kNone);
-    for (std::size_t j = 0; j < n_schools; ++j)
-      s.school_year.stopgap[j] = p.market.stopgap_share[w.schools.sector[j]] * s.school_year.vacancy[j];
+      join_reserve(s.reserve, g.id, g.sector, g.subject,
+                   reserve_region(w, g.region, g.sector, g.id, ctx.year, rng), g.age, 0, ctx.year, kNone);
+    for (std::size_t c = 0; c < n_cells; ++c) stopgaps(static_cast<std::int32_t>(c));
     return;
   }
 
@@ -166,7 +178,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     else if (w.weight[region][gr.sector] <= 0.0)
       region = pick_region(w, gr.sector, sim::uniform53(words[2], words[3]));
     search_region[g] = static_cast<std::int16_t>(region);
-    grads[w.market_index(region, gr.sector)].push_back(static_cast<std::int32_t>(g));
+    grads[static_cast<std::size_t>(w.subject_market(region, gr.sector, gr.subject))].push_back(
+        static_cast<std::int32_t>(g));
   }
   const auto returners = reserve_returns(s, ctx, rng);  // 6.6 step 2: who returns, by market
   std::vector<std::vector<std::int32_t>> region_students(w.regions);
@@ -177,90 +190,91 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
 
   for (int r = 0; r < w.regions; ++r) {
     Vacancies vac(s, r);
-    for (int sec = 0; sec < kSectors; ++sec) {
-      const int m = w.market_index(r, sec);
-      if (w.market_schools[m].empty()) continue;
-      // 0. Moves.
-      auto& mv = movers[m];
-      ids.resize(mv.size());
-      for (std::size_t i = 0; i < mv.size(); ++i) ids[i] = mv[i].id;
-      for (auto o : sim::draw_order(ids, rng, ctx.year, event::move, words)) {
-        const auto& mover = mv[o];
-        const auto to =
-            vac.pick(sec, mover.so_trained, sim::uniform53(words[o][1], words[o][2]), mover.school);
-        if (to == kNone) continue;
-        s.teachers.school[mover.index] = to;
-        vac.add_staff(mover.school, -mover.fte);
-        vac.add_staff(to, mover.fte);
-        s.out.at(m_exits_move, ctx.index, r, sec) += 1;
-      }
-      // 1. Binding at the last placement school.
-      auto& gs = grads[m];
-      ids.resize(gs.size());
-      for (std::size_t i = 0; i < gs.size(); ++i) ids[i] = s.graduates[gs[i]].id;
-      for (auto o : sim::draw_order(ids, rng, ctx.year, event::binding, words)) {
-        const auto& g = s.graduates[gs[o]];
-        const auto j = g.last_school;
-        if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec ||
-            !(s.school_year.vacancy[j] > 0.0))
-          continue;
-        if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[o][1]))
-          continue;
-        const double fte = draw_fte(p, sec, grad_words[gs[o]][0]);
-        hire_entrant(s, ctx, vac, g.id, j, fte, g.age, 0, g.so_trained ? grad_so : grad_regular, g.so_trained,
-                     g.rotated, kNone);
-        grad_hired[gs[o]] = 1;
-      }
-      // 2. Qualified seekers: unbound graduates and returners in one draw order.
-      std::vector<Seeker> seekers;
-      for (auto g : gs)
-        if (!grad_hired[g]) seekers.push_back({s.graduates[g].id, g, kNone});
-      for (auto i : returners[m]) seekers.push_back({s.reserve.id[i], kNone, i});
-      ids.resize(seekers.size());
-      for (std::size_t i = 0; i < seekers.size(); ++i) ids[i] = seekers[i].id;
-      for (auto o : sim::draw_order(ids, rng, ctx.year, event::seeker, words)) {
-        const auto& sk = seekers[o];
-        const bool so_trained = sk.graduate != kNone && s.graduates[sk.graduate].so_trained;
-        const auto j = vac.pick(sec, so_trained, sim::uniform53(words[o][1], words[o][2]), kNone);
-        if (j == kNone) continue;
-        const double fte = draw_fte(p, sec, words[o][3]);
-        if (sk.graduate != kNone) {
-          const auto& g = s.graduates[sk.graduate];
-          hire_entrant(s, ctx, vac, g.id, j, fte, g.age, 0, so_trained ? grad_so : grad_regular, so_trained,
-                       g.rotated, kNone);
-          grad_hired[sk.graduate] = 1;
-        } else {
-          const auto i = sk.reserve;
-          hire_entrant(s, ctx, vac, s.reserve.id[i], j, fte, s.reserve.age[i], s.reserve.exp[i], returner,
-                       false, false, s.reserve.cohort_rec[i]);
-          reserve_keep[i] = 0;
+    for (int sec = 0; sec < kSectors; ++sec)
+      for (int x = 0; x < w.subjects_of(sec); ++x) {
+        const int m = w.subject_market(r, sec, x);
+        const auto mi = static_cast<std::size_t>(m);
+        if (w.market_cells[mi].empty()) continue;
+        // 0. Moves: to a cell of the mover's subject at another school.
+        auto& mv = movers[mi];
+        ids.resize(mv.size());
+        for (std::size_t i = 0; i < mv.size(); ++i) ids[i] = mv[i].id;
+        for (auto o : sim::draw_order(ids, rng, ctx.year, event::move, words)) {
+          const auto& mover = mv[o];
+          const auto to = vac.pick(m, mover.so_trained, sim::uniform53(words[o][1], words[o][2]), mover.cell);
+          if (to == kNone) continue;
+          s.teachers.school[mover.index] = w.cell_school[to];
+          vac.add_staff(mover.cell, -mover.fte);
+          vac.add_staff(to, mover.fte);
+          s.out.at(m_exits_move, ctx.index, r, sec) += 1;
+        }
+        // 1. Binding into the graduate's cell at its last placement school.
+        auto& gs = grads[mi];
+        ids.resize(gs.size());
+        for (std::size_t i = 0; i < gs.size(); ++i) ids[i] = s.graduates[gs[i]].id;
+        for (auto o : sim::draw_order(ids, rng, ctx.year, event::binding, words)) {
+          const auto& g = s.graduates[gs[o]];
+          const auto j = g.last_school;
+          if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec) continue;
+          const auto c = w.cell_of(j, g.subject);
+          if (!(sy.cell_vacancy[c] > 0.0)) continue;
+          if (!sim::bernoulli(g.so_trained ? p.market.binding_so : p.market.binding_regular, words[o][1]))
+            continue;
+          const double fte = draw_fte(p, sec, grad_words[gs[o]][0]);
+          hire_entrant(s, ctx, vac, g.id, c, fte, g.age, 0, g.so_trained ? grad_so : grad_regular,
+                       g.so_trained, g.rotated, kNone);
+          grad_hired[gs[o]] = 1;
+        }
+        // 2. Qualified seekers: unbound graduates and returners in one draw order.
+        std::vector<Seeker> seekers;
+        for (auto g : gs)
+          if (!grad_hired[g]) seekers.push_back({s.graduates[g].id, g, kNone});
+        for (auto i : returners[mi]) seekers.push_back({s.reserve.id[i], kNone, i});
+        ids.resize(seekers.size());
+        for (std::size_t i = 0; i < seekers.size(); ++i) ids[i] = seekers[i].id;
+        for (auto o : sim::draw_order(ids, rng, ctx.year, event::seeker, words)) {
+          const auto& sk = seekers[o];
+          const bool so_trained = sk.graduate != kNone && s.graduates[sk.graduate].so_trained;
+          const auto c = vac.pick(m, so_trained, sim::uniform53(words[o][1], words[o][2]), kNone);
+          if (c == kNone) continue;
+          const double fte = draw_fte(p, sec, words[o][3]);
+          if (sk.graduate != kNone) {
+            const auto& g = s.graduates[sk.graduate];
+            hire_entrant(s, ctx, vac, g.id, c, fte, g.age, 0, so_trained ? grad_so : grad_regular, so_trained,
+                         g.rotated, kNone);
+            grad_hired[sk.graduate] = 1;
+          } else {
+            const auto i = sk.reserve;
+            hire_entrant(s, ctx, vac, s.reserve.id[i], c, fte, s.reserve.age[i], s.reserve.exp[i], returner,
+                         false, false, s.reserve.cohort_rec[i]);
+            reserve_keep[i] = 0;
+          }
+        }
+        // 3. Zij-instromers: in vo per (region, subject), by the subject's zij_share (12.4).
+        const auto mid = ids::market(r, sec, x);
+        std::uint32_t call = 0;
+        const double mean = p.zij.inflow[sec] * p.world.scale * w.weight[r][sec] *
+                            (sec == vo ? w.subjects.zij_share[x] : 1.0) *
+                            (1.0 + p.zij.shortage_elasticity * s.last_market_rate[mi]);
+        const auto count = sim::poisson(mean, [&] {
+          const auto a = rng.draw(mid, ctx.year, event::zij_count, call++);
+          return sim::uniform53(a[0], a[1]);
+        });
+        ids.resize(static_cast<std::size_t>(count));
+        for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = ids::zij(ctx.year, r, sec, x, i);
+        for (auto o : sim::draw_order(ids, rng, ctx.year, event::zij_candidate, words)) {
+          const auto id = ids[o];
+          const auto c = vac.pick(m, false, sim::uniform53(words[o][1], words[o][2]), kNone);
+          if (c == kNone) break;  // no vacancy left in this market: the rest are gone too
+          const int age = sim::uniform_int(p.zij.age_range[0], p.zij.age_range[1], words[o][3]);
+          hire_entrant(s, ctx, vac, id, c, 1.0, age, 0, zij, false, false, kNone);
         }
       }
-      // 3. Zij-instromers.
-      const auto mid = ids::market(r, sec);
-      std::uint32_t call = 0;
-      const double mean = p.zij.inflow[sec] * p.world.scale * w.weight[r][sec] *
-                          (1.0 + p.zij.shortage_elasticity * s.last_shortage_rate[r][sec]);
-      const auto count = sim::poisson(mean, [&] {
-        const auto a = rng.draw(mid, ctx.year, event::zij_count, call++);
-        return sim::uniform53(a[0], a[1]);
-      });
-      ids.resize(static_cast<std::size_t>(count));
-      for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = ids::zij(ctx.year, r, sec, i);
-      for (auto o : sim::draw_order(ids, rng, ctx.year, event::zij_candidate, words)) {
-        const auto id = ids[o];
-        const auto j = vac.pick(sec, false, sim::uniform53(words[o][1], words[o][2]), kNone);
-        if (j == kNone) break;  // no vacancy left in this market: the rest are gone too
-        const int age = sim::uniform_int(p.zij.age_range[0], p.zij.age_range[1], words[o][3]);
-        hire_entrant(s, ctx, vac, id, j, 1.0, age, 0, zij, false, false, kNone);
-      }
-    }
-    // 4. Groenpluk across the region's sectors.
+    // 4. Groenpluk across the region's sectors, school by school.
     groenpluk_hiring(s, ctx, rng, r, region_students[r]);
-    // 5. Stopgaps.
-    for (int sec = 0; sec < kSectors; ++sec)
-      for (auto j : w.market_schools[w.market_index(r, sec)])
-        s.school_year.stopgap[j] = p.market.stopgap_share[sec] * s.school_year.vacancy[j];
+    // 5. Stopgaps, per cell.
+    for (int m = w.subject_market(r, po, 0), end = m + w.markets_per_region(); m < end; ++m)
+      for (auto c : w.market_cells[static_cast<std::size_t>(m)]) stopgaps(c);
   }
 
   // Unhired: a returner stays in the reserve, a graduate joins the reserve of the region it searched in.
@@ -268,7 +282,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   for (std::size_t g = 0; g < s.graduates.size(); ++g)
     if (!grad_hired[g]) {
       const auto& gr = s.graduates[g];
-      join_reserve(s.reserve, gr.id, gr.sector, search_region[g], gr.age, 0, ctx.year, kNone);
+      join_reserve(s.reserve, gr.id, gr.sector, gr.subject, search_region[g], gr.age, 0, ctx.year, kNone);
     }
 }
 

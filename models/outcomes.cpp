@@ -72,34 +72,75 @@ const std::array<MetricInfo, kMetrics> kMetricInfo{{
     {"cost_total", "EUR", "cost_so + cost_partnership + cost_induction + cost_joining", "costs", "13"},
 }};
 
+const std::array<MetricInfo, kSubjectMetrics> kSubjectMetricInfo{{
+    {"demand_fte", "FTE", "vo demand of the subject: D_j x demand_share summed over the schools", "record",
+     "12.2"},
+    {"staff_fte", "FTE", "vo teachers' FTE of the subject, zij-instromers in trajectory included", "record",
+     "12.5"},
+    {"open_fte", "FTE", "open vacancies of the subject's cells", "record", "12.2"},
+    {"hidden_fte", "FTE", "stopgaps and employed students in the subject's cells", "record", "12.2"},
+    {"shortage_fte", "FTE", "total shortage: open + hidden, per cell, never negative, summed", "record",
+     "12.2"},
+    {"shortage_rate", "ratio", "total shortage / demand of the subject", "record", "12.5", sm_shortage_fte,
+     sm_demand_fte},
+    {"teachers", "persons", "vo teachers of the subject (heads)", "record", "12.5"},
+    {"hires", "persons",
+     "entrants of every route into the subject (not moves, not students hired before graduating)",
+     "market, students", "12.5"},
+    {"exits", "persons", "retirement and attrition, zij dropouts included (not moves)", "teacher_exits",
+     "12.5"},
+    {"graduates", "persons", "graduates whose sector is vo, entering the market or not", "students", "12.5"},
+    {"zij_started", "persons", "vo zij-instromers who started a trajectory in the subject", "market", "12.5"},
+}};
+
 int find_metric(std::string_view name) {
   for (int m = 0; m < kMetrics; ++m)
     if (name == kMetricInfo[m].name) return m;
   return -1;
 }
 
-std::string aggregation_text(const MetricInfo& m) {
+namespace {
+// How a metric of the registry `infos` aggregates over cells, in words.
+template <std::size_t N>
+std::string aggregate_text(const MetricInfo& m, const std::array<MetricInfo, N>& infos) {
   if (!m.is_ratio()) return "sum";
-  const std::string den = kMetricInfo[m.denominator].name;
+  const std::string den = infos[m.denominator].name;
   if (m.numerator < 0) return "Σ (" + std::string(m.name) + " × " + den + ") / Σ " + den;
-  return "Σ " + std::string(kMetricInfo[m.numerator].name) + " / Σ " + den;
+  return "Σ " + std::string(infos[m.numerator].name) + " / Σ " + den;
+}
+}  // namespace
+
+std::string aggregation_text(const MetricInfo& m) {
+  return aggregate_text(m, kMetricInfo);
 }
 
-std::string metrics_markdown() {
+namespace {
+template <std::size_t N>
+std::string metric_table(const std::array<MetricInfo, N>& infos) {
   std::string out =
       "| metric | unit | meaning | aggregate over cells | recorded by (docs/model.md) |\n"
       "|---|---|---|---|---|\n";
-  for (const auto& m : kMetricInfo)
+  for (const auto& m : infos)
     out += "| `" + std::string(m.name) + "` | " + m.unit + " | " + m.description + " | " +
-           aggregation_text(m) + " | `" + m.recorded_by + "` (" + m.section + ") |\n";
+           aggregate_text(m, infos) + " | `" + m.recorded_by + "` (" + m.section + ") |\n";
   return out;
 }
+}  // namespace
 
-Outcomes::Outcomes(int years_, int regions_)
+std::string metrics_markdown() {
+  return metric_table(kMetricInfo) +
+         "\nSubject metrics (`subject_metrics/<name>`, vo only, [replication, year, region, subject]):\n\n" +
+         metric_table(kSubjectMetricInfo);
+}
+
+Outcomes::Outcomes(int years_, int regions_, int subjects_)
     : years(years_),
       regions(regions_),
+      subjects(subjects_),
       cube({static_cast<std::size_t>(kMetrics), static_cast<std::size_t>(years_),
             static_cast<std::size_t>(regions_), static_cast<std::size_t>(kSectors)}),
+      subject_cube({static_cast<std::size_t>(kSubjectMetrics), static_cast<std::size_t>(years_),
+                    static_cast<std::size_t>(regions_), static_cast<std::size_t>(subjects_)}),
       cohort_entrants({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors),
                        static_cast<std::size_t>(kRoutes)}),
       cohort_retained({static_cast<std::size_t>(years_), static_cast<std::size_t>(kSectors),
@@ -116,23 +157,32 @@ Outcomes::Outcomes(int years_, int regions_)
           if (y + k >= years) cohort_retained(y, sec, r, k - 1) = std::numeric_limits<double>::quiet_NaN();
 }
 
-std::vector<sim::Dataset> Outcomes::to_datasets() const {
-  std::vector<sim::Dataset> out;
-  const std::size_t Y = static_cast<std::size_t>(years), R = static_cast<std::size_t>(regions);
-  for (int m = 0; m < kMetrics; ++m) {
-    sim::NdArray a({Y, R, static_cast<std::size_t>(kSectors)});
-    std::copy_n(cube.data() + static_cast<std::size_t>(m) * a.size(), a.size(), a.data());
-    const auto& info = kMetricInfo[m];
+namespace {
+// One dataset per metric of a registry: slice m of `cube` [metric, year, region, column].
+template <std::size_t N>
+void metric_datasets(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>& infos,
+                     const sim::NdArray& cube, const std::string& folder, std::size_t years,
+                     std::size_t regions, std::size_t columns) {
+  for (std::size_t m = 0; m < N; ++m) {
+    sim::NdArray a({years, regions, columns});
+    std::copy_n(cube.data() + m * a.size(), a.size(), a.data());
+    const auto& info = infos[m];
     std::vector<std::pair<std::string, std::string>> attributes{{"recorded_by", info.recorded_by},
                                                                 {"section", info.section}};
     if (info.is_ratio()) {
-      attributes.emplace_back("aggregate", aggregation_text(info));
-      attributes.emplace_back("numerator", info.numerator >= 0 ? kMetricInfo[info.numerator].name : "");
-      attributes.emplace_back("denominator", kMetricInfo[info.denominator].name);
+      attributes.emplace_back("aggregate", aggregate_text(info, infos));
+      attributes.emplace_back("numerator", info.numerator >= 0 ? infos[info.numerator].name : "");
+      attributes.emplace_back("denominator", infos[info.denominator].name);
     }
-    out.push_back({std::string("metrics/") + info.name, info.unit, info.description, std::move(a),
-                   std::move(attributes)});
+    out.push_back({folder + info.name, info.unit, info.description, std::move(a), std::move(attributes)});
   }
+}
+}  // namespace
+
+std::vector<sim::Dataset> Outcomes::to_datasets() const {
+  std::vector<sim::Dataset> out;
+  const std::size_t Y = static_cast<std::size_t>(years), R = static_cast<std::size_t>(regions);
+  metric_datasets(out, kMetricInfo, cube, "metrics/", Y, R, kSectors);
   out.push_back({"cohorts/entrants", "persons",
                  "entrants per entry year, sector of the school entered and route", cohort_entrants});
   out.push_back(
@@ -145,6 +195,8 @@ std::vector<sim::Dataset> Outcomes::to_datasets() const {
   out.push_back({"cohorts/graduated", "persons", "of those, graduated by the end", cohort_graduated});
   out.push_back({"cohorts/zij", "persons", "zij-instromers hired per year and sector", cohort_zij});
   out.push_back({"cohorts/zij_completed", "persons", "of those, qualified by the end", cohort_zij_completed});
+  metric_datasets(out, kSubjectMetricInfo, subject_cube, "subject_metrics/", Y, R,
+                  static_cast<std::size_t>(subjects));
   return out;
 }
 

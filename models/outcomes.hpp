@@ -82,11 +82,30 @@ std::string metrics_markdown();
 
 inline constexpr int kRetentionYears = 5;
 
-// Metric cube [metric, year, region, sector] and cohort tables of one replication.
+// Subject metrics (docs/model.md 12.5): vo only, per (year, region, subject); the cell sums of a vo school's
+// subjects, so that summed over subjects they equal the vo metrics of the same name.
+enum SubjectMetric : int {
+  sm_demand_fte,
+  sm_staff_fte,
+  sm_open_fte,
+  sm_hidden_fte,
+  sm_shortage_fte,
+  sm_shortage_rate,
+  sm_teachers,
+  sm_hires,
+  sm_exits,
+  sm_graduates,
+  sm_zij_started,
+  kSubjectMetrics
+};
+extern const std::array<MetricInfo, kSubjectMetrics> kSubjectMetricInfo;
+
+// Metric cube [metric, year, region, sector], the vo subject cube and cohort tables of one replication.
 struct Outcomes {
-  Outcomes(int years, int regions);
-  int years, regions;
+  Outcomes(int years, int regions, int subjects);
+  int years, regions, subjects;
   sim::NdArray cube;                  // [metric, year, region, sector]
+  sim::NdArray subject_cube;          // [subject metric, year, region, vo subject]
   sim::NdArray cohort_entrants;       // [year, sector of entry, route]
   sim::NdArray cohort_retained;       // [year, sector of entry, route, k-1]
   sim::NdArray cohort_intake;         // [year, programme]
@@ -101,6 +120,15 @@ struct Outcomes {
                         static_cast<std::size_t>(r)) *
                            kSectors +
                        static_cast<std::size_t>(s)];
+  }
+
+  double& subject_at(SubjectMetric m, int y, int r, int x) {
+    return subject_cube.data()[((static_cast<std::size_t>(m) * static_cast<std::size_t>(years) +
+                                 static_cast<std::size_t>(y)) *
+                                    static_cast<std::size_t>(regions) +
+                                static_cast<std::size_t>(r)) *
+                                   static_cast<std::size_t>(subjects) +
+                               static_cast<std::size_t>(x)];
   }
 
   // Cohort tables summed over the sector of entry.

@@ -29,8 +29,9 @@ void create_scenario_group(sim::H5Writer& file, const std::string& group, const 
   file.write_strings(g + "/sectors", {kSectorNames.begin(), kSectorNames.end()});
   file.write_strings(g + "/routes", {kRouteNames.begin(), kRouteNames.end()});
   file.write_strings(g + "/programmes", {kProgrammeNames.begin(), kProgrammeNames.end()});
+  file.write_strings(g + "/subjects", world.subjects.names);  // vo subjects: the last axis of subject_metrics
   // The shapes come from an empty replication: one source of truth for the layout.
-  const Outcomes shape(static_cast<int>(years.size()), world.regions);
+  const Outcomes shape(static_cast<int>(years.size()), world.regions, world.subjects.count());
   for (const auto& d : shape.to_datasets()) {
     file.create_replicated(g + "/" + d.path, static_cast<std::size_t>(replications), d.values.shape(), d.unit,
                            d.description);

@@ -91,10 +91,11 @@ SchoolYear start_school_state(const World& w, const Params& p) {
   s.partnership = w.schools.partnership;
   s.q.assign(n, 0.0);
   s.cap.assign(n, 0);
-  s.staff.assign(n, 0.0);
-  s.vacancy.assign(n, 0.0);
-  s.stopgap = w.start_stopgap;
   s.last_shortage.assign(n, 0.0);
+  s.cell_demand = w.cell_start_demand;
+  s.cell_staff.assign(w.cells(), 0.0);
+  s.cell_vacancy.assign(w.cells(), 0.0);
+  s.cell_stopgap = w.start_stopgap;
   // The start year uses the base quality in force then (policy.induction applies from its from_year).
   induction_and_capacity(p, w, s, p.years.start);
   return s;

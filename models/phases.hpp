@@ -18,8 +18,9 @@
 namespace tlm::models {
 // The attrition chance with a scenario's parameters (teacher_exits.hpp has the parts).
 inline double attrition_probability(const Params& p, int sector, int exp, int route, double q,
-                                    bool so_trained, bool rotated, double region_shortage_rate) {
+                                    bool so_trained, bool rotated, double region_shortage_rate,
+                                    double subject_effect = 1.0) {
   return attrition_probability(p.teachers, p.induction, sector, exp, route, q, so_trained, rotated,
-                               region_shortage_rate);
+                               region_shortage_rate, subject_effect);
 }
 }  // namespace tlm::models

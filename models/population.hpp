@@ -22,16 +22,19 @@ inline std::uint64_t student(int year, int programme, int region, std::uint64_t 
   return student_kind | (static_cast<std::uint64_t>(year) << 40) |
          (static_cast<std::uint64_t>(programme) << 36) | (static_cast<std::uint64_t>(region) << 24) | index;
 }
-// A zij candidate: (year, region, sector, index).
-inline std::uint64_t zij(int year, int region, int sector, std::uint64_t index) {
-  return zij_kind | (static_cast<std::uint64_t>(year) << 40) | (static_cast<std::uint64_t>(sector) << 36) |
-         (static_cast<std::uint64_t>(region) << 24) | index;
+// A zij candidate: (year, region, sector, subject, index). Years fit in bits 40-51, the vo subject in 52-57
+// (0 for po and mbo and for the one subject of ["all"], so that those ids are version 1's).
+inline std::uint64_t zij(int year, int region, int sector, int subject, std::uint64_t index) {
+  return zij_kind | (static_cast<std::uint64_t>(subject) << 52) | (static_cast<std::uint64_t>(year) << 40) |
+         (static_cast<std::uint64_t>(sector) << 36) | (static_cast<std::uint64_t>(region) << 24) | index;
 }
 inline std::uint64_t school(std::size_t j) {
   return school_kind | j;
 }
-inline std::uint64_t market(int region, int sector) {
-  return market_kind | (static_cast<std::uint64_t>(region) << 8) | static_cast<std::uint64_t>(sector);
+// A market: (region, sector, subject); subject 0 for po and mbo.
+inline std::uint64_t market(int region, int sector, int subject = 0) {
+  return market_kind | (static_cast<std::uint64_t>(subject) << 40) |
+         (static_cast<std::uint64_t>(region) << 8) | static_cast<std::uint64_t>(sector);
 }
 }  // namespace ids
 
@@ -40,6 +43,7 @@ inline constexpr std::int32_t kNone = -1;
 struct Teachers {
   std::vector<std::uint64_t> id;
   std::vector<std::int32_t> school;
+  std::vector<std::uint8_t> subject;  // its subject for life in vo (docs/model.md 12.3); 0 in po and mbo
   std::vector<double> fte;
   std::vector<std::int16_t> age;
   std::vector<std::int16_t> exp;  // completed years taught
@@ -55,8 +59,8 @@ struct Teachers {
   // Every column once, as a tuple of references (sim/soa.hpp keeps them in step).
   template <class Self>
   static auto columns_of(Self& a) {
-    return std::tie(a.id, a.school, a.fte, a.age, a.exp, a.qualified, a.route, a.q, a.so_trained, a.rotated,
-                    a.entry_year, a.zij_year, a.cohort_rec, a.seeks_move);
+    return std::tie(a.id, a.school, a.subject, a.fte, a.age, a.exp, a.qualified, a.route, a.q, a.so_trained,
+                    a.rotated, a.entry_year, a.zij_year, a.cohort_rec, a.seeks_move);
   }
   auto columns() { return columns_of(*this); }
   auto columns() const { return columns_of(*this); }
@@ -67,6 +71,7 @@ struct Students {
   static constexpr int kMaxSeen = 8;
   std::vector<std::uint64_t> id;
   std::vector<std::uint8_t> programme;
+  std::vector<std::uint8_t> subject;     // drawn at intake (12.3); kNoSubject for pabo
   std::vector<std::uint8_t> study_year;  // 1-based; stays at the final year during extra years
   std::vector<std::uint8_t> extra_years;
   std::vector<std::int16_t> region;
@@ -83,9 +88,9 @@ struct Students {
   std::vector<std::int16_t> intake_year;
   template <class Self>
   static auto columns_of(Self& a) {
-    return std::tie(a.id, a.programme, a.study_year, a.extra_years, a.region, a.in_partnership, a.school,
-                    a.last_school, a.so_year, a.so_years, a.seen, a.n_seen, a.employer, a.employed_fte, a.age,
-                    a.intake_year);
+    return std::tie(a.id, a.programme, a.subject, a.study_year, a.extra_years, a.region, a.in_partnership,
+                    a.school, a.last_school, a.so_year, a.so_years, a.seen, a.n_seen, a.employer,
+                    a.employed_fte, a.age, a.intake_year);
   }
   auto columns() { return columns_of(*this); }
   auto columns() const { return columns_of(*this); }
@@ -95,6 +100,7 @@ struct Students {
 struct Reserve {
   std::vector<std::uint64_t> id;
   std::vector<std::uint8_t> sector;
+  std::vector<std::uint8_t> subject;  // in vo its subject, kept from teaching or study; 0 in po and mbo
   std::vector<std::int16_t> region;
   std::vector<std::int16_t> age;
   std::vector<std::int16_t> exp;
@@ -103,18 +109,19 @@ struct Reserve {
   std::vector<std::int32_t> cohort_rec;
   template <class Self>
   static auto columns_of(Self& a) {
-    return std::tie(a.id, a.sector, a.region, a.age, a.exp, a.years_out, a.since, a.cohort_rec);
+    return std::tie(a.id, a.sector, a.subject, a.region, a.age, a.exp, a.years_out, a.since, a.cohort_rec);
   }
   auto columns() { return columns_of(*this); }
   auto columns() const { return columns_of(*this); }
   std::size_t size() const { return id.size(); }
 };
 
-inline void append_teacher(Teachers& t, std::uint64_t id, std::int32_t school, double fte, int age, int exp,
-                           bool qualified, int route, double q, bool so_trained, bool rotated, int entry_year,
-                           int zij_year, std::int32_t cohort_rec) {
+inline void append_teacher(Teachers& t, std::uint64_t id, std::int32_t school, int subject, double fte,
+                           int age, int exp, bool qualified, int route, double q, bool so_trained,
+                           bool rotated, int entry_year, int zij_year, std::int32_t cohort_rec) {
   t.id.push_back(id);
   t.school.push_back(school);
+  t.subject.push_back(static_cast<std::uint8_t>(subject));
   t.fte.push_back(fte);
   t.age.push_back(static_cast<std::int16_t>(age));
   t.exp.push_back(static_cast<std::int16_t>(exp));
@@ -130,10 +137,11 @@ inline void append_teacher(Teachers& t, std::uint64_t id, std::int32_t school, d
 }
 
 // A new student with no history (start world and intake): unplaced, not employed, no SO years.
-inline void append_student(Students& st, std::uint64_t id, int programme, int study_year, int region,
-                           bool in_partnership, int age, int intake_year) {
+inline void append_student(Students& st, std::uint64_t id, int programme, int subject, int study_year,
+                           int region, bool in_partnership, int age, int intake_year) {
   st.id.push_back(id);
   st.programme.push_back(static_cast<std::uint8_t>(programme));
+  st.subject.push_back(static_cast<std::uint8_t>(subject));
   st.study_year.push_back(static_cast<std::uint8_t>(study_year));
   st.extra_years.push_back(0);
   st.region.push_back(static_cast<std::int16_t>(region));

@@ -12,10 +12,11 @@
 
 namespace tlm::models {
 
-void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
-                  std::int32_t cohort_rec) {
+void join_reserve(Reserve& r, std::uint64_t id, int sector, int subject, int region, int age, int exp,
+                  int year, std::int32_t cohort_rec) {
   r.id.push_back(id);
   r.sector.push_back(static_cast<std::uint8_t>(sector));
+  r.subject.push_back(static_cast<std::uint8_t>(sector == vo ? subject : 0));
   r.region.push_back(static_cast<std::int16_t>(region));
   r.age.push_back(static_cast<std::int16_t>(age));
   r.exp.push_back(static_cast<std::int16_t>(exp));
@@ -48,16 +49,17 @@ std::vector<std::vector<std::int32_t>> reserve_returns(const State& s, const Yea
                                                        const sim::Stream& rng) {
   const auto& p = s.params;
   const auto& w = s.world;
-  const std::size_t n_markets = static_cast<std::size_t>(w.regions) * kSectors;
+  const std::size_t n_markets = w.market_cells.size();
   std::vector<std::vector<std::int32_t>> returners(n_markets);
-  std::vector<double> return_prob(n_markets);  // the chance per (region, sector)
-  for (int r = 0; r < w.regions; ++r)
-    for (int sec = 0; sec < kSectors; ++sec)
-      return_prob[w.market_index(r, sec)] = std::min(
-          1.0, p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_shortage_rate[r][sec]));
+  // The chance per (region, sector, subject) market, from the market's shortage rate (12.4).
+  std::vector<double> return_prob(n_markets);
+  for (std::size_t m = 0; m < n_markets; ++m)
+    return_prob[m] =
+        std::min(1.0, p.reserve.return_rate * (1.0 + p.reserve.shortage_pull * s.last_market_rate[m]));
   sim::WordsAhead return_draws(rng, s.reserve.id, ctx.year, event::reserve_return);
   for (std::size_t i = 0; i < s.reserve.size(); ++i) {
-    const int m = w.market_index(s.reserve.region[i], s.reserve.sector[i]);
+    const auto m = static_cast<std::size_t>(
+        w.subject_market(s.reserve.region[i], s.reserve.sector[i], s.reserve.subject[i]));
     if (sim::bernoulli(return_prob[m], return_draws[i][0]))
       returners[m].push_back(static_cast<std::int32_t>(i));
   }

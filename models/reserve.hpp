@@ -21,8 +21,8 @@ struct ReserveParams {
 };
 
 // A person joins the reserve of `sector` in `region` (an attrition leaver keeps its entrant record).
-void join_reserve(Reserve& r, std::uint64_t id, int sector, int region, int age, int exp, int year,
-                  std::int32_t cohort_rec);
+void join_reserve(Reserve& r, std::uint64_t id, int sector, int subject, int region, int age, int exp,
+                  int year, std::int32_t cohort_rec);
 // The region of a person joining the reserve of `sector`: its own, or, where its own has no school of the
 // sector, one drawn by the sector's weights (4.1: nobody sits in a region without such schools).
 int reserve_region(const World& w, int region, int sector, std::uint64_t id, int year,

@@ -15,8 +15,9 @@ State::State(const World& w, const Params& p)
       students(sim::soa_copy(w.students, w.students.size() + w.students.size() / 2)),
       reserve(sim::soa_copy(w.reserve, w.reserve.size() + w.reserve.size() / 4)),
       last_shortage_rate(w.regions, PerSector<double>{0, 0, 0}),
+      last_market_rate(w.market_cells.size(), 0.0),
       partnership_members(w.partnership_region.size(), 0),
-      out(p.years.end - p.years.start + 1, w.regions) {
+      out(p.years.end - p.years.start + 1, w.regions, w.subjects.count()) {
   for (std::size_t j = 0; j < w.schools.size(); ++j)
     if (w.schools.partnership[j] != kNone) ++partnership_members[w.schools.partnership[j]];
 }

@@ -19,10 +19,12 @@ struct SchoolYear {
   std::vector<std::int32_t> partnership;
   std::vector<double> q;              // induction quality q_j
   std::vector<std::int32_t> cap;      // placement capacity cap_j
-  std::vector<double> staff;          // FTE of teachers and employed students
-  std::vector<double> vacancy;        // v_j during the market
-  std::vector<double> stopgap;        // this year's stopgap FTE
   std::vector<double> last_shortage;  // shortage / demand of the recorded year t-1 (adoption)
+  // Per cell (World::cell_school; section 12): a vo school's subjects, a po or mbo school's one cell.
+  std::vector<double> cell_demand;   // D_jx
+  std::vector<double> cell_staff;    // FTE of teachers and employed students in the cell
+  std::vector<double> cell_vacancy;  // v_jx during the market
+  std::vector<double> cell_stopgap;  // this year's stopgap FTE
 };
 
 // A graduate entering the market this year (docs/model.md 6.4 step 3, 6.6).
@@ -32,6 +34,7 @@ struct Graduate {
   std::int16_t region;  // the region it studied in; the region it searches in is decided in 6.6
   std::int16_t age;
   std::uint8_t sector;
+  std::uint8_t subject;  // in vo its subject (12.3); 0 in po and mbo
   std::uint8_t so_trained;
   std::uint8_t rotated;
 };
@@ -53,6 +56,7 @@ struct State {
   Reserve reserve;
   std::vector<CohortRecord> cohort_records;
   std::vector<PerSector<double>> last_shortage_rate;  // [region][sector], of the recorded year t-1
+  std::vector<double> last_market_rate;  // [World::subject_market], of the recorded year t-1 (12.4)
   std::vector<std::int32_t> partnership_members;
   // Within a year:
   std::vector<Graduate> graduates;  // entering the market

@@ -69,9 +69,14 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
       const int sec = w.schools.sector[j], jr = w.schools.region[j];
       const double fte = draw_fte(p, sec, rng.draw(st.id[i], ctx.year, event::groenpluk_graduate)[0]);
       const auto rec = add_cohort_record(s, ctx, sec, groenpluk, kNone);
-      append_teacher(s.teachers, st.id[i], j, fte, age, 0, true, groenpluk, s.school_year.q[j], so_trained,
+      const int x = sec == vo ? st.subject[i] : 0;  // it worked in its subject's cell (12.4)
+      append_teacher(s.teachers, st.id[i], j, x, fte, age, 0, true, groenpluk, s.school_year.q[j], so_trained,
                      rotated, ctx.year, 0, rec);
       s.out.at(m_graduates, ctx.index, jr, sec) += 1;
+      if (sec == vo) {
+        s.out.subject_at(sm_graduates, ctx.index, jr, x) += 1;
+        s.out.subject_at(sm_hires, ctx.index, jr, x) += 1;
+      }
       s.out.at(m_hires_groenpluk, ctx.index, jr, sec) += 1;
       s.out.at(m_entrants, ctx.index, jr, sec) += 1;
       s.out.at(m_induction_quality_mean, ctx.index, jr, sec) += s.school_year.q[j];  // a sum until record()
@@ -79,15 +84,23 @@ void student_progress(State& s, const YearContext& ctx, const sim::Stream& rng) 
     }
     const int sec = sim::categorical(p.study.sector_mix[k], sim::uniform32(words[2]));
     s.out.at(m_graduates, ctx.index, r, sec) += 1;
+    // In vo it keeps its subject (one without, drawn by demand_share); in po and mbo the implicit one (12.3).
+    int x = 0;
+    if (sec == vo) {
+      x = st.subject[i];
+      if (x == kNoSubject)
+        x = draw_vo_subject(w.subjects, rng.draw(st.id[i], ctx.year, event::graduate_subject)[0]);
+      s.out.subject_at(sm_graduates, ctx.index, r, x) += 1;
+    }
     const double enter =
         std::min(1.0, p.graduates.enter[k] * (so_trained ? p.graduates.so_enter_effect : 1.0));
     if (sim::bernoulli(enter, words[3])) {
       s.graduates.push_back(Graduate{st.id[i], st.school[i], static_cast<std::int16_t>(r),
                                      static_cast<std::int16_t>(age), static_cast<std::uint8_t>(sec),
-                                     static_cast<std::uint8_t>(so_trained),
+                                     static_cast<std::uint8_t>(x), static_cast<std::uint8_t>(so_trained),
                                      static_cast<std::uint8_t>(rotated)});
     } else {
-      join_reserve(s.reserve, st.id[i], sec, reserve_region(w, r, sec, st.id[i], ctx.year, rng), age, 0,
+      join_reserve(s.reserve, st.id[i], sec, x, reserve_region(w, r, sec, st.id[i], ctx.year, rng), age, 0,
                    ctx.year, kNone);
     }
   }

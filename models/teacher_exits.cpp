@@ -33,12 +33,20 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   const std::uint8_t* const route = t.route.data();
   const std::uint8_t* const so_trained = t.so_trained.data();
   const std::uint8_t* const rotated = t.rotated.data();
+  const std::uint8_t* const subject = t.subject.data();
   const double* const q = t.q.data();
+  // m_subject per sector and subject: 1 outside vo (12.4).
+  const int n_subjects = w.subjects.count();
+  std::vector<double> subject_effect(static_cast<std::size_t>(kSectors * n_subjects), 1.0);
+  for (int x = 0; x < n_subjects; ++x)
+    subject_effect[static_cast<std::size_t>(vo * n_subjects + x)] = w.subjects.attrition_effect[x];
+  const double* const m_subject = subject_effect.data();
   char* const kept = keep.data();
   sim::WordsAhead draws(rng, t.id, ctx.year, event::teacher_exit);
   for (std::size_t i = 0; i < n; ++i) {
     const auto j = school[i];
-    const int r = region_of[j], sec = sector_of[j];
+    const int r = region_of[j], sec = sector_of[j], x = subject[i];
+    const double m_sub = m_subject[sec * n_subjects + x];
     const auto& words = draws[i];
     // The common case first, with one rarely taken jump: a teacher outside a zij trajectory who neither
     // retires nor leaves (about nine in ten) only decides on mobility and ages. The rest take the steps
@@ -47,7 +55,7 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
         (age[i] >= tp.retirement_age) | ((age[i] >= 60) & sim::bernoulli(tp.early_retirement, words[0]));
     if (!retires && zij_year[i] == 0 &&
         !sim::bernoulli(attrition_probability(tp, induction, sec, exp[i], route[i], q[i], so_trained[i],
-                                              rotated[i], s.last_shortage_rate[r][sec]),
+                                              rotated[i], s.last_shortage_rate[r][sec], m_sub),
                         words[1])) {
       seeks_move[i] = sim::bernoulli(tp.mobility, words[3]) ? 1 : 0;
       ++age[i];
@@ -58,6 +66,7 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
     if (age[i] >= tp.retirement_age || (age[i] >= 60 && sim::bernoulli(tp.early_retirement, words[0]))) {
       kept[i] = 0;
       s.out.at(m_exits_retire, ctx.index, r, sec) += 1;
+      if (sec == vo) s.out.subject_at(sm_exits, ctx.index, r, x) += 1;
       continue;
     }
     // 2. Attrition, or dropout from a zij trajectory.
@@ -68,14 +77,15 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
       if (leaves) s.out.at(m_zij_dropped, ctx.index, r, sec) += 1;
     } else {
       const double prob = attrition_probability(tp, induction, sec, exp[i], route[i], q[i], so_trained[i],
-                                                rotated[i], s.last_shortage_rate[r][sec]);
+                                                rotated[i], s.last_shortage_rate[r][sec], m_sub);
       leaves = sim::bernoulli(prob, words[1]);
     }
     if (leaves) {
       kept[i] = 0;
       s.out.at(m_exits_attrition, ctx.index, r, sec) += 1;
+      if (sec == vo) s.out.subject_at(sm_exits, ctx.index, r, x) += 1;
       if (qualified[i] && age[i] < 60 && sim::bernoulli(share_of_leavers, words[2]))
-        join_reserve(s.reserve, t.id[i], sec, r, age[i], exp[i], ctx.year, t.cohort_rec[i]);
+        join_reserve(s.reserve, t.id[i], sec, x, r, age[i], exp[i], ctx.year, t.cohort_rec[i]);
       continue;
     }
     // 3. Mobility: the move itself happens in the market (6.6 step 0).

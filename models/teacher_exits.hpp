@@ -30,12 +30,13 @@ struct TeacherParams {
 void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng);
 void teacher_keys(std::vector<schema::Key>& keys);  // teachers.*
 
-// The attrition chance of 6.3.2 for one qualified teacher (or a zij-instromer after its trajectory).
+// The attrition chance of 6.3.2 for one qualified teacher (or a zij-instromer after its trajectory), with
+// m_subject as `subject_effect`.
 // Inline: it runs for every teacher every year (and the closed-form tests call it). A factor that does not
 // apply is 1.0: x * 1.0 == x exactly.
 inline double attrition_probability(const TeacherParams& tp, const InductionParams& induction, int sector,
                                     int exp, int route, double q, bool so_trained, bool rotated,
-                                    double region_shortage_rate) {
+                                    double region_shortage_rate, double subject_effect = 1.0) {
   // The factors are looked up, not branched on: whether a teacher is starting is a coin toss to the branch
   // predictor.
   const bool starting = exp < 5;
@@ -48,6 +49,7 @@ inline double attrition_probability(const TeacherParams& tp, const InductionPara
   prob *= tp.route_effect[route];
   prob *= rotation_factor[rotated && starting];
   prob *= 1.0 + tp.workload_effect * region_shortage_rate;
+  prob *= subject_effect;  // m_subject: subjects.attrition_effect of a vo teacher's subject (12.4), else 1
   return std::min(1.0, prob);
 }
 

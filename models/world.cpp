@@ -156,24 +156,40 @@ std::vector<double> start_shortage_rates(const Params& p, const World& w) {
   return rate;
 }
 
+// Start staffing (4.1, 12.2): each cell is filled to D_jx x (1 - min(1, s_j x start_shortage_x / S)), S the
+// demand-weighted mean of start_shortage (S = 0: every cell takes s_j); a po or mbo school is one cell.
 void synthetic_teachers(const Params& p, const sim::Stream& rng, World& w, const std::vector<double>& q) {
   const auto rate = start_shortage_rates(p, w);
+  const auto& sub = w.subjects;
+  double weighted = 0.0, shares = 0.0;
+  for (int x = 0; x < sub.count(); ++x) {
+    weighted += sub.demand_share[x] * sub.start_shortage[x];
+    shares += sub.demand_share[x];
+  }
+  const double mean_rate = shares > 0 ? weighted / shares : 0.0;
   for (std::size_t j = 0; j < w.schools.size(); ++j) {
     const int s = w.schools.sector[j];
-    const double target = w.schools.demand[j] * (1.0 - rate[j]);
-    double staff = 0.0;
-    for (std::uint64_t n = 0;; ++n) {
-      const std::uint64_t id = ids::start_teacher | (static_cast<std::uint64_t>(j) << 20) | n;
-      const auto a = rng.draw(id, 0, event::world_teacher, 0);
-      const double fte = draw_fte(p, s, a[0]);
-      if (staff + 0.5 * fte > target) break;
-      const int band = sim::categorical(p.world.age_distribution[s], sim::uniform32(a[1]));
-      const int lo = 20 + 5 * band, hi = band == kAgeBands - 1 ? 66 : lo + 4;
-      const int age = sim::uniform_int(lo, hi, a[2]);
-      const int exp = std::max(0, age - 23 - sim::uniform_int(0, 5, a[3]));
-      append_teacher(w.teachers, id, static_cast<std::int32_t>(j), fte, age, exp, true, initial, q[j], false,
-                     false, p.years.start, 0, kNone);
-      staff += fte;
+    std::uint64_t n = 0;
+    for (int x = 0; x < w.subjects_of(s); ++x) {
+      const auto c = static_cast<std::size_t>(w.cell_begin[j] + x);
+      const double cell_rate =
+          s != vo || !(mean_rate > 0) ? rate[j] : std::min(1.0, rate[j] * sub.start_shortage[x] / mean_rate);
+      const double target = w.cell_start_demand[c] * (1.0 - cell_rate);
+      double staff = 0.0;
+      for (;; ++n) {
+        const std::uint64_t id = ids::start_teacher | (static_cast<std::uint64_t>(j) << 20) | n;
+        const auto a = rng.draw(id, 0, event::world_teacher, 0);
+        const double fte = draw_fte(p, s, a[0]);
+        if (staff + 0.5 * fte > target) break;
+        const int band = sim::categorical(p.world.age_distribution[s], sim::uniform32(a[1]));
+        const int lo = 20 + 5 * band, hi = band == kAgeBands - 1 ? 66 : lo + 4;
+        const int age = sim::uniform_int(lo, hi, a[2]);
+        const int exp = std::max(0, age - 23 - sim::uniform_int(0, 5, a[3]));
+        append_teacher(w.teachers, id, static_cast<std::int32_t>(j), x, fte, age, exp, true, initial, q[j],
+                       false, false, p.years.start, 0, kNone);
+        staff += fte;
+      }
+      ++n;  // the draw that did not fit is not reused by the next cell
     }
   }
 }
@@ -183,6 +199,7 @@ void import_teachers(const Params& p, const sim::Stream& rng, World& w, const st
   std::map<std::string, std::int32_t> school_index;
   for (std::size_t j = 0; j < w.schools.size(); ++j)
     school_index[w.schools.label[j]] = static_cast<std::int32_t>(j);
+  const auto& names = w.subjects.names;
   std::vector<InputError> errors;
   std::uint64_t seq = 0;
   for (const auto& row : rows) {
@@ -192,13 +209,62 @@ void import_teachers(const Params& p, const sim::Stream& rng, World& w, const st
           {p.world.teachers_csv, row.line, 1, fmt::format("unknown school_id `{}`", row.school_id)});
       continue;
     }
-    for (int c = 0; c < row.count; ++c, ++seq)
-      append_teacher(w.teachers, ids::start_teacher | seq, it->second, row.fte, row.age, row.exp,
-                     row.qualified, row.route, row.q.value_or(q[it->second]), row.so_trained, false,
-                     p.years.start, row.route == zij && !row.qualified ? 1 : 0, kNone);
+    const bool in_vo = w.schools.sector[static_cast<std::size_t>(it->second)] == vo;
+    int subject = -1;  // drawn per teacher
+    if (!row.subject.empty()) {
+      const auto found = std::find(names.begin(), names.end(), row.subject);
+      if (!in_vo)
+        errors.push_back(
+            {p.world.teachers_csv, row.line, row.subject_column,
+             fmt::format("subject: `{}` given for a teacher of a {} school; only vo teachers have "
+                         "a subject",
+                         row.subject, kSectorNames[w.schools.sector[it->second]])});
+      else if (found == names.end())
+        errors.push_back({p.world.teachers_csv, row.line, row.subject_column,
+                          fmt::format("subject: unknown subject `{}` (expected one of subjects.vo: {})",
+                                      row.subject, fmt::join(names, ", "))});
+      else
+        subject = static_cast<int>(found - names.begin());
+    }
+    if (!in_vo) subject = 0;
+    for (int c = 0; c < row.count; ++c, ++seq) {
+      const std::uint64_t id = ids::start_teacher | seq;
+      const int x = subject >= 0
+                        ? subject
+                        : draw_vo_subject(w.subjects, rng.draw(id, 0, event::world_teacher_subject)[0]);
+      append_teacher(w.teachers, id, it->second, x, row.fte, row.age, row.exp, row.qualified, row.route,
+                     row.q.value_or(q[it->second]), row.so_trained, false, p.years.start,
+                     row.route == zij && !row.qualified ? 1 : 0, kNone);
+    }
   }
   if (!errors.empty()) throw ScenarioErrors(std::move(errors));
-  (void)rng;
+}
+
+// The cells of section 12 and the markets of (region, sector, subject), in school order.
+void build_cells(const Params& p, World& w) {
+  w.subjects = resolve_subjects(p.subjects);
+  const std::size_t n = w.schools.size();
+  w.cell_begin.resize(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    w.cell_begin[j] = static_cast<std::int32_t>(w.cell_school.size());
+    const int s = w.schools.sector[j];
+    for (int x = 0; x < w.subjects_of(s); ++x) {
+      w.cell_school.push_back(static_cast<std::int32_t>(j));
+      w.cell_subject.push_back(static_cast<std::uint8_t>(x));
+      w.cell_start_demand.push_back(s == vo ? w.schools.demand[j] * w.subjects.demand_share[x]
+                                            : w.schools.demand[j]);
+    }
+  }
+  w.market_cells.assign(
+      static_cast<std::size_t>(w.regions) * static_cast<std::size_t>(w.markets_per_region()), {});
+  w.cell_slot.resize(w.cells());
+  for (std::size_t c = 0; c < w.cells(); ++c) {
+    const auto j = static_cast<std::size_t>(w.cell_school[c]);
+    auto& list = w.market_cells[static_cast<std::size_t>(
+        w.subject_market(w.schools.region[j], w.schools.sector[j], w.cell_subject[c]))];
+    w.cell_slot[c] = static_cast<std::int32_t>(list.size());
+    list.push_back(static_cast<std::int32_t>(c));
+  }
 }
 
 void start_membership(const Params& p, const sim::Stream& rng, World& w, bool imported) {
@@ -241,7 +307,8 @@ void start_students(const Params& p, const sim::Stream& rng, World& w) {
       for (long i = 0; i < per_region[r]; ++i, ++seq) {
         const std::uint64_t id = ids::start_student | seq;
         const auto a = rng.draw(id, 0, event::world_student);
-        append_student(w.students, id, k, y, r, sim::bernoulli(p.study.institute_in_partnership[k], a[0]),
+        append_student(w.students, id, k, draw_study_subject(w.subjects, k, a[1]), y, r,
+                       sim::bernoulli(p.study.institute_in_partnership[k], a[0]),
                        p.study.intake_age[k] + y + e - 1, p.years.start - y - e + 1);
         w.students.extra_years.back() = static_cast<std::uint8_t>(e);
       }
@@ -279,6 +346,7 @@ void start_reserve(const Params& p, const sim::Stream& rng, World& w) {
         auto& res = w.reserve;
         res.id.push_back(id);
         res.sector.push_back(static_cast<std::uint8_t>(s));
+        res.subject.push_back(static_cast<std::uint8_t>(s == vo ? draw_vo_subject(w.subjects, a[3]) : 0));
         res.region.push_back(static_cast<std::int16_t>(r));
         res.age.push_back(static_cast<std::int16_t>(sim::uniform_int(25, 60, a[0])));
         res.exp.push_back(static_cast<std::int16_t>(sim::uniform_int(2, 15, a[1])));
@@ -290,6 +358,16 @@ void start_reserve(const Params& p, const sim::Stream& rng, World& w) {
 }
 
 }  // namespace
+
+int draw_study_subject(const Subjects& subjects, int programme, std::uint32_t word) {
+  if (subjects.of_programme[programme] >= 0) return subjects.of_programme[programme];
+  if (subjects.intake_share[programme].empty()) return kNoSubject;
+  return sim::categorical(subjects.intake_share[programme], sim::uniform32(word));
+}
+
+int draw_vo_subject(const Subjects& subjects, std::uint32_t word) {
+  return sim::categorical(subjects.demand_share, sim::uniform32(word));
+}
 
 double draw_fte(const Params& p, int sector, std::uint32_t word) {
   return kFteValues[sim::categorical(p.world.fte_distribution[sector], sim::uniform32(word))];
@@ -328,6 +406,7 @@ World build_world(const Params& p) {
   w.slot.assign(n, 0);
   for (const auto& list : w.market_schools)
     for (std::size_t i = 0; i < list.size(); ++i) w.slot[list[i]] = static_cast<std::int32_t>(i);
+  build_cells(p, w);
   w.schools.u.resize(n);
   for (std::size_t j = 0; j < n; ++j)
     w.schools.u[j] = sim::uniform32(rng.draw(ids::school(j), 0, event::world_school_u)[0]);
@@ -343,13 +422,16 @@ World build_world(const Params& p) {
   else
     import_teachers(p, rng, w, q);
 
-  // The start gap is split into stopgaps and open posts as in 6.6 step 5.
-  std::vector<double> staff(n, 0.0);
-  for (std::size_t i = 0; i < w.teachers.size(); ++i) staff[w.teachers.school[i]] += w.teachers.fte[i];
-  w.start_stopgap.resize(n);
-  for (std::size_t j = 0; j < n; ++j)
-    w.start_stopgap[j] =
-        p.market.stopgap_share[w.schools.sector[j]] * std::max(0.0, w.schools.demand[j] - staff[j]);
+  // The start gap of each cell is split into stopgaps and open posts as in 6.6 step 5.
+  std::vector<double> staff(w.cells(), 0.0);
+  for (std::size_t i = 0; i < w.teachers.size(); ++i)
+    staff[static_cast<std::size_t>(w.cell_of(w.teachers.school[i], w.teachers.subject[i]))] +=
+        w.teachers.fte[i];
+  w.start_stopgap.resize(w.cells());
+  for (std::size_t c = 0; c < w.cells(); ++c)
+    w.start_stopgap[c] =
+        p.market.stopgap_share[w.schools.sector[static_cast<std::size_t>(w.cell_school[c])]] *
+        std::max(0.0, w.cell_start_demand[c] - staff[c]);
 
   start_students(p, rng, w);
   placement(w.students, w, start_school_state(w, p), p.policy.rotation, rng, 0);

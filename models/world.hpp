@@ -9,6 +9,7 @@
 
 #include "models/forward.hpp"
 #include "models/population.hpp"
+#include "models/subjects.hpp"
 #include "models/types.hpp"
 
 namespace tlm::models {
@@ -25,7 +26,7 @@ struct WorldParams {
   PerSector<int> schools{6300, 640, 59};
   PerSector<double> demand_fte{92000, 61000, 26500};
   double school_size_sigma = 0.6;
-  PerSector<double> start_shortage{0.075, 0.058, 0.06};
+  PerSector<double> start_shortage{0.075, 0.055, 0.06};
   double urban_shortage_factor = 1.6;
   PerSector<std::array<double, kFteLevels>> fte_distribution{{
       {0.15, 0.30, 0.35, 0.20},
@@ -58,18 +59,48 @@ struct World {
   std::vector<std::int16_t> partnership_region;           // partnership -> region
   SchoolTable schools;                                    // the start world's table of schools (fixed)
   std::vector<std::vector<std::int32_t>> market_schools;  // [region * 3 + sector] -> schools
-  std::vector<std::int32_t> slot;  // position of each school in its market's list (weighted-choice trees)
+  std::vector<std::int32_t> slot;  // position of each school in its region and sector's list (placement)
+  // Subjects in vo (section 12): a vo school has one cell per subject, a po or mbo school one cell. A market
+  // is a (region, sector, subject): po and mbo one per region, vo one per subject.
+  Subjects subjects;
+  std::vector<std::int32_t> cell_begin;    // per school: its first cell
+  std::vector<std::int32_t> cell_school;   // per cell
+  std::vector<std::uint8_t> cell_subject;  // per cell: the subject (0 in po and mbo)
+  std::vector<double> cell_start_demand;   // per cell: D_jx = D_j x demand_share_x (vo), D_j otherwise
+  std::vector<std::vector<std::int32_t>> market_cells;  // [subject_market(r, s, x)] -> cells
+  std::vector<std::int32_t> cell_slot;  // position of each cell in its market's list (weighted-choice trees)
   Teachers teachers;
   Students students;
   Reserve reserve;
-  std::vector<double> start_stopgap;  // per school: unqualified stopgap FTE in the start year
+  std::vector<double> start_stopgap;  // per cell: unqualified stopgap FTE in the start year
   int market_index(int region, int sector) const { return region * kSectors + sector; }
+  int subjects_of(int sector) const { return sector == vo ? subjects.count() : 1; }
+  int markets_per_region() const { return 2 + subjects.count(); }
+  int subject_market(int region, int sector, int subject) const {
+    return region * markets_per_region() + (sector == po   ? 0
+                                            : sector == vo ? 1 + subject
+                                                           : 1 + subjects.count());
+  }
+  std::size_t cells() const { return cell_school.size(); }
+  // The cell of school j that a person of `subject` works in: its own subject's in vo, the one cell
+  // otherwise.
+  std::int32_t cell_of(std::int32_t j, int subject) const {
+    return cell_begin[static_cast<std::size_t>(j)] +
+           (schools.sector[static_cast<std::size_t>(j)] == vo ? subject : 0);
+  }
+  int cells_of(std::int32_t j) const { return subjects_of(schools.sector[static_cast<std::size_t>(j)]); }
 };
 
 void world_keys(std::vector<schema::Key>& keys);  // world.*
 
 // Throws ScenarioErrors for problems in imported data that only show when the world is built.
 World build_world(const Params& p);
+
+// The subject of a new student of `programme` (12.3): of_programme for alo and kunstvak, drawn by the
+// programme's intake_share for tweedegraads and eerstegraads, kNoSubject for pabo; one 32-bit word.
+int draw_study_subject(const Subjects& subjects, int programme, std::uint32_t word);
+// A vo subject drawn by demand_share (start reserve, imported teachers without one, subjectless graduates).
+int draw_vo_subject(const Subjects& subjects, std::uint32_t word);
 
 // A teacher's fte from the sector's `world.fte_distribution` (docs/model.md 4.1), with one 32-bit word.
 double draw_fte(const Params& p, int sector, std::uint32_t word);
