@@ -396,7 +396,8 @@ class Loader {
 
   // The position to report a combination at: the first of `keys` that a file or --set gave, else the top
   // file.
-  InputError at(std::initializer_list<std::string> keys) const {
+  InputError at(std::initializer_list<std::string> keys) const { return at(std::vector<std::string>(keys)); }
+  InputError at(const std::vector<std::string>& keys) const {
     for (const auto& k : keys)
       if (auto it = where_.find(k); it != where_.end()) return it->second;
     return InputError{top_display_, 0, 0, ""};
@@ -404,6 +405,9 @@ class Loader {
   // A combination involving a key whose value was rejected is not checked: the rejected value is not in
   // Params, and the error already reported says what to fix.
   void problem(std::initializer_list<std::string> keys, std::string message) {
+    problem(std::vector<std::string>(keys), std::move(message));
+  }
+  void problem(const std::vector<std::string>& keys, std::string message) {
     for (const auto& k : keys)
       for (const auto& f : failed_)
         if (k == f || (k.starts_with(f) && (k[f.size()] == '.' || k[f.size()] == '['))) return;
@@ -493,6 +497,28 @@ class Loader {
       problem({"policy.institutes.target_year", "years.start"},
               fmt::format("policy.institutes.target_year ({}) is before years.start ({})", *inst.target_year,
                           p.years.start));
+    check_subjects(p.subjects);
+  }
+
+  // The subjects.* keys together (docs/model.md 12.1), now that every file and --set is read: subjects.vo
+  // may come after the tables or from another file. A problem is reported at the most specific key given
+  // (subjects.demand_share.wiskunde, else subjects.demand_share), else at subjects.vo; none when one of
+  // these was rejected (a rejected subjects.vo leaves the default names, which the tables may not fit).
+  void check_subjects(const SubjectParams& subjects) {
+    std::vector<SubjectProblem> problems;
+    resolve_subjects(subjects, &problems);
+    for (auto& pr : problems) {
+      std::vector<std::string> keys{pr.key};
+      // The enclosing keys: subjects.vo[2] -> subjects.vo; subjects.demand_share.x -> subjects.demand_share.
+      for (std::string k = pr.key;;) {
+        const auto cut = k.find_last_of(".[");
+        if (cut == std::string::npos || cut <= std::string_view("subjects").size()) break;
+        k.resize(cut);
+        keys.push_back(k);
+      }
+      keys.emplace_back("subjects.vo");
+      problem(keys, std::move(pr.message));
+    }
   }
 
   int csv_regions_ = 0;

@@ -9,6 +9,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "models/keys.hpp"
+
 namespace tlm::models {
 namespace {
 
@@ -186,6 +188,39 @@ Subjects resolve_subjects(const SubjectParams& p, std::vector<SubjectProblem>* p
   s.of_programme[alo] = of_programme("alo", p.of_programme.alo, "lo");
   s.of_programme[kunstvak] = of_programme("kunstvak", p.of_programme.kunstvak, "kunst");
   return s;
+}
+
+void subject_keys(std::vector<schema::Key>& keys) {
+  // The keys of [subjects] first, then those of [subjects.intake_share]: every TOML table's keys together.
+  keys.insert(
+      keys.end(),
+      {
+          {"subjects.vo", schema::kAny, "",
+           "the vo subjects, by name (the 13 defaults in any order, [\"all\"] for no subjects, or your own)",
+           "12.1", TLM_FIELD(subjects.vo)},
+          {"subjects.demand_share", schema::kProb, "shares",
+           "share of a vo school's demand in each subject (sum 1)", "12.1", TLM_FIELD(subjects.demand_share),
+           true},
+          {"subjects.start_shortage", schema::kProb, "share of demand",
+           "shortage rate of each subject in the start world, relative: scaled so that their demand-weighted "
+           "mean is the school's rate",
+           "12.1", TLM_FIELD(subjects.start_shortage)},
+          {"subjects.zij_share", schema::kProb, "shares",
+           "share of the vo zij candidates in each subject (sum 1)", "12.1", TLM_FIELD(subjects.zij_share),
+           true},
+          {"subjects.attrition_effect", schema::kNonNeg, schema::kMultiplier,
+           "attrition of a vo teacher of each subject (m_subject)", "12.1",
+           TLM_FIELD(subjects.attrition_effect)},
+          {"subjects.of_programme", schema::kAny, "",
+           "the subject of alo and kunstvak students (unset: lo and kunst; under [\"all\"]: all)", "12.1",
+           TLM_FIELD(subjects.of_programme)},
+          {"subjects.intake_share.tweedegraads", schema::kProb, "shares",
+           "share of the tweedegraads intake in each subject (sum 1)", "12.1",
+           TLM_FIELD(subjects.intake_share_tweedegraads), true},
+          {"subjects.intake_share.eerstegraads", schema::kProb, "shares",
+           "share of the eerstegraads intake in each subject (sum 1)", "12.1",
+           TLM_FIELD(subjects.intake_share_eerstegraads), true},
+      });
 }
 
 Subjects resolve_subjects(const SubjectParams& p) {
