@@ -385,7 +385,9 @@ class Loader {
         t = next ? next->as_table() : nullptr;
         found = t != nullptr;
       }
-      if (!found || !t->contains(segs.back())) {
+      // A table by subject name takes any name: whether it is a listed subject is checked with the rest.
+      const bool by_name = std::holds_alternative<SubjectTable*>(key->field(params)) && segs.size() == 1;
+      if (!found || (!by_name && !t->contains(segs.back()))) {
         fail(1, unknown_key_message(path));
         continue;
       }
