@@ -345,7 +345,14 @@ class Loader {
           if (dot == 0) break;
         }
       }
-      if (!key || (!rest.empty() && !schema::value_toml(*key, params).starts_with("{"))) {
+      // A table of subjects (or of the programmes' subjects) takes any one name: whether it is a listed
+      // subject is checked with the rest. One not given (required by a custom set) starts empty.
+      const bool by_name = key && rest.find('.') == std::string::npos &&
+                           (std::holds_alternative<SubjectTable*>(key->field(params)) ||
+                            std::holds_alternative<SubjectOfProgramme*>(key->field(params)));
+      std::string current = key ? schema::value_toml(*key, params) : std::string();
+      if (by_name && current.empty()) current = "{}";
+      if (!key || (!rest.empty() && !current.starts_with("{"))) {
         fail(1, unknown_key_message(path));
         continue;
       }
@@ -373,7 +380,7 @@ class Loader {
         if (!schema::read_value(*key, *parsed.get("v"), params, sink)) failed_.insert(std::string(key->name));
         continue;
       }
-      toml::table whole = toml::parse(std::string_view("v = " + schema::value_toml(*key, params)));
+      toml::table whole = toml::parse(std::string_view("v = " + current));
       toml::table* t = whole.get("v")->as_table();
       std::string seg;
       std::istringstream parts(rest);
@@ -385,8 +392,6 @@ class Loader {
         t = next ? next->as_table() : nullptr;
         found = t != nullptr;
       }
-      // A table by subject name takes any name: whether it is a listed subject is checked with the rest.
-      const bool by_name = std::holds_alternative<SubjectTable*>(key->field(params)) && segs.size() == 1;
       if (!found || (!by_name && !t->contains(segs.back()))) {
         fail(1, unknown_key_message(path));
         continue;

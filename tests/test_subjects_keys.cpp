@@ -159,6 +159,28 @@ TEST_CASE("subjects: --set one subject of a table, or the names and the tables",
     CHECK(errors_of(kTwo, {"subjects.vo=[\"a\",\"b\",\"c\"]", "subjects.intake_share.eerstegraads.c=0"})
               .find("--set:2:1: unknown key `subjects.intake_share.eerstegraads.c`") != std::string::npos);
   }
+  SECTION("custom names and their tables, one subject at a time") {
+    // A table that custom names need starts empty.
+    const Subjects s = subjects_of(
+        "", {"subjects.vo=[\"a\",\"b\"]", "subjects.demand_share.a=0.4", "subjects.demand_share.b=0.6",
+             "subjects.start_shortage.a=0.1", "subjects.start_shortage.b=0.2", "subjects.zij_share.a=1",
+             "subjects.zij_share.b=0", "subjects.intake_share.tweedegraads.a=0.5",
+             "subjects.intake_share.tweedegraads.b=0.5", "subjects.intake_share.eerstegraads.b=1",
+             "subjects.intake_share.eerstegraads.a=0", "subjects.of_programme.alo=a",
+             "subjects.of_programme.kunstvak=b"});
+    CHECK(s.demand_share == std::vector<double>{0.4, 0.6});
+    CHECK(s.start_shortage == std::vector<double>{0.1, 0.2});
+    CHECK(s.zij_share == std::vector<double>{1.0, 0.0});
+    CHECK(s.intake_share[eerstegraads] == std::vector<double>{0.0, 1.0});
+    CHECK(s.of_programme[alo] == 0);
+    CHECK(s.of_programme[kunstvak] == 1);
+    // Only a part of a table that has a problem: the problem is where the table was last set.
+    CHECK(errors_of("", {"subjects.vo=[\"a\",\"b\"]", "subjects.demand_share.a=0.4",
+                         "subjects.start_shortage=0", "subjects.zij_share=0.5",
+                         "subjects.intake_share.tweedegraads=0.5", "subjects.intake_share.eerstegraads=0.5",
+                         "subjects.of_programme={alo=\"a\",kunstvak=\"b\"}"}) ==
+          "--set:2:25: subjects.demand_share: missing `b` (a table by subject must be complete)\n");
+  }
   SECTION("the names after the file's tables") {
     const Subjects s = subjects_of(kTwo, {"subjects.vo=[\"b\",\"a\"]", "subjects.of_programme.alo=b"});
     CHECK(s.names == std::vector<std::string>{"b", "a"});
@@ -176,10 +198,9 @@ TEST_CASE("subjects: --set one subject of a table, or the names and the tables",
                 "--set:1:30: subjects.demand_share.latijn: `latijn` is not in subjects.vo (`nederlands`, "));
     CHECK(errors_of("", {"subjects.demand_share.wiskunde.x=0.2"}) ==
           "--set:1:1: unknown key `subjects.demand_share.wiskunde.x`\n");
-    // A table not given (required by custom names) or given as one number has no part to set.
-    CHECK(errors_of("subjects.vo = [\"a\"]\n", {"subjects.demand_share.a=1"})
-              .find("--set:1:1: unknown key `subjects.demand_share.a`; did you mean "
-                    "`subjects.demand_share`?\n") != std::string::npos);
+    // of_programme has only alo and kunstvak.
+    CHECK(errors_of("", {"subjects.of_programme.pabo=lo"}) ==
+          "--set:1:28: subjects.of_programme: unknown programme `pabo` (expected alo, kunstvak)\n");
   }
 }
 
