@@ -23,15 +23,14 @@ struct AdoptionField {
 };
 
 // Where a key's value lives in Params. The pointee type fixes how the value is read and written.
-using Field =
-    std::variant<double*, int*, bool*, std::string*, std::uint64_t*, JoiningMode*, GroenplukRule*,
-                 PerSector<double>*, PerSector<int>*, PerProgramme<double>*, PerProgramme<int>*,
-                 PerRoute<double>*, PerSector<YearTable>*, PerSector<std::array<double, kFteLevels>>*,
-                 PerSector<std::array<double, kAgeBands>>*, PerSector<std::array<double, kExpLevels>>*,
-                 PerProgramme<std::vector<double>>*, PerProgramme<PerSector<double>>*,
-                 std::vector<JoiningStep>*, std::array<bool, kSectors>*, AdoptionField, std::array<int, 2>*,
-                 std::optional<double>*, std::optional<int>*, std::optional<std::uint64_t>*,
-                 std::optional<PerSector<double>>*>;
+using Field = std::variant<
+    double*, int*, bool*, std::string*, std::uint64_t*, JoiningMode*, GroenplukRule*, PerSector<double>*,
+    PerSector<int>*, PerProgramme<double>*, PerProgramme<int>*, PerRoute<double>*, PerSector<YearTable>*,
+    PerSector<std::array<double, kFteLevels>>*, PerSector<std::array<double, kAgeBands>>*,
+    PerSector<std::array<double, kExpLevels>>*, PerProgramme<std::vector<double>>*,
+    PerProgramme<PerSector<double>>*, std::vector<JoiningStep>*, std::array<bool, kSectors>*, AdoptionField,
+    std::array<int, 2>*, std::optional<double>*, std::optional<int>*, std::optional<std::uint64_t>*,
+    std::optional<PerSector<double>>*, std::vector<std::string>*, SubjectTable*, SubjectOfProgramme*>;
 
 // Allowed values of one number (of every element, for tables and lists).
 struct Range {

@@ -345,7 +345,14 @@ class Loader {
           if (dot == 0) break;
         }
       }
-      if (!key || (!rest.empty() && !schema::value_toml(*key, params).starts_with("{"))) {
+      // A table of subjects (or of the programmes' subjects) takes any one name: whether it is a listed
+      // subject is checked with the rest. One not given (required by a custom set) starts empty.
+      const bool by_name = key && rest.find('.') == std::string::npos &&
+                           (std::holds_alternative<SubjectTable*>(key->field(params)) ||
+                            std::holds_alternative<SubjectOfProgramme*>(key->field(params)));
+      std::string current = key ? schema::value_toml(*key, params) : std::string();
+      if (by_name && current.empty()) current = "{}";
+      if (!key || (!rest.empty() && !current.starts_with("{"))) {
         fail(1, unknown_key_message(path));
         continue;
       }
@@ -373,7 +380,7 @@ class Loader {
         if (!schema::read_value(*key, *parsed.get("v"), params, sink)) failed_.insert(std::string(key->name));
         continue;
       }
-      toml::table whole = toml::parse(std::string_view("v = " + schema::value_toml(*key, params)));
+      toml::table whole = toml::parse(std::string_view("v = " + current));
       toml::table* t = whole.get("v")->as_table();
       std::string seg;
       std::istringstream parts(rest);
@@ -385,7 +392,7 @@ class Loader {
         t = next ? next->as_table() : nullptr;
         found = t != nullptr;
       }
-      if (!found || !t->contains(segs.back())) {
+      if (!found || (!by_name && !t->contains(segs.back()))) {
         fail(1, unknown_key_message(path));
         continue;
       }
@@ -396,7 +403,8 @@ class Loader {
 
   // The position to report a combination at: the first of `keys` that a file or --set gave, else the top
   // file.
-  InputError at(std::initializer_list<std::string> keys) const {
+  InputError at(std::initializer_list<std::string> keys) const { return at(std::vector<std::string>(keys)); }
+  InputError at(const std::vector<std::string>& keys) const {
     for (const auto& k : keys)
       if (auto it = where_.find(k); it != where_.end()) return it->second;
     return InputError{top_display_, 0, 0, ""};
@@ -404,6 +412,9 @@ class Loader {
   // A combination involving a key whose value was rejected is not checked: the rejected value is not in
   // Params, and the error already reported says what to fix.
   void problem(std::initializer_list<std::string> keys, std::string message) {
+    problem(std::vector<std::string>(keys), std::move(message));
+  }
+  void problem(const std::vector<std::string>& keys, std::string message) {
     for (const auto& k : keys)
       for (const auto& f : failed_)
         if (k == f || (k.starts_with(f) && (k[f.size()] == '.' || k[f.size()] == '['))) return;
@@ -493,6 +504,28 @@ class Loader {
       problem({"policy.institutes.target_year", "years.start"},
               fmt::format("policy.institutes.target_year ({}) is before years.start ({})", *inst.target_year,
                           p.years.start));
+    check_subjects(p.subjects);
+  }
+
+  // The subjects.* keys together (docs/model.md 12.1), now that every file and --set is read: subjects.vo
+  // may come after the tables or from another file. A problem is reported at the most specific key given
+  // (subjects.demand_share.wiskunde, else subjects.demand_share), else at subjects.vo; none when one of
+  // these was rejected (a rejected subjects.vo leaves the default names, which the tables may not fit).
+  void check_subjects(const SubjectParams& subjects) {
+    std::vector<SubjectProblem> problems;
+    resolve_subjects(subjects, &problems);
+    for (auto& pr : problems) {
+      std::vector<std::string> keys{pr.key};
+      // The enclosing keys: subjects.vo[2] -> subjects.vo; subjects.demand_share.x -> subjects.demand_share.
+      for (std::string k = pr.key;;) {
+        const auto cut = k.find_last_of(".[");
+        if (cut == std::string::npos || cut <= std::string_view("subjects").size()) break;
+        k.resize(cut);
+        keys.push_back(k);
+      }
+      keys.emplace_back("subjects.vo");
+      problem(keys, std::move(pr.message));
+    }
   }
 
   int csv_regions_ = 0;

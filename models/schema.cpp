@@ -30,6 +30,7 @@ std::vector<Key> make_keys() {
   joining_policy_keys(k);
   groenpluk_policy_keys(k);
   institutes_policy_keys(k);
+  subject_keys(k);
   cost_keys(k);
   return k;
 }
@@ -100,6 +101,84 @@ std::string year_table_toml(const YearTable& t) {
     first = false;
   }
   return out + " }";
+}
+
+// A subject name as a TOML key: bare when it can be (every valid subject name can), else quoted.
+std::string subject_key_toml(const std::string& name) {
+  const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+  return bare ? name : quote(name);
+}
+
+std::string string_list_toml(const std::vector<std::string>& values) {
+  std::vector<std::string> q;
+  for (const auto& v : values) q.push_back(quote(v));
+  return fmt::format("[{}]", fmt::join(q, ", "));
+}
+
+// True when a problem of resolve_subjects concerns the subject names or the key `path` (or a part of it).
+bool concerns(const std::vector<SubjectProblem>& problems, std::string_view path) {
+  return std::any_of(problems.begin(), problems.end(), [&](const SubjectProblem& pr) {
+    const std::string_view k = pr.key;
+    return k.starts_with("subjects.vo") || k == path || (k.starts_with(path) && k[path.size()] == '.');
+  });
+}
+
+// A subject table of `p.subjects` as `tlm show` writes it: resolved (complete, in the order of subjects.vo)
+// when the resolution has no problem with the names or with this table, else as it was given ("" when it
+// was not: unset).
+std::string subject_table_toml(const Params& p, const SubjectTable* t) {
+  std::vector<SubjectProblem> problems;
+  const Subjects s = resolve_subjects(p.subjects, &problems);
+  const auto& sp = p.subjects;
+  const std::vector<std::pair<const SubjectTable*, std::pair<const char*, const std::vector<double>*>>>
+      tables{
+          {&sp.demand_share, {"subjects.demand_share", &s.demand_share}},
+          {&sp.start_shortage, {"subjects.start_shortage", &s.start_shortage}},
+          {&sp.intake_share_tweedegraads,
+           {"subjects.intake_share.tweedegraads", &s.intake_share[tweedegraads]}},
+          {&sp.intake_share_eerstegraads,
+           {"subjects.intake_share.eerstegraads", &s.intake_share[eerstegraads]}},
+          {&sp.zij_share, {"subjects.zij_share", &s.zij_share}},
+          {&sp.attrition_effect, {"subjects.attrition_effect", &s.attrition_effect}},
+      };
+  std::vector<std::pair<std::string, double>> entries;
+  for (const auto& [member, path_values] : tables) {
+    if (member != t) continue;
+    if (!concerns(problems, path_values.first)) {
+      for (std::size_t x = 0; x < s.names.size(); ++x)
+        entries.emplace_back(s.names[x], (*path_values.second)[x]);
+    } else if (t->all) {
+      return number_toml(*t->all);
+    } else if (t->by_name.empty()) {
+      return "";
+    } else {
+      entries = t->by_name;
+    }
+  }
+  std::string out = "{ ";
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    out += fmt::format("{}{} = {}", i ? ", " : "", subject_key_toml(entries[i].first),
+                       number_toml(entries[i].second));
+  return out + " }";
+}
+
+// subjects.of_programme as `tlm show` writes it: resolved, or as given when the resolution has a problem.
+std::string of_programme_toml(const Params& p) {
+  std::vector<SubjectProblem> problems;
+  const Subjects s = resolve_subjects(p.subjects, &problems);
+  const SubjectOfProgramme& o = p.subjects.of_programme;
+  std::optional<std::string> alo_name = o.alo, kunstvak_name = o.kunstvak;
+  if (!concerns(problems, "subjects.of_programme")) {
+    alo_name = s.names[static_cast<std::size_t>(s.of_programme[alo])];
+    kunstvak_name = s.names[static_cast<std::size_t>(s.of_programme[kunstvak])];
+  }
+  std::vector<std::string> parts;
+  if (alo_name) parts.push_back("alo = " + quote(*alo_name));
+  if (kunstvak_name) parts.push_back("kunstvak = " + quote(*kunstvak_name));
+  if (parts.empty()) return "";
+  return fmt::format("{{ {} }}", fmt::join(parts, ", "));
 }
 
 // ---- reading -------------------------------------------------------------------------------------------
@@ -504,6 +583,102 @@ std::optional<PerSector<std::array<double, N>>> read_sector_lists(const Key& key
       });
 }
 
+// subjects.vo: a non-empty list of strings. The names themselves are checked by resolve_subjects.
+std::optional<std::vector<std::string>> read_names(const toml::node& n, const std::string& path,
+                                                   const Sink& sink) {
+  const toml::array* a = n.as_array();
+  if (!a) {
+    sink.error(n, fmt::format("{}: expected a list of subject names, got {}", path, type_name(n)));
+    return std::nullopt;
+  }
+  if (a->empty()) {
+    sink.error(n, fmt::format("{}: expected at least one subject, got an empty list", path));
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const toml::node& e = *a->get(i);
+    const std::string ep = fmt::format("{}[{}]", path, i + 1);
+    if (auto str = e.as_string()) {
+      out.push_back(str->get());
+      sink.remember(ep, e);
+    } else {
+      sink.error(e, fmt::format("{}: expected a subject name (a string), got {}", ep, type_name(e)));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// A per-subject value: one number for every subject, or a table by subject name. Whether the names are the
+// listed subjects is checked after every file is read (resolve_subjects): subjects.vo may come later.
+std::optional<SubjectTable> read_subject_table(const Key& key, const toml::node& n, const std::string& path,
+                                               const Sink& sink) {
+  SubjectTable out;
+  const toml::table* t = n.as_table();
+  if (!t) {
+    if (!n.is_number()) {
+      sink.error(n, fmt::format("{}: expected a number or a table by subject, got {}", path, type_name(n)));
+      return std::nullopt;
+    }
+    auto v = read_number(key, n, path, sink, key.range);
+    if (!v) return std::nullopt;
+    out.all = *v;
+    return out;
+  }
+  if (t->empty()) {
+    sink.error(n, fmt::format("{}: a table by subject needs every subject of subjects.vo, got an empty table",
+                              path));
+    return std::nullopt;
+  }
+  bool ok = true;
+  for (const auto& [k, sub] : *t) {
+    auto v = read_number(key, sub, path + "." + std::string(k.str()), sink, key.range);
+    if (v)
+      out.by_name.emplace_back(std::string(k.str()), *v);
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// subjects.of_programme: a table with alo and kunstvak (either may be left out), each a subject name.
+std::optional<SubjectOfProgramme> read_of_programme(const toml::node& n, const std::string& path,
+                                                    const Sink& sink) {
+  const toml::table* t = n.as_table();
+  if (!t) {
+    sink.error(n, fmt::format("{}: expected a table {{ alo, kunstvak }} of subject names, got {}", path,
+                              type_name(n)));
+    return std::nullopt;
+  }
+  SubjectOfProgramme out;
+  bool ok = true;
+  for (const auto& [k, sub] : *t) {
+    const std::string kp = path + "." + std::string(k.str());
+    std::optional<std::string>* slot = k.str() == "alo"        ? &out.alo
+                                       : k.str() == "kunstvak" ? &out.kunstvak
+                                                               : nullptr;
+    if (!slot) {
+      std::string msg = fmt::format("{}: unknown programme `{}` (expected alo, kunstvak)", path, k.str());
+      if (auto near = suggest_among(k.str(), {"alo", "kunstvak"}); !near.empty())
+        msg += fmt::format("; did you mean `{}`?", near);
+      sink.error(sub, msg);
+      ok = false;
+    } else if (auto str = sub.as_string()) {
+      *slot = str->get();
+      sink.remember(kp, sub);
+    } else {
+      sink.error(sub, fmt::format("{}: expected a subject name (a string), got {}", kp, type_name(sub)));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 // ---- public ------------------------------------------------------------------------------------------
@@ -608,6 +783,9 @@ std::string kind_text(const Key& key) {
           [](std::optional<int>*) { return std::string("optional integer"); },
           [](std::optional<std::uint64_t>*) { return std::string("optional integer"); },
           [](std::optional<PerSector<double>>*) { return std::string("optional per-sector number"); },
+          [](std::vector<std::string>*) { return std::string("list of subject names"); },
+          [](SubjectTable*) { return std::string("per-subject number"); },
+          [](SubjectOfProgramme*) { return std::string("{ alo, kunstvak } subject names"); },
       },
       key.field(p));
 }
@@ -692,6 +870,9 @@ std::string value_toml(const Key& key, const Params& params) {
           [&](std::optional<PerSector<double>>* v) {
             return *v ? per_toml(**v, kSectorNames, num) : std::string();
           },
+          [](std::vector<std::string>* v) { return string_list_toml(*v); },
+          [&](SubjectTable* v) { return subject_table_toml(p, v); },
+          [&](SubjectOfProgramme*) { return of_programme_toml(p); },
       },
       key.field(p));
 }
@@ -863,6 +1044,9 @@ bool read_value(const Key& key, const toml::node& node, Params& params, const Si
             if (auto v = read_per<double>(node, kSectorNames, "sector", path, sink, true, std::nullopt, num))
               *f = *v;
           },
+          [&](std::vector<std::string>* f) { assign(f, read_names(node, path, sink)); },
+          [&](SubjectTable* f) { assign(f, read_subject_table(key, node, path, sink)); },
+          [&](SubjectOfProgramme* f) { assign(f, read_of_programme(node, path, sink)); },
       },
       key.field(params));
   const bool ok = sink.errors->size() == before;

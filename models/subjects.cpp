@@ -9,6 +9,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "models/keys.hpp"
+
 namespace tlm::models {
 namespace {
 
@@ -95,7 +97,14 @@ Subjects resolve_subjects(const SubjectParams& p, std::vector<SubjectProblem>* p
       names_ok = false;
     }
   }
-  s.names = names_ok ? p.vo : std::vector<std::string>{"all"};
+  if (!names_ok) {
+    // The tables cannot be checked against names that are not usable: every one of them would be a problem
+    // of its own ("not in subjects.vo") caused by the one already reported. The defaults, collapsed.
+    SubjectParams collapsed;
+    collapsed.vo = {"all"};
+    return resolve_subjects(collapsed, nullptr);
+  }
+  s.names = p.vo;
   const int n = s.count();
   const bool all = s.names == std::vector<std::string>{"all"};
   auto sorted = [](std::vector<std::string> v) {
@@ -110,6 +119,7 @@ Subjects resolve_subjects(const SubjectParams& p, std::vector<SubjectProblem>* p
                    std::optional<double> fallback, bool shares) {
     const std::string path = std::string("subjects.") + key;
     std::vector<double> v(static_cast<std::size_t>(n), 1.0);
+    bool complete = true;  // false when the table names a subject not listed or misses one: no sum then
     if (t.all) {
       std::fill(v.begin(), v.end(), *t.all);
     } else if (!t.by_name.empty()) {
@@ -119,6 +129,7 @@ Subjects resolve_subjects(const SubjectParams& p, std::vector<SubjectProblem>* p
         if (it == s.names.end()) {
           problem(path + "." + name, fmt::format("{}.{}: `{}` is not in subjects.vo ({})", path, name, name,
                                                  quoted_list(s.names)));
+          complete = false;
           continue;
         }
         const auto x = static_cast<std::size_t>(it - s.names.begin());
@@ -128,9 +139,11 @@ Subjects resolve_subjects(const SubjectParams& p, std::vector<SubjectProblem>* p
       std::vector<std::string> missing;
       for (int x = 0; x < n; ++x)
         if (!seen[static_cast<std::size_t>(x)]) missing.push_back(s.names[static_cast<std::size_t>(x)]);
-      if (!missing.empty())
+      if (!missing.empty()) {
+        complete = false;
         problem(path, fmt::format("{}: missing {} (a table by subject must be complete)", path,
                                   quoted_list(missing)));
+      }
     } else if (all) {
       // The subject-free model: shares, start rates and effects collapse to 1.
     } else if (default_set && column) {
@@ -144,7 +157,7 @@ Subjects resolve_subjects(const SubjectParams& p, std::vector<SubjectProblem>* p
     }
     if (shares) {
       const double sum = std::accumulate(v.begin(), v.end(), 0.0);
-      if (std::abs(sum - 1.0) > 1e-6 && (t.given() || default_set || all))
+      if (std::abs(sum - 1.0) > 1e-6 && complete && (t.given() || default_set || all))
         problem(path, fmt::format("{}: shares must sum to 1, they sum to {:.6g}", path, sum));
     }
     return v;
@@ -175,6 +188,39 @@ Subjects resolve_subjects(const SubjectParams& p, std::vector<SubjectProblem>* p
   s.of_programme[alo] = of_programme("alo", p.of_programme.alo, "lo");
   s.of_programme[kunstvak] = of_programme("kunstvak", p.of_programme.kunstvak, "kunst");
   return s;
+}
+
+void subject_keys(std::vector<schema::Key>& keys) {
+  // The keys of [subjects] first, then those of [subjects.intake_share]: every TOML table's keys together.
+  keys.insert(
+      keys.end(),
+      {
+          {"subjects.vo", schema::kAny, "",
+           "the vo subjects, by name (the 13 defaults in any order, [\"all\"] for no subjects, or your own)",
+           "12.1", TLM_FIELD(subjects.vo)},
+          {"subjects.demand_share", schema::kProb, "shares",
+           "share of a vo school's demand in each subject (sum 1)", "12.1", TLM_FIELD(subjects.demand_share),
+           true},
+          {"subjects.start_shortage", schema::kProb, "share of demand",
+           "shortage rate of each subject in the start world, relative: scaled so that their demand-weighted "
+           "mean is the school's rate",
+           "12.1", TLM_FIELD(subjects.start_shortage)},
+          {"subjects.zij_share", schema::kProb, "shares",
+           "share of the vo zij candidates in each subject (sum 1)", "12.1", TLM_FIELD(subjects.zij_share),
+           true},
+          {"subjects.attrition_effect", schema::kNonNeg, schema::kMultiplier,
+           "attrition of a vo teacher of each subject (m_subject)", "12.1",
+           TLM_FIELD(subjects.attrition_effect)},
+          {"subjects.of_programme", schema::kAny, "",
+           "the subject of alo and kunstvak students (unset: lo and kunst; under [\"all\"]: all)", "12.1",
+           TLM_FIELD(subjects.of_programme)},
+          {"subjects.intake_share.tweedegraads", schema::kProb, "shares",
+           "share of the tweedegraads intake in each subject (sum 1)", "12.1",
+           TLM_FIELD(subjects.intake_share_tweedegraads), true},
+          {"subjects.intake_share.eerstegraads", schema::kProb, "shares",
+           "share of the eerstegraads intake in each subject (sum 1)", "12.1",
+           TLM_FIELD(subjects.intake_share_eerstegraads), true},
+      });
 }
 
 Subjects resolve_subjects(const SubjectParams& p) {
