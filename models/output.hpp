@@ -13,7 +13,7 @@ namespace tlm::models {
 
 // The version of the results file's layout (docs/output.md). 2: cohort tables per sector of entry, the
 // scenario facts, the metric registry's attributes. Readers refuse a version they do not know.
-inline constexpr std::int64_t kFormatVersion = 2;
+inline constexpr std::int64_t kFormatVersion = 3;
 
 // The root attributes every results file carries (format_version).
 void write_file_attributes(sim::H5Writer& file);

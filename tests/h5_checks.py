@@ -57,7 +57,7 @@ def prefix(small, large, group, n):
         a[group].visit(lambda name: names.append(name) if isinstance(a[group][name], h5py.Dataset) else None)
         for name in names:
             x, y = a[group][name][()], b[group][name][()]
-            if name.startswith(("metrics/", "cohorts/")):
+            if name.startswith(("metrics/", "cohorts/", "subject_metrics/")):
                 assert x.shape[0] == n, (name, x.shape)
                 y = y[:n]
             if x.dtype.kind == "f":

@@ -82,6 +82,9 @@ inline models::Params quiet_params(int end, const std::string& name) {
   p.zij.inflow = {0, 0, 0};
   p.teachers.mobility = 0.0;
   for (auto& g : p.demand.growth) g = models::YearTable{0.0, {}};
+  // The small worlds describe schools, not subjects: one vo subject (the subject-free model of docs/model.md
+  // 12.1) unless a test sets subjects.
+  p.subjects.vo = {"all"};
   return p;
 }
 
