@@ -359,3 +359,124 @@ TEST_CASE("numbers keep their sign when only the decimals are non-zero, and lose
   CHECK(signed_thousands(0.04, 1) == "0.0");
   CHECK(points(-0.000909, 1) == "−0.1 pp");
 }
+
+// ---- vo subjects (format 3): the fixture's subjects wiskunde, engels, overig divide each vo cell by fixed
+// shares (tests/analysis_fixture.py): shortage 0.5, 0.2, 0.3; demand 0.2, 0.3, 0.5.
+
+namespace {
+
+const std::vector<std::string> kSubjects{"wiskunde", "engels", "overig"};
+const double kShortageShare[] = {0.5, 0.2, 0.3};
+const double kDemandShare[] = {0.2, 0.3, 0.5};
+
+// Runs python on the file with `f` (h5py, opened for appending) and `numpy` in scope.
+void damage(const std::string& path, const std::string& code) {
+  const std::string cmd = fmt::format(
+      "/usr/bin/python3 -c \"import h5py, numpy; f = h5py.File('{}', 'a'); {}; f.close()\"", path, code);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("subjects and subject metrics are read in file order, with units and ratio attributes",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  const ScenarioResults r = load_scenario(path, "alt", {"shortage_fte"});
+  CHECK(r.subjects == kSubjects);  // not alphabetical: the file's order
+  CHECK(r.subject_metrics.size() == 11);
+  CHECK(r.subject_units.at("shortage_fte") == "FTE");
+  CHECK(r.subject_units.at("hires") == "persons");
+  REQUIRE(r.subject_ratios.count("shortage_rate"));
+  CHECK(r.subject_ratios.at("shortage_rate") ==
+        std::pair<std::string, std::string>{"shortage_fte", "demand_fte"});
+  CHECK(r.subject_ratios.size() == 1);
+  CHECK(r.subject_metric("shortage_fte").shape == std::vector<std::size_t>{10, 10, 2, 3});
+  // vo cell (rep 3, year 2, region 1) = 200 + 10 + 2 + 150 − 2 × 5.3 in alt; engels has 0.2 of it.
+  CHECK(r.subject_metric("shortage_fte")({3, 2, 1, 1}) == Approx(0.2 * (362 - 10.6)));
+  CHECK(r.subject_metric("hires")({0, 0, 0, 2}) == 7.0);
+  CHECK(r.subject_index("overig") == 2);
+  CHECK_THROWS_AS(r.subject_index("latijn"), InputError);
+
+  // Only the subject metrics asked for; none; a missing one is bad input naming the file.
+  CHECK(
+      load_scenario(path, "base", {"shortage_fte"}, {}, std::vector<std::string>{}).subject_metrics.empty());
+  const auto one = load_scenario(path, "base", {"shortage_fte"}, {}, std::vector<std::string>{"exits"});
+  CHECK(one.subject_metrics.size() == 1);
+  CHECK(one.subjects == kSubjects);
+  CHECK_THROWS_WITH(load_scenario(path, "base", {}, {}, std::vector<std::string>{"nope"}),
+                    Catch::Contains("fixture.h5") && Catch::Contains("no subject metric nope"));
+}
+
+TEST_CASE("national subject ratios are ratios of sums over regions, never means of cells",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const ScenarioResults r = load_scenario(fixture(dir), "base", {"shortage_fte"});
+  const auto rate = national_by_subject(r, "shortage_rate");  // from the file's numerator / denominator
+  const auto direct = national_subject_ratio(r, "shortage_fte", "demand_fte");
+  const auto fte = national_by_subject(r, "shortage_fte");
+  for (std::size_t x = 0; x < 3; ++x) {
+    // Replication 2, year index 4: vo shortage Σ over regions 410 + 2·4 + 100·2; vo demand 2000 + 2100.
+    const double shortage = kShortageShare[x] * (410 + 8 + 200);
+    CHECK(fte[2][4][x] == Approx(shortage));
+    CHECK(rate[2][4][x] == Approx(shortage / (kDemandShare[x] * 4100)));
+    CHECK(direct[2][4][x] == Approx(rate[2][4][x]));
+    // The mean of the two regions' cell rates is another number.
+    const double cells =
+        0.5 * kShortageShare[x] * ((200 + 4 + 100) / 2000.0 + (210 + 4 + 100) / 2100.0) / kDemandShare[x];
+    CHECK(rate[2][4][x] != Approx(cells));
+  }
+}
+
+TEST_CASE("a file whose subject tables disagree with its axes is refused: InputError, exit 2, naming them",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const auto good = fixture(dir);
+  const std::vector<std::pair<std::string, std::string>> damages{
+      {"del f['alt/subject_metrics/hires']; f['alt/subject_metrics/hires'] = numpy.zeros((10, 10, 2, 4))",
+       "alt/subject_metrics/hires has shape [10, 10, 2, 4], expected [10, 10, 2, 3] (replications × years × "
+       "regions × subjects)"},
+      {"del f['alt/subject_metrics/exits']; f['alt/subject_metrics/exits'] = numpy.zeros((9, 10, 2, 3))",
+       "alt/subject_metrics/exits has shape [9, 10, 2, 3]"},
+      {"del f['alt/subject_metrics/teachers']; f['alt/subject_metrics/teachers'] = numpy.zeros((10, 10, 2))",
+       "alt/subject_metrics/teachers has shape [10, 10, 2]"},
+      {"del f['alt/subjects']", "missing dataset /alt/subjects"},
+      {"del f['alt/subjects']; f['alt/subjects'] = numpy.array([b'wiskunde', b'engels', b'wiskunde'])",
+       "/alt/subjects names one entry twice"},
+      {"del f['alt/subject_metrics']", "missing group /alt/subject_metrics"},
+      {"f['alt/subject_metrics/shortage_fte'][0, 0, 0, 0] += 1",
+       "/alt/subject_metrics/shortage_fte summed over subjects is"},
+  };
+  int i = 0;
+  for (const auto& [code, words] : damages) {
+    INFO(code);
+    const std::string bad = dir / fmt::format("bad{}.h5", i++);
+    fs::copy_file(good, bad);
+    damage(bad, code);
+    try {
+      load_scenario(bad, "alt", headline_metrics(), {},
+                    std::vector<std::string>{"shortage_fte", "demand_fte"});
+      FAIL("a damaged file was accepted");
+    } catch (const InputError& e) {
+      CHECK_THAT(e.what(), Catch::Contains(words) && Catch::Contains(bad));
+    }
+    const std::string html = dir / fmt::format("bad{}.html", i);
+    const auto r = tlm::test::run(fmt::format("'{}' report '{}' -o '{}'", TLM_BINARY, bad, html));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(words) != std::string::npos);
+    CHECK_FALSE(fs::exists(html));
+  }
+}
+
+TEST_CASE("a results file of format version 2 is refused, naming both versions",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir, "--format-version 2");
+  CHECK_THROWS_WITH(read_file_info(path),
+                    Catch::Contains("results format version 2, but this tlm reads format version 3") &&
+                        Catch::Contains("fixture.h5"));
+  CHECK_THROWS_AS(load_scenario(path, "base"), InputError);
+  const auto r = tlm::test::run(fmt::format("'{}' report '{}' -o '{}'", TLM_BINARY, path, dir / "r.html"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("results format version 2, but this tlm reads format version 3") != std::string::npos);
+}
