@@ -36,10 +36,10 @@ std::string fixture(const TempDir& dir, const std::string& args = "") {
 
 const Effect& effect(const std::vector<Effect>& eff, const std::string& scenario, const std::string& metric,
                      const std::string& sector, const std::string& route, const std::string& programme,
-                     std::optional<int> year) {
+                     std::optional<int> year, const std::string& subject = {}) {
   for (const auto& e : eff)
     if (e.scenario == scenario && e.metric == metric && e.sector == sector && e.route == route &&
-        e.programme == programme && e.year == year)
+        e.programme == programme && e.year == year && e.subject == subject)
       return e;
   FAIL("no effect " << scenario << " " << metric << " " << sector << route << programme);
   throw std::logic_error("unreachable");
@@ -232,7 +232,9 @@ TEST_CASE("a scenario compared with an identical copy has exact zero effects wit
     CHECK(e.hi == 0.0);
     CHECK(e.p_better == 0.0);
   }
-  CHECK(copies == 44);  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4, 4 cost
+  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4, 4 cost, and the vo shortage of 3
+  // subjects in the last year, FTE and rate.
+  CHECK(copies == 50);
 }
 
 TEST_CASE("default years are start + 5, start + 10 and end", "[analysis][effects]") {
@@ -273,7 +275,8 @@ TEST_CASE("compare_results writes effects.csv, effects.json with paired and unpa
   }
   CHECK(found);
   const std::string csv = slurp(dir / "cmp/effects.csv");
-  CHECK(csv.rfind("base,scenario,metric,sector,route,programme,year,unit,n,mean,lo,hi,p_better", 0) == 0);
+  CHECK(csv.rfind("base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better", 0) ==
+        0);
   CHECK(count(csv, "\n") == rows.size() + 1);
   CHECK(fs::exists(dir / "cmp/report.html"));
 }
@@ -479,4 +482,130 @@ TEST_CASE("a results file of format version 2 is refused, naming both versions",
   const auto r = tlm::test::run(fmt::format("'{}' report '{}' -o '{}'", TLM_BINARY, path, dir / "r.html"));
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("results format version 2, but this tlm reads format version 3") != std::string::npos);
+}
+
+TEST_CASE("the headlines give the national vo shortage per subject, FTE and rate, as computed by hand",
+          "[analysis][headlines][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  const ScenarioResults r =
+      load_scenario(path, "alt", headline_metrics(), optional_headline_metrics(), headline_subject_metrics());
+  const auto ind = indicators(r, {2025, 2030, 2034});
+  std::vector<const Indicator*> per_subject;
+  for (const auto& i : ind)
+    if (!i.subject.empty()) per_subject.push_back(&i);
+  REQUIRE(per_subject.size() == 3 * 3 * 2);
+  // Subjects in file order, each with its years, FTE then rate; after every other indicator.
+  CHECK(per_subject.front()->subject == "wiskunde");
+  CHECK(per_subject.back()->subject == "overig");
+  CHECK(&ind.back() == per_subject.back());
+  for (const auto* i : per_subject) {
+    const std::size_t x = r.subject_index(i->subject);
+    const int y = *i->year - 2025;
+    CHECK(i->sector == "vo");
+    REQUIRE(i->values.size() == 10);
+    for (std::size_t rep = 0; rep < 10; ++rep) {
+      // Σ over regions of the alt vo shortage: 410 + 2y + 100 rep − 4 (5 + 0.1 rep), times the share.
+      const double rp = static_cast<double>(rep);
+      const double fte = kShortageShare[x] * (410 + 2 * y + 100 * rp - 4 * (5 + 0.1 * rp));
+      if (i->metric == "shortage_fte") {
+        CHECK(i->unit == "FTE");
+        CHECK(i->values[rep] == Approx(fte).epsilon(1e-12));
+      } else {
+        CHECK(i->metric == "shortage_rate");
+        CHECK(i->unit == "share");
+        CHECK(i->values[rep] == Approx(fte / (kDemandShare[x] * 4100)).epsilon(1e-12));
+      }
+    }
+  }
+  CHECK(indicator_label(*per_subject[1]) == "Shortage rate vo wiskunde 2025");
+
+  // The terminal table: subject × year, FTE and rate, subjects in file order.
+  std::ostringstream out;
+  print_headlines(out, path);
+  const std::string s = out.str();
+  CHECK(count(s, "vo shortage by subject, FTE") == 3);
+  CHECK(count(s, "vo shortage rate by subject") == 3);
+  const auto table = s.find("vo shortage by subject");
+  CHECK(s.find("wiskunde", table) < s.find("engels", table));
+  CHECK(s.find("engels", table) < s.find("overig", table));
+  // base, wiskunde, 2025: 0.5 × (410 + 100 rep), mean over rep 0..9: 430; rate 430 / 820 = 52.4%.
+  CHECK(s.find("430 [") != std::string::npos);
+  CHECK(s.find("52.4% [") != std::string::npos);
+}
+
+TEST_CASE("with the one subject 'all' there are no per-subject headlines, tables or effects",
+          "[analysis][headlines][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir, "--subjects all");
+  const ScenarioResults r = load_scenario(path, "base", headline_metrics(), optional_headline_metrics(),
+                                          headline_subject_metrics());
+  CHECK(r.subjects == std::vector<std::string>{"all"});
+  CHECK_FALSE(has_subject_headlines(r));
+  for (const auto& i : indicators(r, {2030})) CHECK(i.subject.empty());
+  std::ostringstream out;
+  print_headlines(out, path);
+  CHECK(out.str().find("by subject") == std::string::npos);
+  for (const auto& e : file_effects(path, {})) CHECK(e.subject.empty());
+  CHECK(report_html(path, {}).find("id=\"subjects\"") == std::string::npos);
+}
+
+TEST_CASE("compare gives the paired effect on the vo shortage per subject in the last year",
+          "[analysis][effects][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  const auto eff = file_effects(path, {2030, 2034});
+  std::size_t subject_rows = 0;
+  for (const auto& e : eff)
+    if (!e.subject.empty()) {
+      ++subject_rows;
+      CHECK(e.year == 2034);  // the last year only
+    }
+  CHECK(subject_rows == 2 * 3 * 2);  // alt and base#2 × 3 subjects × FTE and rate
+  const double sd_rep = std::sqrt(55.0 / 6.0);
+  for (std::size_t x = 0; x < 3; ++x) {
+    // Per replication alt − base = −4 share (5 + 0.1 rep); mean −4 share 5.45.
+    const Effect& f = effect(eff, "alt", "shortage_fte", "vo", "", "", 2034, kSubjects[x]);
+    const double k = 4 * kShortageShare[x];
+    CHECK(f.n == 10);
+    CHECK(f.mean == Approx(-k * 5.45));
+    const double half = 2.2621571627409915 * k * 0.1 * sd_rep / std::sqrt(10.0);
+    CHECK(f.lo == Approx(-k * 5.45 - half));
+    CHECK(f.hi == Approx(-k * 5.45 + half));
+    CHECK(f.p_better == 1.0);
+    CHECK(f.base_mean == Approx(kShortageShare[x] * (410 + 18 + 450)));
+    const Effect& r = effect(eff, "alt", "shortage_rate", "vo", "", "", 2034, kSubjects[x]);
+    CHECK(r.unit == "share");
+    CHECK(r.mean == Approx(-k * 5.45 / (kDemandShare[x] * 4100)));
+    CHECK(effect(eff, "base#2", "shortage_fte", "vo", "", "", 2034, kSubjects[x]).mean == 0.0);
+  }
+
+  std::ostringstream out;
+  CHECK(compare_results(path, {2030, 2034}, dir / "cmp", out) == 0);
+  CHECK(out.str().find("Total shortage vo wiskunde 2034") != std::string::npos);
+  CHECK(out.str().find("Shortage rate vo overig 2034") != std::string::npos);
+  CHECK(out.str().find("wiskunde 2030") == std::string::npos);
+  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"));
+  std::size_t json_subject_rows = 0;
+  for (const auto& row : rows) {
+    REQUIRE(row.contains("subject"));
+    if (row["subject"].is_null()) continue;
+    ++json_subject_rows;
+    if (row["scenario"] == "alt" && row["metric"] == "shortage_fte" && row["subject"] == "engels")
+      CHECK(row["mean"].get<double>() == Approx(-0.8 * 5.45));
+  }
+  CHECK(json_subject_rows == 12);
+  const std::string csv = slurp(dir / "cmp/effects.csv");
+  CHECK(csv.find("\"alt\",shortage_rate,vo,,,\"engels\",2034,share,10,") != std::string::npos);
+  CHECK(csv.find("\"alt\",shortage_fte,vo,,,,2034,FTE,10,") != std::string::npos);  // no subject: empty
+
+  const std::string html = slurp(dir / "cmp/report.html");
+  CHECK(html.find("id=\"subjects\"") != std::string::npos);
+  CHECK(count(html, "<table class=\"subjects\">") == 3);         // one per scenario
+  CHECK(count(html, "<table class=\"subject-effects\">") == 2);  // one per alternative
+  CHECK(html.find("alt compared with base, 2034") != std::string::npos);
+  CHECK(html.find("Total shortage vo engels 2034") != std::string::npos);  // in the table of all effects
+  const auto sub = html.find("<table class=\"subjects\">");
+  CHECK(html.find("wiskunde", sub) < html.find("engels", sub));
+  CHECK(count(html, "class=\"chart forest-plot\"") == 3);  // the subjects add no forest plot
 }
