@@ -609,3 +609,21 @@ TEST_CASE("compare gives the paired effect on the vo shortage per subject in the
   CHECK(html.find("wiskunde", sub) < html.find("engels", sub));
   CHECK(count(html, "class=\"chart forest-plot\"") == 3);  // the subjects add no forest plot
 }
+
+TEST_CASE("below world.scale 0.5 the subject tables warn that thin markets exaggerate their shortages",
+          "[analysis][headlines][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir, "--scenarios base");
+  damage(path,
+         "g = f['base']; g.attrs['scenario'] = g.attrs['scenario'] + '\\\\n[world]\\\\nscale = 0.05\\\\n'");
+  REQUIRE(world_scale(load_scenario(path, "base", {"shortage_fte"}, {}, std::vector<std::string>{})) == 0.05);
+  std::ostringstream out;
+  print_headlines(out, path);
+  CHECK(out.str().find("world.scale 0.05: below about 0.5 the subject markets are thin") !=
+        std::string::npos);
+  CHECK(report_html(path, {}).find("base runs at world.scale 0.05: below about 0.5") != std::string::npos);
+  TempDir full;
+  std::ostringstream full_out;
+  print_headlines(full_out, fixture(full, "--scenarios base"));
+  CHECK(full_out.str().find("thin") == std::string::npos);
+}
