@@ -187,13 +187,15 @@ std::vector<CostEffect> file_cost_effects(const std::string& h5path, const Boots
   const FileInfo info = read_file_info(h5path);
   std::vector<CostEffect> out;
   if (info.scenarios.size() < 2) return out;
-  const std::vector<std::string> wanted{"shortage_fte"}, optional{"cost_total"};
-  const ScenarioResults base = load_scenario(h5path, info.scenarios.front(), wanted, optional);
+  const std::vector<std::string> wanted{"shortage_fte"}, optional{"cost_total"}, no_subject_metrics{};
+  const ScenarioResults base =
+      load_scenario(h5path, info.scenarios.front(), wanted, optional, no_subject_metrics);
   if (!base.metrics.count("cost_total")) return out;
   std::vector<std::string> sectors{"all"};
   sectors.insert(sectors.end(), base.sectors.begin(), base.sectors.end());
   for (std::size_t a = 1; a < info.scenarios.size(); ++a) {
-    const ScenarioResults alt = load_scenario(h5path, info.scenarios[a], wanted, optional);
+    const ScenarioResults alt =
+        load_scenario(h5path, info.scenarios[a], wanted, optional, no_subject_metrics);
     if (!alt.metrics.count("cost_total")) continue;
     for (const auto& s : sectors)
       out.push_back(

@@ -1,5 +1,6 @@
 #include "analysis/effects.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -38,15 +39,19 @@ std::string value_text(const Effect& e, double v, bool diff) {
 }  // namespace
 
 std::string effect_label(const Effect& e) {
-  return indicator_label({e.metric, e.sector, e.route, e.programme, e.year, e.unit, e.better, {}});
+  return indicator_label({e.metric, e.sector, e.route, e.programme, e.subject, e.year, e.unit, e.better, {}});
 }
 
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
                                     const std::string& alt_name, const std::vector<Indicator>& alt) {
   std::map<std::string, const Indicator*> by_key;
   for (const auto& i : alt) by_key[i.key()] = &i;
+  std::optional<int> subject_year;  // the last year of the per-subject indicators
+  for (const auto& b : base)
+    if (!b.subject.empty() && b.year && (!subject_year || *b.year > *subject_year)) subject_year = b.year;
   std::vector<Effect> out;
   for (const auto& b : base) {
+    if (!b.subject.empty() && b.year != subject_year) continue;
     auto it = by_key.find(b.key());
     if (it == by_key.end()) continue;
     const Indicator& a = *it->second;
@@ -58,6 +63,7 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
     e.sector = b.sector;
     e.route = b.route;
     e.programme = b.programme;
+    e.subject = b.subject;
     e.year = b.year;
     e.unit = b.unit;
     e.better = b.better;
@@ -84,15 +90,15 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
   // One scenario in memory at a time besides the base's indicators: national files are large.
   std::vector<Indicator> base;
   {
-    const ScenarioResults b =
-        load_scenario(h5path, info.scenarios.front(), headline_metrics(), optional_headline_metrics());
+    const ScenarioResults b = load_scenario(h5path, info.scenarios.front(), headline_metrics(),
+                                            optional_headline_metrics(), headline_subject_metrics());
     if (years.empty()) years = default_years(b);
     base = indicators(b, years);
   }
   std::vector<Effect> out;
   for (std::size_t s = 1; s < info.scenarios.size(); ++s) {
-    const ScenarioResults a =
-        load_scenario(h5path, info.scenarios[s], headline_metrics(), optional_headline_metrics());
+    const ScenarioResults a = load_scenario(h5path, info.scenarios[s], headline_metrics(),
+                                            optional_headline_metrics(), headline_subject_metrics());
     auto e = compute_effects(info.scenarios.front(), base, a.name, indicators(a, years));
     out.insert(out.end(), e.begin(), e.end());
   }
@@ -102,8 +108,8 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
 void write_effects_csv(const std::string& path, const std::vector<Effect>& effects,
                        const std::vector<CostEffect>& costs) {
   auto f = open_out(path);
-  f << "base,scenario,metric,sector,route,programme,year,unit,n,mean,lo,hi,p_better,base_mean,alt_mean,"
-       "lo_unpaired,hi_unpaired,interval,case,reading,unreliable\n";
+  f << "base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better,base_mean,"
+       "alt_mean,lo_unpaired,hi_unpaired,interval,case,reading,unreliable\n";
   // Scenario names come from file names and may hold commas: quote the text fields.
   auto q = [](const std::string& s) {
     std::string o = "\"";
@@ -111,13 +117,14 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
     return o + "\"";
   };
   for (const auto& e : effects)
-    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
+    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
                      q(e.scenario), e.metric, e.sector, e.route, e.programme,
-                     e.year ? std::to_string(*e.year) : "", e.unit, e.n, csv_number(e.mean), csv_number(e.lo),
-                     csv_number(e.hi), csv_number(e.p_better), csv_number(e.base_mean),
-                     csv_number(e.alt_mean), csv_number(e.lo_unpaired), csv_number(e.hi_unpaired));
+                     e.subject.empty() ? std::string() : q(e.subject), e.year ? std::to_string(*e.year) : "",
+                     e.unit, e.n, csv_number(e.mean), csv_number(e.lo), csv_number(e.hi),
+                     csv_number(e.p_better), csv_number(e.base_mean), csv_number(e.alt_mean),
+                     csv_number(e.lo_unpaired), csv_number(e.hi_unpaired));
   for (const auto& c : costs)
-    f << fmt::format("{},{},{},{},,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
+    f << fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
                      q(c.scenario), kCostRowMetric, c.sector, kCostRowUnit, c.stats.n,
                      csv_number(c.stats.ratio), csv_number(c.stats.ratio_ci.lo),
                      csv_number(c.stats.ratio_ci.hi), cost_case_id(c.stats.kind), q(cost_text(c.stats)),
@@ -135,6 +142,7 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"sector", opt(e.sector)},
                     {"route", opt(e.route)},
                     {"programme", opt(e.programme)},
+                    {"subject", opt(e.subject)},
                     {"year", e.year ? nlohmann::json(*e.year) : nlohmann::json(nullptr)},
                     {"unit", e.unit},
                     {"better", e.better == Better::Lower    ? "lower"
@@ -161,6 +169,7 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"sector", c.sector},
                     {"route", nullptr},
                     {"programme", nullptr},
+                    {"subject", nullptr},
                     {"year", nullptr},
                     {"unit", kCostRowUnit},
                     {"better", nullptr},
@@ -186,16 +195,19 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
                    const std::vector<CostEffect>& costs) {
   std::string current;
+  // Labels of the per-subject rows can be longer than the usual 34 characters: the column widens to fit.
+  std::size_t width = 34;
+  for (const auto& e : effects) width = std::max(width, effect_label(e).size() + 2);
   for (const auto& e : effects) {
     if (e.scenario != current) {
       print_cost_effects(out, costs, current);
       current = e.scenario;
       out << fmt::format("\n{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)\n",
                          e.scenario, e.base);
-      out << fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>30}{:>9}\n", "", "base", "alt", "difference",
+      out << fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>30}{:>9}\n", "", width, "base", "alt", "difference",
                          "95% interval", "better");
     }
-    out << fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>30}{:>9}\n", effect_label(e),
+    out << fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>30}{:>9}\n", effect_label(e), width,
                        value_text(e, e.base_mean, false), value_text(e, e.alt_mean, false),
                        value_text(e, e.mean, true),
                        fmt::format("[{}, {}]", value_text(e, e.lo, true), value_text(e, e.hi, true)),

@@ -16,6 +16,7 @@ namespace tlm::analysis {
 struct Effect {
   std::string base, scenario;  // group names; scenario is the alternative
   std::string metric, sector, route, programme;
+  std::string subject;  // a vo subject (its shortage, FTE and rate); empty otherwise
   std::optional<int> year;
   std::string unit;
   Better better = Better::Lower;
@@ -27,7 +28,9 @@ struct Effect {
   double lo_unpaired, hi_unpaired;  // 95% Welch interval, the two samples taken as independent
 };
 
-// Pairs the indicators of base and alt by key; keys present in only one are skipped.
+// Pairs the indicators of base and alt by key; keys present in only one are skipped. The per-subject
+// indicators (vo shortage by subject) are paired in the last of their years only: a comparison reports the
+// effect per subject in the last year (docs/model.md 12.5).
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
                                     const std::string& alt_name, const std::vector<Indicator>& alt);
 
@@ -53,7 +56,7 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects,
 int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,
                     std::ostream& out);
 
-// Human label of an effect row, e.g. "Total shortage po 2035".
+// Human label of an effect row, e.g. "Total shortage po 2035", "Shortage rate vo wiskunde 2040".
 std::string effect_label(const Effect& e);
 
 }  // namespace tlm::analysis

@@ -6,6 +6,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include "analysis/format.hpp"
 #include "analysis/stats.hpp"
@@ -71,6 +72,7 @@ std::string metric_label(const std::string& m) {
       {"groenpluk_hires", "Groenpluk hires"},
       {"zij_completion_share", "Zij completion"},
       {"cost_total", "Policy cost"},
+      {"shortage_rate", "Shortage rate"},
   };
   auto it = labels.find(m);
   return it == labels.end() ? m : it->second;
@@ -83,12 +85,14 @@ std::string indicator_label(const Indicator& i) {
   if (!i.sector.empty()) s += " " + (i.sector == "all" ? std::string("all sectors") : i.sector);
   if (!i.route.empty()) s += " " + i.route;
   if (!i.programme.empty()) s += " " + i.programme;
+  if (!i.subject.empty()) s += " " + i.subject;
   if (i.year) s += " " + std::to_string(*i.year);
   return s;
 }
 
 std::string Indicator::key() const {
-  return fmt::format("{}|{}|{}|{}|{}", metric, sector, route, programme, year ? std::to_string(*year) : "");
+  return fmt::format("{}|{}|{}|{}|{}|{}", metric, sector, route, programme, year ? std::to_string(*year) : "",
+                     subject);
 }
 
 const std::vector<std::string>& headline_metrics() {
@@ -100,6 +104,24 @@ const std::vector<std::string>& headline_metrics() {
 const std::vector<std::string>& optional_headline_metrics() {
   static const std::vector<std::string> m{"cost_total"};
   return m;
+}
+
+const std::vector<std::string>& headline_subject_metrics() {
+  static const std::vector<std::string> m{"shortage_fte", "demand_fte"};
+  return m;
+}
+
+double world_scale(const ScenarioResults& r) {
+  try {
+    return toml::parse(r.scenario_toml)["world"]["scale"].value_or(1.0);
+  } catch (const toml::parse_error&) {
+    return 1.0;  // no readable scenario text
+  }
+}
+
+bool has_subject_headlines(const ScenarioResults& r) {
+  return r.subjects.size() > 1 && r.subject_metrics.count("shortage_fte") &&
+         r.subject_metrics.count("demand_fte");
 }
 
 const std::vector<std::string>& headline_routes() {
@@ -163,11 +185,11 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
     for (const auto& s : sectors) {
       auto nat = national_sum(r, m, s);
       for (int y : years)
-        out.push_back({m, s, "", "", y, "FTE", Better::Lower, at_year(nat, r.year_index(y))});
+        out.push_back({m, s, "", "", "", y, "FTE", Better::Lower, at_year(nat, r.year_index(y))});
     }
   }
   for (const auto& s : sectors)
-    out.push_back({"shortage_fte_years", s, "", "", std::nullopt, "FTE-years", Better::Lower,
+    out.push_back({"shortage_fte_years", s, "", "", "", std::nullopt, "FTE-years", Better::Lower,
                    column_sum(national_sum(r, "shortage_fte", s))});
 
   if (!r.entrants.data.empty() && !r.retained.data.empty()) {
@@ -176,13 +198,13 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
       std::vector<double> v;
       for (const auto& c : retention_curve(r, route))
         v.push_back(retention_window(r).empty() ? kNaN : c.back());
-      out.push_back({"retention_5y", "", route, "", std::nullopt, "share", Better::Higher, v});
+      out.push_back({"retention_5y", "", route, "", "", std::nullopt, "share", Better::Higher, v});
     }
   }
 
   auto so = national_ratio(r, "students_so", "students");
   for (int y : years)
-    out.push_back({"so_share", "all", "", "", y, "share", Better::Higher, at_year(so, r.year_index(y))});
+    out.push_back({"so_share", "all", "", "", "", y, "share", Better::Higher, at_year(so, r.year_index(y))});
 
   if (!r.intake.data.empty() && !r.graduated.data.empty()) {
     // "all" pools every programme over its own window: a sum of cohorts that could each finish.
@@ -190,7 +212,7 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
     for (const auto& p : r.programmes) {
       const std::size_t pi = r.programme_index(p);
       const Window w = graduation_window(r, p);
-      out.push_back({"graduation_share", "", "", p, std::nullopt, "share", Better::Higher,
+      out.push_back({"graduation_share", "", "", p, "", std::nullopt, "share", Better::Higher,
                      pooled_share(r, r.graduated, r.intake, w, {pi})});
       const std::size_t Y = r.intake.dim(1), P = r.intake.dim(2);
       for (std::size_t i = 0; i < num.size(); ++i)
@@ -202,11 +224,11 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
     }
     std::vector<double> all;
     for (std::size_t i = 0; i < num.size(); ++i) all.push_back(den[i] > 0 ? num[i] / den[i] : kNaN);
-    out.push_back({"graduation_share", "", "", "all", std::nullopt, "share", Better::Higher, all});
+    out.push_back({"graduation_share", "", "", "all", "", std::nullopt, "share", Better::Higher, all});
   }
 
   for (const auto& s : sectors)
-    out.push_back({"groenpluk_hires", s, "", "", std::nullopt, "persons", Better::Neutral,
+    out.push_back({"groenpluk_hires", s, "", "", "", std::nullopt, "persons", Better::Neutral,
                    column_sum(national_sum(r, "groenpluk_hires", s))});
 
   if (!r.zij.data.empty() && !r.zij_completed.data.empty()) {
@@ -216,7 +238,7 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
         for (std::size_t c = 0; c < r.sectors.size(); ++c) cols.push_back(c);
       else
         cols.push_back(r.sector_index(s));
-      out.push_back({"zij_completion_share", s, "", "", std::nullopt, "share", Better::Higher,
+      out.push_back({"zij_completion_share", s, "", "", "", std::nullopt, "share", Better::Higher,
                      pooled_share(r, r.zij_completed, r.zij, zij_window(r), cols)});
     }
   }
@@ -224,24 +246,46 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
   // Policy costs (docs/model.md 13.3): Σ cost_total over every recorded year, where the file has them.
   if (r.metrics.count("cost_total"))
     for (const auto& s : sectors)
-      out.push_back({"cost_total", s, "", "", std::nullopt, "EUR", Better::Lower,
+      out.push_back({"cost_total", s, "", "", "", std::nullopt, "EUR", Better::Lower,
                      column_sum(national_sum(r, "cost_total", s))});
+
+  // The vo shortage per subject (docs/model.md 12.5), subjects in file order: FTE, and the rate as the ratio
+  // of the national sums.
+  if (has_subject_headlines(r)) {
+    const auto fte = national_by_subject(r, "shortage_fte");
+    const auto rate = national_subject_ratio(r, "shortage_fte", "demand_fte");
+    auto cell = [](const std::vector<std::vector<std::vector<double>>>& t, std::size_t y, std::size_t x) {
+      std::vector<double> v;
+      for (const auto& rep : t) v.push_back(rep[y][x]);
+      return v;
+    };
+    for (std::size_t x = 0; x < r.subjects.size(); ++x)
+      for (int y : years) {
+        const std::size_t yi = r.year_index(y);
+        out.push_back(
+            {"shortage_fte", "vo", "", "", r.subjects[x], y, "FTE", Better::Lower, cell(fte, yi, x)});
+        out.push_back(
+            {"shortage_rate", "vo", "", "", r.subjects[x], y, "share", Better::Lower, cell(rate, yi, x)});
+      }
+  }
   return out;
 }
 
 void print_headlines(std::ostream& out, const std::string& h5path) {
   const FileInfo info = read_file_info(h5path);
   for (const auto& name : info.scenarios) {
-    const ScenarioResults r = load_scenario(h5path, name, headline_metrics(), optional_headline_metrics());
+    const ScenarioResults r = load_scenario(h5path, name, headline_metrics(), optional_headline_metrics(),
+                                            headline_subject_metrics());
     std::vector<int> years{r.start()};
     for (int y : default_years(r))
       if (y != r.start()) years.push_back(y);
     const auto ind = indicators(r, years);
     auto find = [&](const std::string& metric, const std::string& sector, const std::string& route,
-                    const std::string& programme, std::optional<int> year) -> const Indicator* {
+                    const std::string& programme, std::optional<int> year,
+                    const std::string& subject = {}) -> const Indicator* {
       for (const auto& i : ind)
         if (i.metric == metric && i.sector == sector && i.route == route && i.programme == programme &&
-            i.year == year)
+            i.year == year && i.subject == subject)
           return &i;
       return nullptr;
     };
@@ -260,6 +304,30 @@ void print_headlines(std::ostream& out, const std::string& h5path) {
         if (auto* i = find("shortage_fte", s, "", "", y))
           out << fmt::format("{:>26}", band(summarize(i->values)));
       out << '\n';
+    }
+    if (has_subject_headlines(r)) {
+      // The vo shortage by subject (docs/model.md 12.5), subjects in file order.
+      std::size_t width = 6;
+      for (const auto& x : r.subjects) width = std::max(width, x.size() + 2);
+      if (world_scale(r) < 0.5)
+        out << fmt::format(
+            "  (world.scale {}: below about 0.5 the subject markets are thin and their shortages "
+            "exaggerated)\n",
+            world_scale(r));
+      for (const bool rate : {false, true}) {
+        out << (rate ? "  vo shortage rate by subject, shortage / demand (mean [90% of replications])\n"
+                     : "  vo shortage by subject, FTE (mean [90% of replications])\n");
+        out << fmt::format("  {:<{}}", "", width);
+        for (int y : years) out << fmt::format("{:>26}", y);
+        out << '\n';
+        for (const auto& x : r.subjects) {
+          out << fmt::format("  {:<{}}", x, width);
+          for (int y : years)
+            if (auto* i = find(rate ? "shortage_rate" : "shortage_fte", "vo", "", "", y, x))
+              out << fmt::format("{:>26}", rate ? pband(summarize(i->values)) : band(summarize(i->values)));
+          out << '\n';
+        }
+      }
     }
     out << fmt::format("  Shortage FTE-years {}–{}:", r.start(), r.end());
     for (const auto& s : sectors)

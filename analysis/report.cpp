@@ -59,12 +59,15 @@ struct ScenarioView {
   std::vector<std::vector<double>> so_share;                         // [rep][year]
   std::map<std::string, std::vector<double>> retention;              // route -> mean share at k = 0..5
   std::vector<Indicator> indicators;
+  std::vector<std::string> subjects;  // vo subjects with headlines (empty with one subject), in file order
+  double world_scale = 1.0;
   Window retention_window{0, -1}, zij_window{0, -1};
   int graduation_last = 0;
 };
 
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
-  const ScenarioResults r = load_scenario(path, name, headline_metrics(), optional_headline_metrics());
+  const ScenarioResults r =
+      load_scenario(path, name, headline_metrics(), optional_headline_metrics(), headline_subject_metrics());
   if (years.empty()) years = default_years(r);
   ScenarioView v;
   v.name = r.name;
@@ -97,6 +100,8 @@ ScenarioView view_of(const std::string& path, const std::string& name, std::vect
       v.routes.push_back(route);
     }
   v.indicators = indicators(r, years);
+  if (has_subject_headlines(r)) v.subjects = r.subjects;
+  v.world_scale = world_scale(r);
   v.retention_window = retention_window(r);
   v.zij_window = zij_window(r);
   v.graduation_last = graduation_window(r, "pabo").last;
@@ -129,22 +134,78 @@ svg::Series fan_series(const ScenarioView& v, const std::vector<std::vector<doub
 }
 
 const Indicator* find(const std::vector<Indicator>& ind, const std::string& metric, const std::string& sector,
-                      const std::string& route, const std::string& programme, std::optional<int> year) {
+                      const std::string& route, const std::string& programme, std::optional<int> year,
+                      const std::string& subject = {}) {
   for (const auto& i : ind)
     if (i.metric == metric && i.sector == sector && i.route == route && i.programme == programme &&
-        i.year == year)
+        i.year == year && i.subject == subject)
       return &i;
   return nullptr;
 }
 
 const Effect* find(const std::vector<Effect>& eff, const std::string& scenario, const std::string& metric,
                    const std::string& sector, const std::string& route, const std::string& programme,
-                   std::optional<int> year) {
+                   std::optional<int> year, const std::string& subject = {}) {
   for (const auto& e : eff)
     if (e.scenario == scenario && e.metric == metric && e.sector == sector && e.route == route &&
-        e.programme == programme && e.year == year)
+        e.programme == programme && e.year == year && e.subject == subject)
       return &e;
   return nullptr;
+}
+
+// The vo shortage by subject of one scenario (docs/model.md 12.5): subject × year, FTE and rate, each the
+// mean over runs with the range of 90% of runs.
+std::string subject_table(const ScenarioView& v, const std::vector<int>& years) {
+  std::string o =
+      fmt::format("<h3>{}</h3>\n<table class=\"subjects\"><thead><tr><th rowspan=\"2\">subject</th>",
+                  html_escape(v.name));
+  for (int y : years) o += fmt::format("<th class=\"num\" colspan=\"2\">{}</th>", y);
+  o += "</tr><tr>";
+  for (std::size_t k = 0; k < years.size(); ++k) o += "<th class=\"num\">FTE</th><th class=\"num\">rate</th>";
+  o += "</tr></thead><tbody>\n";
+  for (const auto& x : v.subjects) {
+    o += "<tr><td>" + html_escape(x) + "</td>";
+    for (int y : years)
+      for (const bool rate : {false, true}) {
+        const Indicator* i = find(v.indicators, rate ? "shortage_rate" : "shortage_fte", "vo", "", "", y, x);
+        if (!i) {
+          o += "<td class=\"num\">–</td>";
+          continue;
+        }
+        const Summary sm = summarize(i->values);
+        auto f = [&](double z) { return rate ? percent(z) : thousands(z); };
+        o += fmt::format("<td class=\"num\">{}<br><small>{}–{}</small></td>", f(sm.mean), f(sm.p05),
+                         f(sm.p95));
+      }
+    o += "</tr>\n";
+  }
+  return o + "</tbody></table>\n";
+}
+
+// The paired effects on the vo shortage by subject in the last year, one alternative.
+std::string subject_effects_table(const ScenarioView& base, const ScenarioView& alt,
+                                  const std::vector<Effect>& effects) {
+  std::optional<int> year;
+  for (const auto& e : effects)
+    if (e.scenario == alt.name && !e.subject.empty()) year = e.year;
+  if (!year) return "";
+  std::string o = fmt::format(
+      "<h3>{} compared with {}, {}</h3>\n<table class=\"subject-effects\"><thead><tr><th>subject</th>"
+      "<th class=\"num\">FTE difference</th><th class=\"num\">95% interval</th><th class=\"num\">rate "
+      "difference</th><th class=\"num\">95% interval</th><th class=\"num\">lower "
+      "in</th></tr></thead><tbody>\n",
+      html_escape(alt.name), html_escape(base.name), *year);
+  for (const auto& x : base.subjects) {
+    const Effect* f = find(effects, alt.name, "shortage_fte", "vo", "", "", year, x);
+    const Effect* r = find(effects, alt.name, "shortage_rate", "vo", "", "", year, x);
+    if (!f || !r) continue;
+    o += fmt::format(
+        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} to {}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{} to {}</td><td class=\"num\">{}</td></tr>\n",
+        html_escape(x), signed_thousands(f->mean), signed_thousands(f->lo), signed_thousands(f->hi),
+        points(r->mean), points(r->lo), points(r->hi), percent(f->p_better, 0));
+  }
+  return o + "</tbody></table>\n";
 }
 
 std::string sector_name(const std::string& s) {
@@ -404,6 +465,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   for (const auto& v : views) o += "<th class=\"num\">" + html_escape(v.name) + "</th>";
   o += "</tr></thead><tbody>\n";
   for (const auto& bi : base.indicators) {
+    if (!bi.subject.empty()) continue;  // in the table of the vo shortage by subject
     o += "<tr><td>" + html_escape(indicator_label(bi)) + "</td>";
     for (const auto& v : views) {
       const Indicator* i = find(v.indicators, bi.metric, bi.sector, bi.route, bi.programme, bi.year);
@@ -420,6 +482,29 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     o += "</tr>\n";
   }
   o += "</tbody></table>\n";
+
+  // The vo shortage by subject (docs/model.md 12.5), for the scenarios with more than one subject.
+  if (std::any_of(views.begin(), views.end(), [](const ScenarioView& v) { return !v.subjects.empty(); })) {
+    o += "</section>\n<section id=\"subjects\">\n<h2>Shortage in vo by subject</h2>\n";
+    o += "<p class=\"note\">Total shortage of each vo subject, national, in FTE and as a rate (the subject's "
+         "shortage divided by its demand); mean over runs, below it the range of 90% of runs. A surplus in "
+         "one subject fills no post of another. Subjects in the order of the file.</p>\n";
+    for (const auto& v : views) {
+      if (v.subjects.empty()) continue;
+      if (v.world_scale < 0.5)
+        o += fmt::format(
+            "<p class=\"note\">{} runs at world.scale {}: below about 0.5 the subject markets are thin and "
+            "their shortages exaggerated.</p>\n",
+            html_escape(v.name), v.world_scale);
+      o += subject_table(v, years);
+    }
+    if (views.size() > 1 && !base.subjects.empty()) {
+      o += "<p class=\"note\">Effects on the vo shortage by subject in the last year (alternative − base, "
+           "95% paired interval; “lower in”: the share of paired runs in which the alternative's shortage "
+           "of the subject is lower).</p>\n";
+      for (std::size_t i = 1; i < views.size(); ++i) o += subject_effects_table(base, views[i], effects);
+    }
+  }
 
   o += "</section>\n<section id=\"shortage\">\n<h2>Total shortage over time</h2>\n";
   o += "<p class=\"note\">The line is the median run; the dark band holds the middle 50% of runs, the light "
@@ -520,6 +605,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       for (std::size_t i = 0; i < views.size(); ++i)
         if (views[i].name == e.scenario) idx = i;
       const std::string who = views.size() > 2 ? e.scenario + ": " : "";
+      if (!e.subject.empty()) continue;  // the subjects have their own tables
       svg::ForestRow row{who + effect_label(e), e.mean,        e.lo,       e.hi,
                          e.lo_unpaired,         e.hi_unpaired, colour(idx)};
       if (e.metric == "shortage_fte")

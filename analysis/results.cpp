@@ -100,6 +100,13 @@ struct Reader {
     return {d.begin(), d.end()};
   }
 
+  // The shape of a dataset, without reading it.
+  std::vector<std::size_t> shape_of(const std::string& name) const {
+    Handle d = open_dataset(name);
+    Handle space(H5Dget_space(d.get()), H5Sclose);
+    return dims_of(space.get());
+  }
+
   Array read_array(const std::string& name, std::size_t expected_rank) const {
     Handle d = open_dataset(name);
     Handle space(H5Dget_space(d.get()), H5Sclose);
@@ -248,6 +255,17 @@ struct Reader {
   }
 };
 
+std::string shape_text(const std::vector<std::size_t>& shape) {
+  return fmt::format("[{}]", fmt::join(shape, ", "));
+}
+
+// The metrics whose vo column is the sum of the subject metric of the same name (docs/output.md).
+const std::vector<std::string>& summed_subject_metrics() {
+  static const std::vector<std::string> m{"demand_fte", "staff_fte",    "open_fte",
+                                          "hidden_fte", "shortage_fte", "teachers"};
+  return m;
+}
+
 std::size_t index_of(const std::vector<std::string>& v, const std::string& x, const char* what,
                      const std::string& scenario) {
   auto it = std::find(v.begin(), v.end(), x);
@@ -270,6 +288,59 @@ Array sum_over_axis(const Array& a, std::size_t axis) {
     for (std::size_t k = 0; k < n; ++k)
       for (std::size_t i = 0; i < inner; ++i) out.data[o * inner + i] += a.data[(o * n + k) * inner + i];
   return out;
+}
+
+// Subject metrics (format 3): every dataset of subject_metrics/ is checked against replications × years ×
+// regions × subjects; those asked for are read.
+void load_subject_metrics(const Reader& rd, ScenarioResults& r, const std::string& g,
+                          const std::optional<std::vector<std::string>>& wanted) {
+  const std::string group = g + "/subject_metrics";
+  const std::vector<std::string> present = rd.links(group);
+  // The replications of the metrics where any are loaded, else the group's attribute.
+  const std::size_t reps = !r.metrics.empty() ? r.metrics.begin()->second.shape[0]
+                                              : static_cast<std::size_t>(std::max(r.replications, 0));
+  const std::vector<std::size_t> expected{reps, r.years.size(), r.regions.size(), r.subjects.size()};
+  for (const auto& m : present) {
+    const std::string ds = group + "/" + m;
+    const auto shape = rd.shape_of(ds);
+    if (shape != expected)
+      rd.fail(fmt::format("{} has shape {}, expected {} (replications × years × regions × subjects)", ds,
+                          shape_text(shape), shape_text(expected)));
+  }
+  const std::vector<std::string> names = wanted ? *wanted : present;
+  for (const auto& m : names) {
+    const std::string ds = group + "/" + m;
+    if (std::find(present.begin(), present.end(), m) == present.end())
+      throw InputError(fmt::format("{}: scenario {} has no subject metric {}", rd.path, r.name, m));
+    Array a = rd.read_array(ds, 4);
+    r.subject_units[m] = rd.string_attr(ds, "unit");
+    if (rd.has_attr(ds, "denominator"))
+      r.subject_ratios[m] = {rd.string_attr(ds, "numerator"), rd.string_attr(ds, "denominator")};
+    r.subject_metrics.emplace(m, std::move(a));
+  }
+  // Summed over subjects, the subject metrics are the metrics' vo column (docs/output.md).
+  const auto vo = std::find(r.sectors.begin(), r.sectors.end(), "vo");
+  if (vo == r.sectors.end()) return;
+  const std::size_t v = static_cast<std::size_t>(vo - r.sectors.begin());
+  const std::size_t Y = r.years.size(), G = r.regions.size(), S = r.sectors.size(), X = r.subjects.size();
+  for (const auto& m : summed_subject_metrics()) {
+    auto sm = r.subject_metrics.find(m);
+    auto mm = r.metrics.find(m);
+    if (sm == r.subject_metrics.end() || mm == r.metrics.end()) continue;
+    for (std::size_t i = 0; i < reps; ++i)
+      for (std::size_t y = 0; y < Y; ++y)
+        for (std::size_t k = 0; k < G; ++k) {
+          double sum = 0.0;
+          for (std::size_t x = 0; x < X; ++x) sum += sm->second.data[((i * Y + y) * G + k) * X + x];
+          const double total = mm->second.data[((i * Y + y) * G + k) * S + v];
+          if (std::isnan(sum) && std::isnan(total)) continue;
+          if (!(std::fabs(sum - total) <= 1e-9 * std::max({std::fabs(sum), std::fabs(total), 1.0})))
+            rd.fail(fmt::format(
+                "{}/subject_metrics/{} summed over subjects is {} but {}/metrics/{} of vo is {} (replication "
+                "{}, year {}, region {})",
+                g, m, sum, g, m, total, i, r.years[y], r.regions[k]));
+        }
+  }
 }
 
 }  // namespace
@@ -295,6 +366,15 @@ std::size_t ScenarioResults::route_index(const std::string& r) const {
 }
 std::size_t ScenarioResults::programme_index(const std::string& p) const {
   return index_of(programmes, p, "programme", name);
+}
+std::size_t ScenarioResults::subject_index(const std::string& s) const {
+  return index_of(subjects, s, "subject", name);
+}
+const Array& ScenarioResults::subject_metric(const std::string& m) const {
+  auto it = subject_metrics.find(m);
+  if (it == subject_metrics.end())
+    throw InputError(fmt::format("scenario {}: subject metric {} not loaded", name, m));
+  return it->second;
 }
 const Array& ScenarioResults::metric(const std::string& m) const {
   auto it = metrics.find(m);
@@ -331,7 +411,8 @@ std::vector<std::string> list_scenarios(const std::string& path) {
 
 ScenarioResults load_scenario(const std::string& path, const std::string& scenario,
                               const std::vector<std::string>& metric_names,
-                              const std::vector<std::string>& optional_metrics) {
+                              const std::vector<std::string>& optional_metrics,
+                              const std::optional<std::vector<std::string>>& subject_metric_names) {
   QuietErrors quiet;
   Reader rd(path);
   if (!rd.exists(scenario) || !rd.is_scenario_group(scenario))
@@ -363,6 +444,7 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.sectors = axis("sectors");
   r.routes = axis("routes");
   r.programmes = axis("programmes");
+  r.subjects = axis("subjects");
   r.study_years = rd.required_ints_attr(g, "study_years");
   if (r.study_years.size() != r.programmes.size())
     rd.fail(fmt::format("{}: study_years has {} values for {} programmes", g, r.study_years.size(),
@@ -438,6 +520,7 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
       if (!a->data.empty() && a->shape[0] != reps)
         rd.fail(fmt::format("{}: a cohort table has {} replications, the metrics {}", g, a->shape[0], reps));
   }
+  load_subject_metrics(rd, r, g, subject_metric_names);
   return r;
 }
 
@@ -463,6 +546,61 @@ std::vector<std::vector<double>> national_ratio(const ScenarioResults& r, const 
   for (std::size_t i = 0; i < num.size(); ++i)
     for (std::size_t y = 0; y < num[i].size(); ++y)
       num[i][y] = den[i][y] != 0.0 ? num[i][y] / den[i][y] : std::numeric_limits<double>::quiet_NaN();
+  return num;
+}
+
+namespace {
+
+using SubjectTable = std::vector<std::vector<std::vector<double>>>;  // [replication][year][subject]
+
+// An [replication, year, region, subject] array summed over regions.
+SubjectTable sum_over_regions(const Array& a) {
+  const std::size_t R = a.dim(0), Y = a.dim(1), G = a.dim(2), X = a.dim(3);
+  SubjectTable out(R, std::vector<std::vector<double>>(Y, std::vector<double>(X, 0.0)));
+  for (std::size_t i = 0; i < R; ++i)
+    for (std::size_t y = 0; y < Y; ++y)
+      for (std::size_t g = 0; g < G; ++g)
+        for (std::size_t x = 0; x < X; ++x) out[i][y][x] += a.data[((i * Y + y) * G + g) * X + x];
+  return out;
+}
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+std::vector<std::vector<std::vector<double>>> national_by_subject(const ScenarioResults& r,
+                                                                  const std::string& metric) {
+  auto ratio = r.subject_ratios.find(metric);
+  if (ratio == r.subject_ratios.end()) return sum_over_regions(r.subject_metric(metric));
+  const auto& [num, den] = ratio->second;
+  if (!num.empty()) return national_subject_ratio(r, num, den);
+  // A mean weighted by the denominator: Σ (metric × denominator) / Σ denominator (a NaN cell adds nothing).
+  const Array& a = r.subject_metric(metric);
+  const Array& d = r.subject_metric(den);
+  SubjectTable w = sum_over_regions(d);
+  const std::size_t R = a.dim(0), Y = a.dim(1), G = a.dim(2), X = a.dim(3);
+  for (std::size_t i = 0; i < R; ++i)
+    for (std::size_t y = 0; y < Y; ++y)
+      for (std::size_t x = 0; x < X; ++x) {
+        double n = 0.0;
+        for (std::size_t g = 0; g < G; ++g) {
+          const std::size_t c = ((i * Y + y) * G + g) * X + x;
+          if (!std::isnan(a.data[c])) n += a.data[c] * d.data[c];
+        }
+        w[i][y][x] = w[i][y][x] != 0.0 ? n / w[i][y][x] : kNaN;
+      }
+  return w;
+}
+
+std::vector<std::vector<std::vector<double>>> national_subject_ratio(const ScenarioResults& r,
+                                                                     const std::string& numerator,
+                                                                     const std::string& denominator) {
+  SubjectTable num = sum_over_regions(r.subject_metric(numerator));
+  const SubjectTable den = sum_over_regions(r.subject_metric(denominator));
+  for (std::size_t i = 0; i < num.size(); ++i)
+    for (std::size_t y = 0; y < num[i].size(); ++y)
+      for (std::size_t x = 0; x < num[i][y].size(); ++x)
+        num[i][y][x] = den[i][y][x] != 0.0 ? num[i][y][x] / den[i][y][x] : kNaN;
   return num;
 }
 

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tlm::analysis {
@@ -31,7 +33,7 @@ struct Array {
 };
 
 // The results-file format this analysis reads (the root attribute format_version, docs/output.md).
-inline constexpr int kReadableFormatVersion = 2;
+inline constexpr int kReadableFormatVersion = 3;
 
 // Root attributes of a results file.
 struct FileInfo {
@@ -57,6 +59,16 @@ struct ScenarioResults {
   int retention_years = 0;                   // k = 1..retention_years in cohorts/retained
   std::map<std::string, Array> metrics;      // [replication, year, region, sector]; only those loaded
   std::map<std::string, std::string> units;  // of the loaded metrics
+  // vo subjects (docs/model.md 12, docs/output.md), in file order: the 13 default subjects, ["all"] for the
+  // subject-free model, or a scenario's own set. po and mbo have none.
+  std::vector<std::string> subjects;
+  // Subject metrics [replication, year, region, subject], vo only; only those loaded. Every dataset of the
+  // group, loaded or not, has been checked against the axes.
+  std::map<std::string, Array> subject_metrics;
+  std::map<std::string, std::string> subject_units;  // of the loaded subject metrics
+  // For a loaded subject metric that is a ratio: its numerator and denominator (attributes of the dataset;
+  // an empty numerator is a mean weighted by the denominator).
+  std::map<std::string, std::pair<std::string, std::string>> subject_ratios;
   // Cohort tables (docs/output.md); empty arrays if the file has none.
   Array entrants, retained, intake, graduated, zij, zij_completed;
   // Entrants [rep, year, sector of entry, route] and retained [rep, year, sector, route, k] as in the file;
@@ -70,7 +82,9 @@ struct ScenarioResults {
   std::size_t sector_index(const std::string& s) const;
   std::size_t route_index(const std::string& r) const;
   std::size_t programme_index(const std::string& p) const;
+  std::size_t subject_index(const std::string& s) const;
   const Array& metric(const std::string& m) const;
+  const Array& subject_metric(const std::string& m) const;
 };
 
 // Throws InputError (naming the file) if `path` is missing, not HDF5 or holds no tlm scenario group.
@@ -78,10 +92,16 @@ FileInfo read_file_info(const std::string& path);
 std::vector<std::string> list_scenarios(const std::string& path);
 // Loads one scenario group. `metric_names` empty: every metric in the file; otherwise only those (a
 // missing one is an InputError). `optional_metrics` are loaded too where the file has them (a file written
-// before a metric existed lacks it). Cohort tables are always loaded.
-ScenarioResults load_scenario(const std::string& path, const std::string& scenario,
-                              const std::vector<std::string>& metric_names = {},
-                              const std::vector<std::string>& optional_metrics = {});
+// before a metric existed lacks it). Cohort tables and the subjects are always loaded.
+// `subject_metric_names`: which subject_metrics/* to load; nullopt (the default) every one, an empty list
+// none, otherwise those (a missing one is an InputError). Whatever is loaded, every subject metric's shape
+// is checked against replications × years × regions × subjects; a subject metric loaded together with the
+// metric of the same name (demand_fte, staff_fte, open_fte, hidden_fte, shortage_fte, teachers) must sum
+// over subjects to that metric's vo column (1e-9 relative), else the file is refused.
+ScenarioResults load_scenario(
+    const std::string& path, const std::string& scenario, const std::vector<std::string>& metric_names = {},
+    const std::vector<std::string>& optional_metrics = {},
+    const std::optional<std::vector<std::string>>& subject_metric_names = std::nullopt);
 
 // National aggregates, [replication][year]. `sector` empty: all sectors. Counts and FTE are summed over
 // regions (and sectors); ratio metrics must be formed from these sums, never averaged over cells.
@@ -91,5 +111,16 @@ std::vector<std::vector<double>> national_sum(const ScenarioResults& r, const st
 std::vector<std::vector<double>> national_ratio(const ScenarioResults& r, const std::string& numerator,
                                                 const std::string& denominator,
                                                 const std::string& sector = {});
+
+// A subject metric summed over regions, [replication][year][subject] (subjects in file order). A ratio
+// subject metric (subject_ratios) is Σ numerator / Σ denominator over the regions, never a mean of cells
+// (NaN where the denominator is 0).
+std::vector<std::vector<std::vector<double>>> national_by_subject(const ScenarioResults& r,
+                                                                  const std::string& metric);
+// Σ numerator / Σ denominator over regions, per replication, year and subject (NaN where the denominator
+// is 0); e.g. the national shortage rate of each subject from shortage_fte and demand_fte.
+std::vector<std::vector<std::vector<double>>> national_subject_ratio(const ScenarioResults& r,
+                                                                     const std::string& numerator,
+                                                                     const std::string& denominator);
 
 }  // namespace tlm::analysis

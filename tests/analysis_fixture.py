@@ -20,10 +20,22 @@ the scenarios differ by known, small, replication-dependent amounts:
      fewer (not yet finished) for later years
   cohorts/zij = 10; zij_completed = 8 (+1 in alt) for hire years <= end - 2, 4 after
 
-Usage: analysis_fixture.py OUT.h5 [--scenarios base,alt,base#2] [--no-order]
+  subjects (vo only; format 3): wiskunde, engels, overig, in this order (not alphabetical). Each vo metric
+     cell is divided over the subjects by fixed shares, so the subject metrics sum to the vo column:
+       shortage_fte, open_fte, hidden_fte by SHORTAGE_SHARE = 0.5, 0.2, 0.3
+       demand_fte, teachers, graduates, zij_started by DEMAND_SHARE = 0.2, 0.3, 0.5
+       staff_fte = demand_fte - 0.5 shortage_fte (per subject); shortage_rate = shortage_fte / demand_fte
+       hires = 5 + x, exits = 3 + x (x = subject index)
+     -> national vo shortage of subject x: SHORTAGE_SHARE[x] (410 + 2 y + 100 rep) in base,
+        minus SHORTAGE_SHARE[x] 4 (5 + 0.1 rep) in alt; its rate that / (DEMAND_SHARE[x] 4100)
+
+Usage: analysis_fixture.py OUT.h5 [--scenarios base,alt,base#2] [--no-order] [--subjects a,b,c]
+                              [--format-version N]
   --scenarios   groups to write, in this order; a name starting with "alt" gets the alt numbers,
                 any other name the base numbers (so "base#2" is an exact copy of "base")
   --no-order    do not track link creation order on the root group (readers fall back to name order)
+  --subjects    "all": the subject-free model (one subject, shares 1); default the three above
+  --format-version  the root attribute format_version (default 3)
 """
 import argparse
 from pathlib import Path
@@ -97,6 +109,19 @@ STUDY_YEARS = [4, 4, 2, 4, 4]
 MAX_EXTRA_YEARS = 3
 ZIJ_YEARS = 2
 
+SUBJECTS = ["wiskunde", "engels", "overig"]
+SHORTAGE_SHARE = [0.5, 0.2, 0.3]
+DEMAND_SHARE = [0.2, 0.3, 0.5]
+FORMAT_VERSION = 3
+
+# The subject metrics of format 3 (docs/output.md): unit, and for the ratio its numerator and denominator.
+SUBJECT_METRICS = {
+    "demand_fte": "FTE", "staff_fte": "FTE", "open_fte": "FTE", "hidden_fte": "FTE", "shortage_fte": "FTE",
+    "shortage_rate": "ratio", "teachers": "persons", "hires": "persons", "exits": "persons",
+    "graduates": "persons", "zij_started": "persons",
+}
+
+
 def fixed(strings):
     width = max(len(s) for s in strings)
     return np.array([s.encode("ascii") for s in strings], dtype=f"S{width}")
@@ -136,6 +161,27 @@ def metrics(alt):
     return m
 
 
+def subject_metrics(alt, subjects):
+    """[rep, year, region, subject] arrays: the vo column of metrics(alt) divided by the fixed shares."""
+    m = metrics(alt)
+    vo = SECTORS.index("vo")
+    one = len(subjects) == 1
+    ws = np.array([1.0] if one else SHORTAGE_SHARE)[None, None, None, :]
+    wd = np.array([1.0] if one else DEMAND_SHARE)[None, None, None, :]
+    col = lambda name: m[name][:, :, :, vo][..., None]
+    shortage = col("shortage_fte") * ws
+    demand = col("demand_fte") * wd
+    x = np.arange(len(subjects))[None, None, None, :]
+    shape = shortage.shape
+    return dict(
+        demand_fte=demand, staff_fte=demand - 0.5 * shortage, open_fte=col("open_fte") * ws,
+        hidden_fte=col("hidden_fte") * ws, shortage_fte=shortage, shortage_rate=shortage / demand,
+        teachers=col("teachers") * wd, hires=np.broadcast_to(5.0 + x, shape).copy(),
+        exits=np.broadcast_to(3.0 + x, shape).copy(), graduates=col("graduates") * wd,
+        zij_started=col("zij_started") * wd,
+    )
+
+
 def cohorts(alt):
     end = int(YEARS[-1])
     Y = len(YEARS)
@@ -164,9 +210,10 @@ def cohorts(alt):
                 zij_completed=zij_completed)
 
 
-def write(path, names, track_order=True):
+def write(path, names, track_order=True, subjects=None, format_version=FORMAT_VERSION):
+    subjects = SUBJECTS if subjects is None else subjects
     with h5py.File(path, "w", track_order=track_order) as f:
-        f.attrs["format_version"] = np.int64(2)
+        f.attrs["format_version"] = np.int64(format_version)
         f.attrs["tlm_version"] = "0.1.0-fixture"
         f.attrs["created"] = "2025-01-01T00:00:00Z"
         f.attrs["command"] = "analysis_fixture.py"
@@ -185,6 +232,7 @@ def write(path, names, track_order=True):
             g["sectors"] = fixed(SECTORS)
             g["routes"] = fixed(ROUTES)
             g["programmes"] = fixed(PROGRAMMES)
+            g["subjects"] = fixed(subjects)
             mg = g.create_group("metrics")
             for m, values in metrics(alt).items():
                 d = mg.create_dataset(m, data=values, chunks=(1,) + values.shape[1:], compression="gzip",
@@ -195,6 +243,18 @@ def write(path, names, track_order=True):
                     d.attrs["numerator"] = num or ""
                     d.attrs["denominator"] = den
                 d.attrs["description"] = f"synthetic {m}"
+            sg = g.create_group("subject_metrics")
+            for m, values in subject_metrics(alt, subjects).items():
+                d = sg.create_dataset(m, data=values, chunks=(1,) + values.shape[1:], compression="gzip",
+                                      compression_opts=4)
+                d.attrs["unit"] = SUBJECT_METRICS[m]
+                d.attrs["description"] = f"synthetic {m} per vo subject"
+                d.attrs["recorded_by"] = "record"
+                d.attrs["section"] = "12.5"
+                if m == "shortage_rate":
+                    d.attrs["aggregate"] = "Σ shortage_fte / Σ demand_fte"
+                    d.attrs["numerator"] = "shortage_fte"
+                    d.attrs["denominator"] = "demand_fte"
             cg = g.create_group("cohorts")
             for c, values in cohorts(alt).items():
                 cg[c] = values
@@ -205,8 +265,11 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--scenarios", default="base,alt,base#2")
     ap.add_argument("--no-order", action="store_true")
+    ap.add_argument("--subjects", default=",".join(SUBJECTS))
+    ap.add_argument("--format-version", type=int, default=FORMAT_VERSION)
     a = ap.parse_args()
-    write(a.out, a.scenarios.split(","), track_order=not a.no_order)
+    write(a.out, a.scenarios.split(","), track_order=not a.no_order, subjects=a.subjects.split(","),
+          format_version=a.format_version)
 
 
 if __name__ == "__main__":

@@ -36,10 +36,10 @@ std::string fixture(const TempDir& dir, const std::string& args = "") {
 
 const Effect& effect(const std::vector<Effect>& eff, const std::string& scenario, const std::string& metric,
                      const std::string& sector, const std::string& route, const std::string& programme,
-                     std::optional<int> year) {
+                     std::optional<int> year, const std::string& subject = {}) {
   for (const auto& e : eff)
     if (e.scenario == scenario && e.metric == metric && e.sector == sector && e.route == route &&
-        e.programme == programme && e.year == year)
+        e.programme == programme && e.year == year && e.subject == subject)
       return e;
   FAIL("no effect " << scenario << " " << metric << " " << sector << route << programme);
   throw std::logic_error("unreachable");
@@ -232,7 +232,9 @@ TEST_CASE("a scenario compared with an identical copy has exact zero effects wit
     CHECK(e.hi == 0.0);
     CHECK(e.p_better == 0.0);
   }
-  CHECK(copies == 44);  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4, 4 cost
+  // 8 shortage, 8 open, 4 FTE-years, 4 retention, 2 SO, 6 graduation, 4 + 4, 4 cost, and the vo shortage of 3
+  // subjects in the last year, FTE and rate.
+  CHECK(copies == 50);
 }
 
 TEST_CASE("default years are start + 5, start + 10 and end", "[analysis][effects]") {
@@ -273,7 +275,8 @@ TEST_CASE("compare_results writes effects.csv, effects.json with paired and unpa
   }
   CHECK(found);
   const std::string csv = slurp(dir / "cmp/effects.csv");
-  CHECK(csv.rfind("base,scenario,metric,sector,route,programme,year,unit,n,mean,lo,hi,p_better", 0) == 0);
+  CHECK(csv.rfind("base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better", 0) ==
+        0);
   CHECK(count(csv, "\n") == rows.size() + 1);
   CHECK(fs::exists(dir / "cmp/report.html"));
 }
@@ -358,4 +361,269 @@ TEST_CASE("numbers keep their sign when only the decimals are non-zero, and lose
   CHECK(signed_thousands(0.0909, 1) == "+0.1");
   CHECK(signed_thousands(0.04, 1) == "0.0");
   CHECK(points(-0.000909, 1) == "−0.1 pp");
+}
+
+// ---- vo subjects (format 3): the fixture's subjects wiskunde, engels, overig divide each vo cell by fixed
+// shares (tests/analysis_fixture.py): shortage 0.5, 0.2, 0.3; demand 0.2, 0.3, 0.5.
+
+namespace {
+
+const std::vector<std::string> kSubjects{"wiskunde", "engels", "overig"};
+const double kShortageShare[] = {0.5, 0.2, 0.3};
+const double kDemandShare[] = {0.2, 0.3, 0.5};
+
+// Runs python on the file with `f` (h5py, opened for appending) and `numpy` in scope.
+void damage(const std::string& path, const std::string& code) {
+  const std::string cmd = fmt::format(
+      "/usr/bin/python3 -c \"import h5py, numpy; f = h5py.File('{}', 'a'); {}; f.close()\"", path, code);
+  REQUIRE(std::system(cmd.c_str()) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("subjects and subject metrics are read in file order, with units and ratio attributes",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  const ScenarioResults r = load_scenario(path, "alt", {"shortage_fte"});
+  CHECK(r.subjects == kSubjects);  // not alphabetical: the file's order
+  CHECK(r.subject_metrics.size() == 11);
+  CHECK(r.subject_units.at("shortage_fte") == "FTE");
+  CHECK(r.subject_units.at("hires") == "persons");
+  REQUIRE(r.subject_ratios.count("shortage_rate"));
+  CHECK(r.subject_ratios.at("shortage_rate") ==
+        std::pair<std::string, std::string>{"shortage_fte", "demand_fte"});
+  CHECK(r.subject_ratios.size() == 1);
+  CHECK(r.subject_metric("shortage_fte").shape == std::vector<std::size_t>{10, 10, 2, 3});
+  // vo cell (rep 3, year 2, region 1) = 200 + 10 + 2 + 150 − 2 × 5.3 in alt; engels has 0.2 of it.
+  CHECK(r.subject_metric("shortage_fte")({3, 2, 1, 1}) == Approx(0.2 * (362 - 10.6)));
+  CHECK(r.subject_metric("hires")({0, 0, 0, 2}) == 7.0);
+  CHECK(r.subject_index("overig") == 2);
+  CHECK_THROWS_AS(r.subject_index("latijn"), InputError);
+
+  // Only the subject metrics asked for; none; a missing one is bad input naming the file.
+  CHECK(
+      load_scenario(path, "base", {"shortage_fte"}, {}, std::vector<std::string>{}).subject_metrics.empty());
+  const auto one = load_scenario(path, "base", {"shortage_fte"}, {}, std::vector<std::string>{"exits"});
+  CHECK(one.subject_metrics.size() == 1);
+  CHECK(one.subjects == kSubjects);
+  CHECK_THROWS_WITH(load_scenario(path, "base", {}, {}, std::vector<std::string>{"nope"}),
+                    Catch::Contains("fixture.h5") && Catch::Contains("no subject metric nope"));
+}
+
+TEST_CASE("national subject ratios are ratios of sums over regions, never means of cells",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const ScenarioResults r = load_scenario(fixture(dir), "base", {"shortage_fte"});
+  const auto rate = national_by_subject(r, "shortage_rate");  // from the file's numerator / denominator
+  const auto direct = national_subject_ratio(r, "shortage_fte", "demand_fte");
+  const auto fte = national_by_subject(r, "shortage_fte");
+  for (std::size_t x = 0; x < 3; ++x) {
+    // Replication 2, year index 4: vo shortage Σ over regions 410 + 2·4 + 100·2; vo demand 2000 + 2100.
+    const double shortage = kShortageShare[x] * (410 + 8 + 200);
+    CHECK(fte[2][4][x] == Approx(shortage));
+    CHECK(rate[2][4][x] == Approx(shortage / (kDemandShare[x] * 4100)));
+    CHECK(direct[2][4][x] == Approx(rate[2][4][x]));
+    // The mean of the two regions' cell rates is another number.
+    const double cells =
+        0.5 * kShortageShare[x] * ((200 + 4 + 100) / 2000.0 + (210 + 4 + 100) / 2100.0) / kDemandShare[x];
+    CHECK(rate[2][4][x] != Approx(cells));
+  }
+}
+
+TEST_CASE("a file whose subject tables disagree with its axes is refused: InputError, exit 2, naming them",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const auto good = fixture(dir);
+  const std::vector<std::pair<std::string, std::string>> damages{
+      {"del f['alt/subject_metrics/hires']; f['alt/subject_metrics/hires'] = numpy.zeros((10, 10, 2, 4))",
+       "alt/subject_metrics/hires has shape [10, 10, 2, 4], expected [10, 10, 2, 3] (replications × years × "
+       "regions × subjects)"},
+      {"del f['alt/subject_metrics/exits']; f['alt/subject_metrics/exits'] = numpy.zeros((9, 10, 2, 3))",
+       "alt/subject_metrics/exits has shape [9, 10, 2, 3]"},
+      {"del f['alt/subject_metrics/teachers']; f['alt/subject_metrics/teachers'] = numpy.zeros((10, 10, 2))",
+       "alt/subject_metrics/teachers has shape [10, 10, 2]"},
+      {"del f['alt/subjects']", "missing dataset /alt/subjects"},
+      {"del f['alt/subjects']; f['alt/subjects'] = numpy.array([b'wiskunde', b'engels', b'wiskunde'])",
+       "/alt/subjects names one entry twice"},
+      {"del f['alt/subject_metrics']", "missing group /alt/subject_metrics"},
+      {"f['alt/subject_metrics/shortage_fte'][0, 0, 0, 0] += 1",
+       "/alt/subject_metrics/shortage_fte summed over subjects is"},
+  };
+  int i = 0;
+  for (const auto& [code, words] : damages) {
+    INFO(code);
+    const std::string bad = dir / fmt::format("bad{}.h5", i++);
+    fs::copy_file(good, bad);
+    damage(bad, code);
+    try {
+      load_scenario(bad, "alt", headline_metrics(), {},
+                    std::vector<std::string>{"shortage_fte", "demand_fte"});
+      FAIL("a damaged file was accepted");
+    } catch (const InputError& e) {
+      CHECK_THAT(e.what(), Catch::Contains(words) && Catch::Contains(bad));
+    }
+    const std::string html = dir / fmt::format("bad{}.html", i);
+    const auto r = tlm::test::run(fmt::format("'{}' report '{}' -o '{}'", TLM_BINARY, bad, html));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(words) != std::string::npos);
+    CHECK_FALSE(fs::exists(html));
+  }
+}
+
+TEST_CASE("a results file of format version 2 is refused, naming both versions",
+          "[analysis][results][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir, "--format-version 2");
+  CHECK_THROWS_WITH(read_file_info(path),
+                    Catch::Contains("results format version 2, but this tlm reads format version 3") &&
+                        Catch::Contains("fixture.h5"));
+  CHECK_THROWS_AS(load_scenario(path, "base"), InputError);
+  const auto r = tlm::test::run(fmt::format("'{}' report '{}' -o '{}'", TLM_BINARY, path, dir / "r.html"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("results format version 2, but this tlm reads format version 3") != std::string::npos);
+}
+
+TEST_CASE("the headlines give the national vo shortage per subject, FTE and rate, as computed by hand",
+          "[analysis][headlines][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  const ScenarioResults r =
+      load_scenario(path, "alt", headline_metrics(), optional_headline_metrics(), headline_subject_metrics());
+  const auto ind = indicators(r, {2025, 2030, 2034});
+  std::vector<const Indicator*> per_subject;
+  for (const auto& i : ind)
+    if (!i.subject.empty()) per_subject.push_back(&i);
+  REQUIRE(per_subject.size() == 3 * 3 * 2);
+  // Subjects in file order, each with its years, FTE then rate; after every other indicator.
+  CHECK(per_subject.front()->subject == "wiskunde");
+  CHECK(per_subject.back()->subject == "overig");
+  CHECK(&ind.back() == per_subject.back());
+  for (const auto* i : per_subject) {
+    const std::size_t x = r.subject_index(i->subject);
+    const int y = *i->year - 2025;
+    CHECK(i->sector == "vo");
+    REQUIRE(i->values.size() == 10);
+    for (std::size_t rep = 0; rep < 10; ++rep) {
+      // Σ over regions of the alt vo shortage: 410 + 2y + 100 rep − 4 (5 + 0.1 rep), times the share.
+      const double rp = static_cast<double>(rep);
+      const double fte = kShortageShare[x] * (410 + 2 * y + 100 * rp - 4 * (5 + 0.1 * rp));
+      if (i->metric == "shortage_fte") {
+        CHECK(i->unit == "FTE");
+        CHECK(i->values[rep] == Approx(fte).epsilon(1e-12));
+      } else {
+        CHECK(i->metric == "shortage_rate");
+        CHECK(i->unit == "share");
+        CHECK(i->values[rep] == Approx(fte / (kDemandShare[x] * 4100)).epsilon(1e-12));
+      }
+    }
+  }
+  CHECK(indicator_label(*per_subject[1]) == "Shortage rate vo wiskunde 2025");
+
+  // The terminal table: subject × year, FTE and rate, subjects in file order.
+  std::ostringstream out;
+  print_headlines(out, path);
+  const std::string s = out.str();
+  CHECK(count(s, "vo shortage by subject, FTE") == 3);
+  CHECK(count(s, "vo shortage rate by subject") == 3);
+  const auto table = s.find("vo shortage by subject");
+  CHECK(s.find("wiskunde", table) < s.find("engels", table));
+  CHECK(s.find("engels", table) < s.find("overig", table));
+  // base, wiskunde, 2025: 0.5 × (410 + 100 rep), mean over rep 0..9: 430; rate 430 / 820 = 52.4%.
+  CHECK(s.find("430 [") != std::string::npos);
+  CHECK(s.find("52.4% [") != std::string::npos);
+}
+
+TEST_CASE("with the one subject 'all' there are no per-subject headlines, tables or effects",
+          "[analysis][headlines][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir, "--subjects all");
+  const ScenarioResults r = load_scenario(path, "base", headline_metrics(), optional_headline_metrics(),
+                                          headline_subject_metrics());
+  CHECK(r.subjects == std::vector<std::string>{"all"});
+  CHECK_FALSE(has_subject_headlines(r));
+  for (const auto& i : indicators(r, {2030})) CHECK(i.subject.empty());
+  std::ostringstream out;
+  print_headlines(out, path);
+  CHECK(out.str().find("by subject") == std::string::npos);
+  for (const auto& e : file_effects(path, {})) CHECK(e.subject.empty());
+  CHECK(report_html(path, {}).find("id=\"subjects\"") == std::string::npos);
+}
+
+TEST_CASE("compare gives the paired effect on the vo shortage per subject in the last year",
+          "[analysis][effects][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir);
+  const auto eff = file_effects(path, {2030, 2034});
+  std::size_t subject_rows = 0;
+  for (const auto& e : eff)
+    if (!e.subject.empty()) {
+      ++subject_rows;
+      CHECK(e.year == 2034);  // the last year only
+    }
+  CHECK(subject_rows == 2 * 3 * 2);  // alt and base#2 × 3 subjects × FTE and rate
+  const double sd_rep = std::sqrt(55.0 / 6.0);
+  for (std::size_t x = 0; x < 3; ++x) {
+    // Per replication alt − base = −4 share (5 + 0.1 rep); mean −4 share 5.45.
+    const Effect& f = effect(eff, "alt", "shortage_fte", "vo", "", "", 2034, kSubjects[x]);
+    const double k = 4 * kShortageShare[x];
+    CHECK(f.n == 10);
+    CHECK(f.mean == Approx(-k * 5.45));
+    const double half = 2.2621571627409915 * k * 0.1 * sd_rep / std::sqrt(10.0);
+    CHECK(f.lo == Approx(-k * 5.45 - half));
+    CHECK(f.hi == Approx(-k * 5.45 + half));
+    CHECK(f.p_better == 1.0);
+    CHECK(f.base_mean == Approx(kShortageShare[x] * (410 + 18 + 450)));
+    const Effect& r = effect(eff, "alt", "shortage_rate", "vo", "", "", 2034, kSubjects[x]);
+    CHECK(r.unit == "share");
+    CHECK(r.mean == Approx(-k * 5.45 / (kDemandShare[x] * 4100)));
+    CHECK(effect(eff, "base#2", "shortage_fte", "vo", "", "", 2034, kSubjects[x]).mean == 0.0);
+  }
+
+  std::ostringstream out;
+  CHECK(compare_results(path, {2030, 2034}, dir / "cmp", out) == 0);
+  CHECK(out.str().find("Total shortage vo wiskunde 2034") != std::string::npos);
+  CHECK(out.str().find("Shortage rate vo overig 2034") != std::string::npos);
+  CHECK(out.str().find("wiskunde 2030") == std::string::npos);
+  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"));
+  std::size_t json_subject_rows = 0;
+  for (const auto& row : rows) {
+    REQUIRE(row.contains("subject"));
+    if (row["subject"].is_null()) continue;
+    ++json_subject_rows;
+    if (row["scenario"] == "alt" && row["metric"] == "shortage_fte" && row["subject"] == "engels")
+      CHECK(row["mean"].get<double>() == Approx(-0.8 * 5.45));
+  }
+  CHECK(json_subject_rows == 12);
+  const std::string csv = slurp(dir / "cmp/effects.csv");
+  CHECK(csv.find("\"alt\",shortage_rate,vo,,,\"engels\",2034,share,10,") != std::string::npos);
+  CHECK(csv.find("\"alt\",shortage_fte,vo,,,,2034,FTE,10,") != std::string::npos);  // no subject: empty
+
+  const std::string html = slurp(dir / "cmp/report.html");
+  CHECK(html.find("id=\"subjects\"") != std::string::npos);
+  CHECK(count(html, "<table class=\"subjects\">") == 3);         // one per scenario
+  CHECK(count(html, "<table class=\"subject-effects\">") == 2);  // one per alternative
+  CHECK(html.find("alt compared with base, 2034") != std::string::npos);
+  CHECK(html.find("Total shortage vo engels 2034") != std::string::npos);  // in the table of all effects
+  const auto sub = html.find("<table class=\"subjects\">");
+  CHECK(html.find("wiskunde", sub) < html.find("engels", sub));
+  CHECK(count(html, "class=\"chart forest-plot\"") == 3);  // the subjects add no forest plot
+}
+
+TEST_CASE("below world.scale 0.5 the subject tables warn that thin markets exaggerate their shortages",
+          "[analysis][headlines][subjects]") {
+  TempDir dir;
+  const auto path = fixture(dir, "--scenarios base");
+  damage(path,
+         "g = f['base']; g.attrs['scenario'] = g.attrs['scenario'] + '\\\\n[world]\\\\nscale = 0.05\\\\n'");
+  REQUIRE(world_scale(load_scenario(path, "base", {"shortage_fte"}, {}, std::vector<std::string>{})) == 0.05);
+  std::ostringstream out;
+  print_headlines(out, path);
+  CHECK(out.str().find("world.scale 0.05: below about 0.5 the subject markets are thin") !=
+        std::string::npos);
+  CHECK(report_html(path, {}).find("base runs at world.scale 0.05: below about 0.5") != std::string::npos);
+  TempDir full;
+  std::ostringstream full_out;
+  print_headlines(full_out, fixture(full, "--scenarios base"));
+  CHECK(full_out.str().find("thin") == std::string::npos);
 }

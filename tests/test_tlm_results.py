@@ -104,8 +104,69 @@ class TlmResultsTest(unittest.TestCase):
         self.assertAlmostEqual(d.mean(), -12 * 5.45)
 
 
+    # vo subjects (format 3): wiskunde, engels, overig with shortage shares 0.5, 0.2, 0.3 and demand shares
+    # 0.2, 0.3, 0.5 of each vo cell (tests/analysis_fixture.py).
+    def test_subjects_are_listed_in_file_order(self):
+        self.assertEqual(tr.subjects(self.path, "base"), ["wiskunde", "engels", "overig"])
+        self.assertEqual(tr.info(self.path, "alt")["subjects"], ["wiskunde", "engels", "overig"])
+        self.assertEqual(len(tr.subject_metric_names(self.path, "base")), 11)
+
+    def test_subject_metrics_are_tidy_with_one_row_per_cell(self):
+        df = tr.subject_metrics(self.path, "alt", ["shortage_fte", "hires"])
+        self.assertEqual(list(df.columns), ["scenario", "replication", "year", "region", "subject", "metric", "value"])
+        self.assertEqual(len(df), 2 * 10 * 10 * 2 * 3)
+        self.assertEqual(set(df.scenario), {"alt"})
+        self.assertEqual(list(df.subject[:3]), ["wiskunde", "engels", "overig"])  # file order, not sorted
+        cell = df[(df.metric == "shortage_fte") & (df.replication == 3) & (df.year == 2027) & (df.region == "R02")
+                  & (df.subject == "engels")]
+        self.assertAlmostEqual(cell.value.item(), 0.2 * (200 + 10 + 2 + 150 - 2 * 5.3))
+        h = df[(df.metric == "hires") & (df.subject == "overig")]
+        self.assertTrue((h.value == 7.0).all())
+
+    def test_subject_metrics_of_every_scenario(self):
+        df = tr.subject_metrics(self.path, names=["demand_fte"])
+        self.assertEqual(list(df.scenario.unique()), ["base", "alt", "base#2"])
+        self.assertEqual(len(df), 3 * 10 * 10 * 2 * 3)
+        both = tr.subject_metrics(self.path, ["alt", "base"], ["demand_fte"])
+        self.assertEqual(list(both.scenario.unique()), ["alt", "base"])
+
+    def test_subject_metrics_sum_to_the_vo_metrics(self):
+        sub = tr.subject_metrics(self.path, "base", ["shortage_fte"])
+        vo = tr.metrics(self.path, "base", ["shortage_fte"])
+        vo = vo[vo.sector == "vo"].set_index(["replication", "year", "region"]).value
+        s = sub.groupby(["replication", "year", "region"]).value.sum()
+        self.assertTrue(np.allclose(s.sort_index().values, vo.sort_index().values, rtol=1e-12))
+
+    def test_national_subject_rate_is_a_ratio_of_sums(self):
+        n = tr.national_by_subject(self.path, "base", "shortage_rate")
+        self.assertEqual(list(n.columns), ["replication", "year", "subject", "value"])
+        v = n[(n.replication == 2) & (n.year == 2029) & (n.subject == "wiskunde")].value.item()
+        self.assertAlmostEqual(v, 0.5 * (410 + 8 + 200) / (0.2 * 4100))
+        cells = 0.5 * (0.5 * (304 / 2000) + 0.5 * (314 / 2100)) / 0.2
+        self.assertNotAlmostEqual(v, cells, places=6)
+        f = tr.national_by_subject(self.path, "base", "shortage_fte")
+        self.assertAlmostEqual(f[(f.replication == 2) & (f.year == 2029) & (f.subject == "overig")].value.item(),
+                               0.3 * (410 + 8 + 200))
+
+    def test_the_subject_free_model_has_the_one_subject_all(self):
+        with tempfile.TemporaryDirectory() as d:
+            p = make_fixture(d, "--subjects", "all")
+            self.assertEqual(tr.subjects(p, "base"), ["all"])
+            df = tr.subject_metrics(p, "base", ["shortage_fte"])
+            self.assertEqual(set(df.subject), {"all"})
+
 
 class FormatVersionTest(unittest.TestCase):
+    def test_the_module_reads_format_3(self):
+        self.assertEqual(tr.FORMAT_VERSION, 3)
+
+    def test_a_file_of_format_2_is_refused_naming_both_versions(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = make_fixture(d, "--format-version", "2")
+            with self.assertRaises(ValueError) as e:
+                tr.subject_metrics(path, "base")
+            self.assertIn("results format version 2, but this module reads format version 3", str(e.exception))
+
     def test_a_file_of_another_format_is_refused_naming_both_versions(self):
         with tempfile.TemporaryDirectory() as d:
             path = make_fixture(d)

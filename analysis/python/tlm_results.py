@@ -5,6 +5,10 @@
     df = tr.metrics("results.h5", "nl-baseline")     # tidy: replication, year, region, sector, metric, value
     nat = tr.national("results.h5", "nl-baseline", "shortage_rate")   # replication, year, sector, value
     ret = tr.cohorts("results.h5", "nl-baseline", "retained")   # replication, year, sector, route, k, value
+    tr.subjects("results.h5", "nl-baseline")         # ['nederlands', 'engels', ...]: vo subjects, file order
+    sub = tr.subject_metrics("results.h5", "nl-baseline", ["shortage_fte"])
+        # tidy: scenario, replication, year, region, subject, metric, value (vo only)
+    nsub = tr.national_by_subject("results.h5", "nl-baseline", "shortage_rate")  # replication, year, subject, value
 
 Needs h5py, numpy and pandas (Debian: python3-h5py python3-pandas; use /usr/bin/python3).
 
@@ -12,12 +16,18 @@ Ratio metrics (shortage_rate, so_share, ...) must never be averaged over cells: 
 from their numerator and denominator summed over regions (and sectors), e.g. shortage_rate = sum
 shortage_fte / sum demand_fte. Which metrics are ratios, and of what, the file says: each ratio metric
 dataset carries `numerator` and `denominator` attributes written from tlm's metric registry (`ratio_of`).
+
+Subject metrics (format 3, docs/output.md): for vo only, per replication, year, region and subject, in the
+group's `subject_metrics/`; the subjects are the group's `subjects` dataset (["all"] for the model without
+subjects). Summed over subjects, demand/staff/open/hidden/shortage FTE and teachers equal the metrics' vo
+column. Below a world.scale of about 0.5 the subject markets are thin and their shortages exaggerated.
 """
 import h5py
 import numpy as np
 import pandas as pd
 
-__all__ = ["FORMAT_VERSION", "scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "ratio_of"]
+__all__ = ["FORMAT_VERSION", "scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "ratio_of",
+           "subjects", "subject_metric_names", "subject_metrics", "national_by_subject"]
 
 _COHORT_AXES = {
     "entrants": ("sector", "route"),
@@ -38,7 +48,7 @@ def _strings(ds):
 
 
 # The results-file format this module reads (root attribute format_version; docs/output.md).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def _check_format(f, path):
@@ -101,7 +111,8 @@ def scenarios(path):
 
 def info(path, scenario=None):
     """Root attributes (tlm_version, created, command, and base_scenario in a comparison); with `scenario`,
-    also its seed, replications, scenario TOML text, axes (years, regions, sectors, routes, programmes) and
+    also its seed, replications, scenario TOML text, axes (years, regions, sectors, routes, programmes, vo
+    subjects) and
     the facts for reading its cohort tables (study_years per programme, max_extra_years, zij_years,
     retention_years)."""
     with _open(path) as f:
@@ -117,6 +128,7 @@ def info(path, scenario=None):
                 sectors=_strings(g["sectors"]),
                 routes=_strings(g["routes"]),
                 programmes=_strings(g["programmes"]),
+                subjects=_strings(g["subjects"]),
             )
             for fact in ("study_years", "max_extra_years", "zij_years", "retention_years"):
                 if fact in g.attrs:
@@ -210,4 +222,78 @@ def national(path, scenario, name, by_sector=True):
     axes = [np.arange(v.shape[0]), years] + ([sectors] if by_sector else [])
     names = ["replication", "year"] + (["sector"] if by_sector else [])
     idx = pd.MultiIndex.from_product(axes, names=names)
+    return pd.DataFrame({"value": v.reshape(-1)}, index=idx).reset_index()
+
+
+def _aggregate(mg, name, axis):
+    """A metric of the group `mg` summed over `axis`; a ratio (the file's numerator / denominator attributes)
+    as sum(numerator) / sum(denominator) over the same cells, never a mean of cell ratios."""
+    ratio = _ratio(mg[name])
+    if ratio is None:
+        return mg[name][()].sum(axis=axis)
+    num_name, den_name = ratio
+    den = mg[den_name][()]
+    num = mg[name][()] * den if num_name is None else mg[num_name][()]
+    num = np.nan_to_num(num)  # a cell without a denominator has no ratio: it adds nothing
+    d = den.sum(axis=axis)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(d > 0, num.sum(axis=axis) / np.where(d > 0, d, 1), np.nan)
+
+
+def subjects(path, scenario):
+    """The vo subjects of a scenario, in file order (["all"] for the model without subjects)."""
+    with _open(path) as f:
+        return _strings(f[scenario]["subjects"])
+
+
+def subject_metric_names(path, scenario):
+    """Names of the subject metrics stored for a scenario."""
+    with _open(path) as f:
+        return list(f[scenario]["subject_metrics"].keys())
+
+
+def subject_metrics(path, scenario=None, names=None):
+    """vo subject metrics as a tidy DataFrame with columns
+    scenario, replication, year, region, subject, metric, value (one row per cell).
+
+    `scenario`: a group name, a list of them, or None for every scenario of the file (in file order).
+    `names`: a list of subject metric names (default: all): demand_fte, staff_fte, open_fte, hidden_fte,
+    shortage_fte, shortage_rate, teachers, hires, exits, graduates, zij_started. Rows keep the file's order
+    of subjects (none is sorted; `subjects` lists them). Cells of shortage_rate are per cell: do not
+    average them, use national_by_subject (sum shortage_fte / sum demand_fte).
+    """
+    groups = scenarios(path) if scenario is None else [scenario] if isinstance(scenario, str) else list(scenario)
+    columns = ["scenario", "replication", "year", "region", "subject", "metric", "value"]
+    frames = []
+    with _open(path) as f:
+        for sc in groups:
+            g = f[sc]
+            years = g["years"][()].astype(int)
+            regions = _strings(g["regions"])
+            subs = _strings(g["subjects"])
+            sg = g["subject_metrics"]
+            for m in (list(sg.keys()) if names is None else list(names)):
+                a = sg[m][()]
+                idx = pd.MultiIndex.from_product(
+                    [np.arange(a.shape[0]), years, regions, subs], names=["replication", "year", "region", "subject"])
+                df = pd.DataFrame({"metric": m, "value": a.reshape(-1)}, index=idx).reset_index()
+                df.insert(0, "scenario", sc)
+                frames.append(df)
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def national_by_subject(path, scenario, name):
+    """A vo subject metric summed over regions: a DataFrame with replication, year, subject, value.
+
+    Counts and FTE are summed; a ratio (shortage_rate) is sum(numerator) / sum(denominator) over the regions,
+    as the file's attributes say, never a mean of cell ratios.
+    """
+    with _open(path) as f:
+        g = f[scenario]
+        years = g["years"][()].astype(int)
+        subs = _strings(g["subjects"])
+        v = _aggregate(g["subject_metrics"], name, (2,))
+    idx = pd.MultiIndex.from_product([np.arange(v.shape[0]), years, subs], names=["replication", "year", "subject"])
     return pd.DataFrame({"value": v.reshape(-1)}, index=idx).reset_index()
