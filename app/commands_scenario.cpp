@@ -19,6 +19,7 @@ struct ScenarioCommandOptions {
   std::string scenario;
   bool keys_markdown = false;
   bool metrics_markdown = false;
+  bool subject_metrics_markdown = false;
 };
 
 // Every file is checked, even after a bad one, so one call reports every problem; then exit 2 if any.
@@ -39,6 +40,10 @@ void validate(const ScenarioCommandOptions& o) {
 void show(const ScenarioCommandOptions& o) {
   if (o.keys_markdown) {
     std::cout << models::schema::keys_markdown();
+    return;
+  }
+  if (o.subject_metrics_markdown) {
+    std::cout << models::subject_metrics_markdown();
     return;
   }
   if (o.metrics_markdown) {
@@ -82,6 +87,9 @@ void register_scenario_commands(CLI::App& app) {
       ->group("");
   // Regenerates the metric table of docs/output.md from the metric registry; a test checks the two agree.
   sh->add_flag("--metrics-markdown", opts->metrics_markdown, "Print the metric reference as markdown")
+      ->group("");
+  sh->add_flag("--subject-metrics-markdown", opts->subject_metrics_markdown,
+               "Print the subject metric reference as markdown")
       ->group("");
   sh->callback([opts] { show(*opts); });
 

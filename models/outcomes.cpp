@@ -128,9 +128,11 @@ std::string metric_table(const std::array<MetricInfo, N>& infos) {
 }  // namespace
 
 std::string metrics_markdown() {
-  return metric_table(kMetricInfo) +
-         "\nSubject metrics (`subject_metrics/<name>`, vo only, [replication, year, region, subject]):\n\n" +
-         metric_table(kSubjectMetricInfo);
+  return metric_table(kMetricInfo);
+}
+
+std::string subject_metrics_markdown() {
+  return metric_table(kSubjectMetricInfo);
 }
 
 Outcomes::Outcomes(int years_, int regions_, int subjects_)

@@ -99,6 +99,8 @@ enum SubjectMetric : int {
   kSubjectMetrics
 };
 extern const std::array<MetricInfo, kSubjectMetrics> kSubjectMetricInfo;
+// The subject metric table of docs/output.md (markdown), generated from kSubjectMetricInfo.
+std::string subject_metrics_markdown();
 
 // Metric cube [metric, year, region, sector], the vo subject cube and cohort tables of one replication.
 struct Outcomes {

@@ -134,8 +134,10 @@ TEST_CASE("model: the embedded nl-baseline reproduces its inputs in the start ye
                                  << p.world.start_shortage[s] * demand << ", schools " << schools);
     CHECK(schools == p.world.schools[s]);
     CHECK(demand == Approx(p.world.demand_fte[s]).epsilon(1e-9));
-    CHECK(std::abs(shortage - p.world.start_shortage[s] * demand) <= 0.5 * schools);
-    CHECK(shortage == Approx(p.world.start_shortage[s] * demand).epsilon(0.01));
+    if (s != models::vo) {  // vo is filled per subject cell: the next test
+      CHECK(std::abs(shortage - p.world.start_shortage[s] * demand) <= 0.5 * schools);
+      CHECK(shortage == Approx(p.world.start_shortage[s] * demand).epsilon(0.01));
+    }
     // Open and hidden split the start gap as 6.6 step 5 does.
     CHECK(national(o, models::m_hidden_fte, 0, s) ==
           Approx(p.market.stopgap_share[s] * shortage).epsilon(1e-9));
@@ -147,6 +149,88 @@ TEST_CASE("model: the embedded nl-baseline reproduces its inputs in the start ye
       (world.urban[r] ? us : rs) += o.cube(models::m_shortage_fte, 0, r, s);
     }
     CHECK((us / ud) / (rs / rd) == Approx(p.world.urban_shortage_factor).epsilon(0.05));
+  }
+}
+
+TEST_CASE("model: the start world's vo subjects lie at or above their targets by what rounding explains",
+          "[model][world][subjects]") {
+  // docs/model.md 12.2. Cell c (school j, subject x) is filled to T_c = D_c (1 − r_c), r_c = min(1, s_j ss_x
+  // / S), adding teachers while staff + fte/2 ≤ T_c; so its staff S_c lies in (T_c − 0.5, T_c + 0.5] (every
+  // fte ≤ 1): checked for every cell. Its shortage is max(0, D_c − S_c), its target a_c = D_c r_c. Summed
+  // over cells:
+  //   realised − target = Σ (T_c − S_c)  +  Σ max(0, S_c − D_c)
+  //                       rounding R        clipping K ≥ 0 (an overstaffed cell offsets nothing)
+  // K is bounded by Σ max(0, 0.5 − a_c) (only cells with a_c < 0.5 can be overstaffed). R is a sum of
+  // independent roundings with mean about 0 and |T_c − S_c| < 0.5, so variance ≤ 0.25 each: |R| ≤ z √(0.25
+  // n). z = 3.9 (Bonferroni over the 13 subjects and the vo total, 99.9% each). So each subject's and the vo
+  // realised rate lie in [target − z σ, target + K_max + z σ], and equal target + R + K exactly.
+  Params p = models::load_scenario("nl-baseline").params;
+  p.years.end = p.years.start;
+  const auto world = models::build_world(p);
+  const auto o = models::run_replication(world, p, 0);
+  const auto& sub = world.subjects;
+  const int n = sub.count();
+  REQUIRE(n == 13);
+  // s_j of 4.1: urban regions urban_shortage_factor × the others, demand-weighted to the national vo rate.
+  double weighted = 0, vo_demand = 0, mean_num = 0, mean_den = 0;
+  for (std::size_t j = 0; j < world.schools.size(); ++j) {
+    if (world.schools.sector[j] != models::vo) continue;
+    const double f = world.urban[world.schools.region[j]] ? p.world.urban_shortage_factor : 1.0;
+    weighted += world.schools.demand[j] * f;
+    vo_demand += world.schools.demand[j];
+  }
+  for (int x = 0; x < n; ++x) {
+    mean_num += sub.demand_share[x] * sub.start_shortage[x];
+    mean_den += sub.demand_share[x];
+  }
+  const double S = mean_num / mean_den;
+  std::vector<double> staff(world.cells(), 0.0);
+  for (std::size_t i = 0; i < world.teachers.size(); ++i)
+    staff[world.cell_of(world.teachers.school[i], world.teachers.subject[i])] += world.teachers.fte[i];
+  struct Sums {
+    double demand = 0, target = 0, realised = 0, rounding = 0, clip = 0, clip_max = 0, cells = 0;
+  };
+  std::vector<Sums> per(n + 1);  // per subject, and [n] the vo total
+  for (std::size_t c = 0; c < world.cells(); ++c) {
+    const auto j = static_cast<std::size_t>(world.cell_school[c]);
+    if (world.schools.sector[j] != models::vo) continue;
+    const int x = world.cell_subject[c];
+    const double f = world.urban[world.schools.region[j]] ? p.world.urban_shortage_factor : 1.0;
+    const double s_j = std::min(1.0, p.world.start_shortage[models::vo] * f * vo_demand / weighted);
+    const double r_c = std::min(1.0, s_j * sub.start_shortage[x] / S);
+    const double D = world.cell_start_demand[c], T = D * (1.0 - r_c), a = D * r_c;
+    INFO("cell " << c << " target " << T << " staff " << staff[c]);
+    REQUIRE(staff[c] > T - 0.5 - 1e-9);
+    REQUIRE(staff[c] <= T + 0.5 + 1e-9);
+    for (auto* t : {&per[x], &per[n]}) {
+      t->demand += D;
+      t->target += a;
+      t->realised += std::max(0.0, D - staff[c]);
+      t->rounding += T - staff[c];
+      t->clip += std::max(0.0, staff[c] - D);
+      t->clip_max += std::max(0.0, 0.5 - a);
+      t->cells += 1;
+    }
+  }
+  const double z = 3.9;
+  for (int x = 0; x <= n; ++x) {
+    const auto& t = per[x];
+    const std::string name = x < n ? sub.names[x] : "vo";
+    const double sigma = std::sqrt(0.25 * t.cells);
+    INFO(name << ": realised " << t.realised << " (" << t.realised / t.demand << "), target " << t.target
+              << " (" << t.target / t.demand << "), rounding " << t.rounding << ", clipping " << t.clip
+              << " (at most " << t.clip_max << "), z sigma " << z * sigma);
+    CHECK(t.realised == Approx(t.target + t.rounding + t.clip).epsilon(1e-9));
+    CHECK(t.clip <= t.clip_max + 1e-9);
+    CHECK(std::abs(t.rounding) <= z * sigma);
+    CHECK(t.realised >= t.target - z * sigma);
+    CHECK(t.realised <= t.target + t.clip_max + z * sigma);
+    // The recorded start year is these cells: subject metrics per subject, the vo metric for the total.
+    double recorded = 0;
+    for (int r = 0; r < o.regions; ++r)
+      recorded +=
+          x < n ? o.subject_cube(models::sm_shortage_fte, 0, r, x) : o.cube(models::m_shortage_fte, 0, r, 1);
+    CHECK(recorded == Approx(t.realised).epsilon(1e-9));
   }
 }
 

@@ -76,6 +76,7 @@ TEST_CASE("report: each summary sentence of a comparison comes from its own effe
     // The effects the summary states: the shortage per sector and year, FTE-years of all sectors, 5-year
     // retention per headline route, the last year's SO share, the graduation and zij completion shares.
     bool share = true;
+    if (!e.subject.empty()) continue;  // per-subject effects are in the tables, not the summary
     if (e.metric == "shortage_fte" || e.metric == "shortage_fte_years") {
       if ((e.metric == "shortage_fte") == (e.sector == "all")) continue;
       share = false;
@@ -123,7 +124,7 @@ TEST_CASE("report: each summary level sentence has its scenario's mean and 90% b
     REQUIRE(from != std::string::npos);
     const auto to = summary.find("<h3>", from + 4);
     for (const auto& i : tlm::analysis::indicators(r, years)) {
-      if (i.metric != "shortage_fte" || i.sector == "all" || !i.year) continue;
+      if (i.metric != "shortage_fte" || i.sector == "all" || !i.year || !i.subject.empty()) continue;
       const auto s = tlm::analysis::summarize(i.values);
       const std::string line = fmt::format(
           "In {} the total shortage in {} is <strong>{} FTE</strong> (90% of runs between {} and {})",
