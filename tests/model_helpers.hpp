@@ -166,8 +166,9 @@ struct Group {
   bool so_trained = false;
   std::optional<double> q{};  // unset: the school's q_j
   bool member = true;
-  double demand = 0.0;  // 0: exactly the group's FTE (no start shortage)
-  std::string label{};  // for messages
+  double demand = 0.0;    // 0: exactly the group's FTE (no start shortage)
+  std::string label{};    // for messages
+  std::string subject{};  // vo: the teachers' subject (teachers.csv `subject`); empty: drawn
 };
 
 // Writes schools.csv and teachers.csv for `groups` into `dir` and points `p` at them. Group g is school
@@ -175,15 +176,16 @@ struct Group {
 inline void write_population(const TempDir& dir, const std::vector<Group>& groups, Params& p) {
   std::ofstream schools(dir / "schools.csv"), teachers(dir / "teachers.csv");
   schools << "id,region,sector,demand_fte,member\n";
-  teachers << "school_id,age,exp,fte,qualified,count,route,so_trained,q\n";
+  teachers << "school_id,age,exp,fte,qualified,count,route,so_trained,q,subject\n";
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const auto& gr = groups[g];
     const double demand = gr.demand > 0 ? gr.demand : gr.fte * gr.count;
     schools << fmt::format("S{},G{},{},{},{}\n", g, g, models::kSectorNames[gr.sector], demand,
                            gr.member ? 1 : 0);
-    teachers << fmt::format("S{},{},{},{},{},{},{},{},{}\n", g, gr.age, gr.exp, gr.fte, gr.qualified ? 1 : 0,
-                            gr.count, models::kRouteNames[gr.route], gr.so_trained ? 1 : 0,
-                            gr.q ? fmt::format("{}", *gr.q) : std::string());
+    teachers << fmt::format("S{},{},{},{},{},{},{},{},{},{}\n", g, gr.age, gr.exp, gr.fte,
+                            gr.qualified ? 1 : 0, gr.count, models::kRouteNames[gr.route],
+                            gr.so_trained ? 1 : 0, gr.q ? fmt::format("{}", *gr.q) : std::string(),
+                            gr.subject);
   }
   p.world.schools_csv = dir / "schools.csv";
   p.world.teachers_csv = dir / "teachers.csv";
@@ -204,18 +206,20 @@ inline Params closed_form_params(int years_after_start = models::kRetentionYears
   p.study.intake = {0, 0, 0, 0, 0};
   p.reserve.start_size = {0, 0, 0};
   for (auto& g : p.demand.growth) g = models::YearTable{0.0, {}};
+  p.subjects.vo = {"all"};  // section 8 as in version 1; test_model_subjects.cpp checks it with subjects
   return p;
 }
 
 // The attrition chance of docs/model.md 6.3 step 2, written out again from the text (not calling the model).
 inline double spec_attrition(const Params& p, int sector, int exp, int route, double q, bool so_trained,
-                             bool rotated, double shortage_rate) {
+                             bool rotated, double shortage_rate, double subject_effect = 1.0) {
   double prob = p.teachers.attrition[sector][std::min(exp, 10)];
   if (exp < p.induction.years) prob *= 1.0 - q * (1.0 - p.induction.full_effect);
   if (so_trained && exp < 5) prob *= p.teachers.so_trained_effect;
   prob *= p.teachers.route_effect[route];
   if (rotated && exp < 5) prob *= p.teachers.rotation_effect;
   prob *= 1.0 + p.teachers.workload_effect * shortage_rate;
+  prob *= subject_effect;  // m_subject (12.4)
   return std::min(1.0, prob);
 }
 
@@ -230,7 +234,7 @@ inline double school_q(const Params& p, const Group& g) {
 // until it completes zij.years; then it is qualified and meets p with its route effect. `rotated` applies
 // the rotation multiplier; `rate` is the region's shortage rate in every year (workload).
 inline std::vector<double> survival_closed_form(const Params& p, const Group& g, int K, bool rotated = false,
-                                                double rate = 0.0) {
+                                                double rate = 0.0, double subject_effect = 1.0) {
   std::vector<double> out;
   double s = 1.0;
   const double q = g.q.value_or(school_q(p, g));
@@ -243,7 +247,7 @@ inline std::vector<double> survival_closed_form(const Params& p, const Group& g,
     else if (zij_year > 0)
       hazard = p.zij.dropout * (g.member ? p.zij.so_effect : 1.0);
     else
-      hazard = spec_attrition(p, g.sector, exp, g.route, q, g.so_trained, rotated, rate);
+      hazard = spec_attrition(p, g.sector, exp, g.route, q, g.so_trained, rotated, rate, subject_effect);
     s *= 1.0 - hazard;
     out.push_back(s);
     if (zij_year > 0) zij_year = zij_year >= p.zij.years ? 0 : zij_year + 1;
