@@ -17,9 +17,11 @@ Vacancies::Vacancies(State& st, int region) : s(st), first_market(st.world.subje
   const auto& w = s.world;
   const double pref = s.params.market.so_member_preference;
   trees.resize(static_cast<std::size_t>(w.markets_per_region()));
+  std::vector<double> plain, preferred;
   for (int m = 0; m < w.markets_per_region(); ++m) {
     const auto& list = w.market_cells[static_cast<std::size_t>(first_market + m)];
-    std::vector<double> plain(list.size()), preferred(list.size());
+    plain.resize(list.size());
+    preferred.resize(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
       const auto c = list[i];
       plain[i] = s.school_year.cell_vacancy[c];
@@ -134,7 +136,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     double* const staff = sy.cell_staff.data();
     for (std::size_t i = 0, n = t.size(); i < n; ++i) {
       const auto j = school[i];
-      const auto c = w.cell_of(j, subject[i]);
+      const auto c = w.teacher_cell(j, subject[i]);
       staff[c] += fte[i];
       if (seeks_move[i])
         movers[static_cast<std::size_t>(

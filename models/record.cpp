@@ -17,7 +17,7 @@ void record(State& s, const YearContext& ctx) {
   std::vector<double> staff(n_cells, 0.0), qualified(n_cells, 0.0), employed(n_cells, 0.0),
       heads(n_cells, 0.0);
   for (std::size_t i = 0; i < s.teachers.size(); ++i) {
-    const auto c = w.cell_of(s.teachers.school[i], s.teachers.subject[i]);
+    const auto c = w.teacher_cell(s.teachers.school[i], s.teachers.subject[i]);
     staff[c] += s.teachers.fte[i];
     qualified[c] += s.teachers.qualified[i] * s.teachers.fte[i];
     heads[c] += 1;

@@ -425,7 +425,7 @@ World build_world(const Params& p) {
   // The start gap of each cell is split into stopgaps and open posts as in 6.6 step 5.
   std::vector<double> staff(w.cells(), 0.0);
   for (std::size_t i = 0; i < w.teachers.size(); ++i)
-    staff[static_cast<std::size_t>(w.cell_of(w.teachers.school[i], w.teachers.subject[i]))] +=
+    staff[static_cast<std::size_t>(w.teacher_cell(w.teachers.school[i], w.teachers.subject[i]))] +=
         w.teachers.fte[i];
   w.start_stopgap.resize(w.cells());
   for (std::size_t c = 0; c < w.cells(); ++c)

@@ -88,6 +88,10 @@ struct World {
     return cell_begin[static_cast<std::size_t>(j)] +
            (schools.sector[static_cast<std::size_t>(j)] == vo ? subject : 0);
   }
+  // A teacher's cell: its subject is 0 outside vo (12.3), so no look-up of the school's sector is needed.
+  std::int32_t teacher_cell(std::int32_t j, int subject) const {
+    return cell_begin[static_cast<std::size_t>(j)] + subject;
+  }
   int cells_of(std::int32_t j) const { return subjects_of(schools.sector[static_cast<std::size_t>(j)]); }
 };
 

@@ -181,7 +181,10 @@ void H5Writer::create_replicated(const std::string& path, std::size_t replicatio
   Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
   Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
   check(H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data()), "chunk " + path);
-  check(H5Pset_deflate(dcpl, 4), "deflate " + path);
+  // Shuffle then deflate at level 1: doubles compress better byte-plane by byte-plane, and level 1 costs a
+  // fraction of level 4 for nearly the same size (written once per replication, on the run's critical path).
+  check(H5Pset_shuffle(dcpl), "shuffle " + path);
+  check(H5Pset_deflate(dcpl, 1), "deflate " + path);
   const double fill = 0.0;
   H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &fill);
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
