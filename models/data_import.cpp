@@ -348,4 +348,25 @@ std::vector<TeacherRow> read_teachers_csv(const std::string& path, const std::ve
   return read_teachers(path, schools, true);
 }
 
+TeacherSubject teacher_subject(const TeacherRow& row, const std::vector<std::string>& names, int sector) {
+  TeacherSubject out;
+  if (row.subject.empty()) return out;
+  if (sector >= 0 && sector != vo) {
+    out.error =
+        fmt::format("subject: `{}` given for a teacher of a {} school; only vo teachers have a subject",
+                    row.subject, kSectorNames[sector]);
+    return out;
+  }
+  const auto it = std::find(names.begin(), names.end(), row.subject);
+  if (it == names.end()) {
+    out.error = fmt::format("subject: unknown subject `{}` (expected one of subjects.vo: {})", row.subject,
+                            fmt::join(names, ", "));
+    if (auto near = schema::suggest_among(row.subject, names); !near.empty())
+      out.error += fmt::format("; did you mean `{}`?", near);
+    return out;
+  }
+  out.index = static_cast<int>(it - names.begin());
+  return out;
+}
+
 }  // namespace tlm::models

@@ -31,6 +31,15 @@ struct TeacherRow {
   int line = 0;
 };
 
+// The subject of an imported teacher (docs/model.md 12.7) among the vo subject `names`: -1 when the row gives
+// none (drawn by demand_share when the world is built), else its index; `error` (for the row's subject
+// column) when the name is not a subject or the school's sector (-1: not known yet) is not vo.
+struct TeacherSubject {
+  int index = -1;
+  std::string error;
+};
+TeacherSubject teacher_subject(const TeacherRow& row, const std::vector<std::string>& names, int sector);
+
 // Throw ScenarioErrors (scenario.hpp) with every problem, each as file:line:column.
 std::vector<SchoolRow> read_schools_csv(const std::string& path);
 std::vector<TeacherRow> read_teachers_csv(const std::string& path);

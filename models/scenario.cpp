@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -586,10 +587,22 @@ class Loader {
         order(display);
         try {
           // Without readable schools the ids cannot be checked against them; every other check still runs.
-          if (schools_failed)
-            read_teachers_csv(display);
-          else
-            read_teachers_csv(display, schools ? &*schools : nullptr);
+          const auto rows = schools_failed ? read_teachers_csv(display)
+                                           : read_teachers_csv(display, schools ? &*schools : nullptr);
+          // Subjects (12.7): the names now, when subjects.* resolve; the school's sector when the schools are
+          // imported (synthetic schools' sectors are known only when the world is built, which checks again).
+          std::vector<SubjectProblem> subject_problems;
+          const auto subjects = resolve_subjects(p.subjects, &subject_problems);
+          if (subject_problems.empty()) {
+            std::map<std::string, int> sector_of;
+            if (schools)
+              for (const auto& sr : *schools) sector_of[sr.id] = sr.sector;
+            for (const auto& row : rows) {
+              const auto it = sector_of.find(row.school_id);
+              const auto ts = teacher_subject(row, subjects.names, it == sector_of.end() ? -1 : it->second);
+              if (!ts.error.empty()) errors_.push_back({display, row.line, row.subject_column, ts.error});
+            }
+          }
         } catch (const ScenarioErrors& e) {
           collect(e);
         }

@@ -209,23 +209,12 @@ void import_teachers(const Params& p, const sim::Stream& rng, World& w, const st
           {p.world.teachers_csv, row.line, 1, fmt::format("unknown school_id `{}`", row.school_id)});
       continue;
     }
-    const bool in_vo = w.schools.sector[static_cast<std::size_t>(it->second)] == vo;
-    int subject = -1;  // drawn per teacher
-    if (!row.subject.empty()) {
-      const auto found = std::find(names.begin(), names.end(), row.subject);
-      if (!in_vo)
-        errors.push_back(
-            {p.world.teachers_csv, row.line, row.subject_column,
-             fmt::format("subject: `{}` given for a teacher of a {} school; only vo teachers have "
-                         "a subject",
-                         row.subject, kSectorNames[w.schools.sector[it->second]])});
-      else if (found == names.end())
-        errors.push_back({p.world.teachers_csv, row.line, row.subject_column,
-                          fmt::format("subject: unknown subject `{}` (expected one of subjects.vo: {})",
-                                      row.subject, fmt::join(names, ", "))});
-      else
-        subject = static_cast<int>(found - names.begin());
-    }
+    const int sector = w.schools.sector[static_cast<std::size_t>(it->second)];
+    const auto subject_of_row = teacher_subject(row, names, sector);
+    if (!subject_of_row.error.empty())
+      errors.push_back({p.world.teachers_csv, row.line, row.subject_column, subject_of_row.error});
+    int subject = subject_of_row.index;  // -1: drawn per teacher
+    const bool in_vo = sector == vo;
     if (!in_vo) subject = 0;
     for (int c = 0; c < row.count; ++c, ++seq) {
       const std::uint64_t id = ids::start_teacher | seq;
