@@ -573,6 +573,10 @@ class Loader {
           std::set<std::string> regions;
           for (const auto& s : *schools) regions.insert(s.region);
           csv_regions_ = static_cast<int>(regions.size());
+          // As world.regions: people's ids and the 16-bit region columns hold at most this many.
+          if (csv_regions_ > kMaxRegions)
+            problem({"world.schools_csv"}, fmt::format("world.schools_csv: {} regions in `{}`; at most {}",
+                                                       csv_regions_, display, kMaxRegions));
         } catch (const ScenarioErrors& e) {
           collect(e);
           schools_failed = true;

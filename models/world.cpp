@@ -444,11 +444,11 @@ void world_keys(std::vector<schema::Key>& keys) {
            schema::kMultiplier,  // ids hold up to 2^24 persons per region and year
            "multiplies school counts, demand, intake, start reserve and zij inflow; regions stay", "4.1",
            TLM_FIELD(world.scale)},
-          {"world.regions", schema::Range{1, 1000}, "regions",
+          {"world.regions", schema::Range{1, kMaxRegions}, "regions",
            "number of synthetic regions (Onderwijsregio's)", "4.1", TLM_FIELD(world.regions)},
           {"world.region_weight_sigma", schema::kNonNeg, "log-sd", "spread of the log-normal region weights",
            "4.1", TLM_FIELD(world.region_weight_sigma)},
-          {"world.urban_regions", schema::Range{0, 1000}, "regions",
+          {"world.urban_regions", schema::Range{0, kMaxRegions}, "regions",
            "how many of the largest regions are urban", "4.1", TLM_FIELD(world.urban_regions)},
           {"world.schools", schema::Range{1, 1000000}, "schools", "number of synthetic schools", "4.1",
            TLM_FIELD(world.schools)},

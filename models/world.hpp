@@ -14,6 +14,10 @@
 
 namespace tlm::models {
 
+// At most this many regions, synthetic or imported: ids hold a region in 12 bits (population.hpp) and the
+// people's region columns are 16-bit.
+inline constexpr int kMaxRegions = 1000;
+
 // Keys world.* (4.1, 10).
 struct WorldParams {
   std::optional<std::uint64_t> seed;  // default: the top-level seed

@@ -382,3 +382,16 @@ TEST_CASE("the resolved TOML writes policy.joining.sectors as \"all\" only when 
           p.policy.joining.sectors);
   }
 }
+
+TEST_CASE("an imported world has at most 1000 regions, as world.regions", "[scenario][csv][hardening]") {
+  // More would overflow the 12 bits ids give a region (models/population.hpp); 40,000 once crashed the run.
+  TempDir dir;
+  {
+    std::ofstream schools(dir.path / "schools.csv");
+    schools << "id,region,sector,demand_fte,member\n";
+    for (int i = 0; i < 1001; ++i) schools << "S" << i << ",R" << i << ",po,10,1\n";
+  }
+  const std::string toml = "[world]\nschools_csv = \"" + (dir.path / "schools.csv").string() + "\"\n";
+  CHECK(errors_of(toml) == "test.toml:2:15: world.schools_csv: 1001 regions in `" +
+                               (dir.path / "schools.csv").string() + "`; at most 1000\n");
+}
