@@ -35,8 +35,14 @@ def layout(path, group):
             assert d.shape == (reps, Y, R, 3), (m, d.shape)
             assert d.dtype == np.float64
             assert d.chunks[0] == 1, "chunked per replication"
-            assert d.compression == "gzip" and d.compression_opts == 4
+            assert d.compression == "gzip" and d.compression_opts == 1 and d.shuffle
             assert "unit" in d.attrs and "description" in d.attrs
+        subjects = [s.decode() for s in g["subjects"][:]]
+        assert subjects, "vo subjects"
+        for name, d in g["subject_metrics"].items():
+            assert d.shape == (reps, Y, R, len(subjects)), (name, d.shape)
+            assert "unit" in d.attrs and "description" in d.attrs
+        assert "shortage_fte" in g["subject_metrics"]
         shapes = {"entrants": (reps, Y, 3, 6), "retained": (reps, Y, 3, 6, 5), "intake": (reps, Y, 5),
                   "graduated": (reps, Y, 5), "zij": (reps, Y, 3), "zij_completed": (reps, Y, 3)}
         for name, shape in shapes.items():
