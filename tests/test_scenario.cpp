@@ -10,25 +10,14 @@
 #include "models/data_import.hpp"
 #include "models/scenario.hpp"
 #include "models/schema.hpp"
+#include "scenario_text.hpp"
 
 namespace fs = std::filesystem;
 using namespace tlm::models;
+using tlm::test::errors_of;
+using tlm::test::load_text;
 
 namespace {
-
-Params load_text(const std::string& text, const std::vector<std::string>& overrides = {}) {
-  return schema::load_scenario_text(text, "test.toml", overrides, true).params;
-}
-
-// The messages of a scenario that must fail, one a line.
-std::string errors_of(const std::string& text, const std::vector<std::string>& overrides = {}) {
-  try {
-    load_text(text, overrides);
-  } catch (const ScenarioErrors& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
 
 // A fresh directory under the system temp dir, removed at the end of the test.
 struct TempDir {

@@ -12,24 +12,14 @@
 #include "models/scenario.hpp"
 #include "models/schema.hpp"
 #include "models/subjects.hpp"
+#include "scenario_text.hpp"
 
 namespace fs = std::filesystem;
 using namespace tlm::models;
+using tlm::test::errors_of;
+using tlm::test::load_text;
 
 namespace {
-
-Params load_text(const std::string& text, const std::vector<std::string>& overrides = {}) {
-  return schema::load_scenario_text(text, "test.toml", overrides, true).params;
-}
-
-std::string errors_of(const std::string& text, const std::vector<std::string>& overrides = {}) {
-  try {
-    load_text(text, overrides);
-  } catch (const ScenarioErrors& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
 
 Subjects subjects_of(const std::string& text, const std::vector<std::string>& overrides = {}) {
   return resolve_subjects(load_text(text, overrides).subjects);
