@@ -29,6 +29,7 @@ struct RunOptions {
   int threads = 0;                     // -j; 0: all cores
   std::optional<std::uint64_t> seed;   // --seed; default: the scenario's `seed`
   std::string output;                  // -o; default: <first scenario name>.h5
+  std::string max_memory;              // --max-memory; empty: the memory available
   bool quiet = false;
 };
 

@@ -16,6 +16,7 @@
 #include "analysis/headlines.hpp"
 #include "app/commands.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/memory.hpp"
 #include "experiment/results_file.hpp"
 
 namespace tlm::app {
@@ -64,6 +65,10 @@ void add_run_options(CLI::App& cmd, RunOptions& opts) {
                  "Override a scenario key, e.g. --set policy.groenpluk.rule=ban (repeatable; validated like "
                  "the file)")
       ->type_name("KEY=VALUE");
+  cmd.add_option("--max-memory", opts.max_memory,
+                 "Refuse a run whose estimated memory exceeds SIZE (e.g. 4G, 512M; default: the memory "
+                 "available, /proc/meminfo)")
+      ->type_name("SIZE");
   cmd.add_flag("-q,--quiet", opts.quiet, "No progress line and no headline table");
 }
 
@@ -78,6 +83,15 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
   try {
     // Everything is loaded and validated before anything runs: bad input writes nothing.
     auto variants = experiment::plan(request);
+    std::optional<double> max_memory;
+    if (!opts.max_memory.empty()) {
+      max_memory = experiment::parse_size(opts.max_memory);
+      if (!max_memory)
+        throw BadInput(
+            fmt::format("--max-memory: `{}` is not a size (e.g. 4G, 512M, 800k)", opts.max_memory));
+    }
+    // Before anything is allocated or written: a run too large for the machine is bad input.
+    experiment::check_memory(variants, opts.threads, max_memory);
     if (opts.output.empty()) opts.output = variants.front().params.name + ".h5";
     std::vector<std::pair<std::string, std::string>> provenance{
         {"tlm_version", TLM_VERSION}, {"created", now_iso8601()}, {"command", command_line()}};

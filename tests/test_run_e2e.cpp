@@ -118,6 +118,34 @@ TEST_CASE("an output path that cannot be written is bad input: exit 2, nothing w
   REQUIRE(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 0);
 }
 
+TEST_CASE("a run too large for the memory is bad input before anything is written", "[e2e][hardening]") {
+  // The estimate (experiment/memory.cpp) comes from the resolved scenario before any world is built: a
+  // hundred-fold Netherlands of ten million FTE per sector needs about a terabyte. Exit 2, the estimate and
+  // what to lower; an existing output stays byte for byte as it was.
+  TempDir tmp;
+  const std::string out = tmp / "x.h5";
+  std::ofstream(out) << "an earlier file";
+  auto r = run(tlm::test::tlm_binary() +
+               " run nl-baseline --set world.scale=100 --set world.demand_fte=1e7 -r 2 -o " + out);
+  REQUIRE(r.exit_code == 2);
+  INFO(r.err);
+  CHECK(r.err.starts_with("tlm: this run needs about "));
+  CHECK(r.err.find("Lower world.scale, world.demand_fte") != std::string::npos);
+  // --max-memory replaces the machine's available memory; a size that is not one is bad input.
+  r = run(tlm::test::tlm_binary() + " run tiny -r 2 --max-memory 10k -o " + out);
+  REQUIRE(r.exit_code == 2);
+  CHECK(r.err.find("more than --max-memory (10 KiB)") != std::string::npos);
+  r = run(tlm::test::tlm_binary() + " run tiny -r 2 --max-memory lots -o " + out);
+  REQUIRE(r.exit_code == 2);
+  CHECK(r.err == "tlm: --max-memory: `lots` is not a size (e.g. 4G, 512M, 800k)\n");
+  std::ifstream in(out);
+  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "an earlier file");
+  CHECK(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 1);
+  // A run that fits goes on.
+  r = run(tlm::test::tlm_binary() + " run tiny -r 1 -q --max-memory 4G -o " + (tmp / "ok.h5"));
+  CHECK(r.exit_code == 0);
+}
+
 TEST_CASE("tlm --help, tlm run --help and tlm help describe every option", "[e2e][help]") {
   auto top = run(tlm::test::tlm_binary() + " --help");
   REQUIRE(top.exit_code == 0);

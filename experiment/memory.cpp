@@ -1,0 +1,169 @@
+#include "experiment/memory.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+
+#include "models/data_import.hpp"
+#include "sim/runner.hpp"
+
+namespace tlm::experiment {
+namespace {
+
+// Bytes per person: the columns of models/population.hpp, rounded up.
+constexpr double kTeacherBytes = 48, kStudentBytes = 80, kReserveBytes = 28;
+// A replication's state holds its people with room to grow (models/simulation.cpp), and its phases make
+// temporaries of a few columns (draws, keep flags, orders): twice the columns covers them.
+constexpr double kStateFactor = 2.5;
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+
+// The largest factor by which demand grows over the run in any sector (docs/model.md 6.1).
+double demand_growth(const models::Params& p, int sector) {
+  double f = 1.0, peak = 1.0;
+  for (int t = p.years.start + 1; t <= p.years.end; ++t) {
+    f *= 1.0 + p.demand.growth[sector].at(t);
+    peak = std::max(peak, f);
+  }
+  return peak;
+}
+
+double mean_fte(const models::Params& p, int sector) {
+  double m = 0;
+  for (int l = 0; l < models::kFteLevels; ++l)
+    m += p.world.fte_distribution[sector][l] * models::kFteValues[l];
+  return m > 0 ? m : 1.0;
+}
+
+struct People {
+  double teachers = 0, students = 0, reserve = 0, years = 1, regions = 1, subjects = 1;
+};
+
+People people_of(const models::Params& p) {
+  People n;
+  const double scale = p.world.scale;
+  models::PerSector<double> demand = p.world.demand_fte;
+  if (!p.world.schools_csv.empty()) {
+    demand = {0, 0, 0};
+    std::vector<std::string> regions;
+    try {
+      for (const auto& row : models::read_schools_csv(p.world.schools_csv)) {
+        demand[row.sector] += row.demand_fte;
+        regions.push_back(row.region);
+      }
+    } catch (const std::exception&) {
+      // Reported by validation; the estimate keeps the synthetic demand.
+      demand = p.world.demand_fte;
+    }
+    std::sort(regions.begin(), regions.end());
+    n.regions = static_cast<double>(std::unique(regions.begin(), regions.end()) - regions.begin());
+  } else {
+    n.regions = p.world.regions;
+  }
+  for (int s = 0; s < models::kSectors; ++s)
+    n.teachers += demand[s] * scale * demand_growth(p, s) / mean_fte(p, s);
+  n.years = p.years.end - p.years.start + 1;
+  const double intake_growth = std::max(1.0, std::pow(1.0 + p.study.intake_growth, n.years));
+  for (int k = 0; k < models::kProgrammes; ++k)
+    n.students += p.study.intake[k] * scale * intake_growth * (p.study.years[k] + p.study.max_extra_years);
+  // The reserve gains leavers and unhired graduates; twice its start and a year of intake bounds it.
+  for (int s = 0; s < models::kSectors; ++s) n.reserve += 2.0 * p.reserve.start_size[s] * scale;
+  n.reserve += n.students;
+  n.subjects = static_cast<double>(std::max<std::size_t>(1, p.subjects.vo.size()));
+  return n;
+}
+
+std::string gib(double bytes) {
+  if (bytes >= 0.1 * kGiB) return fmt::format("{:.1f} GiB", bytes / kGiB);
+  if (bytes >= 1024.0 * 1024.0) return fmt::format("{:.0f} MiB", bytes / (1024.0 * 1024.0));
+  return fmt::format("{:.0f} KiB", std::ceil(bytes / 1024.0));
+}
+
+std::string millions(double n) {
+  if (n >= 1e6) return fmt::format("{:.1f} million", n / 1e6);
+  if (n >= 1e4) return fmt::format("{:.0f} thousand", n / 1e3);
+  return fmt::format("{:.0f}", n);
+}
+
+}  // namespace
+
+MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads) {
+  MemoryEstimate e;
+  long total_replications = 0;
+  for (const auto& v : variants) {
+    const auto n = people_of(v.params);
+    const double agents = n.teachers * kTeacherBytes + n.students * kStudentBytes + n.reserve * kReserveBytes;
+    // The start world holds the people of the start year (the peak bounds them) once per variant.
+    e.world_bytes += agents;
+    const double cubes = (static_cast<double>(models::kMetrics * models::kSectors) +
+                          static_cast<double>(models::kSubjectMetrics) * n.subjects) *
+                         n.years * n.regions * 8.0;
+    // Entrant records: about a tenth of the teachers enter each year, 12 bytes each.
+    const double records = n.teachers * 0.1 * n.years * 12.0;
+    // One replication: its state, and its outcomes three times over (in flight and waiting for the writer).
+    const double replication = agents * kStateFactor + records + 3.0 * cubes;
+    if (replication > e.replication_bytes) {
+      e.replication_bytes = replication;
+      e.teachers = n.teachers;
+      e.students = n.students;
+      e.reserve = n.reserve;
+    }
+    total_replications += v.replications();
+  }
+  e.in_flight =
+      static_cast<int>(std::max<long>(1, std::min<long>(sim::resolve_threads(threads), total_replications)));
+  return e;
+}
+
+std::optional<double> available_memory() {
+  std::ifstream in("/proc/meminfo");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string name, unit;
+    double value = 0;
+    if (fields >> name >> value >> unit && name == "MemAvailable:") return value * 1024.0;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> parse_size(const std::string& text) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (!std::isfinite(value) || value <= 0) return std::nullopt;
+  std::string unit = text.substr(used);
+  for (auto& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.ends_with("IB")) unit.erase(unit.size() - 2);
+  if (unit.ends_with("B") && unit.size() > 1) unit.pop_back();
+  const std::string units = "KMGT";
+  if (unit.empty() || unit == "B") return value;
+  if (unit.size() != 1 || units.find(unit[0]) == std::string::npos) return std::nullopt;
+  return value * std::pow(1024.0, static_cast<double>(units.find(unit[0]) + 1));
+}
+
+void check_memory(const std::vector<Variant>& variants, int threads, std::optional<double> limit) {
+  const auto e = estimate_memory(variants, threads);
+  const auto available = limit ? limit : available_memory();
+  if (!available || e.total_bytes() <= *available) return;
+  throw PlanError(fmt::format(
+      "this run needs about {} of memory, more than {} ({}): the start world{} {} and {} replication{} at "
+      "once "
+      "× {} (about {} teachers, {} students and {} in the reserve at the peak). Lower world.scale, "
+      "world.demand_fte, demand.growth, study.intake, reserve.start_size, the years or the regions, or -j; "
+      "or "
+      "give --max-memory if the estimate is wrong for this machine",
+      gib(e.total_bytes()), limit ? "--max-memory" : "the memory available", gib(*available),
+      variants.size() > 1 ? "s" : "", gib(e.world_bytes), e.in_flight, e.in_flight > 1 ? "s" : "",
+      gib(e.replication_bytes), millions(e.teachers), millions(e.students), millions(e.reserve)));
+}
+
+}  // namespace tlm::experiment

@@ -1,0 +1,36 @@
+// How much memory a plan needs, estimated from the resolved scenarios before anything is allocated, so that a
+// scenario too large for the machine is bad input (exit 2, with what to lower) instead of an allocation that
+// ends in std::bad_alloc or the kernel's OOM killer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "experiment/experiment.hpp"
+
+namespace tlm::experiment {
+
+struct MemoryEstimate {
+  double teachers = 0, students = 0, reserve = 0;  // the largest variant's people at their peak year
+  double world_bytes = 0;                          // the start worlds, shared by the replications
+  double replication_bytes = 0;  // one replication in flight: its state and its outcomes (largest variant)
+  int in_flight = 1;             // replications at once
+  double total_bytes() const { return world_bytes + replication_bytes * in_flight; }
+};
+
+// An upper-leaning estimate: people from demand, intake and the reserve at the largest scale and growth of
+// the run, the metric cubes from years × regions × subjects, `threads` replications in flight (0: all cores).
+MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads);
+
+// MemAvailable of /proc/meminfo in bytes, or nothing where it cannot be read.
+std::optional<double> available_memory();
+
+// "2G", "512M", "1.5T", "800k" or a number of bytes; nothing when the text is not a size.
+std::optional<double> parse_size(const std::string& text);
+
+// Throws PlanError when the estimate exceeds `limit` (--max-memory) or, without one, the available memory:
+// the message gives the estimate, its parts and what to lower.
+void check_memory(const std::vector<Variant>& variants, int threads, std::optional<double> limit);
+
+}  // namespace tlm::experiment
