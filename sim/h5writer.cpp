@@ -89,6 +89,12 @@ H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) 
   // Track creation order so readers list scenarios in the order they were run.
   Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
   H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  // Attributes of the root group (the command line) may be of any size: dense attribute storage has no
+  // 64 KiB limit (the object header, compact storage, has). It needs the 1.8 file format, which every
+  // reader of the last fifteen years (h5py, R, HDF5 1.8+) reads; the upper bound keeps it at that.
+  H5Pset_attr_phase_change(fcpl, 0, 0);
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  H5Pset_libver_bounds(fapl, H5F_LIBVER_V18, H5F_LIBVER_V18);
   // The temporary is created exclusively (O_EXCL: never an existing file, never through a symlink planted
   // under its name), beside the target so that the final rename stays on one file system. A name in use is
   // skipped for the next.
@@ -98,7 +104,7 @@ H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) 
                      : fmt::format("{}.tmp{}.{}", final_path_, static_cast<long>(::getpid()), attempt);
     struct stat st {};
     if (::lstat(temp_path_.c_str(), &st) == 0) continue;  // taken (by a file, a link, anything)
-    file_ = H5Fcreate(temp_path_.c_str(), H5F_ACC_EXCL, fcpl, H5P_DEFAULT);
+    file_ = H5Fcreate(temp_path_.c_str(), H5F_ACC_EXCL, fcpl, fapl);
     if (file_ >= 0) return;
     if (::lstat(temp_path_.c_str(), &st) == 0) continue;  // lost a race for the name
     // Not created: ask the system why (permission, read-only file system, no space, ...).
@@ -120,6 +126,7 @@ H5Writer::~H5Writer() {
 void H5Writer::create_group(const std::string& path) {
   Handle gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
   H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  H5Pset_attr_phase_change(gcpl, 0, 0);  // dense attributes: a resolved scenario of any size (see above)
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
   H5Pset_create_intermediate_group(lcpl, 1);
   Handle g(checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), "create group " + path),

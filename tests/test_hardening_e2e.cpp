@@ -1,0 +1,120 @@
+// Hardening of the `tlm` binary against large texts: the exact exit code and message, no stray file.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "process.hpp"
+
+using tlm::test::read_file;
+using tlm::test::run;
+using tlm::test::TempDir;
+using tlm::test::tlm_binary;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::set<std::string> names_in(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+  return names;
+}
+
+// A text of `bytes` characters that TOML keeps as it is: words and spaces, no quotes or backslashes.
+std::string long_text(std::size_t bytes) {
+  std::string s;
+  for (int i = 0; s.size() < bytes; ++i) s += fmt::format("word{} ", i);
+  s.resize(bytes);
+  return s;
+}
+
+const std::string kPython = "/usr/bin/python3";
+
+}  // namespace
+
+TEST_CASE("a scenario whose resolved TOML exceeds 64 KiB is written, reported and read back whole",
+          "[e2e][hardening][large]") {
+  TempDir tmp;
+  const std::string toml = tmp / "big.toml", out = tmp / "big.h5";
+  std::ofstream(toml) << "name = \"big\"\nextends = \"tiny\"\nreplications = 2\ndescription = \""
+                      << long_text(100 * 1024) << "\"\n";
+  const auto shown = run(tlm_binary() + " show " + toml);
+  REQUIRE(shown.exit_code == 0);
+  REQUIRE(shown.out.size() > 100 * 1024);
+  const auto r = run(tlm_binary() + " run " + toml + " -q -o " + out);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.err.empty());
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"big.toml", "big.h5"});
+  // The group attribute `scenario` is the resolved TOML, byte for byte, read with h5py as any user would.
+  const std::string attr = tmp / "attr.toml";
+  const auto py = run(kPython + " -c \"import h5py; open('" + attr + "', 'w', newline='').write(h5py.File('" +
+                      out + "')['big'].attrs['scenario'].decode())\"");
+  INFO(py.err);
+  REQUIRE(py.exit_code == 0);
+  CHECK(read_file(attr) == shown.out);
+  // The Python module and `tlm report` read the file.
+  const auto mod = run(kPython + " -c \"import sys; sys.path.insert(0, '" + std::string(TLM_SOURCE_DIR) +
+                       "/analysis/python'); import tlm_results as tr; print(tr.scenarios('" + out +
+                       "')); print(len(tr.metrics('" + out + "', 'big', ['shortage_fte'])) > 0)\"");
+  INFO(mod.err);
+  REQUIRE(mod.exit_code == 0);
+  CHECK(mod.out == "['big']\nTrue\n");
+  const auto rep = run(tlm_binary() + " report " + out + " -o " + (tmp / "big.html"));
+  INFO(rep.err);
+  CHECK(rep.exit_code == 0);
+  CHECK(rep.out == "Wrote " + (tmp / "big.html") + "\n");
+}
+
+TEST_CASE("a command line over 64 KiB and a 1,000-step joining schedule are recorded whole",
+          "[e2e][hardening][large]") {
+  TempDir tmp;
+  const std::string out = tmp / "cmd.h5", toml = tmp / "steps.toml";
+  // 1,000 schedule steps: shares rising slowly from 2025 on, in a scenario of its own.
+  {
+    std::ofstream f(toml);
+    f << "name = \"steps\"\nextends = \"tiny\"\n[policy.joining]\nmode = \"schedule\"\nschedule = [";
+    for (int i = 0; i < 1000; ++i)
+      f << (i ? ", " : "") << fmt::format("{{ year = 2026, share = {} }}", i / 1000.0);
+    f << "]\n";
+  }
+  const auto shown = run(tlm_binary() + " show " + toml);
+  INFO(shown.err);
+  REQUIRE(shown.exit_code == 0);
+  REQUIRE(shown.out.size() > 64 * 1024);  // the schedule alone
+  const std::string text = long_text(70 * 1024);
+  const auto r =
+      run(tlm_binary() + " run " + toml + " -r 1 -q -o " + out + " --set 'description=" + text + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string cmd = tmp / "cmd.txt", scen = tmp / "scen.txt";
+  const auto py = run(kPython + " -c \"import h5py; f = h5py.File('" + out + "'); open('" + cmd +
+                      "', 'w').write(f.attrs['command'].decode()); open('" + scen +
+                      "', 'w').write(f['steps'].attrs['scenario'].decode())\"");
+  INFO(py.err);
+  REQUIRE(py.exit_code == 0);
+  const std::string command = read_file(cmd);
+  CHECK(command.size() > 70 * 1024);
+  CHECK(command.find(text) != std::string::npos);
+  CHECK(command.rfind(tlm_binary() + " run ", 0) == 0);
+  const std::string scenario = read_file(scen);
+  CHECK(scenario.find(text) != std::string::npos);
+  CHECK(scenario.find("share = 0.999") != std::string::npos);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"cmd.h5", "steps.toml", "cmd.txt", "scen.txt"});
+}
