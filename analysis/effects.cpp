@@ -16,12 +16,6 @@
 namespace tlm::analysis {
 namespace {
 
-std::ofstream open_out(const std::string& path) {
-  std::ofstream f(path);
-  if (!f) throw InputError(fmt::format("{}: cannot write", path));
-  return f;
-}
-
 // CSV fields: numbers with full precision (round-trip), empty for NaN / not applicable.
 std::string csv_number(double v) {
   return std::isfinite(v) ? fmt::format("{}", v) : "";
@@ -107,8 +101,8 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
 
 void write_effects_csv(const std::string& path, const std::vector<Effect>& effects,
                        const std::vector<CostEffect>& costs) {
-  auto f = open_out(path);
-  f << "base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better,base_mean,"
+  std::string f;
+  f += "base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better,base_mean,"
        "alt_mean,lo_unpaired,hi_unpaired,interval,case,reading,unreliable\n";
   // Scenario names come from file names and may hold commas: quote the text fields.
   auto q = [](const std::string& s) {
@@ -117,18 +111,19 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
     return o + "\"";
   };
   for (const auto& e : effects)
-    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
+    f += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
                      q(e.scenario), e.metric, e.sector, e.route, e.programme,
                      e.subject.empty() ? std::string() : q(e.subject), e.year ? std::to_string(*e.year) : "",
                      e.unit, e.n, csv_number(e.mean), csv_number(e.lo), csv_number(e.hi),
                      csv_number(e.p_better), csv_number(e.base_mean), csv_number(e.alt_mean),
                      csv_number(e.lo_unpaired), csv_number(e.hi_unpaired));
   for (const auto& c : costs)
-    f << fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
+    f += fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
                      q(c.scenario), kCostRowMetric, c.sector, kCostRowUnit, c.stats.n,
                      csv_number(c.stats.ratio), csv_number(c.stats.ratio_ci.lo),
                      csv_number(c.stats.ratio_ci.hi), cost_case_id(c.stats.kind), q(cost_text(c.stats)),
                      c.stats.unreliable ? "true" : "false");
+  write_text_file(path, f);
 }
 
 void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
@@ -188,8 +183,7 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"unreliable", c.stats.unreliable},
                     {"resamples", c.stats.resamples},
                     {"seed", c.stats.seed}});
-  auto f = open_out(path);
-  f << rows.dump(1) << '\n';
+  write_text_file(path, rows.dump(1) + '\n');
 }
 
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,

@@ -1,4 +1,5 @@
-// Hardening of the `tlm` binary against large texts: the exact exit code and message, no stray file.
+// Hardening of the `tlm` binary against large texts and a full disk: the exact exit code and message, no
+// stray file, a pre-existing output unchanged when a run fails.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -117,4 +118,49 @@ TEST_CASE("a command line over 64 KiB and a 1,000-step joining schedule are reco
   CHECK(scenario.find(text) != std::string::npos);
   CHECK(scenario.find("share = 0.999") != std::string::npos);
   CHECK(names_in(tmp.path()) == std::set<std::string>{"cmd.h5", "steps.toml", "cmd.txt", "scen.txt"});
+}
+
+namespace {
+
+// `tlm ARGS` under a file-size limit of `kib` KiB with SIGXFSZ ignored: a write past it fails with EFBIG
+// ("File too large"), as on a full disk.
+tlm::test::ProcessResult run_limited(int kib, const std::string& args) {
+  return run(fmt::format("bash -c \"ulimit -f {}; trap '' XFSZ; exec '{}' {}\"", kib, tlm_binary(), args));
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a full disk while writing the results file: exit 1, one line, no temporary, the old file unchanged",
+    "[e2e][hardening][disk]") {
+  TempDir tmp;
+  const std::string out = tmp / "x.h5";
+  REQUIRE(run(tlm_binary() + " run tiny -r 1 -q --seed 3 -o " + out).exit_code == 0);
+  const std::string before = read_file(out);
+  const auto full = fs::file_size(out);
+  REQUIRE(full > 40 * 1024);
+  // Limits from almost nothing to almost the whole file: creating it, writing a replication, closing it.
+  for (int kib : {1, 4, 16, static_cast<int>(full / 1024 / 2), static_cast<int>(full / 1024) - 2}) {
+    INFO("limit " << kib << " KiB");
+    const auto r = run_limited(kib, "run tiny -r 3 -q -o " + out);
+    CHECK(r.signal == 0);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "tlm: error: cannot write " + out + ": File too large\n");
+    CHECK(r.out.empty());
+    CHECK(read_file(out) == before);
+    CHECK(names_in(tmp.path()) == std::set<std::string>{"x.h5"});
+  }
+}
+
+TEST_CASE("a full disk while writing the report: exit 1, one line, nothing left, the old report unchanged",
+          "[e2e][hardening][disk]") {
+  TempDir tmp;
+  const std::string h5 = tmp / "x.h5", html = tmp / "x.html";
+  REQUIRE(run(tlm_binary() + " run tiny -r 2 -q -o " + h5).exit_code == 0);
+  std::ofstream(html) << "old report";
+  auto r = run_limited(8, "report " + h5 + " -o " + html);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "tlm: error: cannot write " + html + ": File too large\n");
+  CHECK(read_file(html) == "old report");
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"x.h5", "x.html"});
 }
