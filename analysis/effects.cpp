@@ -212,20 +212,36 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects,
     out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
 }
 
-int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,
-                    std::ostream& out) {
-  const auto effects = file_effects(h5path, years);
-  const auto costs = file_cost_effects(h5path);
+Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
+                            const std::string& out_dir, const std::function<void()>& checkpoint) {
+  Comparison c{file_effects(h5path, years), file_cost_effects(h5path)};
+  auto step = [&] {
+    if (checkpoint) checkpoint();
+  };
+  step();
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
   const auto dir = std::filesystem::path(out_dir);
-  write_effects_csv((dir / "effects.csv").string(), effects, costs);
-  write_effects_json((dir / "effects.json").string(), effects, costs);
+  write_effects_csv((dir / "effects.csv").string(), c.effects, c.costs);
+  step();
+  write_effects_json((dir / "effects.json").string(), c.effects, c.costs);
+  step();
   write_report(h5path, (dir / "report.html").string(), years);
-  print_effects(out, effects, costs);
+  step();
+  return c;
+}
+
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir) {
+  const auto dir = std::filesystem::path(out_dir);
+  print_effects(out, c.effects, c.costs);
   out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),
                      (dir / "effects.json").string(), (dir / "report.html").string());
+}
+
+int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,
+                    std::ostream& out) {
+  print_comparison(out, write_comparison(h5path, years, out_dir), out_dir);
   return 0;
 }
 

@@ -1,5 +1,5 @@
-// Hardening of the `tlm` binary against large texts and a full disk: the exact exit code and message, no
-// stray file, a pre-existing output unchanged when a run fails.
+// Hardening of the `tlm` binary against large texts, signals during `tlm compare`'s analysis and a full disk:
+// the exact exit code and message, no stray file, a pre-existing output unchanged when a run fails.
 #include <catch2/catch.hpp>
 
 #include <signal.h>
@@ -35,6 +35,14 @@ std::set<std::string> names_in(const fs::path& dir) {
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
   return names;
+}
+
+// Every file under `dir` with its bytes.
+std::map<std::string, std::string> contents_of(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = read_file(e.path().string());
+  return files;
 }
 
 // A text of `bytes` characters that TOML keeps as it is: words and spaces, no quotes or backslashes.
@@ -122,6 +130,133 @@ TEST_CASE("a command line over 64 KiB and a 1,000-step joining schedule are reco
 
 namespace {
 
+// Starts `tlm args...` with SIGINT, SIGTERM and SIGHUP at their default disposition (a child of a
+// non-interactive shell would ignore SIGINT) and stdout to /dev/null.
+pid_t spawn_tlm(std::vector<std::string> args) {
+  args.insert(args.begin(), tlm_binary());
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, s);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  return rc == 0 ? pid : -1;
+}
+
+// Waits for `pid`; its exit code, or -signal when a signal killed it.
+int wait_exit(pid_t pid) {
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid) return -1000;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+}  // namespace
+
+TEST_CASE("a signal during tlm compare's runs or analysis leaves no partial folder: exit 130 or a whole one",
+          "[e2e][hardening][interrupt]") {
+  // Where to signal: when the staging folder appears (the runs), when results.h5 is in it (the analysis
+  // starts), when effects.csv or effects.json is (the analysis goes on), or a few milliseconds after
+  // results.h5.
+  struct Point {
+    std::string file;  // in the staging folder; empty: the folder itself
+    int delay_ms;
+  };
+  const std::vector<Point> points{
+      {"", 0},           {"results.h5", 0}, {"effects.csv", 0}, {"effects.json", 0},
+      {"results.h5", 5}, {"results.h5", 30}};
+  const bool existing = GENERATE(false, true);
+  TempDir tmp;
+  const fs::path out = tmp.path() / "cmp";
+  std::map<std::string, std::string> before;
+  if (existing) {
+    // A complete earlier comparison, which an interrupted one must leave byte for byte.
+    const auto r = run(tlm_binary() + " compare tiny tiny -r 2 -q --seed 7 -o " + out.string());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    before = contents_of(out);
+    REQUIRE(before.size() == 4);
+  }
+  int interrupted = 0, finished = 0;
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    for (const auto& point : points) {
+      INFO("signal " << signal << " at " << (point.file.empty() ? "the folder" : point.file) << " + "
+                     << point.delay_ms << " ms, existing folder " << existing);
+      const pid_t pid =
+          spawn_tlm({"compare", "tiny", "tiny", "-r", "3", "-j", "2", "-q", "-o", out.string()});
+      REQUIRE(pid > 0);
+      const fs::path staging = existing ? out / fmt::format(".tlm-compare.tmp{}", pid)
+                                        : fs::path(out.string() + fmt::format(".tmp{}", pid));
+      const fs::path trigger = point.file.empty() ? staging : staging / point.file;
+      // Poll until the trigger appears or the process ends (it may finish before the trigger is seen).
+      int status = 0;
+      bool ended = false;
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+      while (!fs::exists(trigger) && std::chrono::steady_clock::now() < deadline) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+          ended = true;
+          break;
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+      int code = 0;
+      if (ended) {
+        code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+      } else {
+        std::this_thread::sleep_for(std::chrono::milliseconds(point.delay_ms));
+        REQUIRE(kill(pid, signal) == 0);
+        code = wait_exit(pid);
+      }
+      REQUIRE((code == 130 || code == 0));
+      if (code == 130) {
+        ++interrupted;
+        // Nothing new: no folder (or the earlier one, unchanged), no staging folder, no temporary.
+        CHECK(names_in(tmp.path()) == (existing ? std::set<std::string>{"cmp"} : std::set<std::string>{}));
+        if (existing) CHECK(contents_of(out) == before);
+      } else {
+        ++finished;
+        CHECK(names_in(tmp.path()) == std::set<std::string>{"cmp"});
+        CHECK(names_in(out) ==
+              std::set<std::string>{"results.h5", "effects.csv", "effects.json", "report.html"});
+        // A finished run replaces the earlier folder: start the next case from the same state.
+        fs::remove_all(out);
+        if (existing) {
+          fs::create_directory(out);
+          for (const auto& [name, bytes] : before) std::ofstream(out / name, std::ios::binary) << bytes;
+        }
+      }
+    }
+  }
+  // The runs of tiny take long enough for the first points to be caught.
+  CHECK(interrupted > 0);
+  WARN("interrupted " << interrupted << ", finished first " << finished);
+}
+
+TEST_CASE("tlm compare on a bad -o: exit 2 and nothing created", "[e2e][hardening]") {
+  TempDir tmp;
+  std::ofstream(tmp / "file") << "x";
+  auto r = run(tlm_binary() + " compare tiny tiny -r 1 -q -o " + (tmp / "file"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "tlm: " + (tmp / "file") + ": cannot create the output folder: it exists and is not a folder\n");
+  r = run(tlm_binary() + " compare tiny nope -r 1 -q -o " + (tmp / "a/b/cmp"));
+  CHECK(r.exit_code == 2);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"file"});
+  CHECK(read_file(tmp / "file") == "x");
+}
+
+namespace {
+
 // `tlm ARGS` under a file-size limit of `kib` KiB with SIGXFSZ ignored: a write past it fails with EFBIG
 // ("File too large"), as on a full disk.
 tlm::test::ProcessResult run_limited(int kib, const std::string& args) {
@@ -152,7 +287,7 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("a full disk while writing the report: exit 1, one line, nothing left, the old report unchanged",
+TEST_CASE("a full disk while writing the report or compare's folder: exit 1, one line, nothing left",
           "[e2e][hardening][disk]") {
   TempDir tmp;
   const std::string h5 = tmp / "x.h5", html = tmp / "x.html";
@@ -162,5 +297,13 @@ TEST_CASE("a full disk while writing the report: exit 1, one line, nothing left,
   CHECK(r.exit_code == 1);
   CHECK(r.err == "tlm: error: cannot write " + html + ": File too large\n");
   CHECK(read_file(html) == "old report");
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"x.h5", "x.html"});
+
+  // compare: its results file does not fit; the folder it was making goes with it.
+  const std::string cmp = tmp / "cmp";
+  r = run_limited(20, "compare tiny tiny -r 2 -q -o " + cmp);
+  CHECK(r.signal == 0);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "tlm: error: cannot write " + cmp + "/results.h5: File too large\n");
   CHECK(names_in(tmp.path()) == std::set<std::string>{"x.h5", "x.html"});
 }
