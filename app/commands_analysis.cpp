@@ -152,6 +152,22 @@ class StagedFolder {
     created_.clear();
   }
 
+  // Whether `dir` holds nothing but what a compare writes (its files and their temporaries, regular files): a
+  // folder of the user's that happens to be named like a staging folder is never removed.
+  static bool only_compare_files(const fs::path& dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      std::error_code st_ec;
+      if (!fs::is_regular_file(fs::symlink_status(it->path(), st_ec))) return false;
+      const bool ours = std::any_of(kCompareFiles.begin(), kCompareFiles.end(), [&](const std::string& f) {
+        return name == f || name.rfind(f + ".tmp", 0) == 0;
+      });
+      if (!ours) return false;
+    }
+    return !ec;
+  }
+
   // Staging folders <base>.tmp<pid>[.<n>] of compares that died (pid not alive): real folders, never links.
   static std::vector<std::string> remove_dead(const fs::path& base) {
     std::vector<std::string> removed;
@@ -170,7 +186,8 @@ class StagedFolder {
       };
       if (!digits(pid_text) || !digits(n_text)) continue;
       std::error_code st_ec;
-      if (!fs::is_directory(fs::symlink_status(it->path(), st_ec))) continue;
+      if (!fs::is_directory(fs::symlink_status(it->path(), st_ec)) || !only_compare_files(it->path()))
+        continue;
       const auto pid = static_cast<pid_t>(std::stol(pid_text));
       if (pid <= 0 || pid == ::getpid()) continue;
       if (::kill(pid, 0) == 0 || errno != ESRCH) continue;

@@ -255,6 +255,25 @@ TEST_CASE("tlm compare on a bad -o: exit 2 and nothing created", "[e2e][hardenin
   CHECK(read_file(tmp / "file") == "x");
 }
 
+TEST_CASE("tlm compare removes the staging folders of compares that died, and no folder of the user's",
+          "[e2e][hardening]") {
+  TempDir tmp;
+  const std::string cmp = tmp / "cmp";
+  // A pid beyond any pid_max is dead. One staging folder as a killed compare leaves it; one of the same name
+  // pattern holding a file of the user's.
+  fs::create_directory(cmp + ".tmp999999999");
+  std::ofstream(cmp + ".tmp999999999/results.h5.tmp999999999") << "partial";
+  fs::create_directory(cmp + ".tmp999999998");
+  std::ofstream(cmp + ".tmp999999998/notes.txt") << "mine";
+  const auto r = run(tlm_binary() + " compare tiny tiny -r 1 -q -o " + cmp);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err == "tlm: removed " + cmp + ".tmp999999999, the temporary folder of a compare that died\n");
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"cmp", "cmp.tmp999999998"});
+  CHECK(read_file(cmp + ".tmp999999998/notes.txt") == "mine");
+  CHECK(names_in(cmp) == std::set<std::string>{"results.h5", "effects.csv", "effects.json", "report.html"});
+}
+
 namespace {
 
 // `tlm ARGS` under a file-size limit of `kib` KiB with SIGXFSZ ignored: a write past it fails with EFBIG
