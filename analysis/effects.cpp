@@ -16,12 +16,6 @@
 namespace tlm::analysis {
 namespace {
 
-std::ofstream open_out(const std::string& path) {
-  std::ofstream f(path);
-  if (!f) throw InputError(fmt::format("{}: cannot write", path));
-  return f;
-}
-
 // CSV fields: numbers with full precision (round-trip), empty for NaN / not applicable.
 std::string csv_number(double v) {
   return std::isfinite(v) ? fmt::format("{}", v) : "";
@@ -107,8 +101,8 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
 
 void write_effects_csv(const std::string& path, const std::vector<Effect>& effects,
                        const std::vector<CostEffect>& costs) {
-  auto f = open_out(path);
-  f << "base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better,base_mean,"
+  std::string f;
+  f += "base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better,base_mean,"
        "alt_mean,lo_unpaired,hi_unpaired,interval,case,reading,unreliable\n";
   // Scenario names come from file names and may hold commas: quote the text fields.
   auto q = [](const std::string& s) {
@@ -117,18 +111,19 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
     return o + "\"";
   };
   for (const auto& e : effects)
-    f << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
+    f += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
                      q(e.scenario), e.metric, e.sector, e.route, e.programme,
                      e.subject.empty() ? std::string() : q(e.subject), e.year ? std::to_string(*e.year) : "",
                      e.unit, e.n, csv_number(e.mean), csv_number(e.lo), csv_number(e.hi),
                      csv_number(e.p_better), csv_number(e.base_mean), csv_number(e.alt_mean),
                      csv_number(e.lo_unpaired), csv_number(e.hi_unpaired));
   for (const auto& c : costs)
-    f << fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
+    f += fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
                      q(c.scenario), kCostRowMetric, c.sector, kCostRowUnit, c.stats.n,
                      csv_number(c.stats.ratio), csv_number(c.stats.ratio_ci.lo),
                      csv_number(c.stats.ratio_ci.hi), cost_case_id(c.stats.kind), q(cost_text(c.stats)),
                      c.stats.unreliable ? "true" : "false");
+  write_text_file(path, f);
 }
 
 void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
@@ -188,8 +183,7 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"unreliable", c.stats.unreliable},
                     {"resamples", c.stats.resamples},
                     {"seed", c.stats.seed}});
-  auto f = open_out(path);
-  f << rows.dump(1) << '\n';
+  write_text_file(path, rows.dump(1) + '\n');
 }
 
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
@@ -218,20 +212,36 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects,
     out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
 }
 
-int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,
-                    std::ostream& out) {
-  const auto effects = file_effects(h5path, years);
-  const auto costs = file_cost_effects(h5path);
+Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
+                            const std::string& out_dir, const std::function<void()>& checkpoint) {
+  Comparison c{file_effects(h5path, years), file_cost_effects(h5path)};
+  auto step = [&] {
+    if (checkpoint) checkpoint();
+  };
+  step();
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
   const auto dir = std::filesystem::path(out_dir);
-  write_effects_csv((dir / "effects.csv").string(), effects, costs);
-  write_effects_json((dir / "effects.json").string(), effects, costs);
+  write_effects_csv((dir / "effects.csv").string(), c.effects, c.costs);
+  step();
+  write_effects_json((dir / "effects.json").string(), c.effects, c.costs);
+  step();
   write_report(h5path, (dir / "report.html").string(), years);
-  print_effects(out, effects, costs);
+  step();
+  return c;
+}
+
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir) {
+  const auto dir = std::filesystem::path(out_dir);
+  print_effects(out, c.effects, c.costs);
   out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),
                      (dir / "effects.json").string(), (dir / "report.html").string());
+}
+
+int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,
+                    std::ostream& out) {
+  print_comparison(out, write_comparison(h5path, years, out_dir), out_dir);
   return 0;
 }
 

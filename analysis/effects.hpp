@@ -3,6 +3,7 @@
 // the noise the two share. The unpaired (Welch) interval is reported beside it to show that gain.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -50,6 +51,19 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
 // effects.
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
                    const std::vector<CostEffect>& costs = {});
+
+// The effects and cost comparisons of a results file.
+struct Comparison {
+  std::vector<Effect> effects;
+  std::vector<CostEffect> costs;
+};
+// Writes effects.csv, effects.json and report.html into out_dir (created if needed) and returns what it
+// wrote; `checkpoint`, when given, runs before and after each file (it may throw to stop: `tlm compare`
+// stops on Ctrl-C there).
+Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
+                            const std::string& out_dir, const std::function<void()>& checkpoint = {});
+// The terminal table of a comparison and the line naming the files in out_dir.
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir);
 
 // `tlm compare`: writes effects.csv, effects.json and report.html into out_dir (created if needed),
 // prints the table to `out`, returns 0.

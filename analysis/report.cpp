@@ -696,11 +696,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 }
 
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years) {
-  const std::string html = report_html(h5path, years);
-  std::ofstream f(html_path);
-  if (!f) throw InputError(fmt::format("{}: cannot write the report", html_path));
-  f << html;
-  if (!f) throw InputError(fmt::format("{}: cannot write the report", html_path));
+  write_text_file(html_path, report_html(h5path, years), "the report");
 }
 
 }  // namespace tlm::analysis

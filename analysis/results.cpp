@@ -1,9 +1,13 @@
 #include "analysis/results.hpp"
 
 #include <hdf5.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <utility>
@@ -11,6 +15,29 @@
 #include <fmt/format.h>
 
 namespace tlm::analysis {
+
+void write_text_file(const std::string& path, const std::string& text, const std::string& what) {
+  const std::string temp = fmt::format("{}.tmp{}", path, static_cast<long>(::getpid()));
+  std::FILE* f = std::fopen(temp.c_str(), "wbx");  // exclusive: never through a link planted under the name
+  if (f == nullptr)
+    throw InputError(
+        fmt::format("{}: cannot write{}{}: {}", path, what.empty() ? "" : " ", what, std::strerror(errno)));
+  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  const int err = errno;
+  const bool closed = std::fclose(f) == 0;
+  const int close_err = errno;
+  std::error_code ec;
+  if (!written || !closed) {
+    std::filesystem::remove(temp, ec);
+    throw std::runtime_error(
+        fmt::format("cannot write {}: {}", path, std::strerror(!written ? err : close_err)));
+  }
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", path, ec.message()));
+  }
+}
 namespace {
 
 // Owns one HDF5 identifier and closes it with the matching H5*close.

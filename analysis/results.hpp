@@ -21,6 +21,12 @@ struct InputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Writes `text` to `path` whole or not at all: under a temporary name beside it (<path>.tmp<pid>), renamed
+// over `path` once written and closed. A file that cannot be created is an InputError ("<what>: cannot
+// write"), like any unwritable output path; a write that fails on the way (a full disk) is a
+// std::runtime_error naming the reason. Either way the temporary is removed and `path` is unchanged.
+void write_text_file(const std::string& path, const std::string& text, const std::string& what = "");
+
 // A dense row-major float64 array with its shape.
 struct Array {
   std::vector<std::size_t> shape;

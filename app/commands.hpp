@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -19,6 +21,29 @@ struct BadInput : std::runtime_error {
 // Ctrl-C during a run: exit code 130, no output file left behind.
 struct Interrupted : std::runtime_error {
   Interrupted() : std::runtime_error("interrupted") {}
+};
+
+// While one is alive, SIGINT, SIGTERM and SIGHUP (a closed terminal) set a flag instead of ending the
+// process; the command polls it, removes what it wrote and throws Interrupted. Guards nest: only the
+// outermost installs the handlers (and clears the flag), so a signal between two steps of a command (the
+// runs and the analysis of `tlm compare`) is never lost. One thread creates them.
+class InterruptGuard {
+ public:
+  InterruptGuard();
+  ~InterruptGuard();
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+  static bool requested();
+  // Throws Interrupted when a signal came.
+  static void check();
+  static const std::atomic<bool>* flag();
+  // The command has written its output: from here to exit, stop signals are ignored, so a late Ctrl-C can
+  // neither kill a command that has finished nor make it look interrupted. Only for the outermost guard.
+  void finished();
+
+ private:
+  bool outermost_ = false;
+  std::array<void (*)(int), 3> old_{};
 };
 
 // Options shared by `run` and `compare`.

@@ -1,7 +1,15 @@
 // `tlm compare` and `tlm report`: thin wiring of the run machinery (commands_run.cpp) and analysis/.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -9,6 +17,7 @@
 
 #include "analysis/analysis.hpp"
 #include "app/commands.hpp"
+#include "models/scenario.hpp"
 
 namespace tlm::app {
 namespace {
@@ -38,6 +47,163 @@ std::string default_compare_dir(const std::vector<std::string>& scenarios) {
   return d.size() <= 80 ? d : "compare";
 }
 
+namespace fs = std::filesystem;
+
+// The files `tlm compare` writes into its output folder.
+const std::vector<std::string> kCompareFiles{"results.h5", "effects.csv", "effects.json", "report.html"};
+
+// `tlm compare`'s output folder, written whole or not at all. Everything goes into a staging folder,
+// <out>.tmp<pid> beside a new output folder (renamed into place at the end) or .tlm-compare.tmp<pid> inside
+// an existing one (its files renamed over the old ones at the end). Unless committed, the staging folder and
+// the folders made for it are removed: a failure or Ctrl-C leaves no trace and an existing folder as it was.
+class StagedFolder {
+ public:
+  explicit StagedFolder(const std::string& out_dir) : shown_(out_dir) {
+    out_ = fs::path(out_dir);
+    if (!out_.has_filename() && out_.has_parent_path() && out_ != out_.root_path()) out_ = out_.parent_path();
+    std::error_code ec;
+    const auto status = fs::status(out_, ec);
+    existed_ = fs::exists(status);
+    if (existed_ && !fs::is_directory(status))
+      throw BadInput(
+          fmt::format("{}: cannot create the output folder: it exists and is not a folder", out_dir));
+    fs::path base;
+    if (existed_) {
+      // Only regular files (or nothing) are replaced: never a folder, a link or a FIFO under those names.
+      for (const auto& name : kCompareFiles) {
+        const auto st = fs::symlink_status(out_ / name, ec);
+        if (!ec && fs::exists(st) && !fs::is_regular_file(st))
+          throw BadInput(
+              fmt::format("cannot write {}: it exists and is not a regular file", (out_ / name).string()));
+      }
+      base = out_ / ".tlm-compare";
+    } else {
+      const fs::path parent = out_.has_parent_path() ? out_.parent_path() : fs::path(".");
+      for (fs::path p = parent; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        created_.push_back(p);
+        if (p == p.parent_path()) break;
+      }
+      fs::create_directories(parent, ec);
+      if (ec) {
+        remove_created();
+        throw BadInput(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
+      }
+      base = out_;
+    }
+    for (const auto& t : remove_dead(base))
+      std::cerr << "tlm: removed " << t << ", the temporary folder of a compare that died\n";
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      staging_ = attempt == 0
+                     ? fmt::format("{}.tmp{}", base.string(), static_cast<long>(::getpid()))
+                     : fmt::format("{}.tmp{}.{}", base.string(), static_cast<long>(::getpid()), attempt);
+      if (::mkdir(staging_.c_str(), 0755) == 0) return;
+      if (errno == EEXIST) continue;
+      const std::string reason = std::strerror(errno);
+      remove_created();
+      throw BadInput(fmt::format("{}: cannot create the output folder: {}", out_dir, reason));
+    }
+    remove_created();
+    throw BadInput(fmt::format("{}: cannot create the output folder: no free temporary name", out_dir));
+  }
+  ~StagedFolder() {
+    if (committed_) return;
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    remove_created();
+  }
+  StagedFolder(const StagedFolder&) = delete;
+  StagedFolder& operator=(const StagedFolder&) = delete;
+
+  const std::string& path() const { return staging_; }
+  // Moves the staged files into place: the point after which the command has finished (the caller ignores
+  // stop signals from here, InterruptGuard::finished()).
+  void commit() {
+    std::error_code ec;
+    if (!existed_ && !fs::exists(out_, ec)) {
+      fs::rename(staging_, out_, ec);
+      if (!ec) {
+        committed_ = true;
+        return;
+      }
+      if (!fs::is_directory(out_))
+        throw std::runtime_error(fmt::format("cannot write {}: {}", shown_, ec.message()));
+    }
+    // An existing folder: file by file, each replaced atomically.
+    for (const auto& name : kCompareFiles) {
+      fs::rename(fs::path(staging_) / name, out_ / name, ec);
+      if (ec)
+        throw std::runtime_error(fmt::format("cannot write {}: {}", (out_ / name).string(), ec.message()));
+    }
+    committed_ = true;
+    fs::remove_all(staging_, ec);
+  }
+
+  // A message about the staging folder, told about the output folder.
+  std::string shown_message(std::string text) const {
+    for (auto pos = text.find(staging_); pos != std::string::npos; pos = text.find(staging_, pos))
+      text.replace(pos, staging_.size(), out_.string());
+    return text;
+  }
+
+ private:
+  void remove_created() noexcept {
+    std::error_code ec;
+    for (const auto& p : created_) fs::remove(p, ec);  // deepest first; only while empty
+    created_.clear();
+  }
+
+  // Whether `dir` holds nothing but what a compare writes (its files and their temporaries, regular files): a
+  // folder of the user's that happens to be named like a staging folder is never removed.
+  static bool only_compare_files(const fs::path& dir) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      std::error_code st_ec;
+      if (!fs::is_regular_file(fs::symlink_status(it->path(), st_ec))) return false;
+      const bool ours = std::any_of(kCompareFiles.begin(), kCompareFiles.end(), [&](const std::string& f) {
+        return name == f || name.rfind(f + ".tmp", 0) == 0;
+      });
+      if (!ours) return false;
+    }
+    return !ec;
+  }
+
+  // Staging folders <base>.tmp<pid>[.<n>] of compares that died (pid not alive): real folders, never links.
+  static std::vector<std::string> remove_dead(const fs::path& base) {
+    std::vector<std::string> removed;
+    const fs::path dir = base.has_parent_path() ? base.parent_path() : fs::path(".");
+    const std::string prefix = base.filename().string() + ".tmp";
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.rfind(prefix, 0) != 0) continue;
+      const std::string rest = name.substr(prefix.size());
+      const std::string pid_text = rest.substr(0, rest.find('.'));
+      const std::string n_text = rest.find('.') == std::string::npos ? "1" : rest.substr(rest.find('.') + 1);
+      auto digits = [](const std::string& t) {
+        return !t.empty() && t.size() <= 9 &&
+               std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+      };
+      if (!digits(pid_text) || !digits(n_text)) continue;
+      std::error_code st_ec;
+      if (!fs::is_directory(fs::symlink_status(it->path(), st_ec)) || !only_compare_files(it->path()))
+        continue;
+      const auto pid = static_cast<pid_t>(std::stol(pid_text));
+      if (pid <= 0 || pid == ::getpid()) continue;
+      if (::kill(pid, 0) == 0 || errno != ESRCH) continue;
+      if (fs::remove_all(it->path(), st_ec) > 0 && !st_ec) removed.push_back(it->path().string());
+    }
+    return removed;
+  }
+
+  std::string shown_;
+  fs::path out_;
+  std::string staging_;
+  bool existed_ = false;
+  bool committed_ = false;
+  std::vector<fs::path> created_;  // folders made for the staging folder, deepest first
+};
+
 // analysis/ reports bad input as InputError; to the command that is exit code 2 like any bad input.
 template <class F>
 void as_bad_input(F&& f) {
@@ -51,14 +217,31 @@ void as_bad_input(F&& f) {
 void run_compare(CompareOptions& o) {
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
   if (o.out_dir.empty()) o.out_dir = default_compare_dir(o.scenarios);
-  std::error_code ec;
-  std::filesystem::create_directories(o.out_dir, ec);
-  if (ec) throw BadInput(fmt::format("{}: cannot create the output folder: {}", o.out_dir, ec.message()));
+  // Ctrl-C anywhere from here (the runs, the analysis) stops the command with nothing written.
+  InterruptGuard guard;
+  StagedFolder folder(o.out_dir);
   o.run.scenarios = o.scenarios;
-  o.run.output = (std::filesystem::path(o.out_dir) / "results.h5").string();
-  // The same scenario twice (`tlm compare X X`) is allowed: the second group is named X#2.
-  const std::string path = run_scenarios(o.run, true);
-  as_bad_input([&] { analysis::compare_results(path, o.years, o.out_dir, std::cout); });
+  o.run.output = (fs::path(folder.path()) / "results.h5").string();
+  analysis::Comparison comparison;
+  try {
+    // The same scenario twice (`tlm compare X X`) is allowed: the second group is named X#2.
+    const std::string path = run_scenarios(o.run, true);
+    as_bad_input([&] {
+      comparison = analysis::write_comparison(path, o.years, folder.path(), [] { InterruptGuard::check(); });
+    });
+    InterruptGuard::check();
+    guard.finished();
+    folder.commit();
+  } catch (const BadInput& e) {
+    throw BadInput(folder.shown_message(e.what()));
+  } catch (const Interrupted&) {
+    throw;
+  } catch (const models::ScenarioErrors&) {
+    throw;
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(folder.shown_message(e.what()));
+  }
+  analysis::print_comparison(std::cout, comparison, o.out_dir);
 }
 
 void run_report(ReportOptions& o) {

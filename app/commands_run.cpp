@@ -25,6 +25,8 @@ namespace {
 // SIGINT/SIGTERM/SIGHUP set this flag; the runner stops starting replications and the partial file is
 // removed. A signal handler can only reach a global.
 std::atomic<bool> interrupted{false};
+int guard_depth = 0;
+constexpr std::array<int, 3> kStopSignals{SIGINT, SIGTERM, SIGHUP};
 extern "C" void on_signal(int) {
   interrupted.store(true);
 }
@@ -48,6 +50,33 @@ std::string command_line() {
 }
 
 }  // namespace
+
+InterruptGuard::InterruptGuard() : outermost_(guard_depth++ == 0) {
+  if (!outermost_) return;
+  interrupted.store(false);
+  for (std::size_t i = 0; i < kStopSignals.size(); ++i) old_[i] = std::signal(kStopSignals[i], on_signal);
+}
+InterruptGuard::~InterruptGuard() {
+  --guard_depth;
+  if (!outermost_) return;
+  for (std::size_t i = 0; i < kStopSignals.size(); ++i) std::signal(kStopSignals[i], old_[i]);
+}
+void InterruptGuard::finished() {
+  if (!outermost_) return;
+  for (std::size_t i = 0; i < kStopSignals.size(); ++i) {
+    std::signal(kStopSignals[i], SIG_IGN);
+    old_[i] = SIG_IGN;
+  }
+}
+bool InterruptGuard::requested() {
+  return interrupted.load();
+}
+void InterruptGuard::check() {
+  if (requested()) throw Interrupted();
+}
+const std::atomic<bool>* InterruptGuard::flag() {
+  return &interrupted;
+}
 
 void add_run_options(CLI::App& cmd, RunOptions& opts) {
   cmd.add_option(
@@ -100,25 +129,15 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
     for (const auto& t : file.removed_temporaries())
       std::cerr << "tlm: removed " << t << ", the temporary of a run that died\n";
 
-    interrupted.store(false);
     // SIGINT, SIGTERM and SIGHUP (a closed terminal) all stop the run the same way: no file, no temporary.
-    struct RestoreSignals {
-      std::array<int, 3> signals{SIGINT, SIGTERM, SIGHUP};
-      std::array<void (*)(int), 3> old{};
-      RestoreSignals() {
-        for (std::size_t i = 0; i < signals.size(); ++i) old[i] = std::signal(signals[i], on_signal);
-      }
-      ~RestoreSignals() {
-        for (std::size_t i = 0; i < signals.size(); ++i) std::signal(signals[i], old[i]);
-      }
-    } restore;
+    const InterruptGuard guard;
 
     experiment::build_worlds(variants);
     experiment::Options options;
     options.threads = opts.threads;
-    options.cancel = &interrupted;
+    options.cancel = InterruptGuard::flag();
     options.progress = !opts.quiet;
-    if (!experiment::run(variants, options, file) || interrupted.load()) {
+    if (!experiment::run(variants, options, file) || InterruptGuard::requested()) {
       file.abort();
       throw Interrupted();
     }

@@ -6,9 +6,11 @@
 
 #include "app/commands.hpp"
 #include "models/scenario.hpp"
+#include "sim/h5writer.hpp"
 #include "sim/memory.hpp"
 
 int main(int argc, char** argv) {
+  tlm::sim::keep_hdf5_out_of_exit();
   tlm::sim::keep_freed_memory();
   CLI::App app{
       "tlm: an agent-based simulator of the Dutch teacher labour market (schools, teachers, students and\n"

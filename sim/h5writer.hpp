@@ -11,6 +11,11 @@
 
 namespace tlm::sim {
 
+// Call first thing in main(), before any HDF5 call: HDF5 then does not close what is open at exit. After a
+// write error (a full disk) HDF5 1.10's H5Fclose fails and leaves the file half closed, and its exit handler
+// crashes on it (SIGSEGV after the error message). Every file tlm writes or reads is closed explicitly.
+void keep_hdf5_out_of_exit();
+
 // Removes the temporaries that writers of `final_path` left behind when their process died (SIGKILL, a lost
 // machine): regular files named <final_path>.tmp<pid>[.<n>] whose pid is no longer alive. Returns their
 // paths.
