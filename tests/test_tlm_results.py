@@ -157,6 +157,34 @@ class TlmResultsTest(unittest.TestCase):
 
 
 class FormatVersionTest(unittest.TestCase):
+    def test_a_damaged_file_is_refused_with_the_dataset_named(self):
+        # Each dataset is checked against the group's own axes before anything is read (issue: hardening).
+        import h5py
+        import shutil
+        cases = {
+            "metrics/shortage_fte": lambda g: g["metrics"].create_dataset("shortage_fte", data=np.zeros((10, 3, 2, 3))),
+            "subject_metrics/shortage_fte": lambda g: g["subject_metrics"].create_dataset(
+                "shortage_fte", data=np.zeros((10, 16, 2, 1))),
+            "cohorts/retained": lambda g: g["cohorts"].create_dataset("retained", data=np.zeros((10, 16, 3, 6, 4))),
+            "years": lambda g: g.create_dataset("years", data=np.array([2025, 2027] + list(range(2028, 2042)))),
+            "regions": lambda g: g.create_dataset("regions", data=np.array([b"R01", b"R01"])),
+        }
+        with tempfile.TemporaryDirectory() as d:
+            good = make_fixture(d)
+            for what, damage in cases.items():
+                p = os.path.join(d, what.replace("/", "_") + ".h5")
+                shutil.copy(good, p)
+                with h5py.File(p, "r+") as f:
+                    del f["base"][what]
+                    damage(f["base"])
+                with self.subTest(what=what):
+                    with self.assertRaises(ValueError) as e:
+                        tr.national(p, "base", "shortage_fte")
+                    self.assertIn(p, str(e.exception))
+                    self.assertIn("base/" + what.split("/")[0], str(e.exception))
+                    # The other scenarios of the file still read.
+                    self.assertGreater(len(tr.national(p, "alt", "shortage_fte")), 0)
+
     def test_the_module_reads_format_3(self):
         self.assertEqual(tr.FORMAT_VERSION, 3)
 

@@ -71,6 +71,51 @@ def _open(path):
     return f
 
 
+def _group(f, path, scenario):
+    """The scenario's group, after its datasets are checked against its own axes (replications, years,
+    regions, sectors, subjects, routes, programmes, retention years): an inconsistent file is refused with
+    ValueError naming the file and the dataset, never read past its end or silently misaligned."""
+    if scenario not in f or not _is_scenario(f[scenario]):
+        raise ValueError(f"{path}: no scenario {scenario!r} (scenarios: {', '.join(scenarios(path))})")
+    g = f[scenario]
+
+    def bad(what):
+        raise ValueError(f"{path}: {scenario}/{what}; the file is damaged or not written by tlm")
+
+    if "replications" not in g.attrs:
+        bad("has no `replications` attribute")
+    reps = int(g.attrs["replications"])
+    years = g["years"][()]
+    if years.ndim != 1 or len(years) == 0 or np.any(np.diff(years.astype(int)) != 1):
+        bad("years are not consecutive")
+    n = {"year": len(years)}
+    for axis in ("regions", "sectors", "routes", "programmes", "subjects"):
+        if axis not in g:
+            bad(f"{axis} is missing")
+        names = _strings(g[axis])
+        if len(set(names)) != len(names) or not names:
+            bad(f"{axis} is empty or repeats a name")
+        n[axis[:-1]] = len(names)
+    k = int(g.attrs.get("retention_years", 5))
+
+    def check(folder, dims):
+        if folder not in g:
+            bad(f"{folder} is missing")
+        for name, ds in g[folder].items():
+            expected = (reps,) + tuple(n[d] if d != "k" else k for d in dims)
+            if ds.shape != expected:
+                bad(f"{folder}/{name} has shape {ds.shape}, expected {expected}")
+
+    check("metrics", ("year", "region", "sector"))
+    check("subject_metrics", ("year", "region", "subject"))
+    for table, axes in _COHORT_AXES.items():
+        ds = g["cohorts"].get(table) if "cohorts" in g else None
+        expected = (reps, n["year"]) + tuple(n[a] if a != "k" else k for a in axes)
+        if ds is None or ds.shape != expected:
+            bad(f"cohorts/{table} has shape {None if ds is None else ds.shape}, expected {expected}")
+    return g
+
+
 def _ratio(ds):
     """(numerator, denominator) of a ratio metric dataset, from the attributes the metric registry writes;
     a numerator of None means a mean weighted by the denominator; None for a count or FTE."""
@@ -84,7 +129,7 @@ def ratio_of(path, scenario, name):
     """How a metric aggregates: (numerator, denominator) for a ratio metric (numerator None: a mean weighted
     by the denominator), None for a metric that is summed. Read from the file, not from a list here."""
     with _open(path) as f:
-        return _ratio(f[scenario]["metrics"][name])
+        return _ratio(_group(f, path, scenario)["metrics"][name])
 
 
 def _is_scenario(obj):
@@ -118,7 +163,7 @@ def info(path, scenario=None):
     with _open(path) as f:
         out = {k: _text(v) for k, v in f.attrs.items()}
         if scenario is not None:
-            g = f[scenario]
+            g = _group(f, path, scenario)
             out.update(
                 scenario=_text(g.attrs.get("scenario", "")),
                 seed=int(g.attrs.get("seed", 0)),
@@ -140,14 +185,14 @@ def info(path, scenario=None):
 def metric_names(path, scenario):
     """Names of the metrics stored for a scenario."""
     with _open(path) as f:
-        return list(f[scenario]["metrics"].keys())
+        return list(_group(f, path, scenario)["metrics"].keys())
 
 
 def metric(path, scenario, name):
     """One metric as a numpy array [replication, year, region, sector] plus its axes:
     (array, years, regions, sectors)."""
     with _open(path) as f:
-        g = f[scenario]
+        g = _group(f, path, scenario)
         return (g["metrics"][name][()], g["years"][()].astype(int), _strings(g["regions"]), _strings(g["sectors"]))
 
 
@@ -158,7 +203,7 @@ def metrics(path, scenario, names=None):
     `names`: a list of metric names (default: all). National and full-scale files are large: pass names.
     """
     with _open(path) as f:
-        g = f[scenario]
+        g = _group(f, path, scenario)
         years = g["years"][()].astype(int)
         regions = _strings(g["regions"])
         sectors = _strings(g["sectors"])
@@ -184,7 +229,7 @@ def cohorts(path, scenario, table):
     if table not in _COHORT_AXES:
         raise ValueError(f"unknown cohort table {table!r}; one of {sorted(_COHORT_AXES)}")
     with _open(path) as f:
-        g = f[scenario]
+        g = _group(f, path, scenario)
         a = g["cohorts"][table][()]
         axes = [np.arange(a.shape[0]), g["years"][()].astype(int)]
         names = ["replication", "year"]
@@ -203,7 +248,7 @@ def national(path, scenario, name, by_sector=True):
     sum(denominator) over the aggregated cells, never a mean of cell ratios.
     """
     with _open(path) as f:
-        g = f[scenario]
+        g = _group(f, path, scenario)
         years = g["years"][()].astype(int)
         sectors = _strings(g["sectors"])
         mg = g["metrics"]
@@ -243,13 +288,13 @@ def _aggregate(mg, name, axis):
 def subjects(path, scenario):
     """The vo subjects of a scenario, in file order (["all"] for the model without subjects)."""
     with _open(path) as f:
-        return _strings(f[scenario]["subjects"])
+        return _strings(_group(f, path, scenario)["subjects"])
 
 
 def subject_metric_names(path, scenario):
     """Names of the subject metrics stored for a scenario."""
     with _open(path) as f:
-        return list(f[scenario]["subject_metrics"].keys())
+        return list(_group(f, path, scenario)["subject_metrics"].keys())
 
 
 def subject_metrics(path, scenario=None, names=None):
@@ -267,7 +312,7 @@ def subject_metrics(path, scenario=None, names=None):
     frames = []
     with _open(path) as f:
         for sc in groups:
-            g = f[sc]
+            g = _group(f, path, sc)
             years = g["years"][()].astype(int)
             regions = _strings(g["regions"])
             subs = _strings(g["subjects"])
@@ -291,7 +336,7 @@ def national_by_subject(path, scenario, name):
     as the file's attributes say, never a mean of cell ratios.
     """
     with _open(path) as f:
-        g = f[scenario]
+        g = _group(f, path, scenario)
         years = g["years"][()].astype(int)
         subs = _strings(g["subjects"])
         v = _aggregate(g["subject_metrics"], name, (2,))
