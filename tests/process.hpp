@@ -1,8 +1,12 @@
 // Running the `tlm` binary from tests: exit code, stdout and stderr of a command.
 #pragma once
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -11,6 +15,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace tlm::test {
 
@@ -70,6 +75,30 @@ inline ProcessResult run(const std::string& command, const std::string& stdin_fi
 
 inline std::string tlm_binary() {
   return TLM_BINARY;
+}
+
+// Starts `tlm args...` with SIGINT, SIGTERM and SIGHUP at their default disposition (a child of a
+// non-interactive shell would ignore SIGINT) and stdout to /dev/null.
+inline pid_t spawn_tlm(std::vector<std::string> args) {
+  args.insert(args.begin(), tlm_binary());
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, s);
+  posix_spawnattr_setsigdefault(&attr, &defaults);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  return rc == 0 ? pid : -1;
 }
 
 }  // namespace tlm::test

@@ -25,6 +25,7 @@
 
 using tlm::test::read_file;
 using tlm::test::run;
+using tlm::test::spawn_tlm;
 using tlm::test::TempDir;
 using tlm::test::tlm_binary;
 namespace fs = std::filesystem;
@@ -129,30 +130,6 @@ TEST_CASE("a command line over 64 KiB and a 1,000-step joining schedule are reco
 }
 
 namespace {
-
-// Starts `tlm args...` with SIGINT, SIGTERM and SIGHUP at their default disposition (a child of a
-// non-interactive shell would ignore SIGINT) and stdout to /dev/null.
-pid_t spawn_tlm(std::vector<std::string> args) {
-  args.insert(args.begin(), tlm_binary());
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t defaults;
-  sigemptyset(&defaults);
-  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, s);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  return rc == 0 ? pid : -1;
-}
 
 // Waits for `pid`; its exit code, or -signal when a signal killed it.
 int wait_exit(pid_t pid) {

@@ -72,22 +72,10 @@ TEST_CASE("SIGINT or SIGHUP after the first replications: exit 130, no output fi
   INFO("signal " << signal);
   TempDir tmp;
   const auto out = tmp / "big.h5";
-  const std::string bin = tlm::test::tlm_binary();
-  std::vector<std::string> args{bin, "run", "nl-baseline", "-q", "-r", "400", "-j", "2", "-o", out};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  // Start tlm itself with SIGINT at its default disposition (a child of a non-interactive shell ignores it).
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t defaults;
-  sigemptyset(&defaults);
-  sigaddset(&defaults, signal);
-  posix_spawnattr_setsigdefault(&attr, &defaults);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, bin.c_str(), nullptr, &attr, argv.data(), environ) == 0);
-  posix_spawnattr_destroy(&attr);
+  // tlm itself starts with the stop signals at their default disposition (a child of a non-interactive shell
+  // ignores SIGINT).
+  const pid_t pid = tlm::test::spawn_tlm({"run", "nl-baseline", "-q", "-r", "400", "-j", "2", "-o", out});
+  REQUIRE(pid > 0);
   const std::string temp = out + ".tmp" + std::to_string(pid);
   // Wait for the temporary, then for the first replications to be written to it.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
