@@ -14,9 +14,14 @@
 
 #include <fmt/format.h>
 
+#include "sim/h5writer.hpp"
+
 namespace tlm::analysis {
 
 void write_text_file(const std::string& path, const std::string& text, const std::string& what) {
+  // The temporaries <path>.tmp<pid> that a killed writer of this file left (its pid no longer alive) go
+  // first.
+  sim::remove_dead_temporaries(path);
   const std::string temp = fmt::format("{}.tmp{}", path, static_cast<long>(::getpid()));
   std::FILE* f = std::fopen(temp.c_str(), "wbx");  // exclusive: never through a link planted under the name
   if (f == nullptr)

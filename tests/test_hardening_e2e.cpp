@@ -303,3 +303,16 @@ TEST_CASE("a full disk while writing the report or compare's folder: exit 1, one
   CHECK(r.err == "tlm: error: cannot write " + cmp + "/results.h5: File too large\n");
   CHECK(names_in(tmp.path()) == std::set<std::string>{"x.h5", "x.html"});
 }
+
+TEST_CASE("tlm report removes the temporary of a report whose writer died", "[e2e][hardening]") {
+  // A Ctrl-C or a kill while the report is written leaves x.html.tmp<pid>; the next report to x.html removes
+  // it (the pid is dead), and never a live writer's or another file's. A pid beyond any pid_max is dead.
+  TempDir tmp;
+  const std::string h5 = tmp / "x.h5", html = tmp / "x.html";
+  REQUIRE(run(tlm_binary() + " run tiny -r 2 -q -o " + h5).exit_code == 0);
+  std::ofstream(html + ".tmp999999999") << "half a report";
+  std::ofstream(html + ".tmpnotapid") << "a file of the user's";
+  const auto r = run(tlm_binary() + " report " + h5 + " -o " + html);
+  CHECK(r.exit_code == 0);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"x.h5", "x.html", "x.html.tmpnotapid"});
+}
