@@ -18,6 +18,7 @@
 #include "analysis/analysis.hpp"
 #include "app/commands.hpp"
 #include "models/scenario.hpp"
+#include "sim/h5writer.hpp"
 
 namespace tlm::app {
 namespace {
@@ -171,27 +172,10 @@ class StagedFolder {
   // Staging folders <base>.tmp<pid>[.<n>] of compares that died (pid not alive): real folders, never links.
   static std::vector<std::string> remove_dead(const fs::path& base) {
     std::vector<std::string> removed;
-    const fs::path dir = base.has_parent_path() ? base.parent_path() : fs::path(".");
-    const std::string prefix = base.filename().string() + ".tmp";
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (name.rfind(prefix, 0) != 0) continue;
-      const std::string rest = name.substr(prefix.size());
-      const std::string pid_text = rest.substr(0, rest.find('.'));
-      const std::string n_text = rest.find('.') == std::string::npos ? "1" : rest.substr(rest.find('.') + 1);
-      auto digits = [](const std::string& t) {
-        return !t.empty() && t.size() <= 9 &&
-               std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-      };
-      if (!digits(pid_text) || !digits(n_text)) continue;
-      std::error_code st_ec;
-      if (!fs::is_directory(fs::symlink_status(it->path(), st_ec)) || !only_compare_files(it->path()))
-        continue;
-      const auto pid = static_cast<pid_t>(std::stol(pid_text));
-      if (pid <= 0 || pid == ::getpid()) continue;
-      if (::kill(pid, 0) == 0 || errno != ESRCH) continue;
-      if (fs::remove_all(it->path(), st_ec) > 0 && !st_ec) removed.push_back(it->path().string());
+    for (const auto& path : sim::dead_temporaries(base.string())) {
+      std::error_code ec;
+      if (!fs::is_directory(fs::symlink_status(path, ec)) || !only_compare_files(path)) continue;
+      if (fs::remove_all(path, ec) > 0 && !ec) removed.push_back(path);
     }
     return removed;
   }

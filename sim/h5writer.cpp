@@ -101,9 +101,9 @@ void keep_hdf5_out_of_exit() {
   H5dont_atexit();
 }
 
-std::vector<std::string> remove_dead_temporaries(const std::string& final_path) {
+std::vector<std::string> dead_temporaries(const std::string& final_path) {
   namespace fs = std::filesystem;
-  std::vector<std::string> removed;
+  std::vector<std::string> dead;
   const fs::path target(final_path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   const std::string prefix = target.filename().string() + ".tmp";
@@ -121,12 +121,21 @@ std::vector<std::string> remove_dead_temporaries(const std::string& final_path) 
              std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (!digits(pid_text) || !digits(n_text)) continue;
-    std::error_code st_ec;
-    if (!fs::is_regular_file(fs::symlink_status(it->path(), st_ec))) continue;  // never a link or a FIFO
     const auto pid = static_cast<pid_t>(std::stol(pid_text));
     if (pid <= 0 || pid == ::getpid()) continue;
     if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
-    if (fs::remove(it->path(), st_ec)) removed.push_back(it->path().string());
+    dead.push_back(it->path().string());
+  }
+  return dead;
+}
+
+std::vector<std::string> remove_dead_temporaries(const std::string& final_path) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> removed;
+  for (const auto& path : dead_temporaries(final_path)) {
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::symlink_status(path, ec))) continue;  // never a link or a FIFO
+    if (fs::remove(path, ec)) removed.push_back(path);
   }
   return removed;
 }

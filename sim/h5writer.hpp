@@ -16,6 +16,11 @@ namespace tlm::sim {
 // crashes on it (SIGSEGV after the error message). Every file tlm writes or reads is closed explicitly.
 void keep_hdf5_out_of_exit();
 
+// The entries named <final_path>.tmp<pid>[.<n>] beside `final_path` whose pid is no longer alive (not this
+// process's): what writers of `final_path` left behind when their process died. Of any file type; callers
+// decide which they may remove.
+std::vector<std::string> dead_temporaries(const std::string& final_path);
+
 // Removes the temporaries that writers of `final_path` left behind when their process died (SIGKILL, a lost
 // machine): regular files named <final_path>.tmp<pid>[.<n>] whose pid is no longer alive. Returns their
 // paths.
