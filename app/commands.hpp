@@ -23,6 +23,13 @@ struct Interrupted : std::runtime_error {
   Interrupted() : std::runtime_error("interrupted") {}
 };
 
+// A command that ends with its own exit code and message (a sweep with failed tasks: 3; one interrupted with
+// its file kept for --resume: 130).
+struct ExitWith : std::runtime_error {
+  ExitWith(int c, const std::string& message) : std::runtime_error(message), code(c) {}
+  int code;
+};
+
 // While one is alive, SIGINT, SIGTERM and SIGHUP (a closed terminal) set a flag instead of ending the
 // process; the command polls it, removes what it wrote and throws Interrupted. Guards nest: only the
 // outermost installs the handlers (and clears the flag), so a signal between two steps of a command (the
@@ -71,5 +78,9 @@ void add_run_options(CLI::App& cmd, RunOptions& opts);
 void register_run_commands(CLI::App& app);       // run            (commands_run.cpp)
 void register_scenario_commands(CLI::App& app);  // validate, show, scenarios (commands_scenario.cpp)
 void register_analysis_commands(CLI::App& app);  // compare, report (commands_analysis.cpp)
+void register_sweep_commands(CLI::App& app);     // sweep          (commands_sweep.cpp)
+// Provenance of a written file: the time now (ISO 8601, UTC) and this process's command line.
+std::string now_iso8601();
+std::string command_line();
 
 }  // namespace tlm::app

@@ -31,6 +31,8 @@ extern "C" void on_signal(int) {
   interrupted.store(true);
 }
 
+}  // namespace
+
 std::string now_iso8601() {
   const std::time_t t = std::time(nullptr);
   char buf[32];
@@ -48,8 +50,6 @@ std::string command_line() {
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
-
-}  // namespace
 
 InterruptGuard::InterruptGuard() : outermost_(guard_depth++ == 0) {
   if (!outermost_) return;

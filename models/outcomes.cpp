@@ -202,4 +202,48 @@ std::vector<sim::Dataset> Outcomes::to_datasets() const {
   return out;
 }
 
+namespace {
+// A registry's cube [metric, year, region, column] summed over regions per its aggregation (docs/output.md):
+// counts and FTE summed, a ratio Σ numerator / Σ denominator, a weighted mean Σ x·w / Σ w (NaN where the
+// denominator is 0), as the analysis forms them from the regional file.
+template <std::size_t N>
+void national_of(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>& infos, const sim::NdArray& cube,
+                 const std::string& folder, std::size_t years, std::size_t regions, std::size_t columns) {
+  auto cell = [&](std::size_t m, std::size_t y, std::size_t g, std::size_t c) {
+    return cube.data()[((m * years + y) * regions + g) * columns + c];
+  };
+  for (std::size_t m = 0; m < N; ++m) {
+    const auto& info = infos[m];
+    sim::NdArray a({years, columns});
+    for (std::size_t y = 0; y < years; ++y)
+      for (std::size_t c = 0; c < columns; ++c) {
+        double num = 0.0, den = 0.0;
+        for (std::size_t g = 0; g < regions; ++g) {
+          if (!info.is_ratio()) {
+            num += cell(m, y, g, c);
+          } else {
+            const double w = cell(static_cast<std::size_t>(info.denominator), y, g, c);
+            num += info.numerator >= 0 ? cell(static_cast<std::size_t>(info.numerator), y, g, c) : cell(m, y, g, c) * w;
+            den += w;
+          }
+        }
+        a(y, c) = !info.is_ratio() ? num : den != 0.0 ? num / den : std::numeric_limits<double>::quiet_NaN();
+      }
+    std::vector<std::pair<std::string, std::string>> attributes{{"recorded_by", info.recorded_by},
+                                                                {"section", info.section},
+                                                                {"aggregate", aggregate_text(info, infos)}};
+    out.push_back({folder + info.name, info.unit, std::string(info.description) + " (national)", std::move(a),
+                   std::move(attributes)});
+  }
+}
+}  // namespace
+
+std::vector<sim::Dataset> Outcomes::national_datasets() const {
+  std::vector<sim::Dataset> out;
+  const std::size_t Y = static_cast<std::size_t>(years), R = static_cast<std::size_t>(regions);
+  national_of(out, kMetricInfo, cube, "national/", Y, R, kSectors);
+  national_of(out, kSubjectMetricInfo, subject_cube, "subject_national/", Y, R, static_cast<std::size_t>(subjects));
+  return out;
+}
+
 }  // namespace tlm::models

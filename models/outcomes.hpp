@@ -147,6 +147,9 @@ struct Outcomes {
 
   // The datasets of the output format (ARCHITECTURE.md), in the order they are written.
   std::vector<sim::Dataset> to_datasets() const;
+  // The metrics summed over regions as their registry says (docs/output.md): national/<metric> [year,
+  // sector] and subject_national/<subject metric> [year, vo subject]. What a sweep stores per task.
+  std::vector<sim::Dataset> national_datasets() const;
 };
 
 }  // namespace tlm::models

@@ -23,6 +23,7 @@
 #include "embedded.hpp"
 #include "models/data_import.hpp"
 #include "models/schema.hpp"
+#include "sim/input_file.hpp"
 
 namespace tlm::models {
 
@@ -89,53 +90,6 @@ struct Source {
 // embedded name wins over a file of the same name in the working directory.
 bool looks_like_path(std::string_view s) {
   return s.find('/') != std::string_view::npos || s.ends_with(".toml");
-}
-
-// Inputs are regular files of a sane size: a FIFO would block forever, a device (/dev/zero) never end.
-constexpr std::uintmax_t kMaxInputBytes = 64u << 20;
-
-// Why `path` is not a readable input file, or "" when it is one.
-std::string not_an_input_file(const std::string& path) {
-  std::error_code ec;
-  const auto st = fs::status(path, ec);  // follows links: a link to a regular file is fine
-  if (ec) return ec.message();
-  if (fs::is_directory(st)) return "is a directory";
-  if (!fs::is_regular_file(st)) return "is not a regular file (a FIFO, socket or device)";
-  const auto size = fs::file_size(path, ec);
-  if (ec) return ec.message();
-  if (size > kMaxInputBytes) return fmt::format("is larger than {} MiB", kMaxInputBytes >> 20);
-  return {};
-}
-
-std::optional<std::string> read_file(const std::string& path, std::string& why) {
-  why = not_an_input_file(path);
-  if (!why.empty()) return std::nullopt;
-  // POSIX reads, because a stream takes a read error (EIO) for the end of the file.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    why = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::string text;
-  char buf[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      why = fmt::format("read error: {}", std::strerror(errno));
-      ::close(fd);
-      return std::nullopt;
-    }
-    text.append(buf, static_cast<std::size_t>(n));
-    if (text.size() > kMaxInputBytes) {
-      why = fmt::format("is larger than {} MiB", kMaxInputBytes >> 20);
-      ::close(fd);
-      return std::nullopt;
-    }
-  }
-  ::close(fd);
-  return text;
 }
 
 Source file_source(const std::string& display) {
@@ -262,7 +216,7 @@ class Loader {
       }
       base = file_source(fs::path(target).is_absolute() ? target : relative.string());
       std::string why;
-      auto text = read_file(base.display, why);
+      auto text = sim::read_input_file(base.display, why);
       if (!text) {
         sink.error(ext, fmt::format("extends: cannot read `{}`: {}", base.display, why));
         return true;
@@ -353,6 +307,14 @@ class Loader {
                             std::holds_alternative<SubjectOfProgramme*>(key->field(params)));
       std::string current = key ? schema::value_toml(*key, params) : std::string();
       if (by_name && current.empty()) current = "{}";
+      // An entry of an unset policy table (policy.induction.base_quality.po) starts from the table the policy
+      // replaces, the key of the same name without `policy.` (induction.base_quality): the other entries
+      // keep the values they have without the policy.
+      if (key && current.empty() && !rest.empty() && key->name.starts_with("policy."))
+        if (const schema::Key* replaced = schema::find_key(key->name.substr(7)))
+          if (replaced->field(params).index() == key->field(params).index() ||
+              schema::value_toml(*replaced, params).starts_with("{"))
+            current = schema::value_toml(*replaced, params);
       if (!key || (!rest.empty() && !current.starts_with("{"))) {
         fail(1, unknown_key_message(path));
         continue;
@@ -546,7 +508,7 @@ class Loader {
   void check_csv(Params& p) {
     std::optional<std::vector<SchoolRow>> schools;
     auto readable = [&](const std::string& key, const std::string& display) {
-      if (const std::string why = not_an_input_file(display); !why.empty()) {
+      if (const std::string why = sim::not_an_input_file(display); !why.empty()) {
         problem({key}, fmt::format("{}: cannot read `{}`: {}", key, display, why));
         return false;
       }
@@ -646,7 +608,7 @@ Source resolve_top(const std::string& name_or_path) {
   }
   Source s = file_source(name_or_path);
   std::string why;
-  auto text = read_file(name_or_path, why);
+  auto text = sim::read_input_file(name_or_path, why);
   if (!text) Loader::fail_source(name_or_path, fmt::format("cannot read file: {}", why));
   s.text = std::move(*text);
   return s;

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 
@@ -140,46 +141,59 @@ std::vector<std::string> remove_dead_temporaries(const std::string& final_path) 
   return removed;
 }
 
-H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) {
-  quiet_errors();
+namespace {
+
+// The file creation properties of every file tlm writes.
+void file_properties(hid_t fcpl, hid_t fapl) {
   // Track creation order so readers list scenarios in the order they were run.
-  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
   H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
   // Attributes of the root group (the command line) may be of any size: dense attribute storage has no
   // 64 KiB limit (the object header, compact storage, has). It needs the 1.8 file format, which every
   // reader of the last fifteen years (h5py, R, HDF5 1.8+) reads; the upper bound keeps it at that.
   H5Pset_attr_phase_change(fcpl, 0, 0);
-  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
   H5Pset_libver_bounds(fapl, H5F_LIBVER_V18, H5F_LIBVER_V18);
-  // The temporary is created exclusively (O_EXCL: never an existing file, never through a symlink planted
-  // under its name), beside the target so that the final rename stays on one file system. A name in use is
-  // skipped for the next.
+}
+
+// Creates <final_path>.tmp<pid>[.<n>] exclusively (O_EXCL: never an existing file, never through a symlink
+// planted under its name), beside the target so that the final rename stays on one file system. A name in
+// use is skipped for the next. Returns the file; `temp_path` is its name.
+hid_t create_temporary(const std::string& final_path, hid_t fcpl, hid_t fapl, std::string& temp_path) {
   for (int attempt = 0; attempt < 100; ++attempt) {
-    temp_path_ = attempt == 0
-                     ? fmt::format("{}.tmp{}", final_path_, static_cast<long>(::getpid()))
-                     : fmt::format("{}.tmp{}.{}", final_path_, static_cast<long>(::getpid()), attempt);
+    temp_path = attempt == 0 ? fmt::format("{}.tmp{}", final_path, static_cast<long>(::getpid()))
+                             : fmt::format("{}.tmp{}.{}", final_path, static_cast<long>(::getpid()), attempt);
     struct stat st {};
-    if (::lstat(temp_path_.c_str(), &st) == 0) continue;  // taken (by a file, a link, anything)
-    file_ = H5Fcreate(temp_path_.c_str(), H5F_ACC_EXCL, fcpl, fapl);
-    if (file_ >= 0) return;
-    if (::lstat(temp_path_.c_str(), &st) == 0) continue;  // lost a race for the name
+    if (::lstat(temp_path.c_str(), &st) == 0) continue;  // taken (by a file, a link, anything)
+    const hid_t file = H5Fcreate(temp_path.c_str(), H5F_ACC_EXCL, fcpl, fapl);
+    if (file >= 0) return file;
+    if (::lstat(temp_path.c_str(), &st) == 0) continue;  // lost a race for the name
     // Not created: ask the system why (permission, read-only file system, no space, ...).
-    const int fd = ::open(temp_path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    const int fd = ::open(temp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     const std::string reason = fd < 0 ? std::strerror(errno) : "HDF5 could not create it";
     if (fd >= 0) {
       ::close(fd);
-      ::unlink(temp_path_.c_str());
+      ::unlink(temp_path.c_str());
     }
-    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, reason));
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path, reason));
   }
-  throw std::runtime_error(fmt::format("cannot write {}: no free temporary name beside it", final_path_));
+  throw std::runtime_error(fmt::format("cannot write {}: no free temporary name beside it", final_path));
+}
+
+}  // namespace
+
+H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) {
+  quiet_errors();
+  name_ = final_path_;
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  file_properties(fcpl, fapl);
+  file_ = create_temporary(final_path_, fcpl, fapl, temp_path_);
 }
 
 H5Writer::~H5Writer() {
   if (!done_) abort();
 }
 
-void H5Writer::create_group(const std::string& path) {
+void H5File::create_group(const std::string& path) {
   quiet_errors();
   Handle gcpl(H5Pcreate(H5P_GROUP_CREATE), H5Pclose);
   H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
@@ -187,30 +201,30 @@ void H5Writer::create_group(const std::string& path) {
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
   H5Pset_create_intermediate_group(lcpl, 1);
   Handle g(
-      checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), final_path_, "create group " + path),
+      checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), name_, "create group " + path),
       H5Gclose);
 }
 
-void H5Writer::set_attr(const std::string& object, const std::string& name, const std::string& value) {
+void H5File::set_attr(const std::string& object, const std::string& name, const std::string& value) {
   Handle type(H5Tcopy(H5T_C_S1), H5Tclose);
   H5Tset_size(type, value.empty() ? 1 : value.size());
   H5Tset_strpad(type, H5T_STR_NULLPAD);
   H5Tset_cset(type, H5T_CSET_UTF8);
-  write_attr(file_, final_path_, object, name, type, value.empty() ? "" : value.data());
+  write_attr(file_, name_, object, name, type, value.empty() ? "" : value.data());
 }
-void H5Writer::set_attr(const std::string& object, const std::string& name, std::uint64_t value) {
-  write_attr(file_, final_path_, object, name, H5T_NATIVE_UINT64, &value);
+void H5File::set_attr(const std::string& object, const std::string& name, std::uint64_t value) {
+  write_attr(file_, name_, object, name, H5T_NATIVE_UINT64, &value);
 }
-void H5Writer::set_attr(const std::string& object, const std::string& name, std::int64_t value) {
-  write_attr(file_, final_path_, object, name, H5T_NATIVE_INT64, &value);
+void H5File::set_attr(const std::string& object, const std::string& name, std::int64_t value) {
+  write_attr(file_, name_, object, name, H5T_NATIVE_INT64, &value);
 }
-void H5Writer::set_attr(const std::string& object, const std::string& name,
+void H5File::set_attr(const std::string& object, const std::string& name,
                         const std::vector<std::int64_t>& values) {
-  write_attr(file_, final_path_, object, name, H5T_NATIVE_INT64, values.data(),
+  write_attr(file_, name_, object, name, H5T_NATIVE_INT64, values.data(),
              static_cast<hsize_t>(values.size()));
 }
 
-void H5Writer::write_strings(const std::string& path, const std::vector<std::string>& values) {
+void H5File::write_strings(const std::string& path, const std::vector<std::string>& values) {
   quiet_errors();
   std::size_t width = 1;
   for (const auto& v : values) width = std::max(width, v.size());
@@ -222,23 +236,216 @@ void H5Writer::write_strings(const std::string& path, const std::vector<std::str
   hsize_t dims[1] = {values.size()};
   Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
   Handle ds(checked(H5Dcreate2(file_, path.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                    final_path_, "create " + path),
+                    name_, "create " + path),
             H5Dclose);
-  check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()), final_path_, "write " + path);
-  check(ds.close_now(), final_path_, "write " + path);
+  check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()), name_, "write " + path);
+  check(ds.close_now(), name_, "write " + path);
 }
 
-void H5Writer::write_ints(const std::string& path, const std::vector<int>& values) {
+void H5File::write_ints(const std::string& path, const std::vector<int>& values) {
   quiet_errors();
   hsize_t dims[1] = {values.size()};
   Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
   Handle ds(
       checked(H5Dcreate2(file_, path.c_str(), H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-              final_path_, "create " + path),
+              name_, "create " + path),
       H5Dclose);
-  check(H5Dwrite(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), final_path_,
+  check(H5Dwrite(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_,
         "write " + path);
-  check(ds.close_now(), final_path_, "write " + path);
+  check(ds.close_now(), name_, "write " + path);
+}
+
+void H5File::write_doubles(const std::string& path, const std::vector<double>& values) {
+  quiet_errors();
+  hsize_t dims[1] = {values.size()};
+  Handle space(H5Screate_simple(1, dims, nullptr), H5Sclose);
+  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+  H5Pset_create_intermediate_group(lcpl, 1);
+  Handle ds(checked(H5Dcreate2(file_, path.c_str(), H5T_IEEE_F64LE, space, lcpl, H5P_DEFAULT, H5P_DEFAULT),
+                    name_, "create " + path),
+            H5Dclose);
+  check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_, "write " + path);
+  check(ds.close_now(), name_, "write " + path);
+}
+
+void H5Store::begin_create(const std::string& path) {
+  quiet_errors();
+  final_path_ = path;
+  name_ = path;
+  Handle fcpl(H5Pcreate(H5P_FILE_CREATE), H5Pclose);
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  file_properties(fcpl, fapl);
+  std::string temp;
+  file_ = create_temporary(path, fcpl, fapl, temp);
+  open_.clear();
+  temp_path_ = temp;
+}
+
+void H5Store::end_create() {
+  // Closed and reopened: what is on disk is then the whole structure, before any value is written.
+  quiet_errors();
+  for (auto& [p, id] : open_) H5Dclose(id);
+  open_.clear();
+  const herr_t closed = H5Fclose(file_);
+  file_ = -1;
+  std::error_code ec;
+  if (closed < 0) {
+    const std::string reason = hdf5_reason();
+    std::filesystem::remove(temp_path_, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, reason));
+  }
+  std::filesystem::rename(temp_path_, final_path_, ec);
+  if (ec) {
+    std::filesystem::remove(temp_path_, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, ec.message()));
+  }
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  H5Pset_sieve_buf_size(fapl, 0);  // values go to the file as they are written, never held back
+  file_ = checked(H5Fopen(final_path_.c_str(), H5F_ACC_RDWR, fapl), final_path_, "reopen");
+}
+
+void H5Store::discard() noexcept {
+  quiet_errors();
+  for (auto& [p, id] : open_) H5Dclose(id);
+  open_.clear();
+  if (file_ >= 0) H5Fclose(file_);
+  H5Eclear2(H5E_DEFAULT);
+  file_ = -1;
+  std::error_code ec;
+  std::filesystem::remove(temp_path_, ec);
+}
+
+std::unique_ptr<H5Store> H5Store::open(const std::string& path) {
+  quiet_errors();
+  auto store = std::unique_ptr<H5Store>(new H5Store());
+  store->final_path_ = path;
+  store->name_ = path;
+  Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+  H5Pset_sieve_buf_size(fapl, 0);
+  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, fapl);
+  if (f < 0) {
+    const std::string reason = hdf5_reason();
+    throw std::runtime_error(fmt::format("cannot open {}: {}", path, reason));
+  }
+  store->file_ = f;
+  return store;
+}
+
+H5Store::~H5Store() {
+  quiet_errors();
+  for (auto& [p, id] : open_) H5Dclose(id);
+  if (file_ >= 0) H5Fclose(file_);
+  H5Eclear2(H5E_DEFAULT);
+}
+
+std::int64_t H5Store::dataset(const std::string& path) {
+  for (const auto& [p, id] : open_)
+    if (p == path) return id;
+  const hid_t id = checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), name_, "open " + path);
+  open_.emplace_back(path, id);
+  return id;
+}
+
+namespace {
+void create_full(hid_t file, const std::string& name, const std::string& path, const std::vector<std::size_t>& shape,
+                 hid_t type, const void* fill) {
+  std::vector<hsize_t> dims(shape.begin(), shape.end());
+  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
+  Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
+  check(H5Pset_layout(dcpl, H5D_CONTIGUOUS), name, "layout " + path);
+  check(H5Pset_alloc_time(dcpl, H5D_ALLOC_TIME_EARLY), name, "allocate " + path);
+  check(H5Pset_fill_time(dcpl, H5D_FILL_TIME_ALLOC), name, "fill " + path);
+  check(H5Pset_fill_value(dcpl, type, fill), name, "fill " + path);
+  // No modification times in object headers: writing values must leave the structure untouched.
+  H5Pset_obj_track_times(dcpl, 0);
+  Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
+  H5Pset_create_intermediate_group(lcpl, 1);
+  Handle ds(checked(H5Dcreate2(file, path.c_str(), type, space, lcpl, dcpl, H5P_DEFAULT), name, "create " + path),
+            H5Dclose);
+  check(ds.close_now(), name, "create " + path);
+}
+}  // namespace
+
+void H5Store::create_table(const std::string& path, const std::vector<std::size_t>& shape, const std::string& unit,
+                           const std::string& description) {
+  quiet_errors();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  create_full(file_, name_, path, shape, H5T_IEEE_F64LE, &nan);
+  set_attr(path, "unit", unit);
+  set_attr(path, "description", description);
+}
+
+void H5Store::create_marks(const std::string& path, const std::vector<std::size_t>& shape) {
+  quiet_errors();
+  const std::uint8_t zero = 0;
+  create_full(file_, name_, path, shape, H5T_STD_U8LE, &zero);
+}
+
+void H5Store::write_block(const std::string& path, const std::vector<std::size_t>& index, const double* values) {
+  quiet_errors();
+  const hid_t ds = dataset(path);
+  Handle fspace(H5Dget_space(ds), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(fspace);
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(fspace, dims.data(), nullptr);
+  std::vector<hsize_t> start(dims.size(), 0), count(dims);
+  for (std::size_t d = 0; d < index.size(); ++d) {
+    start[d] = index[d];
+    count[d] = 1;
+  }
+  check(H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr), name_,
+        "select " + path);
+  Handle mspace(H5Screate_simple(rank, count.data(), nullptr), H5Sclose);
+  check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, mspace, fspace, H5P_DEFAULT, values), name_, "write " + path);
+}
+
+void H5Store::write_marks(const std::string& path, const std::vector<std::uint8_t>& values) {
+  quiet_errors();
+  check(H5Dwrite(dataset(path), H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_,
+        "write " + path);
+}
+
+std::vector<std::uint8_t> H5Store::read_marks(const std::string& path) {
+  quiet_errors();
+  const hid_t ds = dataset(path);
+  Handle space(H5Dget_space(ds), H5Sclose);
+  const auto n = H5Sget_simple_extent_npoints(space);
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(std::max<hssize_t>(n, 0)));
+  check(H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()), name_, "read " + path);
+  return out;
+}
+
+std::string H5Store::read_string_attr(const std::string& object, const std::string& name) {
+  quiet_errors();
+  if (H5Aexists_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT) <= 0) return {};
+  Handle attr(H5Aopen_by_name(file_, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+  Handle type(H5Aget_type(attr), H5Tclose);
+  if (H5Tget_class(type) != H5T_STRING || H5Tis_variable_str(type) > 0) return {};
+  std::string out(H5Tget_size(type), '\0');
+  Handle mem(H5Tcopy(type), H5Tclose);
+  check(H5Aread(attr, mem, out.data()), name_, "read attribute " + name);
+  while (!out.empty() && out.back() == '\0') out.pop_back();
+  return out;
+}
+
+void H5Store::flush() {
+  quiet_errors();
+  check(H5Fflush(file_, H5F_SCOPE_GLOBAL), name_, "flush");
+  void* handle = nullptr;
+  if (H5Fget_vfd_handle(file_, H5P_DEFAULT, &handle) >= 0 && handle) {
+    if (::fsync(*static_cast<int*>(handle)) != 0)
+      throw std::runtime_error(fmt::format("cannot write {}: {}", name_, std::strerror(errno)));
+  }
+}
+
+void H5Store::close() {
+  quiet_errors();
+  for (auto& [p, id] : open_) check(H5Dclose(id), name_, "close " + p);
+  open_.clear();
+  flush();
+  const herr_t closed = H5Fclose(file_);
+  file_ = -1;
+  if (closed < 0) throw std::runtime_error(fmt::format("cannot write {}: {}", name_, hdf5_reason()));
 }
 
 void H5Writer::create_replicated(const std::string& path, std::size_t replications,

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/array.hpp"
@@ -26,15 +28,12 @@ std::vector<std::string> dead_temporaries(const std::string& final_path);
 // paths.
 std::vector<std::string> remove_dead_temporaries(const std::string& final_path);
 
-class H5Writer {
+// An open HDF5 file and the writes both kinds of file share. `name_` is the path errors name.
+class H5File {
  public:
-  // Throws std::runtime_error when the temporary cannot be created (e.g. the directory does not exist).
-  explicit H5Writer(std::string final_path);
-  ~H5Writer();
-  H5Writer(const H5Writer&) = delete;
-  H5Writer& operator=(const H5Writer&) = delete;
-
-  const std::string& temp_path() const { return temp_path_; }
+  H5File() = default;
+  H5File(const H5File&) = delete;
+  H5File& operator=(const H5File&) = delete;
 
   void create_group(const std::string& path);
   void set_attr(const std::string& object, const std::string& name, const std::string& value);
@@ -44,6 +43,76 @@ class H5Writer {
   // Fixed-length ASCII strings (R and h5py read them without help).
   void write_strings(const std::string& path, const std::vector<std::string>& values);
   void write_ints(const std::string& path, const std::vector<int>& values);
+  void write_doubles(const std::string& path, const std::vector<double>& values);
+
+ protected:
+  ~H5File() = default;
+  std::string name_;
+  std::int64_t file_ = -1;
+};
+
+// A file written in place, part by part, that stays readable when its writer dies (a sweep in progress,
+// docs/sweeps.md): every dataset is created at its full size with its space allocated at once (contiguous,
+// no filter), so that writing values never changes the file's structure; flush() puts what was written on
+// disk (fsync). Created under a temporary name and renamed into place complete, so a file of this name is
+// never half created.
+class H5Store : public H5File {
+ public:
+  // Creates `path` (which must not exist); the structure is written by `build`, then the file is renamed
+  // into place. Throws std::runtime_error.
+  template <class Build>
+  static std::unique_ptr<H5Store> create(const std::string& path, Build&& build) {
+    auto store = std::unique_ptr<H5Store>(new H5Store());
+    store->begin_create(path);
+    try {
+      build(*store);
+    } catch (...) {
+      store->discard();
+      throw;
+    }
+    store->end_create();
+    return store;
+  }
+  // Opens an existing file for writing. Throws std::runtime_error when it cannot be read as HDF5.
+  static std::unique_ptr<H5Store> open(const std::string& path);
+  ~H5Store();
+
+  // A float64 dataset of `shape`, NaN until written.
+  void create_table(const std::string& path, const std::vector<std::size_t>& shape, const std::string& unit,
+                    const std::string& description);
+  // A uint8 dataset of `shape`, 0 until written.
+  void create_marks(const std::string& path, const std::vector<std::size_t>& shape);
+  // Writes the block at `index` (the leading coordinates; the rest of the dataset's dimensions whole).
+  void write_block(const std::string& path, const std::vector<std::size_t>& index, const double* values);
+  void write_marks(const std::string& path, const std::vector<std::uint8_t>& values);
+  std::vector<std::uint8_t> read_marks(const std::string& path);
+  std::string read_string_attr(const std::string& object, const std::string& name);
+  // Writes everything to the file and the file to the disk.
+  void flush();
+  // Flushes and closes (throws on failure: a full disk).
+  void close();
+
+ private:
+  H5Store() = default;
+  void begin_create(const std::string& path);
+  void end_create();
+  void discard() noexcept;
+  std::int64_t dataset(const std::string& path);
+  std::string final_path_;
+  std::string temp_path_;
+  std::vector<std::pair<std::string, std::int64_t>> open_;  // datasets kept open while writing
+};
+
+class H5Writer : public H5File {
+ public:
+  // Throws std::runtime_error when the temporary cannot be created (e.g. the directory does not exist).
+  explicit H5Writer(std::string final_path);
+  ~H5Writer();
+  H5Writer(const H5Writer&) = delete;
+  H5Writer& operator=(const H5Writer&) = delete;
+
+  const std::string& temp_path() const { return temp_path_; }
+
   // A float64 dataset [replications, shape...], chunked per replication, deflate 4.
   void create_replicated(const std::string& path, std::size_t replications,
                          const std::vector<std::size_t>& shape, const std::string& unit,
@@ -58,7 +127,6 @@ class H5Writer {
  private:
   std::string final_path_;
   std::string temp_path_;
-  std::int64_t file_ = -1;
   bool done_ = false;
 };
 

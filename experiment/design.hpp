@@ -1,0 +1,75 @@
+// Sweep designs (docs/sweeps.md): a design file names a base scenario, its alternatives and parameters, and
+// how points are laid out over them: a full factorial grid of listed values, a Latin hypercube or a Sobol
+// sequence over [low, high] (linear or log scale). This file reads and checks the design and generates its
+// points; experiment/sweep.hpp validates every point against the scenario and runs them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/scenario.hpp"
+
+namespace tlm::experiment {
+
+enum class DesignKind { Grid, Lhs, Sobol };
+const char* design_kind_name(DesignKind kind);
+
+// GSL's Sobol generator has direction numbers for at most 40 dimensions.
+inline constexpr int kMaxSobolDimension = 40;
+// Bounds that keep a design a sane size (docs/sweeps.md): points × replications tasks.
+inline constexpr long long kMaxPoints = 1'000'000;
+inline constexpr int kMaxParameters = 200;
+
+struct DesignParameter {
+  std::string key;                  // a scenario key, or one entry of a table (policy.induction.base_quality.po)
+  std::vector<std::string> values;  // grid: the TOML text of each value
+  std::vector<double> numbers;      // grid: each value as a number (NaN for text and booleans)
+  std::optional<double> low, high;  // lhs / sobol
+  bool log = false;                 // scale = "log"
+  models::InputError where;         // the `key` entry
+  std::vector<models::InputError> value_where;  // grid: each value; lhs / sobol: low, high
+  bool numeric() const;             // every value a number (a column of numbers in the points table)
+};
+
+struct Design {
+  std::string path;                       // as given
+  std::string text;                       // the file, for provenance and resume
+  std::string scenario = "nl-baseline";   // a file (relative to the design's folder) or an embedded name
+  models::InputError scenario_where;
+  std::vector<std::string> alternatives;  // same
+  std::vector<models::InputError> alternative_where;
+  std::optional<int> replications;        // default: the base scenario's
+  std::optional<std::uint64_t> seed;      // default: the base scenario's
+  DesignKind kind = DesignKind::Grid;
+  long long points = 0;                   // lhs / sobol
+  std::uint64_t design_seed = 1;          // lhs
+  bool regions = false;                   // regional detail in the output
+  std::vector<DesignParameter> parameters;
+
+  long long point_count() const;  // grid: the product of the value counts
+};
+
+// Reads and checks a design file (every key known, every type and bound right); scenario keys and their
+// values are checked later, against the scenario, by plan_sweep. Throws models::ScenarioErrors.
+Design load_design(const std::string& path);
+Design parse_design(const std::string& text, const std::string& display);
+
+// One point: the value of each parameter, as the text of a --set override and as a number (NaN for text).
+struct PointValue {
+  std::string text;
+  double number;
+};
+// The design's points in order (grid: the first parameter varies slowest). `integer[j]`: parameter j takes
+// whole numbers (sampled values are rounded).
+std::vector<std::vector<PointValue>> design_points(const Design& design, const std::vector<bool>& integer);
+
+// Points in the unit cube [0, 1)^k, one row per point.
+// A Latin hypercube: every one of the n strata of every dimension holds exactly one point; the strata are
+// permuted and the points placed in them by the counter-based streams keyed by `seed`.
+std::vector<std::vector<double>> latin_hypercube(long long n, int k, std::uint64_t seed);
+// The first n points of GSL's Sobol sequence in k dimensions (k ≤ kMaxSobolDimension), from its first point.
+std::vector<std::vector<double>> sobol_sequence(long long n, int k);
+
+}  // namespace tlm::experiment
