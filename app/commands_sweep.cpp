@@ -106,9 +106,10 @@ void run_sweep_command(const SweepOptions& opts) {
     throw ExitWith(2, "");  // rank 0 has said it
   }
   if (session.broadcast(plan_digest(*plan)) != plan_digest(*plan)) {
-    std::cerr << fmt::format("tlm: rank {} read a different design or scenario than rank 0 (every rank must see "
-                             "the same files)\n",
-                             session.rank());
+    std::cerr << fmt::format(
+        "tlm: rank {} read a different design or scenario than rank 0 (every rank must see "
+        "the same files)\n",
+        session.rank());
     session.abort(2);
   }
 
@@ -120,9 +121,11 @@ void run_sweep_command(const SweepOptions& opts) {
     if (opts.max_tasks && tasks.size() > *opts.max_tasks) tasks.resize(*opts.max_tasks);
     if (!opts.quiet)
       std::cerr << fmt::format(
-          "tlm sweep: {} points × {} replications ({} scenario{}) = {} tasks{}; running {} on {} rank{} × {} "
+          "tlm sweep: {} point{} × {} replication{} ({} scenario{}) = {} tasks{}; running {} on {} rank{} × "
+          "{} "
           "thread{}\n",
-          plan->points.size(), plan->replications, plan->variants(), plan->variants() == 1 ? "" : "s",
+          plan->points.size(), plan->points.size() == 1 ? "" : "s", plan->replications,
+          plan->replications == 1 ? "" : "s", plan->variants(), plan->variants() == 1 ? "" : "s",
           plan->tasks(), before ? fmt::format(", {} done before", before) : "", tasks.size(), session.size(),
           session.size() == 1 ? "" : "s", sim::resolve_threads(opts.threads),
           sim::resolve_threads(opts.threads) == 1 ? "" : "s");
@@ -167,8 +170,8 @@ void run_sweep_command(const SweepOptions& opts) {
     file->flush();
     const std::size_t done = file->done();
     const std::string message = fmt::format(
-        "interrupted; {} of {} tasks are done and kept in {}; `tlm sweep {} --resume{}` finishes the sweep", done,
-        plan->tasks(), part, opts.design, opts.output.empty() ? "" : " -o " + opts.output);
+        "interrupted; {} of {} tasks are done and kept in {}; `tlm sweep {} --resume{}` finishes the sweep",
+        done, plan->tasks(), part, opts.design, opts.output.empty() ? "" : " -o " + opts.output);
     file.reset();
     if (session.active()) {
       std::cerr << "tlm: " << message << "\n";
@@ -181,15 +184,16 @@ void run_sweep_command(const SweepOptions& opts) {
   if (missing > 0) {  // --tasks: a slice of the sweep
     file.reset();
     if (!opts.quiet)
-      std::cerr << fmt::format("tlm sweep: ran {} tasks; {} remain in {}; `--resume` runs them\n", tasks.size(),
-                               missing, part);
+      std::cerr << fmt::format("tlm sweep: ran {} tasks; {} remain in {}; `--resume` runs them\n",
+                               tasks.size(), missing, part);
     return;
   }
   const std::size_t failed = file->finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (failed > 0)
-    throw ExitWith(3, fmt::format("{} of {} tasks failed (above); the others are in {}, where /failed marks them",
-                                  failed, plan->tasks(), file->path()));
+    throw ExitWith(
+        3, fmt::format("{} of {} tasks failed (above); the others are in {}, where /failed marks them",
+                       failed, plan->tasks(), file->path()));
   if (!opts.quiet)
     std::cout << fmt::format("Wrote {} in {:.1f} s ({} tasks, {:.2f} tasks/s).\n", file->path(), secs,
                              tasks.size(), static_cast<double>(tasks.size()) / std::max(secs, 1e-9));
@@ -216,16 +220,19 @@ void register_sweep_commands(CLI::App& app) {
   cmd->add_flag("--resume", opts->resume,
                 "Finish the sweep in FILE.h5.part: run only its missing (and failed) tasks; refused when the "
                 "design or a scenario differs");
-  cmd->add_flag("--regions", opts->regions, "Store the regional detail as well (the design's `regions = true`)");
+  cmd->add_flag("--regions", opts->regions,
+                "Store the regional detail as well (the design's `regions = true`)");
   cmd->add_option("--tasks", opts->max_tasks,
                   "Run at most N of the missing tasks, then stop (the file stays resumable): a slice of a "
                   "sweep for a batch job's time limit")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
   cmd->footer(
-      "Every point runs the base scenario and its alternatives with replication i's random numbers, so points\n"
+      "Every point runs the base scenario and its alternatives with replication i's random numbers, so "
+      "points\n"
       "and scenarios are compared on common random numbers. With MPI: `mpirun -n K tlm sweep DESIGN.toml`\n"
-      "(rank 0 hands out tasks and writes the file). Ctrl-C keeps the finished tasks for --resume. Exit codes:\n"
+      "(rank 0 hands out tasks and writes the file). Ctrl-C keeps the finished tasks for --resume. Exit "
+      "codes:\n"
       "0 done, 2 bad input, 3 some tasks failed, 130 interrupted. See docs/sweeps.md.");
   cmd->callback([opts] { run_sweep_command(*opts); });
 }

@@ -20,8 +20,9 @@ namespace tlm::experiment {
 namespace {
 
 const std::vector<std::string>& top_keys() {
-  static const std::vector<std::string> keys{"scenario", "alternatives", "replications", "seed",     "design",
-                                             "points",   "design_seed",  "regions",      "parameter", "description"};
+  static const std::vector<std::string> keys{"scenario",  "alternatives", "replications", "seed",
+                                             "design",    "points",       "design_seed",  "regions",
+                                             "parameter", "description"};
   return keys;
 }
 const std::vector<std::string>& parameter_keys() {
@@ -69,7 +70,8 @@ class Reader {
     }
     return n->as_string()->get();
   }
-  std::optional<std::int64_t> integer(const toml::table& t, const char* key, std::int64_t lo, std::int64_t hi) {
+  std::optional<std::int64_t> integer(const toml::table& t, const char* key, std::int64_t lo,
+                                      std::int64_t hi) {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
     if (!n->is_integer()) {
@@ -133,15 +135,14 @@ DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind
   const toml::node* values = t.get("values");
   const bool ranged = t.contains("low") || t.contains("high");
   if (kind == DesignKind::Grid) {
-    if (!values) {
-      rd.error(p.where, fmt::format("[[parameter]] {} needs `values` in a grid design{}", index + 1,
-                                    ranged ? " (low/high are for design = \"lhs\" or \"sobol\")" : ""));
-      return p;
-    }
     if (ranged)
       rd.error(rd.at(*(t.contains("low") ? t.get("low") : t.get("high"))),
                "`low`/`high` are for design = \"lhs\" or \"sobol\"; a grid takes `values`");
     if (t.contains("scale")) rd.error(*t.get("scale"), "`scale` is for design = \"lhs\" or \"sobol\"");
+    if (!values) {
+      rd.error(p.where, fmt::format("[[parameter]] {} needs `values` in a grid design", index + 1));
+      return p;
+    }
     const toml::array* arr = values->as_array();
     if (!arr || arr->empty()) {
       rd.error(*values, "`values` must be a non-empty array");
@@ -157,6 +158,7 @@ DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind
         continue;
       }
       p.values.push_back(value_text(v));
+      p.labels.push_back(v.is_string() ? v.as_string()->get() : p.values.back());
       p.numbers.push_back(v.is_number() ? v.value<double>().value_or(0.0)
                                         : std::numeric_limits<double>::quiet_NaN());
       p.value_where.push_back(rd.at(v));
@@ -176,8 +178,8 @@ DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind
   p.low = rd.number(t, "low");
   p.high = rd.number(t, "high");
   if (!t.contains("low") || !t.contains("high")) {
-    rd.error(p.where, fmt::format("[[parameter]] {} needs `low` and `high` in design = \"{}\"", index + 1,
-                                  kind_name));
+    rd.error(p.where,
+             fmt::format("[[parameter]] {} needs `low` and `high` in design = \"{}\"", index + 1, kind_name));
     return p;
   }
   p.value_where = {rd.at(*t.get("low")), rd.at(*t.get("high"))};
@@ -189,9 +191,9 @@ DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind
   }
   if (p.low && p.high) {
     if (!(*p.low < *p.high))
-      rd.error(p.value_where[1], fmt::format("`high` ({}) must be greater than `low` ({})",
-                                             models::schema::number_toml(*p.high),
-                                             models::schema::number_toml(*p.low)));
+      rd.error(p.value_where[1],
+               fmt::format("`high` ({}) must be greater than `low` ({})",
+                           models::schema::number_toml(*p.high), models::schema::number_toml(*p.low)));
     else if (p.log && !(*p.low > 0.0))
       rd.error(p.value_where[0], fmt::format("`low` must be above 0 with scale = \"log\", got {}",
                                              models::schema::number_toml(*p.low)));
@@ -203,9 +205,12 @@ DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind
 
 const char* design_kind_name(DesignKind kind) {
   switch (kind) {
-    case DesignKind::Grid: return "grid";
-    case DesignKind::Lhs: return "lhs";
-    case DesignKind::Sobol: return "sobol";
+    case DesignKind::Grid:
+      return "grid";
+    case DesignKind::Lhs:
+      return "lhs";
+    case DesignKind::Sobol:
+      return "sobol";
   }
   return "?";
 }
@@ -235,9 +240,8 @@ Design parse_design(const std::string& text, const std::string& display) {
     t = toml::parse(text, display);
   } catch (const toml::parse_error& e) {
     const auto& pos = e.source().begin;
-    throw models::ScenarioErrors(
-        {models::InputError{display, static_cast<int>(pos.line), static_cast<int>(pos.column),
-                            std::string(e.description())}});
+    throw models::ScenarioErrors({models::InputError{
+        display, static_cast<int>(pos.line), static_cast<int>(pos.column), std::string(e.description())}});
   }
   rd.unknown_keys(t, top_keys(), "in a sweep design");
   if (auto s = rd.string(t, "scenario")) {
@@ -282,13 +286,15 @@ Design parse_design(const std::string& text, const std::string& display) {
     else if (*kind == "sobol")
       d.kind = DesignKind::Sobol;
     else
-      rd.error(*t.get("design"), fmt::format("`design` must be \"grid\", \"lhs\" or \"sobol\", got \"{}\"", *kind));
+      rd.error(*t.get("design"),
+               fmt::format("`design` must be \"grid\", \"lhs\" or \"sobol\", got \"{}\"", *kind));
   }
   const bool sampled = d.kind != DesignKind::Grid;
   if (auto n = rd.integer(t, "points", 1, kMaxPoints)) {
     if (!sampled)
-      rd.error(*t.get("points"), "`points` is for design = \"lhs\" or \"sobol\"; a grid has the product of "
-                                 "its parameters' value counts");
+      rd.error(*t.get("points"),
+               "`points` is for design = \"lhs\" or \"sobol\"; a grid has the product of "
+               "its parameters' value counts");
     d.points = *n;
   } else if (sampled && !t.contains("points")) {
     rd.error(rd.top(), fmt::format("design = \"{}\" needs `points` (how many points to sample)",
@@ -302,7 +308,8 @@ Design parse_design(const std::string& text, const std::string& display) {
       if (arr->size() > static_cast<std::size_t>(kMaxParameters))
         rd.error(*params, fmt::format("{} parameters; at most {}", arr->size(), kMaxParameters));
       int index = 0;
-      for (const toml::node& p : *arr) d.parameters.push_back(read_parameter(rd, *p.as_table(), d.kind, index++));
+      for (const toml::node& p : *arr)
+        d.parameters.push_back(read_parameter(rd, *p.as_table(), d.kind, index++));
     }
   }
   if (d.parameters.empty() && rd.errors().empty())
@@ -310,15 +317,22 @@ Design parse_design(const std::string& text, const std::string& display) {
   for (std::size_t i = 0; i < d.parameters.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (!d.parameters[i].key.empty() && d.parameters[i].key == d.parameters[j].key)
-        rd.error(d.parameters[i].where,
-                 fmt::format("`{}` is a parameter twice (also at line {})", d.parameters[i].key,
-                             d.parameters[j].where.line));
+        rd.error(d.parameters[i].where, fmt::format("`{}` is a parameter twice (also at line {})",
+                                                    d.parameters[i].key, d.parameters[j].where.line));
   if (d.kind == DesignKind::Sobol && d.parameters.size() > static_cast<std::size_t>(kMaxSobolDimension))
-    rd.error(rd.top(), fmt::format("design = \"sobol\" takes at most {} parameters (GSL's Sobol sequence), got {}",
-                                   kMaxSobolDimension, d.parameters.size()));
+    rd.error(rd.top(),
+             fmt::format("design = \"sobol\" takes at most {} parameters (GSL's Sobol sequence), got {}",
+                         kMaxSobolDimension, d.parameters.size()));
   if (rd.errors().empty() && d.point_count() > kMaxPoints)
-    rd.error(rd.top(), fmt::format("the grid has more than {} points (the product of its value counts)", kMaxPoints));
-  if (!rd.errors().empty()) throw models::ScenarioErrors(std::move(rd.errors()));
+    rd.error(rd.top(),
+             fmt::format("the grid has more than {} points (the product of its value counts)", kMaxPoints));
+  if (!rd.errors().empty()) {
+    // In the order of the file (toml++ visits a table's keys in name order); whole-file problems first.
+    std::stable_sort(rd.errors().begin(), rd.errors().end(), [](const auto& a, const auto& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+    throw models::ScenarioErrors(std::move(rd.errors()));
+  }
   return d;
 }
 
@@ -330,7 +344,8 @@ Design load_design(const std::string& path) {
 }
 
 std::vector<std::vector<double>> latin_hypercube(long long n, int k, std::uint64_t seed) {
-  std::vector<std::vector<double>> x(static_cast<std::size_t>(n), std::vector<double>(static_cast<std::size_t>(k)));
+  std::vector<std::vector<double>> x(static_cast<std::size_t>(n),
+                                     std::vector<double>(static_cast<std::size_t>(k)));
   // One stream per design seed; counter (point, dimension, event): event 1 orders the strata, event 2 places
   // the point within its stratum.
   const sim::Stream stream(static_cast<std::uint32_t>(seed), 0);
@@ -361,7 +376,8 @@ std::vector<std::vector<double>> sobol_sequence(long long n, int k) {
   std::unique_ptr<gsl_qrng, void (*)(gsl_qrng*)> q(gsl_qrng_alloc(gsl_qrng_sobol, static_cast<unsigned>(k)),
                                                    gsl_qrng_free);
   if (!q) throw std::runtime_error("GSL could not allocate a Sobol generator");
-  std::vector<std::vector<double>> x(static_cast<std::size_t>(n), std::vector<double>(static_cast<std::size_t>(k)));
+  std::vector<std::vector<double>> x(static_cast<std::size_t>(n),
+                                     std::vector<double>(static_cast<std::size_t>(k)));
   for (auto& row : x) gsl_qrng_get(q.get(), row.data());
   return x;
 }
@@ -377,7 +393,7 @@ std::vector<std::vector<PointValue>> design_points(const Design& design, const s
       std::vector<PointValue> pt;
       for (std::size_t j = 0; j < k; ++j) {
         const auto& p = design.parameters[j];
-        pt.push_back({p.values[idx[j]], p.numbers[idx[j]]});
+        pt.push_back({p.values[idx[j]], p.numbers[idx[j]], p.labels[idx[j]]});
       }
       points.push_back(std::move(pt));
       for (std::size_t j = k; j-- > 0;) {  // the last parameter varies fastest
@@ -395,13 +411,16 @@ std::vector<std::vector<PointValue>> design_points(const Design& design, const s
     for (std::size_t j = 0; j < k; ++j) {
       const auto& p = design.parameters[j];
       const double lo = *p.low, hi = *p.high;
-      double v = p.log ? std::exp(std::log(lo) + row[j] * (std::log(hi) - std::log(lo))) : lo + row[j] * (hi - lo);
+      double v =
+          p.log ? std::exp(std::log(lo) + row[j] * (std::log(hi) - std::log(lo))) : lo + row[j] * (hi - lo);
       v = std::clamp(v, lo, hi);
       if (j < integer.size() && integer[j]) {
         v = std::round(v);
-        pt.push_back({fmt::format("{}", static_cast<long long>(v)), v});
+        const std::string text = fmt::format("{}", static_cast<long long>(v));
+        pt.push_back({text, v, text});
       } else {
-        pt.push_back({models::schema::number_toml(v), v});
+        const std::string text = models::schema::number_toml(v);
+        pt.push_back({text, v, text});
       }
     }
     points.push_back(std::move(pt));

@@ -23,29 +23,30 @@ inline constexpr long long kMaxPoints = 1'000'000;
 inline constexpr int kMaxParameters = 200;
 
 struct DesignParameter {
-  std::string key;                  // a scenario key, or one entry of a table (policy.induction.base_quality.po)
+  std::string key;  // a scenario key, or one entry of a table (policy.induction.base_quality.po)
   std::vector<std::string> values;  // grid: the TOML text of each value
   std::vector<double> numbers;      // grid: each value as a number (NaN for text and booleans)
+  std::vector<std::string> labels;  // grid: each value for the points table (a string without its quotes)
   std::optional<double> low, high;  // lhs / sobol
   bool log = false;                 // scale = "log"
   models::InputError where;         // the `key` entry
   std::vector<models::InputError> value_where;  // grid: each value; lhs / sobol: low, high
-  bool numeric() const;             // every value a number (a column of numbers in the points table)
+  bool numeric() const;  // every value a number (a column of numbers in the points table)
 };
 
 struct Design {
-  std::string path;                       // as given
-  std::string text;                       // the file, for provenance and resume
-  std::string scenario = "nl-baseline";   // a file (relative to the design's folder) or an embedded name
+  std::string path;                      // as given
+  std::string text;                      // the file, for provenance and resume
+  std::string scenario = "nl-baseline";  // a file (relative to the design's folder) or an embedded name
   models::InputError scenario_where;
   std::vector<std::string> alternatives;  // same
   std::vector<models::InputError> alternative_where;
-  std::optional<int> replications;        // default: the base scenario's
-  std::optional<std::uint64_t> seed;      // default: the base scenario's
+  std::optional<int> replications;    // default: the base scenario's
+  std::optional<std::uint64_t> seed;  // default: the base scenario's
   DesignKind kind = DesignKind::Grid;
-  long long points = 0;                   // lhs / sobol
-  std::uint64_t design_seed = 1;          // lhs
-  bool regions = false;                   // regional detail in the output
+  long long points = 0;           // lhs / sobol
+  std::uint64_t design_seed = 1;  // lhs
+  bool regions = false;           // regional detail in the output
   std::vector<DesignParameter> parameters;
 
   long long point_count() const;  // grid: the product of the value counts
@@ -58,8 +59,9 @@ Design parse_design(const std::string& text, const std::string& display);
 
 // One point: the value of each parameter, as the text of a --set override and as a number (NaN for text).
 struct PointValue {
-  std::string text;
-  double number;
+  std::string text;   // TOML: 0.45, 'ban'
+  double number;      // NaN for text
+  std::string label;  // for the points table: 0.45, ban
 };
 // The design's points in order (grid: the first parameter varies slowest). `integer[j]`: parameter j takes
 // whole numbers (sampled values are rounded).

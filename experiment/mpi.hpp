@@ -14,7 +14,7 @@ enum Tag : int { kRequest = 1, kTasks = 2, kResult = 3, kDone = 4 };
 
 class Session {
  public:
-  Session();  // MPI_Init_thread when launched with more than one rank
+  Session();   // MPI_Init_thread when launched with more than one rank
   ~Session();  // MPI_Finalize
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;

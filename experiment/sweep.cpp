@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <numeric>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -67,7 +68,10 @@ models::InputError place_error(const Design& d, const std::vector<PointValue>& p
     } else if (on_value && !par.value_where.empty()) {
       placed = par.value_where[0];
     }
-    placed.message = on_value ? fmt::format("{} = {} ({}): {}", par.key, point[j].text, at, e.message) : e.message;
+    std::string message = e.message;
+    if (message.starts_with(par.key + ": ")) message.erase(0, par.key.size() + 2);
+    placed.message =
+        on_value ? fmt::format("{} = {} ({}): {}", par.key, point[j].text, at, message) : e.message;
     return placed;
   }
   e.message = fmt::format("at {} ({}): {}", at, point_text(d, point), e.message);
@@ -97,11 +101,10 @@ std::size_t SweepDataset::size() const {
 }
 
 std::vector<std::pair<std::string, std::string>> SweepPlan::identity() const {
-  std::vector<std::pair<std::string, std::string>> out{
-      {"design", design.text},
-      {"replications", std::to_string(replications)},
-      {"seed", std::to_string(seed)},
-      {"regions", regions ? "true" : "false"}};
+  std::vector<std::pair<std::string, std::string>> out{{"design", design.text},
+                                                       {"replications", std::to_string(replications)},
+                                                       {"seed", std::to_string(seed)},
+                                                       {"regions", regions ? "true" : "false"}};
   for (std::size_t v = 0; v < groups.size(); ++v)
     out.emplace_back(v == 0 ? "scenario" : "alternative " + groups[v], resolved[v]);
   return out;
@@ -163,16 +166,18 @@ SweepPlan plan_sweep(const SweepRequest& request) {
         params.seed = plan.seed;
         params.replications = plan.replications;
         if (params.years.start != base[0].years.start || params.years.end != base[0].years.end)
-          point_errors[p].push_back(place_error(
-              d, plan.points[p], p, variant,
-              models::InputError{d.path, 0, 0,
-                                 fmt::format("the years are {}–{}, the base scenario's {}–{}: every point and "
-                                             "alternative of a sweep must cover the same years",
-                                             params.years.start, params.years.end, base[0].years.start,
-                                             base[0].years.end)}));
+          point_errors[p].push_back(
+              place_error(d, plan.points[p], p, variant,
+                          models::InputError{
+                              d.path, 0, 0,
+                              fmt::format("the years are {}–{}, the base scenario's {}–{}: every point and "
+                                          "alternative of a sweep must cover the same years",
+                                          params.years.start, params.years.end, base[0].years.start,
+                                          base[0].years.end)}));
         plan.params[p][v] = std::move(params);
       } catch (const models::ScenarioErrors& e) {
-        for (const auto& err : e.errors()) point_errors[p].push_back(place_error(d, plan.points[p], p, variant, err));
+        for (const auto& err : e.errors())
+          point_errors[p].push_back(place_error(d, plan.points[p], p, variant, err));
       }
     }
   });
@@ -190,7 +195,14 @@ SweepPlan plan_sweep(const SweepRequest& request) {
     }
   if (more > 0)
     errors.push_back(models::InputError{d.path, 0, 0, fmt::format("and {} more problems like these", more)});
-  if (!errors.empty()) throw models::ScenarioErrors(std::move(errors));
+  if (!errors.empty()) {
+    std::stable_sort(errors.begin(), errors.end(), [&](const auto& a, const auto& b) {
+      // The design's own problems first, in the order of its lines.
+      return std::tuple(a.file != d.path, a.file, a.line, a.column) <
+             std::tuple(b.file != d.path, b.file, b.line, b.column);
+    });
+    throw models::ScenarioErrors(std::move(errors));
+  }
 
   // The layout, from the first point's world: regions and subjects are the axes of every point.
   plan.first_world = std::make_shared<const models::World>(models::build_world(plan.params[0][0]));
@@ -253,11 +265,13 @@ std::shared_ptr<const models::World> WorldCache::get(std::size_t point, std::siz
   }
   const std::lock_guard build(entry->build);
   if (!entry->world)
-    entry->world = std::make_shared<const models::World>(models::build_world(impl_->plan.params[point][variant]));
+    entry->world =
+        std::make_shared<const models::World>(models::build_world(impl_->plan.params[point][variant]));
   return entry->world;
 }
 
-TaskResult run_task(const SweepPlan& plan, WorldCache& worlds, std::size_t task, const std::atomic<bool>* cancel) {
+TaskResult run_task(const SweepPlan& plan, WorldCache& worlds, std::size_t task,
+                    const std::atomic<bool>* cancel) {
   TaskResult result;
   result.task = task;
   const std::size_t R = static_cast<std::size_t>(plan.replications);
@@ -268,19 +282,23 @@ TaskResult run_task(const SweepPlan& plan, WorldCache& worlds, std::size_t task,
     for (std::size_t v = 0; v < plan.variants(); ++v) {
       const auto world = worlds.get(p, v);
       // The file's axes come from the first point: regions (stored with --regions) and vo subjects.
-      if ((plan.regions && world->regions != static_cast<int>(plan.region_names.size())) ||
-          world->subjects.names != plan.subject_names)
+      if (plan.regions && world->regions != static_cast<int>(plan.region_names.size()))
         throw std::runtime_error(fmt::format(
-            "{}: its world has {} regions and {} vo subjects, the sweep's first point {} and {}: every point "
-            "of a sweep must have the same vo subjects (and with --regions the same regions)",
-            plan.groups[v], world->regions, world->subjects.count(), plan.region_names.size(),
-            plan.subject_names.size()));
+            "{}: {} regions, where the sweep file has {} (from its first point): with --regions every point "
+            "of a sweep must have the same regions",
+            plan.groups[v], world->regions, plan.region_names.size()));
+      if (world->subjects.names != plan.subject_names)
+        throw std::runtime_error(fmt::format(
+            "{}: the vo subjects [{}], where the sweep file has [{}] (from its first point): every point of "
+            "a "
+            "sweep must have the same vo subjects",
+            plan.groups[v], fmt::join(world->subjects.names, ", "), fmt::join(plan.subject_names, ", ")));
       const auto outcomes = models::run_replication(*world, plan.params[p][v], r, cancel);
       stored_datasets(outcomes, plan.regions, [&](sim::Dataset&& d) { append(result.values, d.values); });
     }
     if (result.values.size() != plan.task_values)
-      throw std::logic_error(fmt::format("a task stored {} values, the layout has {}", result.values.size(),
-                                         plan.task_values));
+      throw std::logic_error(
+          fmt::format("a task stored {} values, the layout has {}", result.values.size(), plan.task_values));
     result.ok = true;
   } catch (const std::exception& e) {
     result.values.clear();

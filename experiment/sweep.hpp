@@ -1,7 +1,7 @@
-// Sweeps (docs/sweeps.md): every point of a design runs the base scenario and its alternatives with the point's
-// parameter values, replication by replication on common random numbers. A task is one (point, replication):
-// it runs every variant and yields the values the sweep file stores. A task's values depend only on its
-// point and replication, so a sweep gives the same bits on any number of threads and MPI ranks.
+// Sweeps (docs/sweeps.md): every point of a design runs the base scenario and its alternatives with the
+// point's parameter values, replication by replication on common random numbers. A task is one (point,
+// replication): it runs every variant and yields the values the sweep file stores. A task's values depend
+// only on its point and replication, so a sweep gives the same bits on any number of threads and MPI ranks.
 #pragma once
 
 #include <atomic>
@@ -20,9 +20,9 @@
 namespace tlm::experiment {
 
 struct SweepRequest {
-  std::string design;                 // the design file
-  std::optional<int> replications;    // -r: instead of the design's
-  bool regions = false;               // --regions: regional detail as well (or the design's `regions`)
+  std::string design;               // the design file
+  std::optional<int> replications;  // -r: instead of the design's
+  bool regions = false;             // --regions: regional detail as well (or the design's `regions`)
 };
 
 // One stored array per variant and task, e.g. "national/shortage_fte" [year, sector].
@@ -47,8 +47,8 @@ struct SweepPlan {
   bool regions = false;
   std::vector<int> years;
   std::vector<std::string> region_names, subject_names;
-  std::vector<SweepDataset> datasets;  // per variant, in this order
-  std::size_t task_values = 0;         // doubles per task: every variant's datasets
+  std::vector<SweepDataset> datasets;                // per variant, in this order
+  std::size_t task_values = 0;                       // doubles per task: every variant's datasets
   std::shared_ptr<const models::World> first_world;  // of point 0, the base (built by the plan)
 
   std::size_t variants() const { return groups.size(); }

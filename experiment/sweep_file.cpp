@@ -63,9 +63,10 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
     for (const auto& [what, text] : plan.identity()) {
       const std::string was = store_->read_string_attr("/identity", what);
       if (was != text)
-        throw PlanError(fmt::format("cannot resume {}: the {} differs from the sweep's ({}); finish it with "
-                                    "the same design and scenarios, or remove it to start again",
-                                    part, what, first_difference(was, text)));
+        throw PlanError(
+            fmt::format("cannot resume {}: the {} differs from the sweep's ({}); finish it with "
+                        "the same design and scenarios, or remove it to start again",
+                        part, what, first_difference(was, text)));
     }
     done_ = store_->read_marks("/done");
     failed_ = store_->read_marks("/failed");
@@ -75,9 +76,10 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
     return;
   }
   if (exists)
-    throw PlanError(fmt::format("{} holds an unfinished sweep; run with --resume to finish it, or remove it to "
-                                "start again",
-                                part));
+    throw PlanError(
+        fmt::format("{} holds an unfinished sweep; run with --resume to finish it, or remove it to "
+                    "start again",
+                    part));
   done_.assign(P * R, 0);
   failed_.assign(P * R, 0);
   try {
@@ -109,7 +111,7 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
           f.write_doubles(col, v);
         } else {
           std::vector<std::string> v;
-          for (const auto& pt : plan.points) v.push_back(pt[j].text);
+          for (const auto& pt : plan.points) v.push_back(pt[j].label);
           f.write_strings(col, v);
         }
         if (par.low) {

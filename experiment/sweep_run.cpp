@@ -145,17 +145,18 @@ TaskResult decode(const std::vector<std::uint8_t>& b) {
   return r;
 }
 
-SweepRunReport run_sweep(const SweepPlan& plan, const mpi::Session& session, const std::vector<std::size_t>& tasks,
-                         const SweepRunOptions& options, const std::function<void(TaskResult&&)>& result,
-                         const std::function<void()>& tick) {
+SweepRunReport run_sweep(const SweepPlan& plan, const mpi::Session& session,
+                         const std::vector<std::size_t>& tasks, const SweepRunOptions& options,
+                         const std::function<void(TaskResult&&)>& result, const std::function<void()>& tick) {
   const int threads = sim::resolve_threads(options.threads);
-  const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<std::size_t>(threads));
   auto cancelled = [&] { return options.cancel && options.cancel->load(); };
   SweepRunReport report;
   Finished finished;
   const bool leader = session.rank() == 0;
-  Pending pending = leader ? Pending(std::deque<std::size_t>(tasks.begin(), tasks.end()), true)
-                           : Pending({}, false);
+  Pending pending =
+      leader ? Pending(std::deque<std::size_t>(tasks.begin(), tasks.end()), true) : Pending({}, false);
   std::exception_ptr pool_error;
   std::thread pool([&] {
     try {

@@ -29,9 +29,9 @@ struct SweepRunReport {
 // Rank 0: runs `tasks`, calling `result` for each finished one and `tick` at least every 100 ms (flushes,
 // progress), both from the calling thread. Other ranks: work for rank 0 (`tasks`, `result` and `tick`
 // unused). With no MPI session, everything runs here.
-SweepRunReport run_sweep(const SweepPlan& plan, const mpi::Session& session, const std::vector<std::size_t>& tasks,
-                         const SweepRunOptions& options, const std::function<void(TaskResult&&)>& result,
-                         const std::function<void()>& tick);
+SweepRunReport run_sweep(const SweepPlan& plan, const mpi::Session& session,
+                         const std::vector<std::size_t>& tasks, const SweepRunOptions& options,
+                         const std::function<void(TaskResult&&)>& result, const std::function<void()>& tick);
 
 // A task's result as bytes (an MPI message) and back.
 std::vector<std::uint8_t> encode(const TaskResult& r);

@@ -207,8 +207,9 @@ namespace {
 // counts and FTE summed, a ratio Σ numerator / Σ denominator, a weighted mean Σ x·w / Σ w (NaN where the
 // denominator is 0), as the analysis forms them from the regional file.
 template <std::size_t N>
-void national_of(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>& infos, const sim::NdArray& cube,
-                 const std::string& folder, std::size_t years, std::size_t regions, std::size_t columns) {
+void national_of(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>& infos,
+                 const sim::NdArray& cube, const std::string& folder, std::size_t years, std::size_t regions,
+                 std::size_t columns) {
   auto cell = [&](std::size_t m, std::size_t y, std::size_t g, std::size_t c) {
     return cube.data()[((m * years + y) * regions + g) * columns + c];
   };
@@ -223,7 +224,8 @@ void national_of(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>
             num += cell(m, y, g, c);
           } else {
             const double w = cell(static_cast<std::size_t>(info.denominator), y, g, c);
-            num += info.numerator >= 0 ? cell(static_cast<std::size_t>(info.numerator), y, g, c) : cell(m, y, g, c) * w;
+            num += info.numerator >= 0 ? cell(static_cast<std::size_t>(info.numerator), y, g, c)
+                                       : cell(m, y, g, c) * w;
             den += w;
           }
         }
@@ -242,7 +244,8 @@ std::vector<sim::Dataset> Outcomes::national_datasets() const {
   std::vector<sim::Dataset> out;
   const std::size_t Y = static_cast<std::size_t>(years), R = static_cast<std::size_t>(regions);
   national_of(out, kMetricInfo, cube, "national/", Y, R, kSectors);
-  national_of(out, kSubjectMetricInfo, subject_cube, "subject_national/", Y, R, static_cast<std::size_t>(subjects));
+  national_of(out, kSubjectMetricInfo, subject_cube, "subject_national/", Y, R,
+              static_cast<std::size_t>(subjects));
   return out;
 }
 

@@ -200,9 +200,8 @@ void H5File::create_group(const std::string& path) {
   H5Pset_attr_phase_change(gcpl, 0, 0);  // dense attributes: a resolved scenario of any size (see above)
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
   H5Pset_create_intermediate_group(lcpl, 1);
-  Handle g(
-      checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), name_, "create group " + path),
-      H5Gclose);
+  Handle g(checked(H5Gcreate2(file_, path.c_str(), lcpl, gcpl, H5P_DEFAULT), name_, "create group " + path),
+           H5Gclose);
 }
 
 void H5File::set_attr(const std::string& object, const std::string& name, const std::string& value) {
@@ -219,7 +218,7 @@ void H5File::set_attr(const std::string& object, const std::string& name, std::i
   write_attr(file_, name_, object, name, H5T_NATIVE_INT64, &value);
 }
 void H5File::set_attr(const std::string& object, const std::string& name,
-                        const std::vector<std::int64_t>& values) {
+                      const std::vector<std::int64_t>& values) {
   write_attr(file_, name_, object, name, H5T_NATIVE_INT64, values.data(),
              static_cast<hsize_t>(values.size()));
 }
@@ -250,8 +249,7 @@ void H5File::write_ints(const std::string& path, const std::vector<int>& values)
       checked(H5Dcreate2(file_, path.c_str(), H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
               name_, "create " + path),
       H5Dclose);
-  check(H5Dwrite(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_,
-        "write " + path);
+  check(H5Dwrite(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_, "write " + path);
   check(ds.close_now(), name_, "write " + path);
 }
 
@@ -264,7 +262,8 @@ void H5File::write_doubles(const std::string& path, const std::vector<double>& v
   Handle ds(checked(H5Dcreate2(file_, path.c_str(), H5T_IEEE_F64LE, space, lcpl, H5P_DEFAULT, H5P_DEFAULT),
                     name_, "create " + path),
             H5Dclose);
-  check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_, "write " + path);
+  check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_,
+        "write " + path);
   check(ds.close_now(), name_, "write " + path);
 }
 
@@ -347,8 +346,8 @@ std::int64_t H5Store::dataset(const std::string& path) {
 }
 
 namespace {
-void create_full(hid_t file, const std::string& name, const std::string& path, const std::vector<std::size_t>& shape,
-                 hid_t type, const void* fill) {
+void create_full(hid_t file, const std::string& name, const std::string& path,
+                 const std::vector<std::size_t>& shape, hid_t type, const void* fill) {
   std::vector<hsize_t> dims(shape.begin(), shape.end());
   Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
   Handle dcpl(H5Pcreate(H5P_DATASET_CREATE), H5Pclose);
@@ -360,14 +359,15 @@ void create_full(hid_t file, const std::string& name, const std::string& path, c
   H5Pset_obj_track_times(dcpl, 0);
   Handle lcpl(H5Pcreate(H5P_LINK_CREATE), H5Pclose);
   H5Pset_create_intermediate_group(lcpl, 1);
-  Handle ds(checked(H5Dcreate2(file, path.c_str(), type, space, lcpl, dcpl, H5P_DEFAULT), name, "create " + path),
-            H5Dclose);
+  Handle ds(
+      checked(H5Dcreate2(file, path.c_str(), type, space, lcpl, dcpl, H5P_DEFAULT), name, "create " + path),
+      H5Dclose);
   check(ds.close_now(), name, "create " + path);
 }
 }  // namespace
 
-void H5Store::create_table(const std::string& path, const std::vector<std::size_t>& shape, const std::string& unit,
-                           const std::string& description) {
+void H5Store::create_table(const std::string& path, const std::vector<std::size_t>& shape,
+                           const std::string& unit, const std::string& description) {
   quiet_errors();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   create_full(file_, name_, path, shape, H5T_IEEE_F64LE, &nan);
@@ -381,7 +381,8 @@ void H5Store::create_marks(const std::string& path, const std::vector<std::size_
   create_full(file_, name_, path, shape, H5T_STD_U8LE, &zero);
 }
 
-void H5Store::write_block(const std::string& path, const std::vector<std::size_t>& index, const double* values) {
+void H5Store::write_block(const std::string& path, const std::vector<std::size_t>& index,
+                          const double* values) {
   quiet_errors();
   const hid_t ds = dataset(path);
   Handle fspace(H5Dget_space(ds), H5Sclose);
