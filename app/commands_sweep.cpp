@@ -11,6 +11,7 @@
 
 #include "app/commands.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/memory.hpp"
 #include "experiment/mpi.hpp"
 #include "experiment/sweep.hpp"
 #include "experiment/sweep_file.hpp"
@@ -30,6 +31,7 @@ struct SweepOptions {
   bool resume = false;
   bool regions = false;
   std::optional<std::size_t> max_tasks;
+  std::string max_memory;
   bool quiet = false;
 };
 
@@ -54,6 +56,33 @@ std::string task_text(const experiment::SweepPlan& plan, std::size_t task) {
   return fmt::format("point {} ({}), replication {}", p + 1, fmt::join(values, ", "), task % R);
 }
 
+// Before anything is written: the point whose scenarios need the most memory, against --max-memory or the
+// memory available (each thread runs one replication of one scenario; a point's worlds are shared).
+void check_sweep_memory(const experiment::SweepPlan& plan, const SweepOptions& opts) {
+  std::optional<double> limit;
+  if (!opts.max_memory.empty()) {
+    limit = experiment::parse_size(opts.max_memory);
+    if (!limit) throw BadInput(fmt::format("--max-memory: `{}` is not a size (e.g. 4G, 512M, 800k)", opts.max_memory));
+  }
+  std::vector<experiment::Variant> largest;
+  double most = -1.0;
+  for (const auto& point : plan.params) {
+    std::vector<experiment::Variant> variants;
+    for (std::size_t v = 0; v < point.size(); ++v) {
+      experiment::Variant var;
+      var.group = plan.groups[v];
+      var.params = point[v];
+      variants.push_back(std::move(var));
+    }
+    const double bytes = experiment::estimate_memory(variants, opts.threads).total_bytes();
+    if (bytes > most) {
+      most = bytes;
+      largest = std::move(variants);
+    }
+  }
+  experiment::check_memory(largest, opts.threads, limit);
+}
+
 void run_sweep_command(const SweepOptions& opts) {
   const auto start = std::chrono::steady_clock::now();
   experiment::mpi::Session session;
@@ -71,6 +100,7 @@ void run_sweep_command(const SweepOptions& opts) {
     request.replications = opts.replications;
     request.regions = opts.regions;
     plan = experiment::plan_sweep(request);
+    check_sweep_memory(*plan, opts);
     if (leader) {
       std::string output = opts.output;
       if (output.empty()) {
@@ -226,6 +256,10 @@ void register_sweep_commands(CLI::App& app) {
                   "Run at most N of the missing tasks, then stop (the file stays resumable): a slice of a "
                   "sweep for a batch job's time limit")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  cmd->add_option("--max-memory", opts->max_memory,
+                  "Refuse a sweep whose largest point needs more than SIZE (e.g. 4G; default: the memory "
+                  "available)")
+      ->type_name("SIZE");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
   cmd->footer(
       "Every point runs the base scenario and its alternatives with replication i's random numbers, so "

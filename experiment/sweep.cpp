@@ -311,7 +311,9 @@ void run_pool(const SweepPlan& plan, int threads, const std::atomic<bool>* cance
               const std::function<std::optional<std::size_t>()>& next,
               const std::function<void(TaskResult&&)>& done) {
   const int n = sim::resolve_threads(threads);
-  WorldCache worlds(plan, static_cast<std::size_t>(2 * n + 2) * plan.variants());
+  // Idle worlds are kept only for the latest point: tasks come point by point, and a world in use is never
+  // dropped.
+  WorldCache worlds(plan, plan.variants());
   auto cancelled = [&] { return cancel && cancel->load(); };
   tbb::task_arena arena(n);
   arena.execute([&] {
