@@ -18,6 +18,8 @@ namespace fs = std::filesystem;
 
 // The first line where two texts differ, as "line N was `a`, is now `b`".
 std::string first_difference(const std::string& was, const std::string& now) {
+  if (was.find('\n') == std::string::npos && now.find('\n') == std::string::npos)
+    return fmt::format("was `{}`, is now `{}`", was, now);
   std::istringstream a(was), b(now);
   std::string la, lb;
   for (int line = 1;; ++line) {
