@@ -9,15 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "inference/sampling.hpp"
 #include "models/scenario.hpp"
 
 namespace tlm::experiment {
 
+using inference::kMaxSobolDimension;
+
 enum class DesignKind { Grid, Lhs, Sobol };
 const char* design_kind_name(DesignKind kind);
 
-// GSL's Sobol generator has direction numbers for at most 40 dimensions.
-inline constexpr int kMaxSobolDimension = 40;
 // Bounds that keep a design a sane size (docs/sweeps.md): points × replications tasks.
 inline constexpr long long kMaxPoints = 1'000'000;
 inline constexpr int kMaxParameters = 200;
@@ -66,12 +67,5 @@ struct PointValue {
 // The design's points in order (grid: the first parameter varies slowest). `integer[j]`: parameter j takes
 // whole numbers (sampled values are rounded).
 std::vector<std::vector<PointValue>> design_points(const Design& design, const std::vector<bool>& integer);
-
-// Points in the unit cube [0, 1)^k, one row per point.
-// A Latin hypercube: every one of the n strata of every dimension holds exactly one point; the strata are
-// permuted and the points placed in them by the counter-based streams keyed by `seed`.
-std::vector<std::vector<double>> latin_hypercube(long long n, int k, std::uint64_t seed);
-// The first n points of GSL's Sobol sequence in k dimensions (k ≤ kMaxSobolDimension), from its first point.
-std::vector<std::vector<double>> sobol_sequence(long long n, int k);
 
 }  // namespace tlm::experiment

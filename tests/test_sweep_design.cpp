@@ -60,7 +60,7 @@ values = [10, 20, 30, 40]
 TEST_CASE("a Latin hypercube puts exactly one point in every stratum of every parameter", "[sweep][design]") {
   for (const long long n : {1LL, 7LL, 64LL, 1000LL}) {
     const int k = 5;
-    const auto x = tlm::experiment::latin_hypercube(n, k, 42);
+    const auto x = tlm::inference::latin_hypercube(n, k, 42);
     REQUIRE(x.size() == static_cast<std::size_t>(n));
     for (int j = 0; j < k; ++j) {
       std::vector<int> hits(static_cast<std::size_t>(n), 0);
@@ -73,8 +73,8 @@ TEST_CASE("a Latin hypercube puts exactly one point in every stratum of every pa
     }
   }
   // The design seed chooses the hypercube; the same seed gives the same bits.
-  CHECK(tlm::experiment::latin_hypercube(16, 3, 1) == tlm::experiment::latin_hypercube(16, 3, 1));
-  CHECK(tlm::experiment::latin_hypercube(16, 3, 1) != tlm::experiment::latin_hypercube(16, 3, 2));
+  CHECK(tlm::inference::latin_hypercube(16, 3, 1) == tlm::inference::latin_hypercube(16, 3, 1));
+  CHECK(tlm::inference::latin_hypercube(16, 3, 1) != tlm::inference::latin_hypercube(16, 3, 2));
 }
 
 TEST_CASE("the Sobol design is GSL's sequence: its published first points", "[sweep][design]") {
@@ -82,7 +82,7 @@ TEST_CASE("the Sobol design is GSL's sequence: its published first points", "[sw
   // 0.5 0.5, 0.75 0.25, 0.25 0.75, 0.375 0.375, 0.875 0.875, 0.625 0.125, 0.125 0.625.
   const std::vector<std::vector<double>> published{
       {0.5, 0.5}, {0.75, 0.25}, {0.25, 0.75}, {0.375, 0.375}, {0.875, 0.875}, {0.625, 0.125}, {0.125, 0.625}};
-  CHECK(tlm::experiment::sobol_sequence(7, 2) == published);
+  CHECK(tlm::inference::sobol_sequence(7, 2) == published);
   // Mapped onto [low, high] of each parameter, on a log scale where asked.
   const Design d = parse_design(R"(
 design = "sobol"
