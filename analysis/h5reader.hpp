@@ -66,6 +66,8 @@ class QuietErrors {
 struct Reader {
   std::string path;
   Handle file;
+  // What the file should be, for messages: "results file" or "sweep file".
+  std::string kind = "results file";
 
   explicit Reader(const std::string& p) : path(p) {
     if (!std::filesystem::exists(p)) throw InputError(fmt::format("{}: no such file", p));
@@ -76,7 +78,7 @@ struct Reader {
   }
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw InputError(fmt::format("{}: not a valid tlm results file: {}", path, what));
+    throw InputError(fmt::format("{}: not a valid tlm {}: {}", path, kind, what));
   }
 
   bool exists(const std::string& name) const {
@@ -179,6 +181,34 @@ struct Reader {
     return out;
   }
 
+  // Whether a dataset holds strings (a sweep's points of a text grid) rather than numbers.
+  bool is_string_dataset(const std::string& name) const {
+    Handle d = open_dataset(name);
+    Handle ftype(H5Dget_type(d.get()), H5Tclose);
+    return H5Tget_class(ftype.get()) == H5T_STRING;
+  }
+
+  // An axis of names (regions, sectors, …) as tlm writes it: not empty, no name twice.
+  std::vector<std::string> axis(const std::string& name) const {
+    auto v = read_strings(name);
+    if (v.empty()) fail(fmt::format("{} is empty", name));
+    auto sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+      fail(fmt::format("{} names one entry twice", name));
+    return v;
+  }
+
+  // The years axis: a run of consecutive years.
+  std::vector<int> years(const std::string& name) const {
+    auto y = read_ints(name);
+    if (y.empty()) fail(fmt::format("{} is empty", name));
+    for (std::size_t i = 1; i < y.size(); ++i)
+      if (y[i] != y[i - 1] + 1)
+        fail(fmt::format("{} is not a run of consecutive years ({} follows {})", name, y[i], y[i - 1]));
+    return y;
+  }
+
   bool has_attr(const std::string& obj, const std::string& attr) const {
     return H5Aexists_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT) > 0;
   }
@@ -215,10 +245,10 @@ struct Reader {
     const int v = format_version();
     if (v != kReadableFormatVersion)
       fail(
-          fmt::format("results format version {}{}, but this tlm reads format version {}; run the scenarios "
-                      "again with this tlm",
+          fmt::format("results format version {}{}, but this tlm reads format version {}; run the {} again "
+                      "with this tlm",
                       v, has_attr("/", "format_version") ? "" : " (no format_version attribute)",
-                      kReadableFormatVersion));
+                      kReadableFormatVersion, kind == "sweep file" ? "sweep" : "scenarios"));
   }
 
   // A one-dimensional integer attribute (or a scalar, as one value); fails when absent.

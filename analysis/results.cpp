@@ -188,6 +188,11 @@ FileInfo read_file_info(const std::string& path) {
   info.command = rd.string_attr("/", "command");
   for (auto& n : rd.links("/"))
     if (rd.is_scenario_group(n)) info.scenarios.push_back(n);
+  if (info.scenarios.empty() && rd.string_attr("/", "kind") == "sweep")
+    throw InputError(
+        fmt::format("{}: a sweep file (tlm sweep), not a results file of tlm run or tlm compare; "
+                    "tlm report reads it",
+                    path));
   if (info.scenarios.empty()) rd.fail("no scenario group (a group with years and metrics)");
   rd.check_format();
   // A comparison names its base; the base comes first whatever order a reader lists groups in.
@@ -220,27 +225,13 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.scenario_toml = rd.string_attr(g, "scenario");
   r.seed = rd.number_attr<std::uint64_t>(g, "seed", H5T_NATIVE_UINT64);
   r.replications = rd.number_attr<int>(g, "replications", H5T_NATIVE_INT);
-  r.years = rd.read_ints(g + "/years");
-  if (r.years.empty()) rd.fail(fmt::format("{}/years is empty", g));
   // The axes must be what tlm writes: consecutive years, and non-empty name lists without repeats.
-  for (std::size_t i = 1; i < r.years.size(); ++i)
-    if (r.years[i] != r.years[i - 1] + 1)
-      rd.fail(fmt::format("{}/years is not a run of consecutive years ({} follows {})", g, r.years[i],
-                          r.years[i - 1]));
-  auto axis = [&](const char* name) {
-    auto v = rd.read_strings(g + "/" + name);
-    if (v.empty()) rd.fail(fmt::format("{}/{} is empty", g, name));
-    auto sorted = v;
-    std::sort(sorted.begin(), sorted.end());
-    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-      rd.fail(fmt::format("{}/{} names one entry twice", g, name));
-    return v;
-  };
-  r.regions = axis("regions");
-  r.sectors = axis("sectors");
-  r.routes = axis("routes");
-  r.programmes = axis("programmes");
-  r.subjects = axis("subjects");
+  r.years = rd.years(g + "/years");
+  r.regions = rd.axis(g + "/regions");
+  r.sectors = rd.axis(g + "/sectors");
+  r.routes = rd.axis(g + "/routes");
+  r.programmes = rd.axis(g + "/programmes");
+  r.subjects = rd.axis(g + "/subjects");
   r.study_years = rd.required_ints_attr(g, "study_years");
   if (r.study_years.size() != r.programmes.size())
     rd.fail(fmt::format("{}: study_years has {} values for {} programmes", g, r.study_years.size(),
