@@ -17,6 +17,7 @@
 #include "analysis/results.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/svg.hpp"
+#include "analysis/sweep_results.hpp"
 
 namespace tlm::analysis {
 namespace {
@@ -648,7 +649,9 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 }
 
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years) {
-  write_text_file(html_path, report_html(h5path, years), "the report");
+  write_text_file(html_path,
+                  is_sweep_file(h5path) ? sweep_report_html(h5path, years) : report_html(h5path, years),
+                  "the report");
 }
 
 }  // namespace tlm::analysis

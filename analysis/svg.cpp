@@ -136,7 +136,7 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
   if (!std::isfinite(x0)) x0 = 0, x1 = 1;
   if (!std::isfinite(y0)) y0 = 0, y1 = 1;
   if (axes.x_max > axes.x_min) x0 = std::min(x0, axes.x_min), x1 = std::max(x1, axes.x_max);
-  if (!axes.x_ticks.empty()) x0 -= 0.5, x1 += 0.5;  // categories sit inside the axis, not on its ends
+  if (!axes.x_log) x0 -= axes.x_pad, x1 += axes.x_pad;
   if (axes.y_max > axes.y_min) y0 = axes.y_min, y1 = axes.y_max;
   if (axes.y_from_zero) y0 = std::min(0.0, y0);
   if (axes.y_zero_line) y0 = std::min(0.0, y0), y1 = std::max(0.0, y1);

@@ -32,6 +32,8 @@ struct Axes {
   double x_min = 0, x_max = 0;  // fixed x range when x_max > x_min (e.g. a parameter's design range)
   // Explicit x ticks (position, label), e.g. categories placed at 0, 1, 2…; they replace the computed ones.
   std::vector<std::pair<double, std::string>> x_ticks{};
+  double x_pad = 0;  // room left and right of the data, in x units (linear axes), so end points are not on
+                     // the axes
   bool y_zero_line = false;                  // keep 0 in the y range and draw it dashed (differences)
   std::string band90_label = "90% of runs";  // the legend of the light band
 };
