@@ -333,7 +333,9 @@ std::pair<double, double> y_range(const std::vector<Curve>& curves) {
       if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
   }
   if (!std::isfinite(lo)) return {0, 0};
-  return {lo, hi};
+  // Some room beyond the extremes (0 is in every range drawn), so that no median sits on the chart's edge.
+  const double pad = 0.05 * (std::max(hi, 0.0) - std::min(lo, 0.0));
+  return {lo < 0 ? lo - pad : lo, hi > 0 ? hi + pad : hi};
 }
 
 std::string design_table(const SweepResults& s) {

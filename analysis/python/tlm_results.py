@@ -540,7 +540,7 @@ def sweep(path, metrics=None, sector=None, variant=None):
     sector, metric, value; one row per done task (point, replication), variant, year, sector and metric.
 
     `metrics`, `sector`, `variant`: a name, a list of names or None (every one); an unknown name is a
-    ValueError. Values are national: summed over regions, a ratio (shortage_rate) as sum numerator / sum
+    ValueError. Every metric of a large sweep makes a large frame: pass names. Values are national: summed over regions, a ratio (shortage_rate) as sum numerator / sum
     denominator (the dataset's `aggregate` attribute says which), so never average a ratio over sectors:
     form it from its numerator and denominator. Replication i of every point and variant shares its random
     numbers, so ALT - BASE at the same point and replication is a paired effect:
