@@ -13,40 +13,14 @@
 #include "analysis/effects.hpp"
 #include "analysis/format.hpp"
 #include "analysis/headlines.hpp"
+#include "analysis/page.hpp"
 #include "analysis/results.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/svg.hpp"
+#include "analysis/sweep_results.hpp"
 
 namespace tlm::analysis {
 namespace {
-
-const char* kStyle = R"css(
-:root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-       max-width: 1100px; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid var(--rule); }
-.meta { color: var(--muted); font-size: .9rem; }
-.wide svg.chart { max-width: 960px; display: block; margin-bottom: 1rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 1rem; }
-svg.chart { width: 100%; height: auto; background: #fff; }
-svg .chart-title { font-size: 14px; font-weight: 600; }
-svg .tick, svg .legend, svg .row-label { font-size: 11px; fill: #333; }
-svg .axis-label { font-size: 12px; fill: #333; }
-svg .grid { stroke: #e6e6e6; } svg .axis { stroke: #666; } svg .zero { stroke: #333; stroke-dasharray: 3 3; }
-table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
-th, td { border-bottom: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.summary li { margin-bottom: .35rem; }
-.note { color: var(--muted); font-size: .88rem; }
-code { font-size: .85em; }
-@media print {
-  body { max-width: none; margin: 0; font-size: 10pt; }
-  .charts { display: block; }
-  svg.chart { width: 48%; display: inline-block; break-inside: avoid; }
-  .wide svg.chart { width: 100%; display: block; }
-  h2 { break-after: avoid; } table, figure { break-inside: avoid; }
-}
-)css";
 
 // Everything the report shows of one scenario, computed once; the raw arrays are dropped after.
 struct ScenarioView {
@@ -247,22 +221,6 @@ std::string cost_table(const std::vector<CostEffect>& costs) {
   return o + "</tbody></table>\n";
 }
 
-std::string settings_table(const ScenarioView& base, const ScenarioView& alt) {
-  auto diffs = diff_settings(base.toml, alt.toml);
-  std::string o =
-      fmt::format("<h3>{} compared with {}</h3>\n", html_escape(alt.name), html_escape(base.name));
-  if (diffs.empty()) return o + "<p>No setting differs: the two runs use the same scenario.</p>\n";
-  o += fmt::format(
-      "<table "
-      "class=\"settings-diff\"><thead><tr><th>setting</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-      html_escape(base.name), html_escape(alt.name));
-  for (const auto& d : diffs)
-    o += fmt::format("<tr><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td></tr>\n",
-                     html_escape(d.key), d.base.empty() ? "(not set)" : html_escape(d.base),
-                     d.alt.empty() ? "(not set)" : html_escape(d.alt));
-  return o + "</tbody></table>\n";
-}
-
 // Adds the leaves of `t` under `prefix`: tables recurse, everything else (inline tables included) is one
 // value, written back as TOML by toml++.
 void flatten_into(const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out) {
@@ -347,15 +305,9 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   auto colour = [&](std::size_t i) { return pal[i % pal.size()]; };
 
   std::string o;
-  o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  o += fmt::format("<title>tlm report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                   html_escape(views.size() > 1 ? base.name + " and alternatives" : base.name), kStyle);
+  o += page_head(views.size() > 1 ? base.name + " and alternatives" : base.name);
   o += "<h1>The teacher labour market: simulation results</h1>\n";
-  o += fmt::format(
-      "<p class=\"meta\">File <code>{}</code>; tlm {}; created {}.<br>Command: <code>{}</code></p>\n",
-      html_escape(h5path), html_escape(info.tlm_version), html_escape(info.created),
-      html_escape(info.command));
+  o += page_provenance(h5path, info.tlm_version, info.created, info.command);
   o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
        "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
        "shortage: posts with nobody in them plus posts filled by someone unqualified (FTE = full-time jobs).";
@@ -666,7 +618,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     }
 
     o += "</section>\n<section id=\"settings\">\n<h2>Settings that differ</h2>\n";
-    for (std::size_t i = 1; i < views.size(); ++i) o += settings_table(base, views[i]);
+    for (std::size_t i = 1; i < views.size(); ++i)
+      o += settings_table(base.name, base.toml, views[i].name, views[i].toml);
   }
 
   o += "</section>\n<section id=\"definitions\">\n<h2>Definitions</h2>\n<ul class=\"note\">\n";
@@ -691,12 +644,14 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% "
        "interval of "
        "a difference is the t-interval of the paired differences (mean ± t × sd / √n).</li>\n</ul>\n";
-  o += "</section>\n</body>\n</html>\n";
+  o += "</section>\n" + page_end();
   return o;
 }
 
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years) {
-  write_text_file(html_path, report_html(h5path, years), "the report");
+  write_text_file(html_path,
+                  is_sweep_file(h5path) ? sweep_report_html(h5path, years) : report_html(h5path, years),
+                  "the report");
 }
 
 }  // namespace tlm::analysis

@@ -1,6 +1,6 @@
 // The HTML report: one self-contained file (inline SVG and CSS, no script, no network) for a reader who
 // is not a modeller. A file with several scenarios (from `tlm compare`) adds the effects of each against
-// the first, a forest plot, and the settings that differ.
+// the first, a forest plot, and the settings that differ. A sweep file (`tlm sweep`) gets its own report.
 #pragma once
 
 #include <map>
@@ -9,9 +9,14 @@
 
 namespace tlm::analysis {
 
-// `years`: the years of the summary and effects (empty: start + 5, start + 10, end).
+// `years`: the years of the summary and effects (empty: start + 5, start + 10, end). A sweep file (root
+// attribute kind "sweep") gets the sweep report instead.
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years);
 std::string report_html(const std::string& h5path, const std::vector<int>& years);
+// The report of a sweep file (sweep_report.cpp): each headline against each parameter, under the base and as
+// the paired effect of each alternative. `years`: of the total shortage (empty: start + 5 and the last year);
+// the shortage rate is that of the last of them.
+std::string sweep_report_html(const std::string& h5path, const std::vector<int>& years);
 
 struct Effect;
 // The sentence that reports one effect against the base, e.g. "11 FTE lower than under base (95% interval

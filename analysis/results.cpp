@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/h5reader.hpp"
 #include "sim/h5writer.hpp"
 
 namespace tlm::analysis {
@@ -43,249 +44,12 @@ void write_text_file(const std::string& path, const std::string& text, const std
     throw std::runtime_error(fmt::format("cannot write {}: {}", path, ec.message()));
   }
 }
+
 namespace {
 
-// Owns one HDF5 identifier and closes it with the matching H5*close.
-class Handle {
- public:
-  using Closer = herr_t (*)(hid_t);
-  Handle() = default;
-  Handle(hid_t id, Closer close) : id_(id), close_(close) {}
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, H5I_INVALID_HID)), close_(o.close_) {}
-  Handle& operator=(Handle&& o) noexcept {
-    if (this != &o) {
-      reset();
-      id_ = std::exchange(o.id_, H5I_INVALID_HID);
-      close_ = o.close_;
-    }
-    return *this;
-  }
-  ~Handle() { reset(); }
-  hid_t get() const { return id_; }
-  bool valid() const { return id_ >= 0; }
-
- private:
-  void reset() {
-    if (id_ >= 0 && close_) close_(id_);
-    id_ = H5I_INVALID_HID;
-  }
-  hid_t id_ = H5I_INVALID_HID;
-  Closer close_ = nullptr;
-};
-
-// HDF5 prints its error stack to stderr by default; our callers get one clear exception instead. The
-// previous handler is restored so that the writer's diagnostics in the same process are unaffected.
-class QuietErrors {
- public:
-  QuietErrors() {
-    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  }
-  QuietErrors(const QuietErrors&) = delete;
-  QuietErrors& operator=(const QuietErrors&) = delete;
-  ~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
-
- private:
-  H5E_auto2_t func_ = nullptr;
-  void* data_ = nullptr;
-};
-
-struct Reader {
-  std::string path;
-  Handle file;
-
-  explicit Reader(const std::string& p) : path(p) {
-    if (!std::filesystem::exists(p)) throw InputError(fmt::format("{}: no such file", p));
-    if (H5Fis_hdf5(p.c_str()) <= 0)
-      throw InputError(fmt::format("{}: not a tlm results file (not an HDF5 file)", p));
-    file = Handle(H5Fopen(p.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!file.valid()) throw InputError(fmt::format("{}: cannot open the HDF5 file", p));
-  }
-
-  [[noreturn]] void fail(const std::string& what) const {
-    throw InputError(fmt::format("{}: not a valid tlm results file: {}", path, what));
-  }
-
-  bool exists(const std::string& name) const {
-    // H5Lexists checks one link at a time: every intermediate group must exist first.
-    std::size_t pos = 0;
-    while (true) {
-      pos = name.find('/', pos + 1);
-      std::string prefix = name.substr(0, pos);
-      if (H5Lexists(file.get(), prefix.c_str(), H5P_DEFAULT) <= 0) return false;
-      if (pos == std::string::npos) return true;
-    }
-  }
-
-  Handle open_dataset(const std::string& name) const {
-    Handle d(H5Dopen2(file.get(), name.c_str(), H5P_DEFAULT), H5Dclose);
-    if (!d.valid()) fail(fmt::format("missing dataset {}", name));
-    return d;
-  }
-
-  static std::vector<std::size_t> dims_of(hid_t space) {
-    int rank = H5Sget_simple_extent_ndims(space);
-    std::vector<hsize_t> d(static_cast<std::size_t>(std::max(rank, 0)));
-    if (rank > 0) H5Sget_simple_extent_dims(space, d.data(), nullptr);
-    return {d.begin(), d.end()};
-  }
-
-  // The shape of a dataset, without reading it.
-  std::vector<std::size_t> shape_of(const std::string& name) const {
-    Handle d = open_dataset(name);
-    Handle space(H5Dget_space(d.get()), H5Sclose);
-    return dims_of(space.get());
-  }
-
-  Array read_array(const std::string& name, std::size_t expected_rank) const {
-    Handle d = open_dataset(name);
-    Handle space(H5Dget_space(d.get()), H5Sclose);
-    Array a;
-    a.shape = dims_of(space.get());
-    if (a.shape.size() != expected_rank)
-      fail(fmt::format("{} has rank {}, expected {}", name, a.shape.size(), expected_rank));
-    std::size_t n = 1;
-    for (auto s : a.shape) n *= s;
-    a.data.resize(n);
-    if (n > 0 && H5Dread(d.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, a.data.data()) < 0)
-      fail(fmt::format("cannot read {} as numbers", name));
-    return a;
-  }
-
-  std::vector<int> read_ints(const std::string& name) const {
-    Handle d = open_dataset(name);
-    Handle space(H5Dget_space(d.get()), H5Sclose);
-    auto shape = dims_of(space.get());
-    if (shape.size() != 1) fail(fmt::format("{} is not one-dimensional", name));
-    std::vector<int> v(shape[0]);
-    if (!v.empty() && H5Dread(d.get(), H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
-      fail(fmt::format("cannot read {} as integers", name));
-    return v;
-  }
-
-  // Strings may be fixed-length (what tlm writes, readable by R) or variable-length (h5py's default).
-  std::vector<std::string> read_strings(const std::string& name) const {
-    Handle d = open_dataset(name);
-    Handle space(H5Dget_space(d.get()), H5Sclose);
-    Handle ftype(H5Dget_type(d.get()), H5Tclose);
-    auto shape = dims_of(space.get());
-    if (shape.size() != 1 || H5Tget_class(ftype.get()) != H5T_STRING)
-      fail(fmt::format("{} is not a list of strings", name));
-    return read_string_values(ftype.get(), space.get(), shape[0], [&](hid_t mem, void* buf) {
-      return H5Dread(d.get(), mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf);
-    });
-  }
-
-  template <class ReadFn>
-  std::vector<std::string> read_string_values(hid_t ftype, hid_t space, std::size_t n, ReadFn&& read) const {
-    std::vector<std::string> out;
-    if (n == 0) return out;
-    if (H5Tis_variable_str(ftype) > 0) {
-      Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
-      H5Tset_size(mem.get(), H5T_VARIABLE);
-      H5Tset_cset(mem.get(), H5Tget_cset(ftype));  // HDF5 does not convert ASCII <-> UTF-8
-      std::vector<char*> buf(n, nullptr);
-      if (read(mem.get(), buf.data()) < 0) fail("cannot read strings");
-      for (char* s : buf) out.emplace_back(s ? s : "");
-      H5Dvlen_reclaim(mem.get(), space, H5P_DEFAULT, buf.data());
-    } else {
-      std::size_t width = H5Tget_size(ftype);
-      Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
-      H5Tset_size(mem.get(), width);
-      H5Tset_strpad(mem.get(), H5T_STR_NULLPAD);
-      H5Tset_cset(mem.get(), H5Tget_cset(ftype));
-      std::vector<char> buf(n * width, '\0');
-      if (read(mem.get(), buf.data()) < 0) fail("cannot read strings");
-      for (std::size_t i = 0; i < n; ++i) {
-        std::string s(buf.data() + i * width, width);
-        s.erase(std::find(s.begin(), s.end(), '\0'), s.end());
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        out.push_back(std::move(s));
-      }
-    }
-    return out;
-  }
-
-  bool has_attr(const std::string& obj, const std::string& attr) const {
-    return H5Aexists_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT) > 0;
-  }
-
-  std::string string_attr(const std::string& obj, const std::string& attr) const {
-    if (!has_attr(obj, attr)) return {};
-    Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    Handle ftype(H5Aget_type(a.get()), H5Tclose);
-    Handle space(H5Aget_space(a.get()), H5Sclose);
-    if (H5Tget_class(ftype.get()) != H5T_STRING)
-      fail(fmt::format("attribute {} of {} is not a string", attr, obj));
-    auto v = read_string_values(ftype.get(), space.get(), 1,
-                                [&](hid_t mem, void* buf) { return H5Aread(a.get(), mem, buf); });
-    return v.empty() ? std::string{} : v.front();
-  }
-
-  template <class T>
-  T number_attr(const std::string& obj, const std::string& attr, hid_t mem_type) const {
-    T v{};
-    if (!has_attr(obj, attr)) return v;
-    Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    if (H5Aread(a.get(), mem_type, &v) < 0)
-      fail(fmt::format("attribute {} of {} is not a number", attr, obj));
-    return v;
-  }
-
-  // The file's format version (the root attribute format_version; a file without it is of version 1, written
-  // before versions were recorded). Anything but the version this analysis reads is refused, naming both.
-  int format_version() const {
-    if (!has_attr("/", "format_version")) return 1;
-    return number_attr<int>("/", "format_version", H5T_NATIVE_INT);
-  }
-  void check_format() const {
-    const int v = format_version();
-    if (v != kReadableFormatVersion)
-      fail(
-          fmt::format("results format version {}{}, but this tlm reads format version {}; run the scenarios "
-                      "again with this tlm",
-                      v, has_attr("/", "format_version") ? "" : " (no format_version attribute)",
-                      kReadableFormatVersion));
-  }
-
-  // A one-dimensional integer attribute (or a scalar, as one value); fails when absent.
-  std::vector<int> required_ints_attr(const std::string& obj, const std::string& attr) const {
-    if (!has_attr(obj, attr))
-      fail(fmt::format("{} lacks the attribute {} (written by an older tlm? run it again)", obj, attr));
-    Handle a(H5Aopen_by_name(file.get(), obj.c_str(), attr.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
-    Handle space(H5Aget_space(a.get()), H5Sclose);
-    const hssize_t n = H5Sget_simple_extent_npoints(space.get());
-    if (n < 1 || n > 1000) fail(fmt::format("attribute {} of {} has {} values", attr, obj, n));
-    std::vector<int> v(static_cast<std::size_t>(n));
-    if (H5Aread(a.get(), H5T_NATIVE_INT, v.data()) < 0)
-      fail(fmt::format("attribute {} of {} is not an integer", attr, obj));
-    return v;
-  }
-
-  // Links of a group, in creation order when the group tracks it, otherwise in name order.
-  std::vector<std::string> links(const std::string& group) const {
-    std::vector<std::string> names;
-    auto op = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-      static_cast<std::vector<std::string>*>(data)->emplace_back(name);
-      return 0;
-    };
-    Handle g(H5Gopen2(file.get(), group.c_str(), H5P_DEFAULT), H5Gclose);
-    if (!g.valid()) fail(fmt::format("missing group {}", group));
-    hsize_t idx = 0;
-    if (H5Literate(g.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &idx, op, &names) < 0) {
-      names.clear();
-      idx = 0;
-      H5Literate(g.get(), H5_INDEX_NAME, H5_ITER_INC, &idx, op, &names);
-    }
-    return names;
-  }
-
-  bool is_scenario_group(const std::string& name) const {
-    return exists(name + "/years") && exists(name + "/metrics");
-  }
-};
+using h5::Handle;
+using h5::QuietErrors;
+using h5::Reader;
 
 std::string shape_text(const std::vector<std::size_t>& shape) {
   return fmt::format("[{}]", fmt::join(shape, ", "));
@@ -424,6 +188,11 @@ FileInfo read_file_info(const std::string& path) {
   info.command = rd.string_attr("/", "command");
   for (auto& n : rd.links("/"))
     if (rd.is_scenario_group(n)) info.scenarios.push_back(n);
+  if (info.scenarios.empty() && rd.string_attr("/", "kind") == "sweep")
+    throw InputError(
+        fmt::format("{}: a sweep file (tlm sweep), not a results file of tlm run or tlm compare; "
+                    "tlm report reads it",
+                    path));
   if (info.scenarios.empty()) rd.fail("no scenario group (a group with years and metrics)");
   rd.check_format();
   // A comparison names its base; the base comes first whatever order a reader lists groups in.
@@ -456,27 +225,13 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.scenario_toml = rd.string_attr(g, "scenario");
   r.seed = rd.number_attr<std::uint64_t>(g, "seed", H5T_NATIVE_UINT64);
   r.replications = rd.number_attr<int>(g, "replications", H5T_NATIVE_INT);
-  r.years = rd.read_ints(g + "/years");
-  if (r.years.empty()) rd.fail(fmt::format("{}/years is empty", g));
   // The axes must be what tlm writes: consecutive years, and non-empty name lists without repeats.
-  for (std::size_t i = 1; i < r.years.size(); ++i)
-    if (r.years[i] != r.years[i - 1] + 1)
-      rd.fail(fmt::format("{}/years is not a run of consecutive years ({} follows {})", g, r.years[i],
-                          r.years[i - 1]));
-  auto axis = [&](const char* name) {
-    auto v = rd.read_strings(g + "/" + name);
-    if (v.empty()) rd.fail(fmt::format("{}/{} is empty", g, name));
-    auto sorted = v;
-    std::sort(sorted.begin(), sorted.end());
-    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-      rd.fail(fmt::format("{}/{} names one entry twice", g, name));
-    return v;
-  };
-  r.regions = axis("regions");
-  r.sectors = axis("sectors");
-  r.routes = axis("routes");
-  r.programmes = axis("programmes");
-  r.subjects = axis("subjects");
+  r.years = rd.years(g + "/years");
+  r.regions = rd.axis(g + "/regions");
+  r.sectors = rd.axis(g + "/sectors");
+  r.routes = rd.axis(g + "/routes");
+  r.programmes = rd.axis(g + "/programmes");
+  r.subjects = rd.axis(g + "/subjects");
   r.study_years = rd.required_ints_attr(g, "study_years");
   if (r.study_years.size() != r.programmes.size())
     rd.fail(fmt::format("{}: study_years has {} values for {} programmes", g, r.study_years.size(),

@@ -32,7 +32,39 @@ std::string tick_text(double v, bool percent, bool year) {
   return whole ? thousands(v, 0) : thousands(v, std::fabs(v) < 1 ? 2 : 1);
 }
 
-std::string polyline(const std::vector<double>& x, const std::vector<double>& y, const Scale& sx,
+// A tick of a value axis (a parameter's values: 0.005, 0.25, 5,000) with the fewest decimals (up to 6)
+// that show it exactly, so that small values do not all read as "0.01".
+std::string value_text(double v) {
+  int decimals = 0;
+  while (decimals < 6 && std::fabs(v * std::pow(10.0, decimals) - std::round(v * std::pow(10.0, decimals))) >
+                             1e-6 * std::max(1.0, std::fabs(v * std::pow(10.0, decimals))))
+    ++decimals;
+  return thousands(v, decimals);
+}
+
+// Ticks of a logarithmic axis over [lo, hi] (lo > 0): 1, 2 and 5 times the powers of ten inside it, thinned
+// to 1 and 10 over many decades; a range within one decade gets linear ticks.
+std::vector<double> log_ticks(double lo, double hi) {
+  std::vector<double> t;
+  const int first = static_cast<int>(std::floor(std::log10(lo))),
+            last = static_cast<int>(std::ceil(std::log10(hi)));
+  const std::vector<double> steps =
+      last - first > 4 ? std::vector<double>{1.0} : std::vector<double>{1.0, 2.0, 5.0};
+  for (int e = first; e <= last; ++e)
+    for (double m : steps) {
+      const double v = m * std::pow(10.0, e);
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) t.push_back(v);
+    }
+  if (t.size() < 3) {
+    t.clear();
+    for (double v : nice_ticks(lo, hi, 4))
+      if (v > 0) t.push_back(v);
+  }
+  return t;
+}
+
+template <class ScaleX>
+std::string polyline(const std::vector<double>& x, const std::vector<double>& y, const ScaleX& sx,
                      const Scale& sy) {
   std::string pts;
   for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
@@ -40,8 +72,9 @@ std::string polyline(const std::vector<double>& x, const std::vector<double>& y,
   return pts;
 }
 
+template <class ScaleX>
 std::string band_polygon(const std::vector<double>& x, const std::vector<double>& lo,
-                         const std::vector<double>& hi, const Scale& sx, const Scale& sy) {
+                         const std::vector<double>& hi, const ScaleX& sx, const Scale& sy) {
   std::string pts;
   for (std::size_t i = 0; i < x.size(); ++i)
     if (std::isfinite(hi[i])) pts += fmt::format("{:.1f},{:.1f} ", sx(x[i]), sy(hi[i]));
@@ -96,15 +129,24 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
   };
   for (const auto& s : series) {
     grow(s.x, true);
-    for (const auto* v : {&s.y, &s.lo90, &s.hi90, &s.lo50, &s.hi50}) grow(*v, false);
+    grow(s.dot_x, true);
+    for (const auto* v : {&s.y, &s.lo90, &s.hi90, &s.lo50, &s.hi50, &s.dot_y}) grow(*v, false);
   }
+  for (const auto& [t, label] : axes.x_ticks) grow({t}, true);
   if (!std::isfinite(x0)) x0 = 0, x1 = 1;
   if (!std::isfinite(y0)) y0 = 0, y1 = 1;
+  if (axes.x_max > axes.x_min) x0 = std::min(x0, axes.x_min), x1 = std::max(x1, axes.x_max);
+  if (!axes.x_log) x0 -= axes.x_pad, x1 += axes.x_pad;
   if (axes.y_max > axes.y_min) y0 = axes.y_min, y1 = axes.y_max;
   if (axes.y_from_zero) y0 = std::min(0.0, y0);
+  if (axes.y_zero_line) y0 = std::min(0.0, y0), y1 = std::max(0.0, y1);
   auto yt = nice_ticks(y0, y1 == y0 ? y0 + 1 : y1);
   if (!yt.empty()) y1 = std::max(y1, yt.back()), y0 = std::min(y0, yt.front());
-  const Scale sx{x0, x1, kLeft, kWidth - kRight}, sy{y0, y1, kHeight - kBottom, kTop};
+  // A log axis needs positive values; otherwise the chart falls back to a linear one.
+  const bool log = axes.x_log && x0 > 0;
+  auto tx = [log](double v) { return log ? std::log10(v) : v; };
+  const Scale lin_x{tx(x0), tx(x1), kLeft, kWidth - kRight}, sy{y0, y1, kHeight - kBottom, kTop};
+  const auto sx = [&](double v) { return lin_x(tx(v)); };
 
   std::string o = open_svg(id, css_class, title, kHeight);
   for (double t : yt) {
@@ -113,18 +155,25 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
                      kLeft - 6, sy(t) + 4, tick_text(t, axes.y_percent, false));
   }
-  std::vector<double> xt;
-  if (axes.x_years) {
-    const double span = x1 - x0;
-    const int step = span > 12 ? 5 : span > 6 ? 2 : 1;
-    // From the first year, so the start (the generated start state) is always labelled.
-    for (double v = x0; v <= x1 + 1e-9; v += step) xt.push_back(v);
-  } else {
-    xt = nice_ticks(x0, x1, 5);
+  if (axes.y_zero_line)
+    o += fmt::format("<line class=\"zero\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+                     kLeft, kWidth - kRight, sy(0), sy(0));
+  std::vector<std::pair<double, std::string>> xt = axes.x_ticks;
+  if (xt.empty()) {
+    std::vector<double> at;
+    if (axes.x_years) {
+      const double span = x1 - x0;
+      const int step = span > 12 ? 5 : span > 6 ? 2 : 1;
+      // From the first year, so the start (the generated start state) is always labelled.
+      for (double v = x0; v <= x1 + 1e-9; v += step) at.push_back(v);
+    } else {
+      at = log ? log_ticks(x0, x1) : nice_ticks(x0, x1, 5);
+    }
+    for (double t : at) xt.emplace_back(t, axes.x_years ? tick_text(t, false, true) : value_text(t));
   }
-  for (double t : xt)
+  for (const auto& [t, label] : xt)
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     sx(t), kHeight - kBottom + 16, tick_text(t, false, axes.x_years));
+                     sx(t), kHeight - kBottom + 16, html_escape(label));
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", kLeft,
                    kWidth - kRight, kHeight - kBottom);
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>\n", kLeft, kTop,
@@ -144,11 +193,28 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
       o += fmt::format("<polygon class=\"band50\" fill=\"{}\" fill-opacity=\"0.35\" points=\"{}\"/>\n",
                        s.colour, band_polygon(s.x, s.lo50, s.hi50, sx, sy));
   }
+  for (const auto& s : series)
+    if (!s.dot_x.empty()) {
+      // One path of zero-length round-capped segments: a dot each, far smaller than a circle per point.
+      std::string d;
+      for (std::size_t i = 0; i < s.dot_x.size() && i < s.dot_y.size(); ++i)
+        if (std::isfinite(s.dot_x[i]) && std::isfinite(s.dot_y[i]))
+          d += fmt::format("M{:.1f} {:.1f}h0", sx(s.dot_x[i]), sy(s.dot_y[i]));
+      o += fmt::format(
+          "<path class=\"dots\" d=\"{}\" stroke=\"{}\" stroke-opacity=\"0.55\" stroke-width=\"5\" "
+          "stroke-linecap=\"round\" fill=\"none\"/>\n",
+          d, s.colour);
+    }
   double ly = kTop + 6;
   for (const auto& s : series) {
     o += fmt::format(
         "<polyline class=\"line\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{} points=\"{}\"/>\n",
         s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "", polyline(s.x, s.y, sx, sy));
+    if (s.markers)
+      for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i)
+        if (std::isfinite(s.y[i]))
+          o += fmt::format("<circle class=\"marker\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"/>\n",
+                           sx(s.x[i]), sy(s.y[i]), s.colour);
     o += fmt::format(
         "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" "
         "stroke-width=\"3\"{4}/>"
@@ -156,6 +222,13 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
         kWidth - kRight + 10, kWidth - kRight + 30, ly, s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "",
         kWidth - kRight + 34, ly + 4, html_escape(s.label));
     ly += 18;
+    if (!s.dot_x.empty()) {
+      o += fmt::format(
+          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\" fill-opacity=\"0.55\"/>"
+          "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+          kWidth - kRight + 20, ly, s.colour, kWidth - kRight + 34, ly + 4, html_escape(s.dots_label));
+      ly += 18;
+    }
   }
   // Explain the bands once, under the line legend, for readers who have not met a fan chart.
   const bool has90 =
@@ -173,8 +246,9 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
   if (has90) {
     o += fmt::format(
         "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"20\" height=\"10\" fill=\"{}\" fill-opacity=\"0.18\"/>"
-        "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">90% of runs</text>\n",
-        kWidth - kRight + 10, ly - 5, band_colour, kWidth - kRight + 34, ly + 4);
+        "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
+        kWidth - kRight + 10, ly - 5, band_colour, kWidth - kRight + 34, ly + 4,
+        html_escape(axes.band90_label));
   }
   o += "</svg>\n";
   return o;

@@ -1,4 +1,5 @@
-// `tlm compare` and `tlm report`: thin wiring of the run machinery (commands_run.cpp) and analysis/.
+// `tlm compare` and `tlm report` (of a results or a sweep file): thin wiring of the run machinery
+// (commands_run.cpp) and analysis/.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -260,10 +261,18 @@ void register_analysis_commands(CLI::App& app) {
   c->callback([cmp] { run_compare(*cmp); });
 
   auto rep = std::make_shared<ReportOptions>();
-  CLI::App* r = app.add_subcommand("report", "Write the HTML report of a results file");
-  r->add_option("results", rep->results, "RESULTS.h5 written by tlm run or tlm compare")->required();
+  CLI::App* r = app.add_subcommand(
+      "report",
+      "Write the HTML report of a results file, or of a sweep file: each headline against each parameter, "
+      "under the base and as each alternative's paired effect");
+  r->add_option("results", rep->results,
+                "RESULTS.h5 written by tlm run or tlm compare, or SWEEP.h5 by tlm sweep")
+      ->required();
   r->add_option("-o,--output", rep->output, "HTML file (default: RESULTS with .html)");
-  r->add_option("--years", rep->years, "Years of the summary and effects, e.g. 2030,2035")->delimiter(',');
+  r->add_option("--years", rep->years,
+                "Years of the summary and effects, e.g. 2030,2035 (a sweep: of its shortage charts; default "
+                "start+5 and the last year)")
+      ->delimiter(',');
   r->callback([rep] { run_report(*rep); });
 }
 

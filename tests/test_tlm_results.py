@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Tests of analysis/python/tlm_results.py on the synthetic fixture (tests/analysis_fixture.py).
+"""Tests of analysis/python/tlm_results.py on the synthetic fixture (tests/analysis_fixture.py), and of its
+sweep readers on small sweeps made by the built `tlm` (TLM_BINARY, default build/app/tlm; skipped without it).
 
 Run: /usr/bin/python3 tests/test_tlm_results.py   (ctest: python_tlm_results)
 """
@@ -210,6 +211,208 @@ class FormatVersionTest(unittest.TestCase):
             with self.assertRaises(ValueError) as e:
                 tr.national(path, "base", "shortage_fte")
             self.assertIn("no format_version attribute", str(e.exception))
+
+
+# Sweep files: made by the built `tlm sweep` (ctest passes its path in TLM_BINARY) on the two-region `tiny`
+# world, so the layout read is the one tlm writes.
+TLM = os.environ.get("TLM_BINARY", os.path.join(HERE, "..", "build", "app", "tlm"))
+
+GRID_DESIGN = """scenario = "tiny"
+alternatives = ["ban.toml"]
+replications = 3
+[[parameter]]
+key = "policy.induction.base_quality.po"
+values = [0.45, 0.85]
+[[parameter]]
+key = "policy.joining.mode"
+values = ["none", "target"]
+"""
+LHS_DESIGN = """scenario = "tiny"
+alternatives = ["ban.toml"]
+replications = 2
+design = "lhs"
+points = 5
+[[parameter]]
+key = "reserve.return"
+low = 0.01
+high = 0.1
+scale = "log"
+"""
+BAN = """extends = "tiny"
+name = "tiny-ban"
+[policy.groenpluk]
+rule = "ban"
+"""
+
+
+def make_sweep(folder, design, name):
+    for file, text in (("ban.toml", BAN), (name + ".toml", design)):
+        with open(os.path.join(folder, file), "w") as f:
+            f.write(text)
+    out = os.path.join(folder, name + ".h5")
+    subprocess.run([TLM, "sweep", name + ".toml", "-o", out, "-j", "2"], cwd=folder, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out
+
+
+@unittest.skipUnless(os.access(TLM, os.X_OK), f"no tlm binary at {TLM} (set TLM_BINARY)")
+class SweepTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.grid = make_sweep(cls.tmp.name, GRID_DESIGN, "grid")
+        cls.lhs = make_sweep(cls.tmp.name, LHS_DESIGN, "lhs")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def copy(self, name):
+        import shutil
+        p = os.path.join(self.tmp.name, name)
+        shutil.copy(self.grid, p)
+        return p
+
+    def test_sweep_info_describes_the_design(self):
+        i = tr.sweep_info(self.grid)
+        self.assertEqual(i["parameters"], ["policy.induction.base_quality.po", "policy.joining.mode"])
+        self.assertEqual(i["variants"], ["tiny", "tiny-ban"])
+        self.assertEqual(i["base"], "tiny")
+        self.assertEqual((i["n_points"], i["replications"], i["done"], i["failed"]), (4, 3, 12, 0))
+        self.assertTrue(i["complete"])
+        self.assertEqual(i["design_kind"], "grid")
+        self.assertIn('values = ["none", "target"]', i["design"])
+        self.assertEqual(i["ranges"], {})
+        pts = i["points"]
+        self.assertEqual(list(pts.columns), ["point", "policy.induction.base_quality.po", "policy.joining.mode"])
+        # A grid: the first parameter varies slowest; a text parameter keeps its text.
+        self.assertEqual(list(pts["policy.induction.base_quality.po"]), [0.45, 0.45, 0.85, 0.85])
+        self.assertEqual(list(pts["policy.joining.mode"]), ["none", "target", "none", "target"])
+        self.assertEqual(i["sectors"], ["po", "vo", "mbo"])
+        self.assertIn("shortage_fte", i["national"])
+        lhs = tr.sweep_info(self.lhs)
+        self.assertEqual(lhs["design_kind"], "lhs")
+        self.assertEqual(lhs["ranges"], {"reserve.return": {"low": 0.01, "high": 0.1, "scale": "log"}})
+        v = lhs["points"]["reserve.return"]
+        self.assertTrue(((v >= 0.01) & (v <= 0.1)).all())
+
+    def test_sweep_is_tidy_with_the_points_parameter_values(self):
+        import h5py
+        df = tr.sweep(self.grid, ["shortage_fte", "demand_fte"])
+        self.assertEqual(list(df.columns), ["point", "policy.induction.base_quality.po", "policy.joining.mode",
+                                            "variant", "replication", "year", "sector", "metric", "value"])
+        self.assertEqual(len(df), 2 * 4 * 3 * 16 * 3 * 2)  # variants, points, replications, years, sectors, metrics
+        row = df[(df.variant == "tiny-ban") & (df.point == 3) & (df.replication == 2) & (df.year == 2030)
+                 & (df.sector == "vo") & (df.metric == "shortage_fte")]
+        with h5py.File(self.grid) as f:
+            expected = f["tiny-ban/national/shortage_fte"][3, 2, 5, 1]
+        self.assertEqual(row.value.item(), expected)
+        self.assertEqual(row["policy.induction.base_quality.po"].item(), 0.85)
+        self.assertEqual(row["policy.joining.mode"].item(), "target")
+        self.assertTrue(np.isfinite(df.value).all())
+
+    def test_filters_and_the_paired_effect(self):
+        df = tr.sweep(self.grid, "shortage_fte", sector="po", variant=["tiny", "tiny-ban"])
+        self.assertEqual(set(df.sector), {"po"})
+        wide = df.pivot_table(index=["point", "replication", "year"], columns="variant", values="value")
+        effect = wide["tiny-ban"] - wide["tiny"]
+        self.assertEqual(len(effect), 4 * 3 * 16)
+        only = tr.sweep(self.grid, "shortage_fte", sector=["po", "mbo"], variant="tiny")
+        self.assertEqual(set(only.variant), {"tiny"})
+        self.assertEqual(list(only.sector[:2]), ["po", "mbo"])
+
+    def test_the_rate_is_the_ratio_of_the_national_sums(self):
+        df = tr.sweep(self.grid, ["shortage_fte", "demand_fte", "shortage_rate"], variant="tiny")
+        w = df.pivot_table(index=["point", "replication", "year", "sector"], columns="metric", values="value")
+        w = w[w.demand_fte > 0]
+        self.assertTrue(np.allclose(w.shortage_rate, w.shortage_fte / w.demand_fte, rtol=1e-12))
+
+    def test_only_done_tasks_are_read(self):
+        import h5py
+        p = self.copy("undone.h5")
+        with h5py.File(p, "r+") as f:
+            f["done"][1, 0] = 0
+        df = tr.sweep(p, "shortage_fte", sector="po", variant="tiny")
+        self.assertEqual(len(df), (4 * 3 - 1) * 16)
+        self.assertTrue(df[(df.point == 1) & (df.replication == 0)].empty)
+        self.assertEqual(tr.sweep_info(p)["done"], 11)
+
+    def test_sweep_subjects_keep_the_file_order(self):
+        s = tr.sweep_subjects(self.grid, ["shortage_fte"], variant="tiny")
+        self.assertEqual(list(s.columns), ["point", "policy.induction.base_quality.po", "policy.joining.mode",
+                                           "variant", "replication", "year", "subject", "metric", "value"])
+        subjects = tr.sweep_info(self.grid)["subjects"]
+        self.assertEqual(list(s.subject[:len(subjects)]), subjects)
+        self.assertEqual(len(s), 4 * 3 * 16 * len(subjects))
+        one = tr.sweep_subjects(self.grid, "shortage_rate", subject="wiskunde")
+        self.assertEqual(set(one.subject), {"wiskunde"})
+        # Summed over subjects, the vo shortage (docs/output.md).
+        vo = tr.sweep(self.grid, "shortage_fte", sector="vo", variant="tiny")
+        total = s.groupby(["point", "replication", "year"]).value.sum().sort_index()
+        self.assertTrue(np.allclose(total.values, vo.set_index(["point", "replication", "year"]).value
+                                    .sort_index().values, rtol=1e-9))
+
+    def test_unknown_names_are_a_value_error_naming_the_file(self):
+        for kwargs in (dict(metrics="nope"), dict(sector="all"), dict(variant="base"),
+                       dict(metrics=["shortage_fte", "x"])):
+            with self.subTest(**kwargs):
+                with self.assertRaises(ValueError) as e:
+                    tr.sweep(self.grid, **kwargs)
+                self.assertIn(self.grid, str(e.exception))
+        with self.assertRaises(ValueError):
+            tr.sweep_subjects(self.grid, subject="latin")
+
+    def test_a_damaged_sweep_file_is_refused_naming_the_dataset(self):
+        import h5py
+        cases = {
+            "/tiny-ban/national/shortage_fte": lambda f: (f["tiny-ban/national"].__delitem__("shortage_fte"),
+                                                         f["tiny-ban/national"].create_dataset(
+                                                             "shortage_fte", data=np.zeros((3, 3, 16, 3)))),
+            "/tiny/subject_national/hires": lambda f: (f["tiny/subject_national"].__delitem__("hires"),
+                                                      f["tiny/subject_national"].create_dataset(
+                                                          "hires", data=np.zeros((4, 3, 16, 2)))),
+            "/points/policy.joining.mode": lambda f: (f["points"].__delitem__("policy.joining.mode"),
+                                                     f["points"].create_dataset("policy.joining.mode",
+                                                                                data=np.array([b"none"] * 3))),
+            "/done": lambda f: (f.__delitem__("done"), f.create_dataset("done", data=np.ones((4, 2), "u1"))),
+            "/variants": lambda f: (f.__delitem__("variants"),
+                                    f.create_dataset("variants", data=np.array([b"tiny", b"gone"]))),
+            "/years": lambda f: (f.__delitem__("years"), f.create_dataset("years", data=np.arange(2025, 2041)[::-1])),
+        }
+        for i, (what, damage) in enumerate(cases.items()):
+            p = self.copy(f"damaged{i}.h5")
+            with h5py.File(p, "r+") as f:
+                damage(f)
+            for read in (lambda: tr.sweep(p, "shortage_fte"), lambda: tr.sweep_info(p),
+                         lambda: tr.sweep_subjects(p, "shortage_fte")):
+                with self.subTest(what=what):
+                    with self.assertRaises(ValueError) as e:
+                        read()
+                    self.assertIn(p, str(e.exception))
+                    self.assertIn(what, str(e.exception))
+
+    def test_sweep_and_results_files_are_not_mixed_up(self):
+        with self.assertRaises(ValueError) as e:
+            tr.scenarios(self.grid)
+        self.assertIn("a sweep file", str(e.exception))
+        with self.assertRaises(ValueError) as e:
+            tr.national(self.grid, "tiny", "shortage_fte")
+        self.assertIn("a sweep file", str(e.exception))
+        with tempfile.TemporaryDirectory() as d:
+            results = make_fixture(d)
+            with self.assertRaises(ValueError) as e:
+                tr.sweep(results)
+            self.assertIn("not a sweep file", str(e.exception))
+
+    def test_a_sweep_file_of_another_format_is_refused(self):
+        import h5py
+        p = self.copy("v2.h5")
+        with h5py.File(p, "r+") as f:
+            f.attrs["format_version"] = np.int64(2)
+        with self.assertRaises(ValueError) as e:
+            tr.sweep(p)
+        self.assertIn("results format version 2, but this module reads format version 3", str(e.exception))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -10,7 +10,12 @@
         # tidy: scenario, replication, year, region, subject, metric, value (vo only)
     nsub = tr.national_by_subject("results.h5", "nl-baseline", "shortage_rate")  # replication, year, subject, value
 
-Needs h5py, numpy and pandas (Debian: python3-h5py python3-pandas; use /usr/bin/python3).
+    tr.sweep_info("sweep.h5")                        # parameters, variants, points, replications, design, ...
+    sw = tr.sweep("sweep.h5", ["shortage_fte"], sector="po")
+        # tidy: point, <one column per parameter>, variant, replication, year, sector, metric, value
+    sws = tr.sweep_subjects("sweep.h5", ["shortage_rate"])   # the same by vo subject
+
+Needs Python 3.11 (tomllib), h5py, numpy and pandas (Debian: python3-h5py python3-pandas; use /usr/bin/python3).
 
 Ratio metrics (shortage_rate, so_share, ...) must never be averaged over cells: `national` forms them
 from their numerator and denominator summed over regions (and sectors), e.g. shortage_rate = sum
@@ -21,13 +26,20 @@ Subject metrics (format 3, docs/output.md): for vo only, per replication, year, 
 group's `subject_metrics/`; the subjects are the group's `subjects` dataset (["all"] for the model without
 subjects). Summed over subjects, demand/staff/open/hidden/shortage FTE and teachers equal the metrics' vo
 column. Below a world.scale of about 0.5 the subject markets are thin and their shortages exaggerated.
+
+Sweep files (`tlm sweep`, docs/output.md "Sweep files", root attribute kind = "sweep") hold national values
+per point of a design, replication and variant; `sweep`, `sweep_subjects` and `sweep_info` read them (only
+the tasks whose /done mark is 1). The functions for results files refuse a sweep file, and the other way round.
 """
+import tomllib
+
 import h5py
 import numpy as np
 import pandas as pd
 
 __all__ = ["FORMAT_VERSION", "scenarios", "info", "metric_names", "metrics", "metric", "cohorts", "national", "ratio_of",
-           "subjects", "subject_metric_names", "subject_metrics", "national_by_subject"]
+           "subjects", "subject_metric_names", "subject_metrics", "national_by_subject", "sweep_info", "sweep",
+           "sweep_subjects"]
 
 _COHORT_AXES = {
     "entrants": ("sector", "route"),
@@ -149,6 +161,9 @@ def scenarios(path):
         except (KeyError, ValueError, RuntimeError):
             names = sorted(f.keys())
         out = [n for n in names if _is_scenario(f[n])]
+        if not out and _text(f.attrs.get("kind", "")).rstrip("\x00 ") == "sweep":
+            raise ValueError(f"{path}: a sweep file (tlm sweep), not a results file: read it with sweep(), "
+                             "sweep_subjects(), sweep_info()")
     if not out:
         raise ValueError(f"{path}: not a tlm results file (no scenario group)")
     return out
@@ -342,3 +357,203 @@ def national_by_subject(path, scenario, name):
         v = _aggregate(g["subject_metrics"], name, (2,))
     idx = pd.MultiIndex.from_product([np.arange(v.shape[0]), years, subs], names=["replication", "year", "subject"])
     return pd.DataFrame({"value": v.reshape(-1)}, index=idx).reset_index()
+
+
+# Sweep files (docs/output.md, "Sweep files"): `tlm sweep DESIGN.toml` writes one file holding every
+# variant (the base, then the alternatives) at every point of a design, replication by replication. The
+# values are already national: national/<m> [point, replication, year, sector] (ratios formed from the
+# summed numerator and denominator) and subject_national/<m> [point, replication, year, subject]. Only
+# tasks whose /done mark is 1 hold values; the others are NaN while the sweep runs or after a failure.
+
+def _names(what, given, known, path):
+    """`given` (None: every known name; a string: that one; else a list) checked against `known`: an unknown
+    name is a ValueError naming the file and the names there are, never a KeyError later."""
+    if given is None:
+        return list(known)
+    names = [given] if isinstance(given, str) else list(given)
+    for n in names:
+        if n not in known:
+            raise ValueError(f"{path}: no {what} {n!r} (there are: {', '.join(known)})")
+    return names
+
+
+def _toml_value(text):
+    """A grid's text value as the file keeps it, the TOML text of a --set override ('none', true, [ 'po', 'vo' ]):
+    a TOML string becomes the string itself; anything else (a boolean, an array) stays its TOML text."""
+    try:
+        v = tomllib.loads("v = " + text)["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+    return v if isinstance(v, str) else text
+
+
+def _open_sweep(path):
+    """The sweep file, opened for reading, after its format version and kind are checked."""
+    f = _open(path)
+    kind = _text(f.attrs.get("kind", "")).rstrip("\x00 ")
+    if kind != "sweep":
+        f.close()
+        raise ValueError(f"{path}: not a sweep file (root attribute kind is {kind!r}, not 'sweep'); "
+                         "a results file of tlm run or tlm compare is read with scenarios(), metrics(), national()")
+    return f
+
+
+def _sweep_layout(f, path):
+    """The sweep file's axes, after every dataset that sweep(), sweep_subjects() and sweep_info() read is
+    checked against them (docs/output.md): a damaged file is refused with ValueError naming the file and the
+    dataset, never read past its end or silently misaligned."""
+
+    def bad(what):
+        raise ValueError(f"{path}: {what}; the file is damaged or not written by tlm sweep")
+
+    for attr in ("points", "replications"):
+        if attr not in f.attrs:
+            bad(f"the root has no `{attr}` attribute")
+    P, R = int(f.attrs["points"]), int(f.attrs["replications"])
+    if P < 1 or R < 1:
+        bad(f"points ({P}) and replications ({R}) must be at least 1")
+
+    def names(axis, allow_empty=False):
+        if axis not in f or not isinstance(f[axis], h5py.Dataset) or f[axis].ndim != 1:
+            bad(f"/{axis} is missing or not a list")
+        v = _strings(f[axis])
+        if len(set(v)) != len(v) or (not v and not allow_empty):
+            bad(f"/{axis} is empty or repeats a name")
+        return v
+
+    params = names("parameters", allow_empty=True)
+    variants = names("variants")
+    sectors = names("sectors")
+    subjects = names("subjects")
+    if "years" not in f:
+        bad("/years is missing")
+    years = f["years"][()]
+    if years.ndim != 1 or len(years) == 0 or np.any(np.diff(years.astype(int)) != 1):
+        bad("/years are not consecutive")
+    points = {}
+    for key in params:
+        ds = f["points"].get(key) if "points" in f else None
+        if ds is None or not isinstance(ds, h5py.Dataset) or ds.shape != (P,):
+            bad(f"/points/{key} has shape {None if ds is None else getattr(ds, 'shape', None)}, expected {(P,)}")
+        points[key] = [_toml_value(t) for t in _strings(ds)] if ds.dtype.kind in "SOU" else ds[()].astype(float)
+    for marks in ("done", "failed"):
+        ds = f.get(marks)
+        if ds is None or not isinstance(ds, h5py.Dataset) or ds.shape != (P, R):
+            bad(f"/{marks} has shape {None if ds is None else getattr(ds, 'shape', None)}, expected {(P, R)}")
+    Y = len(years)
+    for v in variants:
+        if v not in f or not isinstance(f[v], h5py.Group):
+            bad(f"/variants names {v!r}, but the file has no group /{v}")
+        for folder, last in (("national", len(sectors)), ("subject_national", len(subjects))):
+            if folder not in f[v]:
+                bad(f"/{v}/{folder} is missing")
+            for name, ds in f[v][folder].items():
+                if ds.shape != (P, R, Y, last):
+                    bad(f"/{v}/{folder}/{name} has shape {ds.shape}, expected {(P, R, Y, last)} "
+                        f"(points × replications × years × {'sectors' if folder == 'national' else 'subjects'})")
+    return dict(points=P, replications=R, parameters=params, point_values=points, variants=variants,
+                years=years.astype(int), sectors=sectors, subjects=subjects, done=f["done"][()] == 1,
+                failed=f["failed"][()] == 1)
+
+
+def sweep_info(path):
+    """What a sweep file holds: a dict with
+    parameters     the parameters' keys, in the design's order
+    ranges         {key: {"low", "high", "scale"}} for the parameters of an lhs or sobol design
+    points         a DataFrame: point, then one column per parameter (its value at the point)
+    variants       the groups, the base first; base: the base's group
+    replications, n_points, design (the design file's text), design_file, design_kind (grid, lhs, sobol),
+    seed, complete (True once every task has run), done and failed (tasks, each a (point, replication)),
+    years, sectors, subjects, national and subject_national (the metric names), and the root's tlm_version,
+    created, command."""
+    with _open_sweep(path) as f:
+        lay = _sweep_layout(f, path)
+        base = lay["variants"][0]
+        ranges = {}
+        for key in lay["parameters"]:
+            a = f["points"][key].attrs
+            if "low" in a:
+                ranges[key] = {"low": float(_text(a["low"])), "high": float(_text(a["high"])),
+                               "scale": _text(a.get("scale", "linear"))}
+        points = pd.DataFrame({"point": np.arange(lay["points"]), **lay["point_values"]})
+        out = {k: _text(f.attrs[k]) for k in ("tlm_version", "created", "command", "design", "design_file",
+                                                "design_kind") if k in f.attrs}
+        out.update(
+            parameters=lay["parameters"], ranges=ranges, points=points, variants=lay["variants"], base=base,
+            replications=lay["replications"], n_points=lay["points"], seed=int(f.attrs.get("seed", 0)),
+            complete=bool(int(f.attrs.get("complete", 0))), done=int(lay["done"].sum()),
+            failed=int(lay["failed"].sum()), years=[int(y) for y in lay["years"]], sectors=lay["sectors"],
+            subjects=lay["subjects"], national=list(f[base]["national"].keys()),
+            subject_national=list(f[base]["subject_national"].keys()))
+    return out
+
+
+def _sweep_frame(path, folder, axis, metrics, labels, variant):
+    """The tidy frame of sweep() (folder national, axis sector) and sweep_subjects() (subject_national,
+    subject): the done tasks only, with the point's parameter values beside each row."""
+    with _open_sweep(path) as f:
+        lay = _sweep_layout(f, path)
+        keys = lay["parameters"]
+        columns = ["point", *keys, "variant", "replication", "year", axis, "metric", "value"]
+        clash = set(keys) & set(columns[len(keys) + 1:] + ["point"])
+        if clash:
+            raise ValueError(f"{path}: a parameter is named like a column of the table ({', '.join(sorted(clash))})")
+        variants = _names("variant", variant, lay["variants"], path)
+        known = list(f[lay["variants"][0]][folder].keys())
+        metrics = _names(f"{folder} metric", metrics, known, path)
+        all_labels = lay[axis + "s"]
+        labels = _names(axis, labels, all_labels, path)
+        cols = [all_labels.index(x) for x in labels]
+        pp, rr = np.nonzero(lay["done"])  # the done tasks, point by point
+        years = lay["years"]
+        n, Y, L = len(pp), len(years), len(cols)
+        frames = []
+        for v in variants:
+            g = f[v][folder]
+            for m in metrics:
+                if m not in g:
+                    raise ValueError(f"{path}: /{v}/{folder}/{m} is missing; the file is damaged or not written "
+                                     f"by tlm sweep")
+                a = g[m][()][pp, rr][:, :, cols] if n else np.empty((0, Y, L))
+                df = pd.DataFrame({
+                    "point": np.repeat(pp, Y * L),
+                    "variant": v,
+                    "replication": np.repeat(rr, Y * L),
+                    "year": np.tile(np.repeat(years, L), n),
+                    axis: np.tile(np.asarray(labels, dtype=object), n * Y),
+                    "metric": m,
+                    "value": a.reshape(-1),
+                })
+                frames.append(df)
+    if not frames or not n:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(frames, ignore_index=True)
+    for key in keys:
+        out[key] = np.asarray(lay["point_values"][key], dtype=object if isinstance(lay["point_values"][key], list)
+                              else float)[out["point"].to_numpy()]
+    return out[columns]
+
+
+def sweep(path, metrics=None, sector=None, variant=None):
+    """National metrics of a sweep file as a tidy DataFrame with columns
+    point, <one column per parameter, named by its key: its value at the point>, variant, replication, year,
+    sector, metric, value; one row per done task (point, replication), variant, year, sector and metric.
+
+    `metrics`, `sector`, `variant`: a name, a list of names or None (every one); an unknown name is a
+    ValueError. Every metric of a large sweep makes a large frame: pass names. Values are national: summed over regions, a ratio (shortage_rate) as sum numerator / sum
+    denominator (the dataset's `aggregate` attribute says which), so never average a ratio over sectors:
+    form it from its numerator and denominator. Replication i of every point and variant shares its random
+    numbers, so ALT - BASE at the same point and replication is a paired effect:
+
+        df = sweep("sweep.h5", "shortage_fte", sector="po")
+        wide = df.pivot_table(index=["point", "replication", "year"], columns="variant", values="value")
+        effect = wide["groenpluk-ban"] - wide["nl-baseline"]
+    """
+    return _sweep_frame(path, "national", "sector", metrics, sector, variant)
+
+
+def sweep_subjects(path, metrics=None, subject=None, variant=None):
+    """The vo subject metrics of a sweep file (subject_national/<m>) as a tidy DataFrame with columns
+    point, <parameters...>, variant, replication, year, subject, metric, value; done tasks only. Subjects in
+    file order. Values are national (summed over regions; shortage_rate the ratio of the sums)."""
+    return _sweep_frame(path, "subject_national", "subject", metrics, subject, variant)
