@@ -53,7 +53,7 @@ std::string task_text(const experiment::SweepPlan& plan, std::size_t task) {
   std::vector<std::string> values;
   for (std::size_t j = 0; j < plan.points[p].size(); ++j)
     values.push_back(plan.design.parameters[j].key + " = " + plan.points[p][j].text);
-  return fmt::format("point {} ({}), replication {}", p + 1, fmt::join(values, ", "), task % R);
+  return fmt::format("point {} ({}), replication {}", p, fmt::join(values, ", "), task % R);
 }
 
 // Before anything is written: the point whose scenarios need the most memory, against --max-memory or the

@@ -56,7 +56,7 @@ std::string point_text(const Design& d, const std::vector<PointValue>& point) {
 // came from (its key, or its value in a grid), anything else where it is with the point named.
 models::InputError place_error(const Design& d, const std::vector<PointValue>& point, std::size_t p,
                                const std::string& variant, models::InputError e) {
-  const std::string at = fmt::format("point {}{}", p + 1, variant.empty() ? "" : ", " + variant);
+  const std::string at = fmt::format("point {}{}", p, variant.empty() ? "" : ", " + variant);
   if (e.file == "--set" && e.line >= 1 && static_cast<std::size_t>(e.line) <= d.parameters.size()) {
     const std::size_t j = static_cast<std::size_t>(e.line) - 1;
     const auto& par = d.parameters[j];

@@ -153,7 +153,7 @@ TEST_CASE("a sweep stopped by Ctrl-C or killed keeps its finished tasks; --resum
   CHECK(run(kSame + (dir / "whole.h5") + " " + out).exit_code == 0);
 }
 
-TEST_CASE("--resume refuses another design or scenario, saying what differs", "[e2e][sweep][resume]") {
+TEST_CASE("resuming refuses another design or scenario, saying what differs", "[e2e][sweep][resume]") {
   TempDir dir;
   small_sweep(dir);
   REQUIRE(run(tlm_bin() + " sweep " + (dir / "d.toml") + " --tasks 2 -q -o " + (dir / "r.h5")).exit_code ==
@@ -189,7 +189,7 @@ TEST_CASE("a design is validated at every point before anything runs: errors in 
   const auto r = run(tlm_bin() + " sweep " + (dir / "bad.toml") + " -o " + (dir / "bad.h5"));
   CHECK(r.exit_code == 2);
   CHECK(r.err == (dir / "bad.toml") +
-                     ":5:16: policy.induction.base_quality.po = 1.5 (point 2): must be in [0, 1], got 1.5\n" +
+                     ":5:16: policy.induction.base_quality.po = 1.5 (point 1): must be in [0, 1], got 1.5\n" +
                      (dir / "bad.toml") +
                      ":7:7: unknown key `reserve.retrun`; did you mean `reserve.return`?\n");
   CHECK_FALSE(fs::exists(dir / "bad.h5"));
@@ -212,7 +212,7 @@ TEST_CASE("a task that fails is reported with its point and replication; the oth
   const auto r = run(tlm_bin() + " sweep " + (dir / "f.toml") + " -q -o " + (dir / "f.h5"));
   CHECK(r.exit_code == 3);
   CHECK(r.err.find(
-            "tlm: task failed: point 2 (world.regions = 10), replication 0: small: 10 regions, where the "
+            "tlm: task failed: point 1 (world.regions = 10), replication 0: small: 10 regions, where the "
             "sweep file has 20 (from its first point)") != std::string::npos);
   CHECK(r.err.find("tlm: 2 of 4 tasks failed (above); the others are in " + (dir / "f.h5") +
                    ", where /failed marks them\n") != std::string::npos);

@@ -167,7 +167,7 @@ print(*pooled(t, x == 0.45))
 x = np.array([s.decode() for s in f['points/policy.joining.mode'][()]])
 y = years.index(2030)
 d = f['tiny-ban/national/shortage_fte'][:, :, y, :].sum(axis=2) - f['tiny/national/shortage_fte'][:, :, y, :].sum(axis=2)
-print(*pooled(d, x == "'target'"))
+print(*pooled(d, x == "target"))
 )"));
   }
   SECTION("the shortage rate of vo in 2040: the ratio of the national sums, per run, then pooled") {
