@@ -209,6 +209,8 @@ const char* design_kind_name(DesignKind kind) {
       return "lhs";
     case DesignKind::Sobol:
       return "sobol";
+    case DesignKind::Given:
+      return "given";
   }
   return "?";
 }
@@ -219,6 +221,7 @@ bool DesignParameter::numeric() const {
 }
 
 long long Design::point_count() const {
+  if (kind == DesignKind::Given) return static_cast<long long>(unit.size());
   if (kind != DesignKind::Grid) return points;
   long long n = 1;
   for (const auto& p : parameters) {
@@ -362,7 +365,8 @@ std::vector<std::vector<PointValue>> design_points(const Design& design, const s
     }
     return points;
   }
-  const auto unit = design.kind == DesignKind::Lhs
+  const auto unit = design.kind == DesignKind::Given ? design.unit
+                    : design.kind == DesignKind::Lhs
                         ? inference::latin_hypercube(design.points, static_cast<int>(k), design.design_seed)
                         : inference::sobol_sequence(design.points, static_cast<int>(k));
   for (const auto& row : unit) {

@@ -16,7 +16,8 @@ namespace tlm::experiment {
 
 using inference::kMaxSobolDimension;
 
-enum class DesignKind { Grid, Lhs, Sobol };
+// Given: points in the unit cube supplied by the caller (a sensitivity analysis's plan), mapped like lhs.
+enum class DesignKind { Grid, Lhs, Sobol, Given };
 const char* design_kind_name(DesignKind kind);
 
 // Bounds that keep a design a sane size (docs/sweeps.md): points × replications tasks.
@@ -49,6 +50,7 @@ struct Design {
   std::uint64_t design_seed = 1;  // lhs
   bool regions = false;           // regional detail in the output
   std::vector<DesignParameter> parameters;
+  std::vector<std::vector<double>> unit;  // Given: one row per point, one column per parameter, in [0, 1]
 
   long long point_count() const;  // grid: the product of the value counts
 };

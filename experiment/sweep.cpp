@@ -111,8 +111,12 @@ std::vector<std::pair<std::string, std::string>> SweepPlan::identity() const {
 }
 
 SweepPlan plan_sweep(const SweepRequest& request) {
+  return plan_sweep(load_design(request.design), request);
+}
+
+SweepPlan plan_sweep(Design design, const SweepRequest& request) {
   SweepPlan plan;
-  plan.design = load_design(request.design);
+  plan.design = std::move(design);
   const Design& d = plan.design;
   plan.sources.push_back(scenario_source(d.scenario, d.path));
   for (const auto& a : d.alternatives) plan.sources.push_back(scenario_source(a, d.path));

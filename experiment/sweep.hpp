@@ -61,6 +61,8 @@ struct SweepPlan {
 // value in range), and builds the first point's world. Throws models::ScenarioErrors (positions in the
 // design file) and PlanError.
 SweepPlan plan_sweep(const SweepRequest& request);
+// The same for a design built in memory (a sensitivity analysis's plan); `request.design` is not read.
+SweepPlan plan_sweep(Design design, const SweepRequest& request);
 
 struct TaskResult {
   std::size_t task = 0;  // point × replications + replication
