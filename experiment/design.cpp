@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "experiment/toml_reader.hpp"
 #include "inference/sampling.hpp"
 #include "models/schema.hpp"
 #include "sim/input_file.hpp"
@@ -28,81 +29,6 @@ const std::vector<std::string>& parameter_keys() {
   return keys;
 }
 
-class Reader {
- public:
-  explicit Reader(std::string display) : display_(std::move(display)) {}
-
-  models::InputError at(const toml::node& node) const {
-    const auto& pos = node.source().begin;
-    return {display_, static_cast<int>(pos.line), static_cast<int>(pos.column), ""};
-  }
-  models::InputError top() const { return {display_, 0, 0, ""}; }
-  void error(models::InputError where, std::string message) {
-    where.message = std::move(message);
-    errors_.push_back(std::move(where));
-  }
-  void error(const toml::node& node, std::string message) { error(at(node), std::move(message)); }
-  std::vector<models::InputError>& errors() { return errors_; }
-
-  void unknown_keys(const toml::table& t, const std::vector<std::string>& known, const std::string& where) {
-    for (const auto& [k, v] : t) {
-      const std::string name(k.str());
-      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-      std::string msg = fmt::format("unknown key `{}` {}", name, where);
-      if (auto near = models::schema::suggest_among(name, known); !near.empty())
-        msg += fmt::format("; did you mean `{}`?", near);
-      else
-        msg += fmt::format(" (keys: {})", fmt::join(known, ", "));
-      error(models::InputError{display_, static_cast<int>(k.source().begin.line),
-                               static_cast<int>(k.source().begin.column), ""},
-            msg);
-    }
-  }
-
-  std::optional<std::string> string(const toml::table& t, const char* key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_string()) {
-      error(*n, fmt::format("`{}` must be a string, got {}", key, models::schema::type_name(*n)));
-      return std::nullopt;
-    }
-    return n->as_string()->get();
-  }
-  std::optional<std::int64_t> integer(const toml::table& t, const char* key, std::int64_t lo,
-                                      std::int64_t hi) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_integer()) {
-      error(*n, fmt::format("`{}` must be an integer, got {}", key, models::schema::type_name(*n)));
-      return std::nullopt;
-    }
-    const std::int64_t v = n->as_integer()->get();
-    if (v < lo || v > hi) {
-      error(*n, fmt::format("`{}` must be in [{}, {}], got {}", key, lo, hi, v));
-      return std::nullopt;
-    }
-    return v;
-  }
-  std::optional<double> number(const toml::table& t, const char* key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (!n->is_number()) {
-      error(*n, fmt::format("`{}` must be a number, got {}", key, models::schema::type_name(*n)));
-      return std::nullopt;
-    }
-    const double v = n->value<double>().value_or(0.0);
-    if (!std::isfinite(v)) {
-      error(*n, fmt::format("`{}` must be a finite number", key));
-      return std::nullopt;
-    }
-    return v;
-  }
-
- private:
-  std::string display_;
-  std::vector<models::InputError> errors_;
-};
-
 // The TOML text of a value (for a --set override): numbers as the scenario writes them, anything else as
 // toml++ formats it.
 std::string value_text(const toml::node& node) {
@@ -119,7 +45,9 @@ std::string value_text(const toml::node& node) {
   return s;
 }
 
-DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind, int index) {
+}  // namespace
+
+DesignParameter read_design_parameter(Reader& rd, const toml::table& t, DesignKind kind, int index) {
   DesignParameter p;
   p.where = rd.at(t);
   rd.unknown_keys(t, parameter_keys(), fmt::format("in [[parameter]] {}", index + 1));
@@ -169,15 +97,15 @@ DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind
         }
     return p;
   }
-  const char* kind_name = design_kind_name(kind);
+  // Given points come from a sensitivity study's method: its file is not a design.
+  const std::string in = kind == DesignKind::Given ? std::string("a sensitivity study")
+                                                   : fmt::format("design = \"{}\"", design_kind_name(kind));
   if (values)
-    rd.error(*values, fmt::format("`values` is for design = \"grid\"; design = \"{}\" takes `low` and `high`",
-                                  kind_name));
+    rd.error(*values, fmt::format("`values` is for design = \"grid\"; {} takes `low` and `high`", in));
   p.low = rd.number(t, "low");
   p.high = rd.number(t, "high");
   if (!t.contains("low") || !t.contains("high")) {
-    rd.error(p.where,
-             fmt::format("[[parameter]] {} needs `low` and `high` in design = \"{}\"", index + 1, kind_name));
+    rd.error(p.where, fmt::format("[[parameter]] {} needs `low` and `high` in {}", index + 1, in));
     return p;
   }
   p.value_where = {rd.at(*t.get("low")), rd.at(*t.get("high"))};
@@ -198,8 +126,6 @@ DesignParameter read_parameter(Reader& rd, const toml::table& t, DesignKind kind
   }
   return p;
 }
-
-}  // namespace
 
 const char* design_kind_name(DesignKind kind) {
   switch (kind) {
@@ -310,7 +236,7 @@ Design parse_design(const std::string& text, const std::string& display) {
         rd.error(*params, fmt::format("{} parameters; at most {}", arr->size(), kMaxParameters));
       int index = 0;
       for (const toml::node& p : *arr)
-        d.parameters.push_back(read_parameter(rd, *p.as_table(), d.kind, index++));
+        d.parameters.push_back(read_design_parameter(rd, *p.as_table(), d.kind, index++));
     }
   }
   if (d.parameters.empty() && rd.errors().empty())

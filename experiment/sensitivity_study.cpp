@@ -1,0 +1,271 @@
+#include "experiment/sensitivity_study.hpp"
+
+#include <cmath>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "experiment/toml_reader.hpp"
+#include "models/outcomes.hpp"
+#include "models/scenario.hpp"
+#include "models/types.hpp"
+#include "sim/input_file.hpp"
+
+namespace tlm::experiment {
+namespace {
+
+const std::vector<std::string>& study_keys() {
+  static const std::vector<std::string> keys{
+      "scenario", "alternative", "alternatives", "method",      "samples",   "levels", "replications",
+      "seed",     "design_seed", "bootstrap",    "description", "parameter", "output"};
+  return keys;
+}
+const std::vector<std::string>& output_keys() {
+  static const std::vector<std::string> keys{"metric", "sector", "year", "years", "of", "label"};
+  return keys;
+}
+
+std::vector<std::string> sector_choices() {
+  std::vector<std::string> out(models::kSectorNames.begin(), models::kSectorNames.end());
+  out.emplace_back("all");
+  return out;
+}
+
+}  // namespace
+
+const char* method_name(SensitivityMethod m) {
+  switch (m) {
+    case SensitivityMethod::Sobol:
+      return "sobol";
+    case SensitivityMethod::Morris:
+      return "morris";
+    case SensitivityMethod::Oat:
+      return "oat";
+  }
+  return "?";
+}
+
+SensitivityStudy load_sensitivity(const std::string& path) {
+  std::string why;
+  const auto text = sim::read_input_file(path, why);
+  if (!text) throw models::ScenarioErrors({models::InputError{path, 0, 0, "cannot read file: " + why}});
+  Reader rd(path);
+  toml::table t;
+  try {
+    t = toml::parse(*text, path);
+  } catch (const toml::parse_error& e) {
+    const auto& pos = e.source().begin;
+    throw models::ScenarioErrors({models::InputError{
+        path, static_cast<int>(pos.line), static_cast<int>(pos.column), std::string(e.description())}});
+  }
+  SensitivityStudy s;
+  Design& d = s.design;
+  d.path = path;
+  d.text = *text;
+  d.kind = DesignKind::Given;
+  rd.unknown_keys(t, study_keys(), "in a sensitivity study");
+  if (auto v = rd.string(t, "scenario")) {
+    d.scenario = *v;
+    d.scenario_where = rd.at(*t.get("scenario"));
+  }
+  d.scenario_where.file = path;
+  if (auto v = rd.string(t, "alternative")) {
+    d.alternatives.push_back(*v);
+    d.alternative_where.push_back(rd.at(*t.get("alternative")));
+  }
+  if (const toml::node* alts = t.get("alternatives")) {
+    const toml::array* arr = alts->as_array();
+    if (!arr || !arr->is_homogeneous(toml::node_type::string))
+      rd.error(*alts, "`alternatives` must be an array of scenario names or files");
+    else
+      for (const toml::node& a : *arr) {
+        d.alternatives.push_back(a.as_string()->get());
+        d.alternative_where.push_back(rd.at(a));
+      }
+  }
+  if (auto m = rd.string(t, "method")) {
+    if (*m == "sobol")
+      s.method = SensitivityMethod::Sobol;
+    else if (*m == "morris")
+      s.method = SensitivityMethod::Morris;
+    else if (*m == "oat")
+      s.method = SensitivityMethod::Oat;
+    else
+      rd.error(*t.get("method"),
+               fmt::format("`method` must be \"sobol\", \"morris\" or \"oat\", got \"{}\"", *m));
+  } else if (!t.contains("method")) {
+    rd.error(rd.top(), "a sensitivity study needs `method` (\"sobol\", \"morris\" or \"oat\")");
+  }
+  if (auto n = rd.integer(t, "samples", 2, 1'000'000))
+    s.samples = static_cast<int>(*n);
+  else if (!t.contains("samples") && s.method != SensitivityMethod::Oat)
+    rd.error(rd.top(),
+             fmt::format("method = \"{}\" needs `samples` ({})", method_name(s.method),
+                         s.method == SensitivityMethod::Sobol ? "base samples N; it runs N (k + 2) points"
+                                                              : "trajectories r; it runs r (k + 1) points"));
+  if (auto n = rd.integer(t, "levels", 2, 100)) {
+    if (*n % 2 != 0)
+      rd.error(*t.get("levels"), fmt::format("`levels` must be even (Morris's Δ), got {}", *n));
+    s.levels = static_cast<int>(*n);
+  }
+  if (auto n = rd.integer(t, "bootstrap", 0, 100000)) s.bootstrap = static_cast<int>(*n);
+  if (auto r = rd.integer(t, "replications", 1, 1000000)) d.replications = static_cast<int>(*r);
+  if (auto v = rd.integer(t, "seed", 0, 0xFFFFFFFFll)) d.seed = static_cast<std::uint64_t>(*v);
+  if (auto v = rd.integer(t, "design_seed", 0, 0xFFFFFFFFll)) s.design_seed = static_cast<std::uint64_t>(*v);
+  if (const toml::node* desc = t.get("description"); desc && !desc->is_string())
+    rd.error(*desc, "`description` must be a string");
+
+  if (const toml::node* params = t.get("parameter")) {
+    const toml::array* arr = params->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      rd.error(*params, "`parameter` must be an array of tables: write each as [[parameter]]");
+    } else {
+      int index = 0;
+      for (const toml::node& p : *arr)
+        d.parameters.push_back(read_design_parameter(rd, *p.as_table(), DesignKind::Given, index++));
+    }
+  }
+  if (d.parameters.empty())
+    rd.error(rd.top(), "a sensitivity study needs at least one [[parameter]] (a key, low and high)");
+  for (std::size_t i = 0; i < d.parameters.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!d.parameters[i].key.empty() && d.parameters[i].key == d.parameters[j].key)
+        rd.error(d.parameters[i].where, fmt::format("`{}` is a parameter twice (also at line {})",
+                                                    d.parameters[i].key, d.parameters[j].where.line));
+
+  // The base scenario's years bound the outputs' years; its values are the one-at-a-time base. Where it does
+  // not load, plan_sweep says why, at its name in this file.
+  std::optional<models::Params> base;
+  try {
+    base = models::load_scenario(d.scenario.find('/') != std::string::npos || d.scenario.ends_with(".toml")
+                                     ? (std::filesystem::path(path).parent_path() / d.scenario).string()
+                                     : d.scenario)
+               .params;
+  } catch (const models::ScenarioErrors&) {
+  }
+  if (const toml::node* outs = t.get("output")) {
+    const toml::array* arr = outs->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      rd.error(*outs, "`output` must be an array of tables: write each as [[output]]");
+    } else {
+      int index = 0;
+      for (const toml::node& node : *arr) {
+        const toml::table& o = *node.as_table();
+        rd.unknown_keys(o, output_keys(), fmt::format("in [[output]] {}", ++index));
+        SensitivityOutput out;
+        out.where = rd.at(o);
+        if (auto m = rd.string(o, "metric")) {
+          out.metric = *m;
+          out.where = rd.at(*o.get("metric"));
+          if (models::find_metric(*m) < 0) {
+            std::vector<std::string> names;
+            for (const auto& info : models::kMetricInfo) names.emplace_back(info.name);
+            std::string msg = fmt::format("unknown metric `{}` (docs/output.md lists them)", *m);
+            if (auto near = models::schema::suggest_among(*m, names); !near.empty())
+              msg = fmt::format("unknown metric `{}`; did you mean `{}`?", *m, near);
+            rd.error(out.where, msg);
+          }
+        } else if (!o.contains("metric")) {
+          rd.error(out.where, fmt::format("[[output]] {} has no `metric` (e.g. \"shortage_fte\")", index));
+        }
+        if (auto sec = rd.string(o, "sector")) {
+          const auto choices = sector_choices();
+          if (std::find(choices.begin(), choices.end(), *sec) == choices.end())
+            rd.error(*o.get("sector"),
+                     fmt::format("`sector` must be one of {}, got \"{}\"", fmt::join(choices, ", "), *sec));
+          out.sector = *sec;
+        }
+        if (auto y = rd.integer(o, "year", 1900, 2200)) {
+          out.year = static_cast<int>(*y);
+          if (base && (*y < base->years.start || *y > base->years.end))
+            rd.error(*o.get("year"), fmt::format("year {} is outside the scenario's years {}–{}", *y,
+                                                 base->years.start, base->years.end));
+        }
+        if (auto all = rd.string(o, "years")) {
+          if (*all != "all")
+            rd.error(*o.get("years"), fmt::format("`years` can only be \"all\", got \"{}\"", *all));
+          if (o.contains("year")) rd.error(*o.get("years"), "give `year` or `years = \"all\"`, not both");
+        } else if (!o.contains("year") && !o.contains("years")) {
+          rd.error(out.where,
+                   fmt::format("[[output]] {} needs `year` (e.g. 2035) or `years = \"all\"`", index));
+        }
+        if (auto l = rd.string(o, "label")) out.label = *l;
+        if (auto of = rd.string(o, "of")) {
+          if (*of != "base" &&
+              std::find(d.alternatives.begin(), d.alternatives.end(), *of) == d.alternatives.end())
+            rd.error(*o.get("of"),
+                     fmt::format("`of` must be \"base\" or one of the alternatives ({}), got \"{}\"",
+                                 d.alternatives.empty() ? std::string("none given")
+                                                        : fmt::format("{}", fmt::join(d.alternatives, ", ")),
+                                 *of));
+          out.of = *of == "base" ? "" : *of;
+          s.outputs.push_back(std::move(out));
+        } else if (d.alternatives.empty()) {
+          s.outputs.push_back(std::move(out));
+        } else {
+          // With alternatives, an output without `of` is the paired effect of each.
+          for (const auto& alt : d.alternatives) {
+            auto copy = out;
+            copy.of = alt;
+            if (!copy.label.empty() && d.alternatives.size() > 1) copy.label += " (" + alt + ")";
+            s.outputs.push_back(std::move(copy));
+          }
+        }
+      }
+    }
+  }
+  if (s.outputs.empty() && !t.contains("output"))
+    rd.error(rd.top(), "a sensitivity study needs at least one [[output]] (a metric, a sector and a year)");
+
+  const int k = static_cast<int>(d.parameters.size());
+  if (rd.errors().empty()) {
+    try {
+      if (s.method == SensitivityMethod::Sobol) {
+        s.saltelli = inference::saltelli(s.samples, k);
+        d.unit = s.saltelli->points;
+      } else if (s.method == SensitivityMethod::Morris) {
+        s.morris = inference::morris(s.samples, k, s.levels, s.design_seed);
+        d.unit = s.morris->points;
+      } else {
+        // One at a time around the base scenario's own values.
+        const toml::table resolved = toml::parse(models::to_toml(base.value_or(models::Params{})));
+        for (const auto& par : d.parameters) {
+          const auto node = resolved.at_path(par.key);
+          if (!node || !node.is_number()) {
+            rd.error(par.where,
+                     fmt::format("`{}`: one at a time needs the scenario's own value, a number; it has {}",
+                                 par.key, node ? "another kind of value" : "none"));
+            continue;
+          }
+          const double v = node.value<double>().value_or(0.0);
+          if (v < *par.low || v > *par.high) {
+            rd.error(par.where,
+                     fmt::format("`{}`: the scenario's value {} lies outside [low, high] = [{}, {}]", par.key,
+                                 models::schema::number_toml(v), models::schema::number_toml(*par.low),
+                                 models::schema::number_toml(*par.high)));
+            continue;
+          }
+          s.oat_base.push_back(par.log ? std::log(v / *par.low) / std::log(*par.high / *par.low)
+                                       : (v - *par.low) / (*par.high - *par.low));
+        }
+        if (rd.errors().empty()) d.unit = inference::one_at_a_time(s.oat_base);
+      }
+    } catch (const std::invalid_argument& e) {
+      rd.error(rd.top(), e.what());
+    }
+  }
+  if (!rd.errors().empty()) {
+    std::stable_sort(rd.errors().begin(), rd.errors().end(), [](const auto& a, const auto& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+    throw models::ScenarioErrors(std::move(rd.errors()));
+  }
+  for (auto& o : s.outputs)
+    if (o.label.empty())
+      o.label = fmt::format("{}{} {} {}", o.of.empty() ? "" : o.of + " − base: ", o.metric, o.sector,
+                            o.year ? std::to_string(*o.year) : std::string("all years"));
+  return s;
+}
+
+}  // namespace tlm::experiment

@@ -1,0 +1,46 @@
+// A sensitivity study (docs/sensitivity.md): the file of `tlm sensitivity`, read and turned into a sweep of
+// the points that its method needs (inference/sensitivity.hpp), and the outputs it explains.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "experiment/design.hpp"
+#include "inference/sensitivity.hpp"
+
+namespace tlm::experiment {
+
+enum class SensitivityMethod { Sobol, Morris, Oat };
+const char* method_name(SensitivityMethod m);
+
+// One output to explain: a national metric of a sector (or all) in a year (or summed over every year), of the
+// base scenario or, as a paired effect ALT − BASE, of an alternative.
+struct SensitivityOutput {
+  std::string metric;
+  std::string sector = "all";
+  std::optional<int> year;  // none: every year (FTE-years for an FTE metric)
+  std::string of;           // "": the base scenario's level; else the alternative (as named in the file)
+  std::string label;        // the user's name for it, or one made from the above
+  models::InputError where;
+};
+
+struct SensitivityStudy {
+  Design design;  // the scenario, alternatives, replications, seed and parameters; its points: the plan's
+  SensitivityMethod method = SensitivityMethod::Sobol;
+  int samples = 0;  // sobol: base samples N; morris: trajectories r
+  int levels = 4;   // morris
+  int bootstrap = 1000;
+  std::uint64_t design_seed = 1;  // Morris trajectories and the bootstrap
+  std::vector<SensitivityOutput> outputs;
+  std::optional<inference::SaltelliPlan> saltelli;
+  std::optional<inference::MorrisPlan> morris;
+  std::vector<double> oat_base;  // oat: the base scenario's values in the unit cube
+};
+
+// Reads and checks the file (every key, type and bound; every output's metric, sector and year; the
+// parameters' keys and ranges are checked at every point by plan_sweep). Throws models::ScenarioErrors.
+SensitivityStudy load_sensitivity(const std::string& path);
+
+}  // namespace tlm::experiment
