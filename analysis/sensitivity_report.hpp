@@ -24,7 +24,8 @@ struct SensitivityOutputResult {
   std::string alternative;  // for an effect
   double mean = 0;          // mean over the points of the output (each point: the mean of its replications)
   double variance = 0;      // variance over the points
-  double noise_variance = 0;  // replication noise of one point's mean: mean within-point variance / replications
+  // replication noise of one point's mean: mean within-point variance / replications
+  double noise_variance = 0;
   // sobol: first-order and total indices with their bootstrap intervals
   std::vector<double> s1, s1_lo, s1_hi, st, st_lo, st_hi;
   // morris: elementary effects per parameter's whole range (in the output's unit)
@@ -35,7 +36,7 @@ struct SensitivityOutputResult {
 };
 
 struct SensitivityReport {
-  std::string method;  // sobol | morris | oat
+  std::string method;                  // sobol | morris | oat
   std::string study_file, study_text;  // the sensitivity file and its text
   std::string scenario;                // the base scenario's name
   std::vector<std::string> alternatives;
@@ -50,16 +51,23 @@ struct SensitivityReport {
   std::vector<SensitivityOutputResult> outputs;
 };
 
-// indices.csv: sobol `output,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi`; morris `output,parameter,mu_star,mu,sigma`;
-// oat `output,parameter,low,high,swing`. Then a column noise_share (the output's replication noise as a share of
-// its variance over the points).
+// Each file is written whole or not at all (write_text_file: an unwritable path is an InputError naming it).
+// A report whose method is not one of the three, or whose index vectors do not have one value per parameter,
+// is the caller's error: std::invalid_argument.
+// indices.csv: sobol `output,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi`; morris
+// `output,parameter,mu_star,mu,sigma`; oat `output,parameter,low,high,swing`. Then a column noise_share (the
+// output's replication noise as a share of its variance over the points).
 void write_sensitivity_csv(const SensitivityReport& r, const std::string& path);
-// indices.json: the whole report (method, study, parameters, outputs with every index).
+// indices.json: the whole report (method, study, parameters, outputs with every index). Each output also has
+// its noise_share, noise_threshold (what replication noise alone gives, in the unit of the ranking index),
+// ranking (the sentence) and, per parameter, within_noise; an oat output its base.
 void write_sensitivity_json(const SensitivityReport& r, const std::string& path);
 // report.html: per output a tornado chart (oat), the Morris mu*–sigma plot (morris) or the Sobol indices
 // with their intervals (sobol), and a plain-language ranking; how to read it and what it cannot say.
 void write_sensitivity_html(const SensitivityReport& r, const std::string& path);
 // "The 2035 po shortage depends most on X, then Y and Z; A and B move it less than the replication noise."
+// Plain text (not HTML-escaped). Ranked by ST (sobol), mu* (morris) or the swing |high − low| (oat); says
+// first when the replication noise is over a quarter of the output's variance over the points.
 std::string ranking_sentence(const SensitivityReport& r, const SensitivityOutputResult& o);
 
 }  // namespace tlm::analysis

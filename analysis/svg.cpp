@@ -92,6 +92,52 @@ std::string open_svg(const std::string& id, const std::string& css_class, const 
       html_escape(id), html_escape(css_class), width, height, html_escape(title), kLeft);
 }
 
+// Legend entries in a row (wrapping) under the title, from x0 to x1; returns the y below them. Kinds: a
+// colour swatch, a dashed reference line or a light shaded band.
+struct LegendEntry {
+  enum Kind { Swatch, Dashed, Shade } kind;
+  std::string label, colour;
+};
+
+std::string legend_row(const std::vector<LegendEntry>& entries, double x0, double x1, double y,
+                       double* below) {
+  std::string o;
+  double x = x0;
+  for (const auto& e : entries) {
+    // About 6 units a character at the legend's 11px: enough to keep the entries apart.
+    const double w = 26 + 6.2 * static_cast<double>(e.label.size());
+    if (x > x0 && x + w > x1) x = x0, y += 18;
+    switch (e.kind) {
+      case LegendEntry::Swatch:
+        o += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"10\" fill=\"{}\"/>", x, y - 9,
+                         e.colour);
+        break;
+      case LegendEntry::Dashed:
+        o += fmt::format("<line class=\"zero\" x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>",
+                         x, x + 14, y - 4);
+        break;
+      case LegendEntry::Shade:
+        o += fmt::format(
+            "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"10\" fill=\"#000\" "
+            "fill-opacity=\"0.1\"/>",
+            x, y - 9);
+        break;
+    }
+    o += fmt::format("<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x + 18, y,
+                     html_escape(e.label));
+    x += w;
+  }
+  *below = entries.empty() ? y - 18 : y;
+  return o;
+}
+
+std::string shade_rect(double x0, double x1, double y0, double y1) {
+  return fmt::format(
+      "<rect class=\"noise\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#000\" "
+      "fill-opacity=\"0.1\"/>\n",
+      std::min(x0, x1), std::min(y0, y1), std::fabs(x1 - x0), std::fabs(y1 - y0));
+}
+
 }  // namespace
 
 const std::vector<std::string>& palette() {
@@ -298,6 +344,159 @@ std::string forest_plot(const std::string& id, const std::string& css_class, con
       o += fmt::format("<circle class=\"estimate\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"/>\n",
                        sx(r.mean), y, r.colour);
     y += row_h;
+  }
+  o += "</svg>\n";
+  return o;
+}
+
+std::string bar_chart(const std::string& id, const std::string& css_class, const std::string& title,
+                      const BarChart& chart, const std::vector<BarRow>& rows) {
+  constexpr double label_w = 330, width = 960, bar_h = 9, bar_gap = 2, row_pad = 8;
+  std::size_t per_row = 1;
+  for (const auto& r : rows) per_row = std::max(per_row, r.bars.size());
+  const double row_h = row_pad + static_cast<double>(per_row) * (bar_h + bar_gap) - bar_gap;
+  const bool shade = chart.shade_to > chart.shade_from;
+
+  std::vector<LegendEntry> legend;
+  for (const auto& l : chart.legend) legend.push_back({LegendEntry::Swatch, l.label, l.colour});
+  if (std::isfinite(chart.reference) && !chart.reference_label.empty())
+    legend.push_back({LegendEntry::Dashed, chart.reference_label, ""});
+  if (shade && !chart.shade_label.empty()) legend.push_back({LegendEntry::Shade, chart.shade_label, ""});
+  double legend_bottom = 0;
+  const std::string legend_svg = legend_row(legend, label_w, width - 20, kTop + 6, &legend_bottom);
+  const double top = legend.empty() ? kTop + 10 : legend_bottom + 14;
+  const double height = top + row_h * static_cast<double>(rows.size()) + kBottom;
+
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  auto grow = [&](double v) {
+    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  };
+  for (const auto& r : rows)
+    for (const auto& b : r.bars)
+      for (double v : {b.from, b.to, b.lo, b.hi}) grow(v);
+  grow(chart.reference);
+  if (shade) grow(chart.shade_from), grow(chart.shade_to);
+  if (chart.include_zero) grow(0);
+  if (chart.x_max > chart.x_min) grow(chart.x_min), grow(chart.x_max);
+  if (!std::isfinite(lo)) lo = 0, hi = 1;
+  if (hi == lo) hi = lo + (chart.percent ? 0.01 : std::max(1.0, std::fabs(lo) * 0.1));
+  const auto ticks = nice_ticks(lo, hi, 6);
+  if (!ticks.empty()) lo = std::min(lo, ticks.front()), hi = std::max(hi, ticks.back());
+  const Scale sx{lo, hi, label_w, width - 20};
+  const double axis_y = height - kBottom;
+
+  std::string o = open_svg(id, css_class, title, height, width);
+  o += legend_svg;
+  if (shade) o += shade_rect(sx(chart.shade_from), sx(chart.shade_to), top - 4, axis_y);
+  for (double t : ticks) {
+    o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
+                     sx(t), top - 4, axis_y);
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                     sx(t), axis_y + 16, tick_text(t, chart.percent, false));
+  }
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", label_w,
+                   width - 20, axis_y);
+  o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                   (label_w + width - 20) / 2, height - 10, html_escape(chart.x_label));
+  double y = top;
+  for (const auto& r : rows) {
+    o += fmt::format("<text class=\"row-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                     label_w - 8, y + row_h / 2, html_escape(r.label));
+    double by = y + row_pad / 2;
+    for (const auto& b : r.bars) {
+      if (std::isfinite(b.from) && std::isfinite(b.to)) {
+        // A bar of (almost) no length stays visible as a thin mark at its place.
+        const double x0 = std::min(sx(b.from), sx(b.to)), w = std::max(1.0, std::fabs(sx(b.to) - sx(b.from)));
+        o += fmt::format(
+            "<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>\n",
+            x0, by, w, bar_h, b.colour);
+      }
+      if (std::isfinite(b.lo) && std::isfinite(b.hi)) {
+        const double cy = by + bar_h / 2;
+        o += fmt::format(
+            "<path class=\"whisker\" d=\"M{0:.1f} {1:.1f}H{2:.1f}M{0:.1f} {3:.1f}V{4:.1f}M{2:.1f} "
+            "{3:.1f}V{4:.1f}\" "
+            "stroke=\"#333\" stroke-width=\"1.2\" fill=\"none\"/>\n",
+            sx(b.lo), cy, sx(b.hi), cy - 4, cy + 4);
+      }
+      by += bar_h + bar_gap;
+    }
+    y += row_h;
+  }
+  if (std::isfinite(chart.reference))
+    o += fmt::format(
+        "<line class=\"zero reference\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
+        sx(chart.reference), top - 4, axis_y);
+  o += "</svg>\n";
+  return o;
+}
+
+std::string scatter(const std::string& id, const std::string& css_class, const std::string& title,
+                    const ScatterAxes& axes, const std::vector<ScatterPoint>& points) {
+  constexpr double width = 640, height_plot = 320, right = 30;
+  const bool shade = axes.shade_to > axes.shade_from;
+  std::vector<LegendEntry> legend;
+  if (!axes.diagonal_label.empty()) legend.push_back({LegendEntry::Dashed, axes.diagonal_label, ""});
+  if (shade && !axes.shade_label.empty()) legend.push_back({LegendEntry::Shade, axes.shade_label, ""});
+  double legend_bottom = 0;
+  const std::string legend_svg = legend_row(legend, kLeft, width - right, kTop + 6, &legend_bottom);
+  const double top = legend.empty() ? kTop + 10 : legend_bottom + 14;
+  const double height = top + height_plot + kBottom;
+
+  double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+  for (const auto& p : points)
+    if (std::isfinite(p.x) && std::isfinite(p.y))
+      x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+  if (!std::isfinite(x0)) x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+  if (shade) x0 = std::min(x0, axes.shade_from), x1 = std::max(x1, axes.shade_to);
+  if (axes.from_zero) x0 = std::min(x0, 0.0), y0 = std::min(y0, 0.0);
+  if (x1 == x0) x1 = x0 + std::max(1.0, std::fabs(x0) * 0.1);
+  if (y1 == y0) y1 = y0 + std::max(1.0, std::fabs(y0) * 0.1);
+  // Room above and right of the highest and rightmost points for their labels.
+  x1 += 0.06 * (x1 - x0), y1 += 0.06 * (y1 - y0);
+  const auto xt = nice_ticks(x0, x1, 5), yt = nice_ticks(y0, y1, 5);
+  if (!xt.empty()) x0 = std::min(x0, xt.front()), x1 = std::max(x1, xt.back());
+  if (!yt.empty()) y0 = std::min(y0, yt.front()), y1 = std::max(y1, yt.back());
+  const Scale sx{x0, x1, kLeft, width - right}, sy{y0, y1, height - kBottom, top};
+
+  std::string o = open_svg(id, css_class, title, height, width);
+  o += legend_svg;
+  if (shade) o += shade_rect(sx(axes.shade_from), sx(axes.shade_to), top, height - kBottom);
+  for (double t : yt) {
+    o += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+                     kLeft, width - right, sy(t), sy(t));
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                     kLeft - 6, sy(t) + 4, tick_text(t, false, false));
+  }
+  for (double t : xt) {
+    o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
+                     sx(t), top, height - kBottom);
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                     sx(t), height - kBottom + 16, tick_text(t, false, false));
+  }
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", kLeft,
+                   width - right, height - kBottom);
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>\n", kLeft, top,
+                   height - kBottom);
+  o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                   (kLeft + width - right) / 2, height - 10, html_escape(axes.x_label));
+  o += fmt::format(
+      "<text class=\"axis-label\" transform=\"translate(16,{:.1f}) rotate(-90)\" "
+      "text-anchor=\"middle\">{}</text>\n",
+      (top + height - kBottom) / 2, html_escape(axes.y_label));
+  if (!axes.diagonal_label.empty()) {
+    const double d0 = std::max(x0, y0), d1 = std::min(x1, y1);
+    if (d1 > d0)
+      o += fmt::format(
+          "<line class=\"zero diagonal\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n", sx(d0),
+          sx(d1), sy(d0), sy(d1));
+  }
+  for (const auto& p : points) {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+    o += fmt::format(
+        "<g class=\"point\"><title>{}</title><circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" fill=\"{}\"/>"
+        "<text class=\"legend point-label\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text></g>\n",
+        html_escape(p.tooltip), sx(p.x), sy(p.y), p.colour, sx(p.x) + 6, sy(p.y) - 6, html_escape(p.label));
   }
   o += "</svg>\n";
   return o;

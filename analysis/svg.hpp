@@ -1,6 +1,7 @@
 // Inline SVG charts for the report: self-contained, no script, readable when printed.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,6 +52,56 @@ struct ForestRow {
 // Point estimates with interval whiskers and a zero line; `percent`: values are shares, shown as points.
 std::string forest_plot(const std::string& id, const std::string& css_class, const std::string& title,
                         const std::string& x_label, const std::vector<ForestRow>& rows, bool percent);
+
+// Horizontal bars, one row per label (labels on the left, as in the forest plot): each row holds one or more
+// bars, drawn one under another, each from `from` to `to` along the value axis with an optional whisker (an
+// interval) from `lo` to `hi`. Used for tornado charts (bars from a base value to each end) and for index
+// charts (bars from 0, with bootstrap intervals).
+struct Bar {
+  double from = 0, to = 0;
+  double lo = std::numeric_limits<double>::quiet_NaN(), hi = std::numeric_limits<double>::quiet_NaN();
+  std::string colour;
+};
+struct BarRow {
+  std::string label;
+  std::vector<Bar> bars;
+};
+struct LegendItem {
+  std::string label, colour;
+};
+struct BarChart {
+  std::string x_label;   // with the unit
+  bool percent = false;  // values are shares: ticks as percentages
+  bool include_zero = true;
+  double x_min = 0, x_max = 0;     // the axis covers at least this range when x_max > x_min
+  std::vector<LegendItem> legend;  // one entry per colour of the bars, under the title
+  // A dashed vertical line (e.g. the base value of a tornado chart), with its legend text.
+  double reference = std::numeric_limits<double>::quiet_NaN();
+  std::string reference_label;
+  // A shaded band [shade_from, shade_to] behind the bars (e.g. what replication noise alone gives) and its
+  // legend text; none when shade_to <= shade_from.
+  double shade_from = 0, shade_to = 0;
+  std::string shade_label;
+};
+std::string bar_chart(const std::string& id, const std::string& css_class, const std::string& title,
+                      const BarChart& chart, const std::vector<BarRow>& rows);
+
+// Labelled points: each a dot with its short label beside it (e.g. a number that a table explains) and a
+// tooltip (an SVG <title>, e.g. the full name).
+struct ScatterPoint {
+  double x = 0, y = 0;
+  std::string label, tooltip, colour;
+};
+struct ScatterAxes {
+  std::string x_label, y_label;  // with units
+  bool from_zero = true;         // both axes start at 0 (or below, for negative values)
+  // A shaded band x in [shade_from, shade_to] (e.g. what noise alone gives) and its legend text.
+  double shade_from = 0, shade_to = 0;
+  std::string shade_label;
+  std::string diagonal_label;  // when not empty, the dashed line y = x is drawn with this legend text
+};
+std::string scatter(const std::string& id, const std::string& css_class, const std::string& title,
+                    const ScatterAxes& axes, const std::vector<ScatterPoint>& points);
 
 // Rounded tick values covering [lo, hi], about `n` of them.
 std::vector<double> nice_ticks(double lo, double hi, int n = 5);
