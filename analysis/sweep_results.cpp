@@ -81,8 +81,10 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
   s.design = rd.string_attr("/", "design");
   s.design_file = rd.string_attr("/", "design_file");
   s.design_kind = rd.string_attr("/", "design_kind");
-  if (s.design_kind != "grid" && s.design_kind != "lhs" && s.design_kind != "sobol")
-    rd.fail(fmt::format("design_kind is '{}', not grid, lhs or sobol", s.design_kind));
+  // given: points chosen by a sensitivity study's method (tlm sensitivity), over ranges like lhs and sobol.
+  if (s.design_kind != "grid" && s.design_kind != "lhs" && s.design_kind != "sobol" &&
+      s.design_kind != "given")
+    rd.fail(fmt::format("design_kind is '{}', not grid, lhs, sobol or given", s.design_kind));
   s.seed = rd.number_attr<std::uint64_t>("/", "seed", H5T_NATIVE_UINT64);
   s.complete = rd.number_attr<std::int64_t>("/", "complete", H5T_NATIVE_INT64) == 1;
   const auto points = rd.number_attr<std::int64_t>("/", "points", H5T_NATIVE_INT64);

@@ -79,6 +79,7 @@ void register_run_commands(CLI::App& app);       // run            (commands_run
 void register_scenario_commands(CLI::App& app);  // validate, show, scenarios (commands_scenario.cpp)
 void register_analysis_commands(CLI::App& app);  // compare, report (commands_analysis.cpp)
 void register_sweep_commands(CLI::App& app);     // sweep          (commands_sweep.cpp)
+void register_sensitivity_commands(CLI::App& app);  // sensitivity (commands_sensitivity.cpp)
 // Provenance of a written file: the time now (ISO 8601, UTC) and this process's command line.
 std::string now_iso8601();
 std::string command_line();

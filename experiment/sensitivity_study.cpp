@@ -84,7 +84,9 @@ SensitivityStudy load_sensitivity(const std::string& path) {
         d.alternative_where.push_back(rd.at(a));
       }
   }
+  bool method_known = false;
   if (auto m = rd.string(t, "method")) {
+    method_known = *m == "sobol" || *m == "morris" || *m == "oat";
     if (*m == "sobol")
       s.method = SensitivityMethod::Sobol;
     else if (*m == "morris")
@@ -99,7 +101,7 @@ SensitivityStudy load_sensitivity(const std::string& path) {
   }
   if (auto n = rd.integer(t, "samples", 2, 1'000'000))
     s.samples = static_cast<int>(*n);
-  else if (!t.contains("samples") && s.method != SensitivityMethod::Oat)
+  else if (!t.contains("samples") && method_known && s.method != SensitivityMethod::Oat)
     rd.error(rd.top(),
              fmt::format("method = \"{}\" needs `samples` ({})", method_name(s.method),
                          s.method == SensitivityMethod::Sobol ? "base samples N; it runs N (k + 2) points"

@@ -1,0 +1,301 @@
+// `tlm sensitivity`: a study's points run as a sweep (app/sweep_job.hpp), then each output's indices by the
+// study's method (inference/sensitivity.hpp), written as indices.csv, indices.json, report.html and into
+// sensitivity.h5 (docs/sensitivity.md).
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <limits>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "analysis/sensitivity_report.hpp"
+#include "analysis/sweep_results.hpp"
+#include "app/commands.hpp"
+#include "app/sweep_job.hpp"
+#include "experiment/sensitivity_study.hpp"
+#include "models/outcomes.hpp"
+#include "sim/h5writer.hpp"
+
+namespace tlm::app {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct SensitivityOptions {
+  std::string study;
+  std::string output;  // DIR
+  std::optional<int> replications;
+  int threads = 0;
+  bool resume = false;
+  std::string max_memory;
+  bool quiet = false;
+};
+
+// The value of an output at one task of one variant: the metric over its sector(s) and year(s), a ratio as
+// Σ numerator / Σ denominator and a weighted mean weighted by its denominator (docs/output.md).
+double output_value(const analysis::SweepResults& r, const std::string& variant,
+                    const experiment::SensitivityOutput& o, std::size_t p, std::size_t rep) {
+  const auto& info = models::kMetricInfo[static_cast<std::size_t>(models::find_metric(o.metric))];
+  const auto& nat = r.national.at(variant);
+  auto at = [&](const std::string& m, std::size_t y, std::size_t s) {
+    const auto& a = nat.at(m);
+    return a.data[((p * a.dim(1) + rep) * a.dim(2) + y) * a.dim(3) + s];
+  };
+  double num = 0.0, den = 0.0;
+  for (std::size_t y = 0; y < r.years.size(); ++y) {
+    if (o.year && r.years[y] != *o.year) continue;
+    for (std::size_t s = 0; s < r.sectors.size(); ++s) {
+      if (o.sector != "all" && r.sectors[s] != o.sector) continue;
+      if (!info.is_ratio()) {
+        num += at(o.metric, y, s);
+      } else {
+        const double w = at(models::kMetricInfo[static_cast<std::size_t>(info.denominator)].name, y, s);
+        num += info.numerator >= 0
+                   ? at(models::kMetricInfo[static_cast<std::size_t>(info.numerator)].name, y, s)
+                   : at(o.metric, y, s) * w;
+        den += w;
+      }
+    }
+  }
+  return !info.is_ratio() ? num : den != 0.0 ? num / den : kNaN;
+}
+
+// The metrics the outputs need, ratios' parts included.
+std::vector<std::string> needed_metrics(const experiment::SensitivityStudy& s) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& m) {
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+  };
+  for (const auto& o : s.outputs) {
+    const auto& info = models::kMetricInfo[static_cast<std::size_t>(models::find_metric(o.metric))];
+    add(o.metric);
+    if (info.numerator >= 0) add(models::kMetricInfo[static_cast<std::size_t>(info.numerator)].name);
+    if (info.denominator >= 0) add(models::kMetricInfo[static_cast<std::size_t>(info.denominator)].name);
+  }
+  return out;
+}
+
+analysis::SensitivityReport analyse(const experiment::SensitivityStudy& study,
+                                    const experiment::SweepPlan& plan, const std::string& h5,
+                                    double seconds) {
+  const auto r = analysis::load_sweep(h5, needed_metrics(study));
+  const std::size_t P = r.points, R = r.replications;
+  if (r.done_count() != P * R)
+    throw std::runtime_error(fmt::format("{}: {} of {} tasks are missing or failed; indices need every point",
+                                         h5, P * R - r.done_count(), P * R));
+  analysis::SensitivityReport rep;
+  rep.method = experiment::method_name(study.method);
+  rep.study_file = study.design.path;
+  rep.study_text = study.design.text;
+  rep.scenario = plan.groups[0];
+  for (std::size_t v = 1; v < plan.groups.size(); ++v) rep.alternatives.push_back(plan.groups[v]);
+  rep.tlm_version = r.tlm_version;
+  rep.created = r.created;
+  rep.command = r.command;
+  rep.samples = study.method == experiment::SensitivityMethod::Oat ? 1 : study.samples;
+  rep.levels = study.method == experiment::SensitivityMethod::Morris ? study.levels : 0;
+  rep.replications = static_cast<int>(R);
+  rep.points = static_cast<int>(P);
+  rep.seed = plan.seed;
+  rep.design_seed = study.design_seed;
+  rep.seconds = seconds;
+  for (const auto& par : study.design.parameters)
+    rep.parameters.push_back({par.key, *par.low, *par.high, par.log});
+  const int k = static_cast<int>(study.design.parameters.size());
+
+  for (const auto& o : study.outputs) {
+    analysis::SensitivityOutputResult out;
+    out.name = o.label;
+    const auto& info = models::kMetricInfo[static_cast<std::size_t>(models::find_metric(o.metric))];
+    const bool sum_years = !o.year;
+    out.unit = sum_years && std::string(info.unit) == "FTE" ? "FTE-years" : info.unit;
+    out.effect = !o.of.empty();
+    // The alternative's group: by its place in the file's list.
+    std::string variant = plan.groups[0];
+    if (out.effect) {
+      const auto& alts = study.design.alternatives;
+      const auto it = std::find(alts.begin(), alts.end(), o.of);
+      variant = plan.groups[static_cast<std::size_t>(it - alts.begin()) + 1];
+      out.alternative = variant;
+    }
+    const std::string where = o.sector == "all" ? "all sectors" : o.sector;
+    const std::string when = o.year ? fmt::format("in {}", *o.year) : std::string("summed over every year");
+    out.description = out.effect ? fmt::format("Effect of {} on {} ({}, {}), {} − {}", variant, o.metric,
+                                               where, when, variant, plan.groups[0])
+                                 : fmt::format("{} ({}, {})", o.metric, where, when);
+    // y[p]: the mean over the replications; the within-point variance is the replication noise.
+    std::vector<double> y(P);
+    double within = 0.0;
+    for (std::size_t p = 0; p < P; ++p) {
+      std::vector<double> v(R);
+      for (std::size_t i = 0; i < R; ++i) {
+        v[i] = output_value(r, variant, o, p, i);
+        if (out.effect) v[i] -= output_value(r, plan.groups[0], o, p, i);
+      }
+      double m = 0.0;
+      for (const double x : v) m += x;
+      m /= static_cast<double>(R);
+      y[p] = m;
+      if (R > 1) {
+        double ss = 0.0;
+        for (const double x : v) ss += (x - m) * (x - m);
+        within += ss / static_cast<double>(R - 1);
+      }
+    }
+    double mean = 0.0;
+    for (const double x : y) mean += x;
+    mean /= static_cast<double>(P);
+    double var = 0.0;
+    for (const double x : y) var += (x - mean) * (x - mean);
+    out.mean = mean;
+    out.variance = P > 1 ? var / static_cast<double>(P - 1) : 0.0;
+    out.noise_variance = R > 1 ? within / static_cast<double>(P) / static_cast<double>(R) : kNaN;
+    if (study.saltelli) {
+      for (const auto& idx :
+           inference::sobol_indices(*study.saltelli, y, study.bootstrap, study.design_seed)) {
+        out.s1.push_back(idx.s1);
+        out.s1_lo.push_back(idx.s1_lo);
+        out.s1_hi.push_back(idx.s1_hi);
+        out.st.push_back(idx.st);
+        out.st_lo.push_back(idx.st_lo);
+        out.st_hi.push_back(idx.st_hi);
+      }
+    } else if (study.morris) {
+      for (const auto& idx : inference::morris_indices(*study.morris, y)) {
+        out.mu_star.push_back(idx.mu_star);
+        out.mu.push_back(idx.mu);
+        out.sigma.push_back(idx.sigma);
+      }
+    } else {
+      out.oat_base = y[0];
+      for (const auto& e : inference::oat_effects(k, y)) {
+        out.oat_low.push_back(e.low);
+        out.oat_high.push_back(e.high);
+      }
+    }
+    rep.outputs.push_back(std::move(out));
+  }
+  return rep;
+}
+
+// The indices beside the runs, in sensitivity.h5: /sensitivity/<n>/<index> per output, in the study's order.
+void store_indices(const std::string& h5, const analysis::SensitivityReport& rep) {
+  auto f = sim::H5Store::open(h5);
+  f->create_group("/sensitivity");
+  f->set_attr("/sensitivity", "method", rep.method);
+  std::vector<std::string> keys, names;
+  for (const auto& p : rep.parameters) keys.push_back(p.key);
+  f->write_strings("/sensitivity/parameters", keys);
+  for (std::size_t i = 0; i < rep.outputs.size(); ++i) {
+    const auto& o = rep.outputs[i];
+    names.push_back(o.name);
+    const std::string g = fmt::format("/sensitivity/{}", i);
+    f->create_group(g);
+    f->set_attr(g, "name", o.name);
+    f->set_attr(g, "unit", o.unit);
+    f->write_doubles(g + "/summary", {o.mean, o.variance, o.noise_variance});
+    f->set_attr(g + "/summary", "fields",
+                std::string("mean, variance over points, replication noise variance"));
+    const std::vector<std::pair<const char*, const std::vector<double>*>> series{
+        {"S1", &o.s1},       {"S1_lo", &o.s1_lo}, {"S1_hi", &o.s1_hi},     {"ST", &o.st},
+        {"ST_lo", &o.st_lo}, {"ST_hi", &o.st_hi}, {"mu_star", &o.mu_star}, {"mu", &o.mu},
+        {"sigma", &o.sigma}, {"low", &o.oat_low}, {"high", &o.oat_high}};
+    for (const auto& [name, values] : series)
+      if (!values->empty()) f->write_doubles(g + "/" + name, *values);
+  }
+  f->write_strings("/sensitivity/outputs", names);
+  f->close();
+}
+
+void run_sensitivity_command(const SensitivityOptions& opts) {
+  experiment::mpi::Session session;
+  const InterruptGuard guard;
+  std::optional<experiment::SensitivityStudy> study;
+  std::string dir = opts.output;
+  if (dir.empty()) {
+    const std::string stem = fs::path(opts.study).stem().string();
+    dir = (stem.empty() ? std::string("sensitivity") : stem) + "-sensitivity";
+  }
+  SweepJob job;
+  job.name = "tlm sensitivity";
+  job.what = "study";
+  job.plan = [&] {
+    study = experiment::load_sensitivity(opts.study);
+    experiment::SweepRequest request;
+    request.replications = opts.replications;
+    auto plan = experiment::plan_sweep(study->design, request);
+    if (session.rank() == 0) {
+      std::error_code ec;
+      if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        throw BadInput(fmt::format("cannot write {}: it exists and is not a folder", dir));
+      fs::create_directories(dir, ec);
+      if (ec) throw BadInput(fmt::format("cannot write {}: {}", dir, ec.message()));
+    }
+    return plan;
+  };
+  job.output = (fs::path(dir) / "sensitivity.h5").string();
+  job.resume_command = fmt::format("tlm sensitivity {} --resume{}", opts.study,
+                                   opts.output.empty() ? "" : " -o " + opts.output);
+  job.resume = opts.resume;
+  job.threads = opts.threads;
+  job.max_memory = opts.max_memory;
+  job.quiet = opts.quiet;
+  const auto result = run_sweep_job(session, job);
+  if (!result.complete) return;
+  InterruptGuard::check();
+  analysis::SensitivityReport rep;
+  try {
+    rep = analyse(*study, *result.plan, result.path, result.seconds);
+  } catch (const analysis::InputError& e) {
+    throw std::runtime_error(e.what());
+  }
+  store_indices(result.path, rep);
+  analysis::write_sensitivity_csv(rep, (fs::path(dir) / "indices.csv").string());
+  analysis::write_sensitivity_json(rep, (fs::path(dir) / "indices.json").string());
+  analysis::write_sensitivity_html(rep, (fs::path(dir) / "report.html").string());
+  if (!opts.quiet) {
+    for (const auto& o : rep.outputs) std::cout << analysis::ranking_sentence(rep, o) << "\n";
+    std::cout << fmt::format(
+        "\nWrote {}/ (indices.csv, indices.json, report.html, sensitivity.h5) in {:.1f} s.\n", dir,
+        result.seconds);
+  }
+}
+
+}  // namespace
+
+void register_sensitivity_commands(CLI::App& app) {
+  auto opts = std::make_shared<SensitivityOptions>();
+  auto* cmd = app.add_subcommand(
+      "sensitivity", "Which parameters move an output: Sobol indices, Morris screening or one at a time");
+  cmd->add_option("study", opts->study, "The sensitivity study (.toml); see docs/sensitivity.md")
+      ->required()
+      ->type_name("SENS.toml");
+  cmd->add_option(
+         "-o,--output", opts->output,
+         "Output folder (default <study name>-sensitivity/): indices.csv, indices.json, report.html, "
+         "sensitivity.h5")
+      ->type_name("DIR");
+  cmd->add_option("-r,--replications", opts->replications,
+                  "Replications per point (default: the study's `replications`, else the scenario's)")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("-j,--threads", opts->threads,
+                  "Worker threads per rank (default 0: all cores; at most 256). Results do not depend on it.")
+      ->check(CLI::Range(0, 256));
+  cmd->add_flag("--resume", opts->resume, "Finish the study's runs in DIR/sensitivity.h5.part");
+  cmd->add_option("--max-memory", opts->max_memory, "Refuse a study whose largest point needs more than SIZE")
+      ->type_name("SIZE");
+  cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
+  cmd->footer(
+      "The study's points run as a sweep (docs/sweeps.md): on threads, or with `mpirun -n K tlm sensitivity "
+      "…`\n"
+      "on MPI ranks, every point on the same replications' random numbers; Ctrl-C keeps the finished runs "
+      "for\n"
+      "--resume. Exit codes: 0 done, 2 bad input, 3 some runs failed, 130 interrupted. See "
+      "docs/sensitivity.md.");
+  cmd->callback([opts] { run_sensitivity_command(*opts); });
+}
+
+}  // namespace tlm::app
