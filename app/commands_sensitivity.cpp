@@ -123,9 +123,9 @@ analysis::SensitivityReport analyse(const experiment::SensitivityStudy& study,
     }
     const std::string where = o.sector == "all" ? "all sectors" : o.sector;
     const std::string when = o.year ? fmt::format("in {}", *o.year) : std::string("summed over every year");
-    out.description = out.effect ? fmt::format("Effect of {} on {} ({}, {}), {} − {}", variant, o.metric,
-                                               where, when, variant, plan.groups[0])
-                                 : fmt::format("{} ({}, {})", o.metric, where, when);
+    out.description = out.effect
+                          ? fmt::format("the effect of {} on {} ({}, {})", variant, o.metric, where, when)
+                          : fmt::format("{} ({}, {})", o.metric, where, when);
     // y[p]: the mean over the replications; the within-point variance is the replication noise.
     std::vector<double> y(P);
     double within = 0.0;

@@ -178,6 +178,23 @@ hid_t create_temporary(const std::string& final_path, hid_t fcpl, hid_t fapl, st
   throw std::runtime_error(fmt::format("cannot write {}: no free temporary name beside it", final_path));
 }
 
+// Closes `file` (which flushes its metadata: it may fail, a full disk) and renames the temporary into place;
+// on any failure the temporary goes and nothing is renamed.
+void close_and_rename(hid_t file, const std::string& temp_path, const std::string& final_path) {
+  const herr_t closed = H5Fclose(file);
+  std::error_code ec;
+  if (closed < 0) {
+    const std::string reason = hdf5_reason();
+    std::filesystem::remove(temp_path, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path, reason));
+  }
+  std::filesystem::rename(temp_path, final_path, ec);
+  if (ec) {
+    std::filesystem::remove(temp_path, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path, ec.message()));
+  }
+}
+
 }  // namespace
 
 H5Writer::H5Writer(std::string final_path) : final_path_(std::move(final_path)) {
@@ -285,19 +302,9 @@ void H5Store::end_create() {
   quiet_errors();
   for (auto& [p, id] : open_) H5Dclose(id);
   open_.clear();
-  const herr_t closed = H5Fclose(file_);
+  const hid_t file = file_;
   file_ = -1;
-  std::error_code ec;
-  if (closed < 0) {
-    const std::string reason = hdf5_reason();
-    std::filesystem::remove(temp_path_, ec);
-    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, reason));
-  }
-  std::filesystem::rename(temp_path_, final_path_, ec);
-  if (ec) {
-    std::filesystem::remove(temp_path_, ec);
-    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, ec.message()));
-  }
+  close_and_rename(file, temp_path_, final_path_);
   Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
   H5Pset_sieve_buf_size(fapl, 0);  // values go to the file as they are written, never held back
   file_ = checked(H5Fopen(final_path_.c_str(), H5F_ACC_RDWR, fapl), final_path_, "reopen");
@@ -498,19 +505,9 @@ void H5Writer::commit() {
   done_ = true;
   // Closing flushes the metadata: it may fail (a full disk). The file is never renamed into place then, and
   // the temporary goes.
-  const herr_t closed = H5Fclose(static_cast<hid_t>(file_));
+  const hid_t file = static_cast<hid_t>(file_);
   file_ = -1;
-  std::error_code ec;
-  if (closed < 0) {
-    const std::string reason = hdf5_reason();
-    std::filesystem::remove(temp_path_, ec);
-    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, reason));
-  }
-  std::filesystem::rename(temp_path_, final_path_, ec);
-  if (ec) {
-    std::filesystem::remove(temp_path_, ec);
-    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, ec.message()));
-  }
+  close_and_rename(file, temp_path_, final_path_);
 }
 
 void H5Writer::abort() noexcept {
