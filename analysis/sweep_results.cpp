@@ -66,7 +66,7 @@ bool is_sweep_file(const std::string& path) {
 }
 
 SweepResults load_sweep(const std::string& path, const std::vector<std::string>& metric_names,
-                        const std::vector<std::string>& optional_metrics) {
+                        const std::vector<std::string>& optional_metrics, bool cohorts) {
   QuietErrors quiet;
   Reader rd(path);
   rd.kind = "sweep file";
@@ -167,6 +167,27 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
                       std::numeric_limits<double>::quiet_NaN());
       s.units[m] = rd.string_attr(ds, "unit");
       s.national[v].emplace(m, std::move(a));
+    }
+  if (cohorts)
+    for (const auto& v : s.variants) {
+      const std::size_t S = s.sectors.size(), NR = s.routes.size();
+      auto table = [&](const std::string& name, std::vector<std::size_t> shape) {
+        const std::string ds = "/" + v + "/cohorts/" + name;
+        if (!rd.exists(ds)) rd.fail(fmt::format("{} is missing", ds));
+        if (const auto got = rd.shape_of(ds); got != shape)
+          rd.fail(fmt::format("{} has shape {}, expected {}", ds, shape_text(got), shape_text(shape)));
+        Array a = rd.read_array(ds, shape.size());
+        const std::size_t block = a.size() / (P * R);
+        for (std::size_t t = 0; t < P * R; ++t)
+          if (s.done[t] != 1)
+            std::fill_n(a.data.begin() + static_cast<std::ptrdiff_t>(t * block), block,
+                        std::numeric_limits<double>::quiet_NaN());
+        return a;
+      };
+      s.entrants[v] = table("entrants", {P, R, Y, S, NR});
+      const std::string ret = "/" + v + "/cohorts/retained";
+      const auto k = rd.exists(ret) ? rd.shape_of(ret) : std::vector<std::size_t>{};
+      s.retained[v] = table("retained", {P, R, Y, S, NR, k.size() == 6 ? k[5] : 0});
     }
   return s;
 }

@@ -39,6 +39,9 @@ struct SweepResults {
   std::vector<std::uint8_t> done, failed;  // [point × replications + replication]
   // variant -> metric -> [point, replication, year, sector]; NaN for every task not marked done.
   std::map<std::string, std::map<std::string, Array>> national;
+  // With `cohorts`: variant -> entrants [point, replication, year, sector, route] and retained [point,
+  // replication, year, sector, route, k] (docs/output.md "Cohort tables"); NaN for every task not done.
+  std::map<std::string, Array> entrants, retained;
   std::map<std::string, std::string> units;  // of the loaded metrics
 
   bool is_done(std::size_t point, std::size_t replication) const {
@@ -58,7 +61,7 @@ bool is_sweep_file(const std::string& path);
 // national/* and subject_national/* dataset of every variant is checked against points × replications ×
 // years × sectors (subjects), the points and marks against points (× replications).
 SweepResults load_sweep(const std::string& path, const std::vector<std::string>& metric_names,
-                        const std::vector<std::string>& optional_metrics = {});
+                        const std::vector<std::string>& optional_metrics = {}, bool cohorts = false);
 
 // One variant at one point as the results of a run: its replications, and the national values as one
 // region named "national" (no cohort tables, no subject metrics). The headline definitions (headlines.hpp)

@@ -22,7 +22,7 @@ const std::vector<std::string>& study_keys() {
   return keys;
 }
 const std::vector<std::string>& output_keys() {
-  static const std::vector<std::string> keys{"metric", "sector", "year", "years", "of", "label"};
+  static const std::vector<std::string> keys{"metric", "sector", "year", "years", "route", "of", "label"};
   return keys;
 }
 
@@ -160,8 +160,8 @@ SensitivityStudy load_sensitivity(const std::string& path) {
         if (auto m = rd.string(o, "metric")) {
           out.metric = *m;
           out.where = rd.at(*o.get("metric"));
-          if (models::find_metric(*m) < 0) {
-            std::vector<std::string> names;
+          if (models::find_metric(*m) < 0 && *m != kRetentionOutput) {
+            std::vector<std::string> names{kRetentionOutput};
             for (const auto& info : models::kMetricInfo) names.emplace_back(info.name);
             std::string msg = fmt::format("unknown metric `{}` (docs/output.md lists them)", *m);
             if (auto near = models::schema::suggest_among(*m, names); !near.empty())
@@ -178,13 +178,40 @@ SensitivityStudy load_sensitivity(const std::string& path) {
                      fmt::format("`sector` must be one of {}, got \"{}\"", fmt::join(choices, ", "), *sec));
           out.sector = *sec;
         }
-        if (auto y = rd.integer(o, "year", 1900, 2200)) {
+        const bool retention = out.metric == kRetentionOutput;
+        if (auto route = rd.string(o, "route")) {
+          std::vector<std::string> routes(models::kRouteNames.begin() + 1, models::kRouteNames.end());
+          routes.emplace_back("all");
+          if (!retention)
+            rd.error(*o.get("route"), fmt::format("`route` is for metric = \"{}\"", kRetentionOutput));
+          else if (std::find(routes.begin(), routes.end(), *route) == routes.end())
+            rd.error(*o.get("route"),
+                     fmt::format("`route` must be one of {}, got \"{}\"", fmt::join(routes, ", "), *route));
+          out.route = *route;
+        }
+        if (retention) {
+          // Cohorts entering start + 1 … end − 5 are followed for five years (docs/model.md 7.4).
+          if (o.contains("year") || o.contains("years"))
+            rd.error(
+                *(o.contains("year") ? o.get("year") : o.get("years")),
+                fmt::format("{} pools the cohorts that entered from the start + 1 to the end − {}; it takes "
+                            "no `year`",
+                            kRetentionOutput, models::kRetentionYears));
+          if (base && base->years.end - models::kRetentionYears < base->years.start + 1)
+            rd.error(out.where,
+                     fmt::format("{} needs at least {} years after the start; the scenario has {}–{}",
+                                 kRetentionOutput, models::kRetentionYears + 1, base->years.start,
+                                 base->years.end));
+        }
+        if (retention) {
+        } else if (auto y = rd.integer(o, "year", 1900, 2200)) {
           out.year = static_cast<int>(*y);
           if (base && (*y < base->years.start || *y > base->years.end))
             rd.error(*o.get("year"), fmt::format("year {} is outside the scenario's years {}–{}", *y,
                                                  base->years.start, base->years.end));
         }
-        if (auto all = rd.string(o, "years")) {
+        if (retention) {
+        } else if (auto all = rd.string(o, "years")) {
           if (*all != "all")
             rd.error(*o.get("years"), fmt::format("`years` can only be \"all\", got \"{}\"", *all));
           if (o.contains("year")) rd.error(*o.get("years"), "give `year` or `years = \"all\"`, not both");
@@ -266,7 +293,9 @@ SensitivityStudy load_sensitivity(const std::string& path) {
   for (auto& o : s.outputs)
     if (o.label.empty())
       o.label = fmt::format("{}{} {} {}", o.of.empty() ? "" : o.of + " − base: ", o.metric, o.sector,
-                            o.year ? std::to_string(*o.year) : std::string("all years"));
+                            o.metric == kRetentionOutput ? o.route
+                            : o.year                     ? std::to_string(*o.year)
+                                                         : std::string("all years"));
   return s;
 }
 

@@ -15,10 +15,17 @@ namespace tlm::experiment {
 enum class SensitivityMethod { Sobol, Morris, Oat };
 const char* method_name(SensitivityMethod m);
 
-// One output to explain: a national metric of a sector (or all) in a year (or summed over every year), of the
-// base scenario or, as a paired effect ALT − BASE, of an alternative.
+// The output "retention_5y": the share of the entrants (of a route, or all but the initial teachers) of the
+// cohorts followed for five years who still teach five years on (docs/model.md 7.4), pooled over those
+// cohorts.
+inline constexpr const char* kRetentionOutput = "retention_5y";
+
+// One output to explain: a national metric of a sector (or all) in a year (or summed over every year), or the
+// 5-year retention of the entrants of a sector (of entry) and route, of the base scenario or, as a paired
+// effect ALT − BASE, of an alternative.
 struct SensitivityOutput {
   std::string metric;
+  std::string route = "all";  // retention_5y: grad_so, grad_regular, zij, groenpluk, returner or all
   std::string sector = "all";
   std::optional<int> year;  // none: every year (FTE-years for an FTE metric)
   std::string of;           // "": the base scenario's level; else the alternative (as named in the file)

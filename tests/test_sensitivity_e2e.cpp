@@ -126,12 +126,18 @@ TEST_CASE("morris and one at a time: the parameter that cannot move the shortage
   }
   SECTION("one at a time") {
     study(dir, "oat", 2);
+    // And the 5-year retention of the SO-trained graduates who entered in 2026 (the one cohort followed to
+    // 2031).
+    std::ofstream(dir / "s.toml", std::ios::app)
+        << "[[output]]\nmetric = \"retention_5y\"\nroute = \"grad_so\"\nlabel = \"retention grad_so\"\n";
     const auto r = run(tlm_bin() + " sensitivity " + (dir / "s.toml") + " -q -o " + (dir / "out"));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const std::string csv = read_file(dir / "out/indices.csv");
     CHECK(csv.rfind("output,parameter,low,high,swing", 0) == 0);
     CHECK(std::stod(row(csv, "shortage po 2030", "costs.induction")[4]) == 0.0);
+    CHECK(std::stod(row(csv, "retention grad_so", "costs.induction")[4]) == 0.0);
+    CHECK(std::stod(row(csv, "retention grad_so", "reserve.return")[4]) > 0.0);
     // Fewer returners, a larger shortage.
     CHECK(std::stod(row(csv, "shortage po 2030", "reserve.return")[2]) > 0.0);
   }
@@ -154,6 +160,15 @@ TEST_CASE("a bad sensitivity study: every problem with file, line and column; no
   write(dir / "nomethod.toml",
         "scenario = \"small.toml\"\n[[parameter]]\nkey = \"reserve.return\"\nlow = 0.1\nhigh = 0.2\n"
         "[[output]]\nmetric = \"shortage_fte\"\nyear = 2030\n");
+  write(dir / "ret.toml",
+        "scenario = \"small.toml\"\nmethod = \"oat\"\n[[parameter]]\nkey = \"reserve.return\"\n"
+        "low = 0.01\nhigh = 0.05\n[[output]]\nmetric = \"retention_5y\"\nroute = \"zij\"\nyear = 2030\n");
+  const auto ret = run(tlm_bin() + " sensitivity " + (dir / "ret.toml"));
+  CHECK(ret.exit_code == 2);
+  CHECK(ret.err ==
+        (dir / "ret.toml") +
+            ":10:8: retention_5y pools the cohorts that entered from the start + 1 to the end − 5; it "
+            "takes no `year`\n");
   const auto n = run(tlm_bin() + " sensitivity " + (dir / "nomethod.toml"));
   CHECK(n.exit_code == 2);
   CHECK(n.err == (dir / "nomethod.toml") +
