@@ -218,3 +218,16 @@ TEST_CASE("a task that fails is reported with its point and replication; the oth
                    ", where /failed marks them\n") != std::string::npos);
   CHECK(run(kChecks + "marks " + (dir / "f.h5")).out == "2 2\n");
 }
+
+TEST_CASE(
+    "a sweep file is allocated whole when the sweep starts: too little room fails at once, nothing left",
+    "[e2e][sweep][hardening]") {
+  TempDir dir;
+  small_sweep(dir);
+  // A file size limit of 200 KiB (the file needs about 650 KiB): the write fails as on a full disk.
+  const auto r = run(fmt::format("bash -c \"ulimit -f 200; trap '' XFSZ; exec '{}' sweep '{}' -q -o '{}'\"",
+                                 tlm_bin(), dir / "d.toml", dir / "s.h5"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "tlm: cannot write " + (dir / "s.h5.part") + ": File too large\n");
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 3);  // the inputs only
+}
