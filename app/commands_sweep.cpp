@@ -34,9 +34,36 @@ struct SweepOptions {
   std::optional<std::size_t> max_tasks;
   std::string max_memory;
   bool quiet = false;
+  bool list = false;
 };
 
+// --list: the validated points as CSV (point, one column per parameter), nothing run or written.
+void list_points(const experiment::SweepPlan& plan) {
+  auto quoted = [](const std::string& v) {
+    if (v.find_first_of(",\"\n") == std::string::npos) return v;
+    std::string out = "\"";
+    for (const char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::cout << "point";
+  for (const auto& par : plan.design.parameters) std::cout << "," << quoted(par.key);
+  std::cout << "\n";
+  for (std::size_t p = 0; p < plan.points.size(); ++p) {
+    std::cout << p;
+    for (const auto& v : plan.points[p]) std::cout << "," << quoted(v.label);
+    std::cout << "\n";
+  }
+}
+
 void run_sweep_command(const SweepOptions& opts) {
+  if (opts.list) {
+    experiment::SweepRequest request;
+    request.design = opts.design;
+    request.replications = opts.replications;
+    request.regions = opts.regions;
+    list_points(experiment::plan_sweep(request));
+    return;
+  }
   experiment::mpi::Session session;
   const InterruptGuard guard;  // SIGINT, SIGTERM, SIGHUP: stop, keep the finished tasks for --resume
   SweepJob job;
@@ -98,6 +125,9 @@ void register_sweep_commands(CLI::App& app) {
                   "available)")
       ->type_name("SIZE");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
+  cmd->add_flag("--list", opts->list,
+                "Validate the design at every point and print its points as CSV (point, one column per "
+                "parameter); run and write nothing");
   cmd->footer(
       "Every point runs the base scenario and its alternatives with replication i's random numbers, so "
       "points\n"

@@ -76,6 +76,18 @@ TEST_CASE("a sweep gives the same bits with 1 and 2 threads and with 1, 2 and 3 
   }
 }
 
+TEST_CASE("sweep --list prints the validated points and writes nothing", "[e2e][sweep]") {
+  TempDir dir;
+  small_sweep(dir);
+  const auto r = run(tlm_bin() + " sweep " + (dir / "d.toml") + " --list");
+  CHECK(r.exit_code == 0);
+  CHECK(
+      r.out ==
+      "point,policy.induction.base_quality.po,reserve.return\n0,0.45,0.02\n1,0.45,0.04\n2,0.65,0.02\n3,0.65,"
+      "0.04\n4,0.85,0.02\n5,0.85,0.04\n");
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 3);
+}
+
 TEST_CASE("a point of a sweep equals tlm run BASE --set key=value with the same seed", "[e2e][sweep]") {
   TempDir dir;
   small_sweep(dir);

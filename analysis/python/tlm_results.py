@@ -462,7 +462,7 @@ def sweep_info(path):
     ranges         {key: {"low", "high", "scale"}} for the parameters of an lhs or sobol design
     points         a DataFrame: point, then one column per parameter (its value at the point)
     variants       the groups, the base first; base: the base's group
-    replications, n_points, design (the design file's text), design_file, design_kind (grid, lhs, sobol),
+    replications, n_points, design (the design file's text), design_file, design_kind (grid, lhs, sobol, or given: a `tlm sensitivity` study),
     seed, complete (True once every task has run), done and failed (tasks, each a (point, replication)),
     years, sectors, subjects, national and subject_national (the metric names), and the root's tlm_version,
     created, command."""
