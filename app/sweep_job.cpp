@@ -27,7 +27,10 @@ std::uint64_t plan_digest(const experiment::SweepPlan& plan) {
     for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
     h = (h ^ 0xff) * 1099511628211ull;
   };
-  for (const auto& [what, text] : plan.identity()) mix(what + "\n" + text);
+  for (const auto& [what, text] : plan.identity()) {
+    mix(what);
+    mix(text);
+  }
   mix(std::to_string(plan.points.size()) + "/" + std::to_string(plan.task_values));
   return h;
 }

@@ -29,67 +29,59 @@ double quantile_of(std::vector<double> v, double q) {
 // The perturbation kernel: N(0, Σ) with Σ = 2 × the weighted covariance of the last generation, as its
 // Cholesky factor L (row-major k × k, lower), and the normalising constant of its density.
 struct Kernel {
-  int k = 0;
-  std::vector<double> L;     // Σ = L Lᵀ
-  std::vector<double> Linv;  // for the density: |L⁻¹ x|²
-  double log_norm = 0;       // −½ log((2π)^k |Σ|)
+  std::size_t k = 0;
+  std::vector<double> L;  // Σ = L Lᵀ, row-major k × k, lower
+  double log_norm = 0;    // −½ log((2π)^k |Σ|)
 
-  explicit Kernel(const AbcGeneration& g, int dims) : k(dims) {
-    std::vector<double> mean(static_cast<std::size_t>(k), 0.0), cov(static_cast<std::size_t>(k * k), 0.0);
+  double& at(std::vector<double>& m, std::size_t i, std::size_t j) const { return m[i * k + j]; }
+  double at(const std::vector<double>& m, std::size_t i, std::size_t j) const { return m[i * k + j]; }
+
+  Kernel(const AbcGeneration& g, std::size_t dims) : k(dims) {
+    std::vector<double> mean(k, 0.0), cov(k * k, 0.0);
     for (const auto& p : g.particles)
-      for (int i = 0; i < k; ++i)
-        mean[static_cast<std::size_t>(i)] += p.weight * p.u[static_cast<std::size_t>(i)];
+      for (std::size_t i = 0; i < k; ++i) mean[i] += p.weight * p.u[i];
     for (const auto& p : g.particles)
-      for (int i = 0; i < k; ++i)
-        for (int j = 0; j < k; ++j)
-          cov[static_cast<std::size_t>(i * k + j)] +=
-              p.weight * (p.u[static_cast<std::size_t>(i)] - mean[static_cast<std::size_t>(i)]) *
-              (p.u[static_cast<std::size_t>(j)] - mean[static_cast<std::size_t>(j)]);
+      for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = 0; j < k; ++j)
+          at(cov, i, j) += p.weight * (p.u[i] - mean[i]) * (p.u[j] - mean[j]);
     for (auto& c : cov) c *= 2.0;
     // A degenerate population (every particle equal in some dimension) gets a small floor, so that the
     // kernel still moves.
-    for (int i = 0; i < k; ++i)
-      cov[static_cast<std::size_t>(i * k + i)] = std::max(cov[static_cast<std::size_t>(i * k + i)], 1e-10);
+    for (std::size_t i = 0; i < k; ++i) at(cov, i, i) = std::max(at(cov, i, i), 1e-10);
     L = cov;
-    gsl_matrix_view m =
-        gsl_matrix_view_array(L.data(), static_cast<std::size_t>(k), static_cast<std::size_t>(k));
+    gsl_matrix_view m = gsl_matrix_view_array(L.data(), k, k);
     gsl_error_handler_t* old = gsl_set_error_handler_off();
     int status = gsl_linalg_cholesky_decomp1(&m.matrix);
     if (status != GSL_SUCCESS) {  // not positive definite (collinear particles): the diagonal only
-      L.assign(static_cast<std::size_t>(k * k), 0.0);
-      for (int i = 0; i < k; ++i)
-        L[static_cast<std::size_t>(i * k + i)] = cov[static_cast<std::size_t>(i * k + i)];
-      m = gsl_matrix_view_array(L.data(), static_cast<std::size_t>(k), static_cast<std::size_t>(k));
+      L.assign(k * k, 0.0);
+      for (std::size_t i = 0; i < k; ++i) at(L, i, i) = at(cov, i, i);
+      m = gsl_matrix_view_array(L.data(), k, k);
       status = gsl_linalg_cholesky_decomp1(&m.matrix);
     }
     gsl_set_error_handler(old);
     if (status != GSL_SUCCESS) throw std::runtime_error("ABC-SMC: the perturbation kernel is degenerate");
-    for (int i = 0; i < k; ++i)
-      for (int j = i + 1; j < k; ++j) L[static_cast<std::size_t>(i * k + j)] = 0.0;  // GSL leaves Lᵀ above
-    Linv.assign(static_cast<std::size_t>(k * k), 0.0);
+    for (std::size_t i = 0; i < k; ++i)
+      for (std::size_t j = i + 1; j < k; ++j) at(L, i, j) = 0.0;  // GSL leaves Lᵀ above the diagonal
     double log_det = 0.0;
-    for (int i = 0; i < k; ++i) log_det += 2.0 * std::log(L[static_cast<std::size_t>(i * k + i)]);
-    log_norm = -0.5 * (k * std::log(2.0 * M_PI) + log_det);
+    for (std::size_t i = 0; i < k; ++i) log_det += 2.0 * std::log(at(L, i, i));
+    log_norm = -0.5 * (static_cast<double>(k) * std::log(2.0 * M_PI) + log_det);
   }
   // x = L z
   std::vector<double> apply(const std::vector<double>& z) const {
-    std::vector<double> x(static_cast<std::size_t>(k), 0.0);
-    for (int i = 0; i < k; ++i)
-      for (int j = 0; j <= i; ++j)
-        x[static_cast<std::size_t>(i)] +=
-            L[static_cast<std::size_t>(i * k + j)] * z[static_cast<std::size_t>(j)];
+    std::vector<double> x(k, 0.0);
+    for (std::size_t i = 0; i < k; ++i)
+      for (std::size_t j = 0; j <= i; ++j) x[i] += at(L, i, j) * z[j];
     return x;
   }
   // log N(d; 0, Σ): forward substitution L y = d, then −½ |y|².
   double log_density(const std::vector<double>& d) const {
-    std::vector<double> y(static_cast<std::size_t>(k), 0.0);
+    std::vector<double> y(k, 0.0);
     double q = 0.0;
-    for (int i = 0; i < k; ++i) {
-      double s = d[static_cast<std::size_t>(i)];
-      for (int j = 0; j < i; ++j)
-        s -= L[static_cast<std::size_t>(i * k + j)] * y[static_cast<std::size_t>(j)];
-      y[static_cast<std::size_t>(i)] = s / L[static_cast<std::size_t>(i * k + i)];
-      q += y[static_cast<std::size_t>(i)] * y[static_cast<std::size_t>(i)];
+    for (std::size_t i = 0; i < k; ++i) {
+      double s = d[i];
+      for (std::size_t j = 0; j < i; ++j) s -= at(L, i, j) * y[j];
+      y[i] = s / at(L, i, i);
+      q += y[i] * y[i];
     }
     return log_norm - 0.5 * q;
   }
@@ -157,7 +149,7 @@ std::vector<AbcGeneration> abc_smc(int k, const AbcSettings& s, const AbcModel& 
       std::vector<double> d;
       for (const auto& p : last.particles) d.push_back(p.distance);
       g.tolerance = quantile_of(d, s.quantile);
-      kernel.emplace(last, k);
+      kernel.emplace(last, static_cast<std::size_t>(k));
       double acc = 0.0;
       for (const auto& p : last.particles) cumulative.push_back(acc += p.weight);
     }

@@ -18,8 +18,8 @@ double mean(const std::vector<double>& v) {
 }
 
 // The indices from the rows `rows` of A, B and each AB_i (a bootstrap resample, or 0..n-1).
-void estimate(const SaltelliPlan& p, const std::vector<double>& y, const std::vector<int>& rows, std::vector<double>& s1,
-              std::vector<double>& st) {
+void estimate(const SaltelliPlan& p, const std::vector<double>& y, const std::vector<int>& rows,
+              std::vector<double>& s1, std::vector<double>& st) {
   const double n = static_cast<double>(rows.size());
   double m = 0.0;
   for (const int j : rows) m += y[p.a(j)] + y[p.b(j)];
@@ -34,8 +34,8 @@ void estimate(const SaltelliPlan& p, const std::vector<double>& y, const std::ve
     double first = 0.0, total = 0.0;
     for (const int j : rows) {
       const double fa = y[p.a(j)], fb = y[p.b(j)], fab = y[p.ab(i, j)];
-      first += fb * (fab - fa);           // Saltelli et al. (2010), table 2 (b)
-      total += (fa - fab) * (fa - fab);   // Jansen (1999), table 2 (f)
+      first += fb * (fab - fa);          // Saltelli et al. (2010), table 2 (b)
+      total += (fa - fab) * (fa - fab);  // Jansen (1999), table 2 (f)
     }
     s1[static_cast<std::size_t>(i)] = first / n / var;
     st[static_cast<std::size_t>(i)] = total / (2.0 * n) / var;
@@ -81,7 +81,8 @@ SaltelliPlan saltelli(int n, int k) {
 std::vector<SobolIndices> sobol_indices(const SaltelliPlan& plan, const std::vector<double>& y, int bootstrap,
                                         std::uint64_t seed, double level) {
   if (y.size() != plan.points.size())
-    throw std::invalid_argument(fmt::format("sobol_indices: {} outputs for {} points", y.size(), plan.points.size()));
+    throw std::invalid_argument(
+        fmt::format("sobol_indices: {} outputs for {} points", y.size(), plan.points.size()));
   std::vector<int> rows(static_cast<std::size_t>(plan.n));
   std::iota(rows.begin(), rows.end(), 0);
   std::vector<double> s1, st;
@@ -98,7 +99,8 @@ std::vector<SobolIndices> sobol_indices(const SaltelliPlan& plan, const std::vec
   std::vector<int> pick(rows.size());
   for (int b = 0; b < bootstrap; ++b) {
     for (std::size_t j = 0; j < pick.size(); ++j)
-      pick[j] = sim::uniform_int(0, plan.n - 1, stream.draw(static_cast<std::uint64_t>(b), 0, 1, static_cast<std::uint32_t>(j))[0]);
+      pick[j] = sim::uniform_int(
+          0, plan.n - 1, stream.draw(static_cast<std::uint64_t>(b), 0, 1, static_cast<std::uint32_t>(j))[0]);
     estimate(plan, y, pick, s1, st);
     for (std::size_t i = 0; i < out.size(); ++i) {
       bs1[i].push_back(s1[i]);
@@ -156,11 +158,13 @@ MorrisPlan morris(int r, int k, int levels, std::uint64_t seed) {
 
 std::vector<MorrisIndices> morris_indices(const MorrisPlan& plan, const std::vector<double>& y) {
   if (y.size() != plan.points.size())
-    throw std::invalid_argument(fmt::format("morris_indices: {} outputs for {} points", y.size(), plan.points.size()));
+    throw std::invalid_argument(
+        fmt::format("morris_indices: {} outputs for {} points", y.size(), plan.points.size()));
   std::vector<std::vector<double>> effects(static_cast<std::size_t>(plan.k));
   for (int t = 0; t < plan.r; ++t)
     for (int s = 1; s <= plan.k; ++s) {
-      const std::size_t row = static_cast<std::size_t>(t * (plan.k + 1) + s);
+      const std::size_t row =
+          static_cast<std::size_t>(t) * static_cast<std::size_t>(plan.k + 1) + static_cast<std::size_t>(s);
       const int i = plan.moved[static_cast<std::size_t>(t)][static_cast<std::size_t>(s - 1)];
       const int sign = plan.sign[static_cast<std::size_t>(t)][static_cast<std::size_t>(s - 1)];
       effects[static_cast<std::size_t>(i)].push_back((y[row] - y[row - 1]) / (sign * plan.delta));
@@ -195,7 +199,7 @@ double OatEffect::swing() const {
 }
 
 std::vector<OatEffect> oat_effects(int k, const std::vector<double>& y) {
-  if (y.size() != static_cast<std::size_t>(1 + 2 * k))
+  if (y.size() != 1 + 2 * static_cast<std::size_t>(k))
     throw std::invalid_argument(fmt::format("oat_effects: {} outputs for {} points", y.size(), 1 + 2 * k));
   std::vector<OatEffect> out(static_cast<std::size_t>(k));
   for (std::size_t i = 0; i < out.size(); ++i) {
