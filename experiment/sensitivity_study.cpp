@@ -34,6 +34,73 @@ std::vector<std::string> sector_choices() {
 
 }  // namespace
 
+SensitivityOutput read_quantity(Reader& rd, const toml::table& o, const std::string& what,
+                                const std::optional<models::Params>& base) {
+  SensitivityOutput out;
+  out.where = rd.at(o);
+  if (auto m = rd.string(o, "metric")) {
+    out.metric = *m;
+    out.where = rd.at(*o.get("metric"));
+    if (models::find_metric(*m) < 0 && *m != kRetentionOutput) {
+      std::vector<std::string> names{kRetentionOutput};
+      for (const auto& info : models::kMetricInfo) names.emplace_back(info.name);
+      std::string msg = fmt::format("unknown metric `{}` (docs/output.md lists them)", *m);
+      if (auto near = models::schema::suggest_among(*m, names); !near.empty())
+        msg = fmt::format("unknown metric `{}`; did you mean `{}`?", *m, near);
+      rd.error(out.where, msg);
+    }
+  } else if (!o.contains("metric")) {
+    rd.error(out.where, fmt::format("{} has no `metric` (e.g. \"shortage_fte\")", what));
+  }
+  if (auto sec = rd.string(o, "sector")) {
+    const auto choices = sector_choices();
+    if (std::find(choices.begin(), choices.end(), *sec) == choices.end())
+      rd.error(*o.get("sector"),
+               fmt::format("`sector` must be one of {}, got \"{}\"", fmt::join(choices, ", "), *sec));
+    out.sector = *sec;
+  }
+  const bool retention = out.metric == kRetentionOutput;
+  if (auto route = rd.string(o, "route")) {
+    std::vector<std::string> routes(models::kRouteNames.begin() + 1, models::kRouteNames.end());
+    routes.emplace_back("all");
+    if (!retention)
+      rd.error(*o.get("route"), fmt::format("`route` is for metric = \"{}\"", kRetentionOutput));
+    else if (std::find(routes.begin(), routes.end(), *route) == routes.end())
+      rd.error(*o.get("route"),
+               fmt::format("`route` must be one of {}, got \"{}\"", fmt::join(routes, ", "), *route));
+    out.route = *route;
+  }
+  if (retention) {
+    // Cohorts entering start + 1 … end − 5 are followed for five years (docs/model.md 7.4).
+    if (o.contains("year") || o.contains("years"))
+      rd.error(*(o.contains("year") ? o.get("year") : o.get("years")),
+               fmt::format("{} pools the cohorts that entered from the start + 1 to the end − {}; it takes "
+                           "no `year`",
+                           kRetentionOutput, models::kRetentionYears));
+    if (base && base->years.end - models::kRetentionYears < base->years.start + 1)
+      rd.error(out.where, fmt::format("{} needs at least {} years after the start; the scenario has {}–{}",
+                                      kRetentionOutput, models::kRetentionYears + 1, base->years.start,
+                                      base->years.end));
+  }
+  if (retention) {
+  } else if (auto y = rd.integer(o, "year", 1900, 2200)) {
+    out.year = static_cast<int>(*y);
+    if (base && (*y < base->years.start || *y > base->years.end))
+      rd.error(*o.get("year"), fmt::format("year {} is outside the scenario's years {}–{}", *y,
+                                           base->years.start, base->years.end));
+  }
+  if (retention) {
+  } else if (auto all = rd.string(o, "years")) {
+    if (*all != "all")
+      rd.error(*o.get("years"), fmt::format("`years` can only be \"all\", got \"{}\"", *all));
+    if (o.contains("year")) rd.error(*o.get("years"), "give `year` or `years = \"all\"`, not both");
+  } else if (!o.contains("year") && !o.contains("years")) {
+    rd.error(out.where, fmt::format("{} needs `year` (e.g. 2035) or `years = \"all\"`", what));
+  }
+  if (auto l = rd.string(o, "label")) out.label = *l;
+  return out;
+}
+
 const char* method_name(SensitivityMethod m) {
   switch (m) {
     case SensitivityMethod::Sobol:
@@ -154,72 +221,9 @@ SensitivityStudy load_sensitivity(const std::string& path) {
       int index = 0;
       for (const toml::node& node : *arr) {
         const toml::table& o = *node.as_table();
-        rd.unknown_keys(o, output_keys(), fmt::format("in [[output]] {}", ++index));
-        SensitivityOutput out;
-        out.where = rd.at(o);
-        if (auto m = rd.string(o, "metric")) {
-          out.metric = *m;
-          out.where = rd.at(*o.get("metric"));
-          if (models::find_metric(*m) < 0 && *m != kRetentionOutput) {
-            std::vector<std::string> names{kRetentionOutput};
-            for (const auto& info : models::kMetricInfo) names.emplace_back(info.name);
-            std::string msg = fmt::format("unknown metric `{}` (docs/output.md lists them)", *m);
-            if (auto near = models::schema::suggest_among(*m, names); !near.empty())
-              msg = fmt::format("unknown metric `{}`; did you mean `{}`?", *m, near);
-            rd.error(out.where, msg);
-          }
-        } else if (!o.contains("metric")) {
-          rd.error(out.where, fmt::format("[[output]] {} has no `metric` (e.g. \"shortage_fte\")", index));
-        }
-        if (auto sec = rd.string(o, "sector")) {
-          const auto choices = sector_choices();
-          if (std::find(choices.begin(), choices.end(), *sec) == choices.end())
-            rd.error(*o.get("sector"),
-                     fmt::format("`sector` must be one of {}, got \"{}\"", fmt::join(choices, ", "), *sec));
-          out.sector = *sec;
-        }
-        const bool retention = out.metric == kRetentionOutput;
-        if (auto route = rd.string(o, "route")) {
-          std::vector<std::string> routes(models::kRouteNames.begin() + 1, models::kRouteNames.end());
-          routes.emplace_back("all");
-          if (!retention)
-            rd.error(*o.get("route"), fmt::format("`route` is for metric = \"{}\"", kRetentionOutput));
-          else if (std::find(routes.begin(), routes.end(), *route) == routes.end())
-            rd.error(*o.get("route"),
-                     fmt::format("`route` must be one of {}, got \"{}\"", fmt::join(routes, ", "), *route));
-          out.route = *route;
-        }
-        if (retention) {
-          // Cohorts entering start + 1 … end − 5 are followed for five years (docs/model.md 7.4).
-          if (o.contains("year") || o.contains("years"))
-            rd.error(
-                *(o.contains("year") ? o.get("year") : o.get("years")),
-                fmt::format("{} pools the cohorts that entered from the start + 1 to the end − {}; it takes "
-                            "no `year`",
-                            kRetentionOutput, models::kRetentionYears));
-          if (base && base->years.end - models::kRetentionYears < base->years.start + 1)
-            rd.error(out.where,
-                     fmt::format("{} needs at least {} years after the start; the scenario has {}–{}",
-                                 kRetentionOutput, models::kRetentionYears + 1, base->years.start,
-                                 base->years.end));
-        }
-        if (retention) {
-        } else if (auto y = rd.integer(o, "year", 1900, 2200)) {
-          out.year = static_cast<int>(*y);
-          if (base && (*y < base->years.start || *y > base->years.end))
-            rd.error(*o.get("year"), fmt::format("year {} is outside the scenario's years {}–{}", *y,
-                                                 base->years.start, base->years.end));
-        }
-        if (retention) {
-        } else if (auto all = rd.string(o, "years")) {
-          if (*all != "all")
-            rd.error(*o.get("years"), fmt::format("`years` can only be \"all\", got \"{}\"", *all));
-          if (o.contains("year")) rd.error(*o.get("years"), "give `year` or `years = \"all\"`, not both");
-        } else if (!o.contains("year") && !o.contains("years")) {
-          rd.error(out.where,
-                   fmt::format("[[output]] {} needs `year` (e.g. 2035) or `years = \"all\"`", index));
-        }
-        if (auto l = rd.string(o, "label")) out.label = *l;
+        ++index;
+        rd.unknown_keys(o, output_keys(), fmt::format("in [[output]] {}", index));
+        SensitivityOutput out = read_quantity(rd, o, fmt::format("[[output]] {}", index), base);
         if (auto of = rd.string(o, "of")) {
           if (*of != "base" &&
               std::find(d.alternatives.begin(), d.alternatives.end(), *of) == d.alternatives.end())

@@ -7,8 +7,11 @@
 #include <string>
 #include <vector>
 
+#include <toml++/toml.h>
+
 #include "experiment/design.hpp"
 #include "inference/sensitivity.hpp"
+#include "models/params.hpp"
 
 namespace tlm::experiment {
 
@@ -45,6 +48,12 @@ struct SensitivityStudy {
   std::optional<inference::MorrisPlan> morris;
   std::vector<double> oat_base;  // oat: the base scenario's values in the unit cube
 };
+
+// One quantity of a study file's table `o` (an [[output]], a calibration's [[target]]): metric, sector, year
+// or years, route, label; `what` names the table in messages; the base scenario bounds the years.
+class Reader;
+SensitivityOutput read_quantity(Reader& rd, const toml::table& o, const std::string& what,
+                                const std::optional<models::Params>& base);
 
 // Reads and checks the file (every key, type and bound; every output's metric, sector and year; the
 // parameters' keys and ranges are checked at every point by plan_sweep). Throws models::ScenarioErrors.
