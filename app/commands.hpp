@@ -80,6 +80,7 @@ void register_scenario_commands(CLI::App& app);  // validate, show, scenarios (c
 void register_analysis_commands(CLI::App& app);  // compare, report (commands_analysis.cpp)
 void register_sweep_commands(CLI::App& app);     // sweep          (commands_sweep.cpp)
 void register_sensitivity_commands(CLI::App& app);  // sensitivity (commands_sensitivity.cpp)
+void register_calibrate_commands(CLI::App& app);    // calibrate   (commands_calibrate.cpp)
 // Provenance of a written file: the time now (ISO 8601, UTC) and this process's command line.
 std::string now_iso8601();
 std::string command_line();

@@ -30,10 +30,11 @@ int main(int argc, char** argv) {
     tlm::app::register_analysis_commands(app);
     tlm::app::register_sweep_commands(app);
     tlm::app::register_sensitivity_commands(app);
+    tlm::app::register_calibrate_commands(app);
     // `tlm help [COMMAND]`: the same text as `--help`, for those who type it the other way round.
     std::string topic;
     auto* help = app.add_subcommand("help", "Describe tlm, or one command (tlm help run)");
-    help->add_option("command", topic, "A command: run, compare, sweep, sensitivity, report, validate, show, scenarios");
+    help->add_option("command", topic, "A command: run, compare, sweep, sensitivity, calibrate, report, validate, show, scenarios");
     help->callback([&app, &topic] {
       if (topic.empty()) {
         std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);

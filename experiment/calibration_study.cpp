@@ -1,0 +1,147 @@
+#include "experiment/calibration_study.hpp"
+
+#include <cmath>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "experiment/toml_reader.hpp"
+#include "models/scenario.hpp"
+#include "sim/input_file.hpp"
+
+namespace tlm::experiment {
+namespace {
+
+const std::vector<std::string>& calibration_keys() {
+  static const std::vector<std::string> keys{"scenario",      "replications", "seed",      "description",
+                                             "population",    "generations",  "quantile",  "min_acceptance",
+                                             "min_tolerance", "abc_seed",     "parameter", "target"};
+  return keys;
+}
+const std::vector<std::string>& target_keys() {
+  static const std::vector<std::string> keys{"metric", "sector", "year",  "years",
+                                             "route",  "label",  "value", "sd"};
+  return keys;
+}
+
+}  // namespace
+
+CalibrationStudy load_calibration(const std::string& path) {
+  std::string why;
+  const auto text = sim::read_input_file(path, why);
+  if (!text) throw models::ScenarioErrors({models::InputError{path, 0, 0, "cannot read file: " + why}});
+  Reader rd(path);
+  toml::table t;
+  try {
+    t = toml::parse(*text, path);
+  } catch (const toml::parse_error& e) {
+    const auto& pos = e.source().begin;
+    throw models::ScenarioErrors({models::InputError{
+        path, static_cast<int>(pos.line), static_cast<int>(pos.column), std::string(e.description())}});
+  }
+  CalibrationStudy c;
+  Design& d = c.design;
+  d.path = path;
+  d.text = *text;
+  d.kind = DesignKind::Given;
+  rd.unknown_keys(t, calibration_keys(), "in a calibration");
+  if (auto v = rd.string(t, "scenario")) {
+    d.scenario = *v;
+    d.scenario_where = rd.at(*t.get("scenario"));
+  }
+  d.scenario_where.file = path;
+  if (auto r = rd.integer(t, "replications", 1, 1000000)) d.replications = static_cast<int>(*r);
+  if (auto v = rd.integer(t, "seed", 0, 0xFFFFFFFFll)) d.seed = static_cast<std::uint64_t>(*v);
+  if (auto v = rd.integer(t, "abc_seed", 0, 0xFFFFFFFFll)) c.abc.seed = static_cast<std::uint64_t>(*v);
+  if (auto v = rd.integer(t, "population", 2, 100000)) c.abc.population = static_cast<int>(*v);
+  if (auto v = rd.integer(t, "generations", 1, 1000)) c.abc.max_generations = static_cast<int>(*v);
+  if (auto v = rd.number(t, "quantile")) {
+    if (!(*v > 0.0 && *v < 1.0)) rd.error(*t.get("quantile"), "`quantile` must be in (0, 1)");
+    c.abc.quantile = *v;
+  }
+  if (auto v = rd.number(t, "min_acceptance")) {
+    if (!(*v >= 0.0 && *v < 1.0)) rd.error(*t.get("min_acceptance"), "`min_acceptance` must be in [0, 1)");
+    c.abc.min_acceptance = *v;
+  }
+  if (auto v = rd.number(t, "min_tolerance")) {
+    if (!(*v >= 0.0)) rd.error(*t.get("min_tolerance"), "`min_tolerance` must be at least 0");
+    c.abc.min_tolerance = *v;
+  }
+  if (const toml::node* desc = t.get("description"); desc && !desc->is_string())
+    rd.error(*desc, "`description` must be a string");
+  if (const toml::node* params = t.get("parameter")) {
+    const toml::array* arr = params->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      rd.error(*params, "`parameter` must be an array of tables: write each as [[parameter]]");
+    } else {
+      int index = 0;
+      for (const toml::node& p : *arr)
+        d.parameters.push_back(read_design_parameter(rd, *p.as_table(), DesignKind::Given, index++));
+    }
+  }
+  if (d.parameters.empty())
+    rd.error(rd.top(), "a calibration needs at least one [[parameter]] (a key, low and high: its prior)");
+  for (std::size_t i = 0; i < d.parameters.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!d.parameters[i].key.empty() && d.parameters[i].key == d.parameters[j].key)
+        rd.error(d.parameters[i].where, fmt::format("`{}` is a parameter twice (also at line {})",
+                                                    d.parameters[i].key, d.parameters[j].where.line));
+  std::optional<models::Params> base;
+  try {
+    base = models::load_scenario(d.scenario.find('/') != std::string::npos || d.scenario.ends_with(".toml")
+                                     ? (std::filesystem::path(path).parent_path() / d.scenario).string()
+                                     : d.scenario)
+               .params;
+  } catch (const models::ScenarioErrors&) {
+  }
+  if (const toml::node* targets = t.get("target")) {
+    const toml::array* arr = targets->as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      rd.error(*targets, "`target` must be an array of tables: write each as [[target]]");
+    } else {
+      int index = 0;
+      for (const toml::node& node : *arr) {
+        const toml::table& o = *node.as_table();
+        ++index;
+        rd.unknown_keys(o, target_keys(), fmt::format("in [[target]] {}", index));
+        CalibrationTarget target;
+        target.quantity = read_quantity(rd, o, fmt::format("[[target]] {}", index), base);
+        if (auto v = rd.number(o, "value"))
+          target.value = *v;
+        else if (!o.contains("value"))
+          rd.error(target.quantity.where,
+                   fmt::format("[[target]] {} needs `value` (what was measured)", index));
+        if (auto v = rd.number(o, "sd")) {
+          if (!(*v > 0.0)) rd.error(*o.get("sd"), fmt::format("`sd` must be above 0, got {}", *v));
+          target.sd = *v;
+        } else if (!o.contains("sd")) {
+          rd.error(
+              target.quantity.where,
+              fmt::format("[[target]] {} needs `sd` (the measurement's uncertainty, in its unit)", index));
+        }
+        if (target.quantity.label.empty())
+          target.quantity.label =
+              fmt::format("{} {} {}", target.quantity.metric, target.quantity.sector,
+                          target.quantity.metric == kRetentionOutput ? target.quantity.route
+                          : target.quantity.year                     ? std::to_string(*target.quantity.year)
+                                                                     : std::string("all years"));
+        c.targets.push_back(std::move(target));
+      }
+    }
+  }
+  // Stop by default once the tolerance is the number of targets: the expected sum of squared standardised
+  // errors of a model that is right; a smaller tolerance would fit the replications' own noise.
+  if (!t.contains("min_tolerance")) c.abc.min_tolerance = static_cast<double>(c.targets.size());
+  if (c.targets.empty() && !t.contains("target"))
+    rd.error(rd.top(), "a calibration needs at least one [[target]] (a quantity, its measured value and sd)");
+  if (!rd.errors().empty()) {
+    std::stable_sort(rd.errors().begin(), rd.errors().end(), [](const auto& a, const auto& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+    throw models::ScenarioErrors(std::move(rd.errors()));
+  }
+  return c;
+}
+
+}  // namespace tlm::experiment
