@@ -75,10 +75,10 @@ std::string run_scenarios(const RunOptions& opts, bool rename_duplicates);
 // Adds -r, -j, --seed, --set to a subcommand.
 void add_run_options(CLI::App& cmd, RunOptions& opts);
 
-void register_run_commands(CLI::App& app);       // run            (commands_run.cpp)
-void register_scenario_commands(CLI::App& app);  // validate, show, scenarios (commands_scenario.cpp)
-void register_analysis_commands(CLI::App& app);  // compare, report (commands_analysis.cpp)
-void register_sweep_commands(CLI::App& app);     // sweep          (commands_sweep.cpp)
+void register_run_commands(CLI::App& app);          // run            (commands_run.cpp)
+void register_scenario_commands(CLI::App& app);     // validate, show, scenarios (commands_scenario.cpp)
+void register_analysis_commands(CLI::App& app);     // compare, report (commands_analysis.cpp)
+void register_sweep_commands(CLI::App& app);        // sweep          (commands_sweep.cpp)
 void register_sensitivity_commands(CLI::App& app);  // sensitivity (commands_sensitivity.cpp)
 void register_calibrate_commands(CLI::App& app);    // calibrate   (commands_calibrate.cpp)
 // Provenance of a written file: the time now (ISO 8601, UTC) and this process's command line.

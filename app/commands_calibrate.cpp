@@ -1,11 +1,8 @@
 // `tlm calibrate`: fit parameters to measured targets by ABC-SMC (inference/abc.hpp); every batch of
 // proposals runs as a sweep (app/sweep_job.hpp) whose file is kept beside the result (docs/calibration.md).
-#include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -14,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/results.hpp"
 #include "analysis/sweep_results.hpp"
 #include "app/commands.hpp"
 #include "app/quantities.hpp"
@@ -48,20 +46,6 @@ double value_of(const experiment::DesignParameter& p, double u) {
 struct Simulated {
   std::vector<double> u, means;
 };
-
-void write_csv(const std::string& path, const std::string& text) {
-  const std::string tmp = fmt::format("{}.tmp{}", path, static_cast<long>(::getpid()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      fs::remove(tmp);
-      throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-    }
-  }
-  fs::rename(tmp, path);
-}
 
 std::string csv_quote(const std::string& v) {
   std::string out = "\"";
@@ -221,8 +205,8 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     f.commit();
   }
   const std::string stem = output.ends_with(".h5") ? output.substr(0, output.size() - 3) : output;
-  write_csv(stem + ".posterior.csv", posterior);
-  write_csv(stem + ".generations.csv", generations);
+  analysis::write_text_file(stem + ".posterior.csv", posterior);
+  analysis::write_text_file(stem + ".generations.csv", generations);
 
   // The posterior medians, and the scenario they make.
   const auto& last = gens.back();
@@ -235,10 +219,7 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     overrides.push_back(par.key + "=" + models::schema::number_toml(v));
   }
   if (!opts.write_scenario.empty()) {
-    const std::string src =
-        study.design.scenario.find('/') != std::string::npos || study.design.scenario.ends_with(".toml")
-            ? (fs::path(opts.calibration).parent_path() / study.design.scenario).string()
-            : study.design.scenario;
+    const std::string src = experiment::scenario_source(study.design.scenario, study.design.path);
     auto params = models::load_scenario(src, overrides).params;
     params.name = fs::path(opts.write_scenario).stem().string();
     params.description = fmt::format(
@@ -251,7 +232,7 @@ void run_calibrate_command(const CalibrateOptions& opts) {
                     return l;
                   }()),
                   ", "));
-    write_csv(opts.write_scenario, models::to_toml(params));
+    analysis::write_text_file(opts.write_scenario, models::to_toml(params));
   }
   if (opts.quiet) return;
   std::cout << "generation  tolerance   proposals  acceptance    ESS\n";

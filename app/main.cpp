@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(TLM_VERSION));
   app.footer(
-      "Exit codes: 0 done, 1 failed while running, 2 bad input (usage, scenario), 3 a sweep with failed tasks,\n"
+      "Exit codes: 0 done, 1 failed while running, 2 bad input (usage, scenario), 3 a sweep with failed "
+      "tasks,\n"
       "130 interrupted.\n"
       "Docs: README.md, docs/scenarios.md (every scenario key), docs/output.md (the results file).");
   try {
@@ -34,7 +35,9 @@ int main(int argc, char** argv) {
     // `tlm help [COMMAND]`: the same text as `--help`, for those who type it the other way round.
     std::string topic;
     auto* help = app.add_subcommand("help", "Describe tlm, or one command (tlm help run)");
-    help->add_option("command", topic, "A command: run, compare, sweep, sensitivity, calibrate, report, validate, show, scenarios");
+    help->add_option(
+        "command", topic,
+        "A command: run, compare, sweep, sensitivity, calibrate, report, validate, show, scenarios");
     help->callback([&app, &topic] {
       if (topic.empty()) {
         std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);

@@ -28,22 +28,13 @@ const std::vector<std::string>& target_keys() {
 }  // namespace
 
 CalibrationStudy load_calibration(const std::string& path) {
-  std::string why;
-  const auto text = sim::read_input_file(path, why);
-  if (!text) throw models::ScenarioErrors({models::InputError{path, 0, 0, "cannot read file: " + why}});
+  const std::string text = read_toml_file(path);
   Reader rd(path);
-  toml::table t;
-  try {
-    t = toml::parse(*text, path);
-  } catch (const toml::parse_error& e) {
-    const auto& pos = e.source().begin;
-    throw models::ScenarioErrors({models::InputError{
-        path, static_cast<int>(pos.line), static_cast<int>(pos.column), std::string(e.description())}});
-  }
+  const toml::table t = parse_toml(text, path);
   CalibrationStudy c;
   Design& d = c.design;
   d.path = path;
-  d.text = *text;
+  d.text = text;
   d.kind = DesignKind::Given;
   rd.unknown_keys(t, calibration_keys(), "in a calibration");
   if (auto v = rd.string(t, "scenario")) {
@@ -70,31 +61,11 @@ CalibrationStudy load_calibration(const std::string& path) {
   }
   if (const toml::node* desc = t.get("description"); desc && !desc->is_string())
     rd.error(*desc, "`description` must be a string");
-  if (const toml::node* params = t.get("parameter")) {
-    const toml::array* arr = params->as_array();
-    if (!arr || !arr->is_array_of_tables()) {
-      rd.error(*params, "`parameter` must be an array of tables: write each as [[parameter]]");
-    } else {
-      int index = 0;
-      for (const toml::node& p : *arr)
-        d.parameters.push_back(read_design_parameter(rd, *p.as_table(), DesignKind::Given, index++));
-    }
-  }
+  if (const toml::node* params = t.get("parameter"))
+    read_design_parameters(rd, *params, DesignKind::Given, d.parameters);
   if (d.parameters.empty())
     rd.error(rd.top(), "a calibration needs at least one [[parameter]] (a key, low and high: its prior)");
-  for (std::size_t i = 0; i < d.parameters.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (!d.parameters[i].key.empty() && d.parameters[i].key == d.parameters[j].key)
-        rd.error(d.parameters[i].where, fmt::format("`{}` is a parameter twice (also at line {})",
-                                                    d.parameters[i].key, d.parameters[j].where.line));
-  std::optional<models::Params> base;
-  try {
-    base = models::load_scenario(d.scenario.find('/') != std::string::npos || d.scenario.ends_with(".toml")
-                                     ? (std::filesystem::path(path).parent_path() / d.scenario).string()
-                                     : d.scenario)
-               .params;
-  } catch (const models::ScenarioErrors&) {
-  }
+  const std::optional<models::Params> base = load_base_scenario(d);
   if (const toml::node* targets = t.get("target")) {
     const toml::array* arr = targets->as_array();
     if (!arr || !arr->is_array_of_tables()) {
@@ -135,12 +106,7 @@ CalibrationStudy load_calibration(const std::string& path) {
   if (!t.contains("min_tolerance")) c.abc.min_tolerance = static_cast<double>(c.targets.size());
   if (c.targets.empty() && !t.contains("target"))
     rd.error(rd.top(), "a calibration needs at least one [[target]] (a quantity, its measured value and sd)");
-  if (!rd.errors().empty()) {
-    std::stable_sort(rd.errors().begin(), rd.errors().end(), [](const auto& a, const auto& b) {
-      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
-    throw models::ScenarioErrors(std::move(rd.errors()));
-  }
+  throw_if_errors(rd);
   return c;
 }
 

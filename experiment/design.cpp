@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -162,14 +163,7 @@ Design parse_design(const std::string& text, const std::string& display) {
   Design d;
   d.path = display;
   d.text = text;
-  toml::table t;
-  try {
-    t = toml::parse(text, display);
-  } catch (const toml::parse_error& e) {
-    const auto& pos = e.source().begin;
-    throw models::ScenarioErrors({models::InputError{
-        display, static_cast<int>(pos.line), static_cast<int>(pos.column), std::string(e.description())}});
-  }
+  const toml::table t = parse_toml(text, display);
   rd.unknown_keys(t, top_keys(), "in a sweep design");
   if (auto s = rd.string(t, "scenario")) {
     d.scenario = *s;
@@ -228,24 +222,13 @@ Design parse_design(const std::string& text, const std::string& display) {
                                    design_kind_name(d.kind)));
   }
   if (const toml::node* params = t.get("parameter")) {
-    const toml::array* arr = params->as_array();
-    if (!arr || !arr->is_array_of_tables()) {
-      rd.error(*params, "`parameter` must be an array of tables: write each as [[parameter]]");
-    } else {
-      if (arr->size() > static_cast<std::size_t>(kMaxParameters))
-        rd.error(*params, fmt::format("{} parameters; at most {}", arr->size(), kMaxParameters));
-      int index = 0;
-      for (const toml::node& p : *arr)
-        d.parameters.push_back(read_design_parameter(rd, *p.as_table(), d.kind, index++));
-    }
+    if (const toml::array* arr = params->as_array();
+        arr && arr->size() > static_cast<std::size_t>(kMaxParameters))
+      rd.error(*params, fmt::format("{} parameters; at most {}", arr->size(), kMaxParameters));
+    read_design_parameters(rd, *params, d.kind, d.parameters);
   }
   if (d.parameters.empty() && rd.errors().empty())
     rd.error(rd.top(), "a design needs at least one [[parameter]] (a key and its values, or low and high)");
-  for (std::size_t i = 0; i < d.parameters.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (!d.parameters[i].key.empty() && d.parameters[i].key == d.parameters[j].key)
-        rd.error(d.parameters[i].where, fmt::format("`{}` is a parameter twice (also at line {})",
-                                                    d.parameters[i].key, d.parameters[j].where.line));
   if (d.kind == DesignKind::Sobol && d.parameters.size() > static_cast<std::size_t>(kMaxSobolDimension))
     rd.error(rd.top(),
              fmt::format("design = \"sobol\" takes at most {} parameters (GSL's Sobol sequence), got {}",
@@ -253,21 +236,68 @@ Design parse_design(const std::string& text, const std::string& display) {
   if (rd.errors().empty() && d.point_count() > kMaxPoints)
     rd.error(rd.top(),
              fmt::format("the grid has more than {} points (the product of its value counts)", kMaxPoints));
-  if (!rd.errors().empty()) {
-    // In the order of the file (toml++ visits a table's keys in name order); whole-file problems first.
-    std::stable_sort(rd.errors().begin(), rd.errors().end(), [](const auto& a, const auto& b) {
-      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
-    throw models::ScenarioErrors(std::move(rd.errors()));
-  }
+  throw_if_errors(rd);
   return d;
 }
 
 Design load_design(const std::string& path) {
+  return parse_design(read_toml_file(path), path);
+}
+
+std::string read_toml_file(const std::string& path) {
   std::string why;
   auto text = sim::read_input_file(path, why);
   if (!text) throw models::ScenarioErrors({models::InputError{path, 0, 0, "cannot read file: " + why}});
-  return parse_design(*text, path);
+  return std::move(*text);
+}
+
+toml::table parse_toml(const std::string& text, const std::string& display) {
+  try {
+    return toml::parse(text, display);
+  } catch (const toml::parse_error& e) {
+    const auto& pos = e.source().begin;
+    throw models::ScenarioErrors({models::InputError{
+        display, static_cast<int>(pos.line), static_cast<int>(pos.column), std::string(e.description())}});
+  }
+}
+
+void throw_if_errors(Reader& rd) {
+  if (rd.errors().empty()) return;
+  std::stable_sort(rd.errors().begin(), rd.errors().end(), [](const auto& a, const auto& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
+  throw models::ScenarioErrors(std::move(rd.errors()));
+}
+
+void read_design_parameters(Reader& rd, const toml::node& params, DesignKind kind,
+                            std::vector<DesignParameter>& out) {
+  const toml::array* arr = params.as_array();
+  if (!arr || !arr->is_array_of_tables()) {
+    rd.error(params, "`parameter` must be an array of tables: write each as [[parameter]]");
+    return;
+  }
+  int index = 0;
+  for (const toml::node& p : *arr) out.push_back(read_design_parameter(rd, *p.as_table(), kind, index++));
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!out[i].key.empty() && out[i].key == out[j].key)
+        rd.error(out[i].where,
+                 fmt::format("`{}` is a parameter twice (also at line {})", out[i].key, out[j].where.line));
+}
+
+std::string scenario_source(const std::string& name, const std::string& design_path) {
+  const bool is_path = name.find('/') != std::string::npos || name.ends_with(".toml");
+  if (!is_path || name.starts_with("/")) return name;
+  const auto dir = std::filesystem::path(design_path).parent_path();
+  return dir.empty() ? name : (dir / name).lexically_normal().string();
+}
+
+std::optional<models::Params> load_base_scenario(const Design& d) {
+  try {
+    return models::load_scenario(scenario_source(d.scenario, d.path)).params;
+  } catch (const models::ScenarioErrors&) {
+    return std::nullopt;  // plan_sweep says why, at the scenario's name in the file
+  }
 }
 
 std::vector<std::vector<PointValue>> design_points(const Design& design, const std::vector<bool>& integer) {

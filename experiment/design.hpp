@@ -66,6 +66,12 @@ struct PointValue {
   double number;      // NaN for text
   std::string label;  // for the points table: 0.45, ban
 };
+// A scenario named in a design (or a study file at `design_path`): a path relative to that file's folder, or
+// an embedded name (a name with '/' or ending in .toml is a path, as on the command line).
+std::string scenario_source(const std::string& name, const std::string& design_path);
+// The design's base scenario, or nothing where it does not load (plan_sweep then reports why).
+std::optional<models::Params> load_base_scenario(const Design& design);
+
 // The design's points in order (grid: the first parameter varies slowest). `integer[j]`: parameter j takes
 // whole numbers (sampled values are rounded).
 std::vector<std::vector<PointValue>> design_points(const Design& design, const std::vector<bool>& integer);

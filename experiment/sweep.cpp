@@ -24,15 +24,6 @@
 namespace tlm::experiment {
 namespace {
 
-// A scenario named in a design: a path relative to the design's folder, or an embedded name (a name with
-// '/' or ending in .toml is a path, as on the command line).
-std::string scenario_source(const std::string& name, const std::string& design_path) {
-  const bool is_path = name.find('/') != std::string::npos || name.ends_with(".toml");
-  if (!is_path || name.starts_with("/")) return name;
-  const auto dir = std::filesystem::path(design_path).parent_path();
-  return dir.empty() ? name : (dir / name).lexically_normal().string();
-}
-
 // Whether the scenario writes `key` (a key, or a key and a table entry) as a whole number.
 bool integer_key(const toml::table& resolved, const std::string& key) {
   const toml::node_view<const toml::node> node = resolved.at_path(key);

@@ -92,10 +92,21 @@ class Reader {
   std::vector<models::InputError> errors_;
 };
 
+// The text of an input file; models::ScenarioErrors ("cannot read file: …") when it cannot be read.
+std::string read_toml_file(const std::string& path);
+// `text` parsed as TOML; a syntax error is models::ScenarioErrors at its line and column in `display`.
+toml::table parse_toml(const std::string& text, const std::string& display);
+// Throws models::ScenarioErrors with every problem `rd` collected, in the order of the file (toml++ visits a
+// table's keys in name order; whole-file problems first); does nothing when there were none.
+void throw_if_errors(Reader& rd);
+
 // One [[parameter]] table of a design (or, with kind Given, of a sensitivity study): its key and its values
 // (grid) or range (low, high, scale). Problems go to `rd`.
 struct DesignParameter;
 enum class DesignKind;
 DesignParameter read_design_parameter(Reader& rd, const toml::table& t, DesignKind kind, int index);
+// Every [[parameter]] of `t` (the array `params`) into `out`; a key given twice is an error.
+void read_design_parameters(Reader& rd, const toml::node& params, DesignKind kind,
+                            std::vector<DesignParameter>& out);
 
 }  // namespace tlm::experiment

@@ -54,6 +54,10 @@ inline std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+inline void write_file(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
 // Runs `command` through /bin/sh with stdin from /dev/null (or `stdin_file`).
 inline ProcessResult run(const std::string& command, const std::string& stdin_file = "/dev/null") {
   TempDir tmp;

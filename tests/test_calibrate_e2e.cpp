@@ -15,24 +15,20 @@ using tlm::test::read_file;
 using tlm::test::run;
 using tlm::test::TempDir;
 
-namespace {
+using tlm::test::write_file;
 
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path) << text;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("calibrate recovers the reserve's return chance from the shortage it produced",
           "[e2e][calibrate]") {
   TempDir dir;
-  write(dir / "small.toml",
-        "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2030\n[world]\nscale = 0.1\n");
+  write_file(dir / "small.toml",
+             "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2030\n[world]\nscale = 0.1\n");
   // The target: the po shortage rate in 2030 of the small world at reserve.return = 0.03, the mean of its 4
   // replications with seed 5 (tlm sweep; 0.08067). The calibration runs the same replications, so at 0.03 it
   // reproduces the target exactly; the sd (0.003, about the spread of one replication) sets how far around it
   // the posterior reaches.
-  write(dir / "c.toml", R"(scenario = "small.toml"
+  write_file(dir / "c.toml", R"(scenario = "small.toml"
 replications = 4
 seed = 5
 population = 40
@@ -78,10 +74,10 @@ label = "po shortage rate 2030"
 
 TEST_CASE("a bad calibration file: every problem with file, line and column", "[e2e][calibrate]") {
   TempDir dir;
-  write(dir / "bad.toml",
-        "scenario = \"nl-baseline\"\npopulation = 1\n[[parameter]]\nkey = \"reserve.return\"\nlow = "
-        "0.01\nhigh = "
-        "0.05\n[[target]]\nmetric = \"shortage_rate\"\nyear = 2030\nvalue = 0.08\nsd = 0.0\n");
+  write_file(dir / "bad.toml",
+             "scenario = \"nl-baseline\"\npopulation = 1\n[[parameter]]\nkey = \"reserve.return\"\nlow = "
+             "0.01\nhigh = "
+             "0.05\n[[target]]\nmetric = \"shortage_rate\"\nyear = 2030\nvalue = 0.08\nsd = 0.0\n");
   const auto r = run(fmt::format("'{}' calibrate '{}'", tlm::test::tlm_binary(), dir / "bad.toml"));
   CHECK(r.exit_code == 2);
   CHECK(r.err == (dir / "bad.toml") + ":2:14: `population` must be in [2, 100000], got 1\n" +

@@ -15,11 +15,9 @@ using tlm::test::read_file;
 using tlm::test::run;
 using tlm::test::TempDir;
 
-namespace {
+using tlm::test::write_file;
 
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path) << text;
-}
+namespace {
 
 std::string tlm_bin() {
   return tlm::test::tlm_binary();
@@ -28,9 +26,9 @@ std::string tlm_bin() {
 // A tenth of the Netherlands to 2031, and a study of two parameters: reserve.return moves the shortage,
 // costs.induction cannot (it only prices induction), but it moves the induction costs.
 void study(const TempDir& dir, const std::string& method, int samples) {
-  write(dir / "small.toml",
-        "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2031\n[world]\nscale = 0.1\n");
-  write(dir / "s.toml", fmt::format(R"(scenario = "small.toml"
+  write_file(dir / "small.toml",
+             "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2031\n[world]\nscale = 0.1\n");
+  write_file(dir / "s.toml", fmt::format(R"(scenario = "small.toml"
 method = "{}"
 samples = {}
 replications = 2
@@ -56,7 +54,7 @@ metric = "cost_induction"
 years = "all"
 label = "induction costs"
 )",
-                                    method, samples));
+                                         method, samples));
 }
 
 // The cells of the row of indices.csv for (output, parameter) (names are quoted; the test's have no commas).
@@ -150,19 +148,20 @@ TEST_CASE("a bad sensitivity study: every problem with file, line and column; no
   std::string text = read_file(dir / "s.toml");
   text.replace(text.find("metric = \"shortage_fte\""), 23, "metric = \"shortage_ftw\"");
   text.replace(text.find("year = 2030"), 11, "year = 2050");
-  write(dir / "bad.toml", text);
+  write_file(dir / "bad.toml", text);
   const auto r = run(tlm_bin() + " sensitivity " + (dir / "bad.toml") + " -o " + (dir / "out"));
   CHECK(r.exit_code == 2);
   CHECK(r.err == (dir / "bad.toml") +
                      ":17:10: unknown metric `shortage_ftw`; did you mean `shortage_fte`?\n" +
                      (dir / "bad.toml") + ":19:8: year 2050 is outside the scenario's years 2025–2031\n");
   CHECK_FALSE(std::filesystem::exists(dir / "out"));
-  write(dir / "nomethod.toml",
-        "scenario = \"small.toml\"\n[[parameter]]\nkey = \"reserve.return\"\nlow = 0.1\nhigh = 0.2\n"
-        "[[output]]\nmetric = \"shortage_fte\"\nyear = 2030\n");
-  write(dir / "ret.toml",
-        "scenario = \"small.toml\"\nmethod = \"oat\"\n[[parameter]]\nkey = \"reserve.return\"\n"
-        "low = 0.01\nhigh = 0.05\n[[output]]\nmetric = \"retention_5y\"\nroute = \"zij\"\nyear = 2030\n");
+  write_file(dir / "nomethod.toml",
+             "scenario = \"small.toml\"\n[[parameter]]\nkey = \"reserve.return\"\nlow = 0.1\nhigh = 0.2\n"
+             "[[output]]\nmetric = \"shortage_fte\"\nyear = 2030\n");
+  write_file(
+      dir / "ret.toml",
+      "scenario = \"small.toml\"\nmethod = \"oat\"\n[[parameter]]\nkey = \"reserve.return\"\n"
+      "low = 0.01\nhigh = 0.05\n[[output]]\nmetric = \"retention_5y\"\nroute = \"zij\"\nyear = 2030\n");
   const auto ret = run(tlm_bin() + " sensitivity " + (dir / "ret.toml"));
   CHECK(ret.exit_code == 2);
   CHECK(ret.err ==

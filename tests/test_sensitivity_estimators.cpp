@@ -38,7 +38,8 @@ std::vector<double> evaluate(const std::vector<std::vector<double>>& points, F&&
 TEST_CASE("Sobol indices of the Ishigami function lie within 0.02 of the analytic ones at N = 2^14",
           "[sensitivity][estimators]") {
   const double a = 7.0, b = 0.1, pi4 = std::pow(kPi, 4), pi8 = std::pow(kPi, 8);
-  const double v1 = 0.5 * std::pow(1 + b * pi4 / 5, 2), v2 = a * a / 8, v13 = b * b * pi8 * (1.0 / 18 - 1.0 / 50);
+  const double v1 = 0.5 * std::pow(1 + b * pi4 / 5, 2), v2 = a * a / 8,
+               v13 = b * b * pi8 * (1.0 / 18 - 1.0 / 50);
   const double v = v1 + v2 + v13;
   const std::vector<double> s1{v1 / v, v2 / v, 0.0}, st{(v1 + v13) / v, v2 / v, v13 / v};
   const auto plan = saltelli(1 << 14, 3);
@@ -134,7 +135,8 @@ TEST_CASE("Morris ranks the Ishigami parameters; x3 acts only through interactio
   CHECK(idx[1].mu == Approx(0.0).margin(0.01 * idx[1].mu_star + 1e-9));  // sin² is symmetric on the grid
 }
 
-TEST_CASE("one at a time: the tornado's bars are the differences from the base", "[sensitivity][estimators]") {
+TEST_CASE("one at a time: the tornado's bars are the differences from the base",
+          "[sensitivity][estimators]") {
   const auto rows = one_at_a_time({0.5, 0.25});
   REQUIRE(rows.size() == 5);
   CHECK(rows[1] == std::vector<double>{0.0, 0.25});

@@ -18,27 +18,26 @@ using tlm::test::run;
 using tlm::test::TempDir;
 namespace fs = std::filesystem;
 
+using tlm::test::write_file;
+
 namespace {
 
 const std::string kSame = "/usr/bin/python3 " + std::string(TLM_SOURCE_DIR) + "/scripts/same-results ";
 const std::string kChecks = "/usr/bin/python3 " + std::string(TLM_TEST_DIR) + "/sweep_checks.py ";
 
-void write(const std::string& path, const std::string& text) {
-  std::ofstream(path) << text;
-}
-
 // A small world (a tenth of the Netherlands, to 2031) and its groenpluk-ban alternative, and a 6-point grid.
 void small_sweep(const TempDir& dir, int replications = 2) {
-  write(dir / "small.toml",
-        "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2031\n[world]\nscale = 0.1\n");
-  write(dir / "ban.toml",
-        "extends = \"groenpluk-ban\"\nname = \"small-ban\"\n[years]\nend = 2031\n[world]\nscale = 0.1\n");
-  write(dir / "d.toml",
-        "scenario = \"small.toml\"\nalternatives = [\"ban.toml\"]\nreplications = " +
-            std::to_string(replications) +
-            "\nseed = 7\n"
-            "[[parameter]]\nkey = \"policy.induction.base_quality.po\"\nvalues = [0.45, 0.65, 0.85]\n"
-            "[[parameter]]\nkey = \"reserve.return\"\nvalues = [0.02, 0.04]\n");
+  write_file(dir / "small.toml",
+             "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2031\n[world]\nscale = 0.1\n");
+  write_file(
+      dir / "ban.toml",
+      "extends = \"groenpluk-ban\"\nname = \"small-ban\"\n[years]\nend = 2031\n[world]\nscale = 0.1\n");
+  write_file(dir / "d.toml",
+             "scenario = \"small.toml\"\nalternatives = [\"ban.toml\"]\nreplications = " +
+                 std::to_string(replications) +
+                 "\nseed = 7\n"
+                 "[[parameter]]\nkey = \"policy.induction.base_quality.po\"\nvalues = [0.45, 0.65, 0.85]\n"
+                 "[[parameter]]\nkey = \"reserve.return\"\nvalues = [0.02, 0.04]\n");
 }
 
 std::string tlm_bin() {
@@ -172,15 +171,15 @@ TEST_CASE("resuming refuses another design or scenario, saying what differs", "[
           0);
   std::string design = tlm::test::read_file(dir / "d.toml");
   design.replace(design.find("[0.02, 0.04]"), 12, "[0.02, 0.05]");
-  write(dir / "d2.toml", design);
+  write_file(dir / "d2.toml", design);
   const auto r = run(tlm_bin() + " sweep " + (dir / "d2.toml") + " --resume -q -o " + (dir / "r.h5"));
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
         "tlm: cannot resume " + (dir / "r.h5.part") +
             ": the design differs from the sweep's (line 10 was `values = [0.02, 0.04]`, is now `values = "
             "[0.02, 0.05]`); finish it with the same design and scenarios, or remove it to start again\n");
-  write(dir / "small.toml",
-        "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2031\n[world]\nscale = 0.2\n");
+  write_file(dir / "small.toml",
+             "extends = \"nl-baseline\"\nname = \"small\"\n[years]\nend = 2031\n[world]\nscale = 0.2\n");
   const auto s = run(tlm_bin() + " sweep " + (dir / "d.toml") + " --resume -q -o " + (dir / "r.h5"));
   CHECK(s.exit_code == 2);
   CHECK(s.err.find("the scenario differs from the sweep's (line ") != std::string::npos);
@@ -194,10 +193,10 @@ TEST_CASE("a design is validated at every point before anything runs: errors in 
           "[e2e][sweep]") {
   TempDir dir;
   small_sweep(dir);
-  write(dir / "bad.toml",
-        "scenario = \"small.toml\"\nreplications = 1\n[[parameter]]\nkey = "
-        "\"policy.induction.base_quality.po\"\n"
-        "values = [0.5, 1.5]\n[[parameter]]\nkey = \"reserve.retrun\"\nvalues = [0.02]\n");
+  write_file(dir / "bad.toml",
+             "scenario = \"small.toml\"\nreplications = 1\n[[parameter]]\nkey = "
+             "\"policy.induction.base_quality.po\"\n"
+             "values = [0.5, 1.5]\n[[parameter]]\nkey = \"reserve.retrun\"\nvalues = [0.02]\n");
   const auto r = run(tlm_bin() + " sweep " + (dir / "bad.toml") + " -o " + (dir / "bad.h5"));
   CHECK(r.exit_code == 2);
   CHECK(r.err == (dir / "bad.toml") +
@@ -206,7 +205,8 @@ TEST_CASE("a design is validated at every point before anything runs: errors in 
                      ":7:7: unknown key `reserve.retrun`; did you mean `reserve.return`?\n");
   CHECK_FALSE(fs::exists(dir / "bad.h5"));
   CHECK_FALSE(fs::exists(dir / "bad.h5.part"));
-  write(dir / "nofile.toml", "scenario = \"missing.toml\"\n[[parameter]]\nkey = \"seed\"\nvalues = [1]\n");
+  write_file(dir / "nofile.toml",
+             "scenario = \"missing.toml\"\n[[parameter]]\nkey = \"seed\"\nvalues = [1]\n");
   const auto m = run(tlm_bin() + " sweep " + (dir / "nofile.toml"));
   CHECK(m.exit_code == 2);
   CHECK(m.err.find((dir / "nofile.toml") + ":1:12: " + (dir / "missing.toml") + ": cannot read file") == 0);
@@ -217,7 +217,7 @@ TEST_CASE("a task that fails is reported with its point and replication; the oth
   TempDir dir;
   small_sweep(dir);
   // With the regional detail, a point with fewer regions than the first cannot be stored.
-  write(
+  write_file(
       dir / "f.toml",
       "scenario = \"small.toml\"\nreplications = 2\nregions = true\n[[parameter]]\nkey = \"world.regions\"\n"
       "values = [20, 10]\n");
