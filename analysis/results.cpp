@@ -69,7 +69,8 @@ std::size_t index_of(const std::vector<std::string>& v, const std::string& x, co
   return static_cast<std::size_t>(it - v.begin());
 }
 
-// The array summed over one axis (NaN stays NaN: a cell past the horizon is past it in every sector).
+}  // namespace
+
 Array sum_over_axis(const Array& a, std::size_t axis) {
   Array out;
   if (a.data.empty()) return out;
@@ -85,6 +86,8 @@ Array sum_over_axis(const Array& a, std::size_t axis) {
       for (std::size_t i = 0; i < inner; ++i) out.data[o * inner + i] += a.data[(o * n + k) * inner + i];
   return out;
 }
+
+namespace {
 
 // Subject metrics (format 3): every dataset of subject_metrics/ is checked against replications × years ×
 // regions × subjects; those asked for are read.

@@ -38,6 +38,9 @@ struct Array {
   double operator()(std::initializer_list<std::size_t> idx) const;
 };
 
+// The array summed over one axis (NaN stays NaN: a cell past the horizon is past it in every sector).
+Array sum_over_axis(const Array& a, std::size_t axis);
+
 // The results-file format this analysis reads (the root attribute format_version, docs/output.md).
 inline constexpr int kReadableFormatVersion = 3;
 

@@ -217,6 +217,23 @@ ScenarioResults sweep_point(const SweepResults& s, const std::string& variant, s
     r.metrics.emplace(m, std::move(one));
     r.units[m] = s.units.at(m);
   }
+  // The cohort tables of entry (when loaded): the retention headlines apply to a point as to a run.
+  if (auto e = s.entrants.find(variant), k = s.retained.find(variant);
+      e != s.entrants.end() && k != s.retained.end()) {
+    auto slice = [&](const Array& a) {
+      Array one;
+      one.shape.assign(a.shape.begin() + 1, a.shape.end());
+      const std::size_t n = a.size() / s.points;
+      one.data.assign(a.data.begin() + static_cast<std::ptrdiff_t>(point * n),
+                      a.data.begin() + static_cast<std::ptrdiff_t>((point + 1) * n));
+      return one;
+    };
+    r.entrants_by_sector = slice(e->second);
+    r.retained_by_sector = slice(k->second);
+    r.retention_years = static_cast<int>(r.retained_by_sector.shape.back());
+    r.entrants = sum_over_axis(r.entrants_by_sector, 2);
+    r.retained = sum_over_axis(r.retained_by_sector, 2);
+  }
   return r;
 }
 

@@ -64,7 +64,8 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
                         const std::vector<std::string>& optional_metrics = {}, bool cohorts = false);
 
 // One variant at one point as the results of a run: its replications, and the national values as one
-// region named "national" (no cohort tables, no subject metrics). The headline definitions (headlines.hpp)
+// region named "national"; the entrants and retained of the cohort tables where loaded (no other cohort
+// tables, no subject metrics). The headline definitions (headlines.hpp)
 // and national_sum / national_ratio apply to it unchanged, so a number means the same as in a run's report.
 ScenarioResults sweep_point(const SweepResults& s, const std::string& variant, std::size_t point);
 

@@ -18,6 +18,7 @@
 
 #include "analysis/analysis.hpp"
 #include "app/commands.hpp"
+#include "app/commands_posterior.hpp"
 #include "models/scenario.hpp"
 #include "sim/h5writer.hpp"
 
@@ -29,6 +30,8 @@ struct CompareOptions {
   std::vector<std::string> scenarios;  // BASE ALT...
   std::string out_dir;
   std::vector<int> years;
+  std::string posterior;  // --posterior calib.h5: on draws of a calibration's posterior
+  int draws = 20;
 };
 
 struct ReportOptions {
@@ -202,6 +205,21 @@ void as_bad_input(F&& f) {
 void run_compare(CompareOptions& o) {
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
   if (o.out_dir.empty()) o.out_dir = default_compare_dir(o.scenarios);
+  if (!o.posterior.empty()) {
+    if (!o.run.overrides.empty() || o.run.seed)
+      throw BadInput("--posterior takes no --set or --seed: write a scenario file that extends the base");
+    PosteriorCompareOptions p;
+    p.scenarios = o.scenarios;
+    p.posterior = o.posterior;
+    p.draws = o.draws;
+    p.replications = o.run.replications;
+    p.threads = o.run.threads;
+    p.out_dir = o.out_dir;
+    p.years = o.years;
+    p.quiet = o.run.quiet;
+    run_posterior_compare(p);
+    return;
+  }
   // Ctrl-C anywhere from here (the runs, the analysis) stops the command with nothing written.
   InterruptGuard guard;
   StagedFolder folder(o.out_dir);
@@ -258,6 +276,12 @@ void register_analysis_commands(CLI::App& app) {
   c->add_option("--years", cmp->years,
                 "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
       ->delimiter(',');
+  c->add_option("--posterior", cmp->posterior,
+                "Run on draws of this calibration's posterior (tlm calibrate's file): each effect with an "
+                "interval that holds the parameters' uncertainty, and the simulation noise apart")
+      ->type_name("CALIB.h5");
+  c->add_option("--draws", cmp->draws, "With --posterior: the posterior draws (default 20)")
+      ->check(CLI::Range(2, 100000));
   c->callback([cmp] { run_compare(*cmp); });
 
   auto rep = std::make_shared<ReportOptions>();

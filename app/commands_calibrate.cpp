@@ -21,6 +21,7 @@
 #include "models/scenario.hpp"
 #include "models/schema.hpp"
 #include "sim/h5writer.hpp"
+#include "sim/progress.hpp"
 
 namespace tlm::app {
 namespace {
@@ -33,6 +34,7 @@ struct CalibrateOptions {
   std::string write_scenario;  // the posterior-median scenario
   std::optional<int> replications;
   int threads = 0;
+  bool resume = false;
   bool quiet = false;
 };
 
@@ -53,11 +55,50 @@ std::string csv_quote(const std::string& v) {
   return out + "\"";
 }
 
+// The scenario --write-scenario writes: it extends the calibration's base and sets each fitted key to its
+// posterior median. A fitted entry of a table (demand.growth.po.2024) is written as its whole key
+// (demand.growth), since a key a file sets replaces the base's value whole (docs/scenarios.md, "extends").
+std::string fitted_scenario(const experiment::CalibrationStudy& study,
+                            const std::vector<std::string>& overrides, const std::string& out_path,
+                            const std::string& description) {
+  const std::string src = experiment::scenario_source(study.design.scenario, study.design.path);
+  auto params = models::load_scenario(src, overrides).params;
+  params.name = fs::path(out_path).stem().string();
+  params.description = description;
+  auto value = [&](const std::string& key) {
+    return models::schema::value_toml(*models::schema::find_key(key), params);
+  };
+  std::string base = src;
+  if (src.find('/') != std::string::npos || src.ends_with(".toml")) {
+    // A file: named relative to the written scenario, as `extends` reads it.
+    const auto dir = fs::absolute(fs::path(out_path)).parent_path();
+    base = fs::relative(fs::absolute(src), dir).generic_string();
+  }
+  std::string quoted = "\"";
+  for (const char c : base) quoted += c == '"' || c == '\\' ? fmt::format("\\{}", c) : std::string(1, c);
+  quoted += '"';
+  std::string text = fmt::format("name = {}\ndescription = {}\nextends = {}\n\n", value("name"),
+                                 value("description"), quoted);
+  std::vector<std::string> written;
+  for (const auto& par : study.design.parameters) {
+    // The scenario key the fitted key belongs to: itself, or the longest key its path starts with.
+    std::string key = par.key;
+    while (!models::schema::find_key(key) && key.find('.') != std::string::npos) key.resize(key.rfind('.'));
+    if (std::find(written.begin(), written.end(), key) != written.end()) continue;
+    written.push_back(key);
+    if (!models::schema::find_key(key))
+      throw std::logic_error(fmt::format("calibrate: `{}` is no scenario key", par.key));
+    text += fmt::format("{} = {}\n", key, value(key));
+  }
+  return text;
+}
+
 void run_calibrate_command(const CalibrateOptions& opts) {
   const auto start = std::chrono::steady_clock::now();
+  // On MPI ranks every rank runs the same ABC-SMC (its draws are counter-based) and every batch runs as one
+  // sweep over all ranks; rank 0 reads each batch's file and hands the results to the others, and writes.
   experiment::mpi::Session session;
-  if (session.active())
-    throw BadInput("tlm calibrate runs on one machine (threads, -j); MPI ranks are not supported yet");
+  const bool leader = session.rank() == 0;
   const InterruptGuard guard;
   const auto study = experiment::load_calibration(opts.calibration);
   std::string output = opts.output;
@@ -69,8 +110,20 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     throw BadInput(fmt::format("cannot write {}: it exists and is not a regular file", output));
   const std::string runs = output + ".runs";
   std::error_code ec;
-  fs::create_directories(runs, ec);
-  if (ec) throw BadInput(fmt::format("cannot write {}: {}", runs, ec.message()));
+  if (leader) {
+    fs::create_directories(runs, ec);
+    if (ec) throw BadInput(fmt::format("cannot write {}: {}", runs, ec.message()));
+    // An interrupted calibration's unfinished batch is never thrown away unasked (as with sweeps).
+    if (!opts.resume)
+      for (const auto& entry : fs::directory_iterator(runs, ec))
+        if (entry.path().string().ends_with(".h5.part"))
+          throw BadInput(
+              fmt::format("{} holds an unfinished calibration; run with --resume to finish it, or remove {} "
+                          "to start again",
+                          runs, runs));
+  }
+  std::string resume_command = fmt::format("tlm calibrate {} --resume", opts.calibration);
+  if (!opts.output.empty()) resume_command += " -o " + opts.output;
 
   std::vector<experiment::SensitivityOutput> quantities;
   for (const auto& t : study.targets) quantities.push_back(t.quantity);
@@ -87,45 +140,98 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     d.unit = batch;
     SweepJob job;
     job.name = "tlm calibrate";
-    job.what = "batch";
+    job.what = "calibration";
     job.plan = [&] {
       experiment::SweepRequest request;
       request.replications = opts.replications;
       return experiment::plan_sweep(d, request);
     };
     job.output = (fs::path(runs) / fmt::format("batch-{:04}.h5", batch_number++)).string();
-    fs::remove(job.output, ec);  // a batch file of an earlier calibration into the same place
-    fs::remove(experiment::SweepFile::part_path(job.output), ec);
-    job.resume_command = "(a calibration cannot be resumed yet)";
+    // Resuming replays ABC-SMC, whose draws are counter-based: the batches come again in the same order with
+    // the same points. A finished batch is reopened as unfinished, so that the sweep's own identity check
+    // (design points, seed, scenario) confirms it is the same batch, and nothing of it runs again.
+    std::uint64_t resume_batch = 0;
+    if (leader) {
+      const std::string part = experiment::SweepFile::part_path(job.output);
+      if (opts.resume && fs::exists(job.output) && !fs::exists(part)) fs::rename(job.output, part, ec);
+      if (!opts.resume) {
+        fs::remove(job.output, ec);  // a batch file of an earlier calibration into the same place
+      }
+      resume_batch = fs::exists(part) ? 1 : 0;
+    }
+    job.resume = session.broadcast(resume_batch) == 1;
+    job.resume_command = resume_command;
     job.threads = opts.threads;
     job.quiet = true;
     const auto result = run_sweep_job(session, job);
     scenario_name = result.plan->groups[0];
-    const auto r = analysis::load_sweep(result.path, needed_metrics(quantities), {}, cohorts);
-    const std::size_t R = r.replications;
+    const std::size_t T = study.targets.size();
+    // Rank 0 reads the batch: per proposal each target's part, then each target's mean.
+    std::vector<double> flat;
+    if (leader) {
+      const auto r = analysis::load_sweep(result.path, needed_metrics(quantities), {}, cohorts);
+      const std::size_t R = r.replications;
+      for (std::size_t p = 0; p < batch.size(); ++p) {
+        for (std::size_t j = 0; j < T; ++j) {
+          const auto& t = study.targets[j];
+          double m = 0.0, ss = 0.0;
+          std::vector<double> v;
+          for (std::size_t i = 0; i < R; ++i) v.push_back(output_value(r, scenario_name, t.quantity, p, i));
+          for (const double x : v) m += x;
+          m /= static_cast<double>(R);
+          for (const double x : v) ss += (x - m) * (x - m);
+          const double noise = R > 1 ? ss / static_cast<double>(R - 1) / static_cast<double>(R) : 0.0;
+          flat.push_back(std::isnan(m) ? std::numeric_limits<double>::infinity()
+                                       : (m - t.value) * (m - t.value) / (t.sd * t.sd + noise));
+          flat.push_back(m);
+        }
+      }
+    }
+    session.broadcast(flat);
+    if (flat.size() != batch.size() * T * 2)
+      throw std::logic_error("calibrate: a batch's results do not match its proposals");
     std::vector<std::vector<double>> parts;
     for (std::size_t p = 0; p < batch.size(); ++p) {
       std::vector<double> part, means;
-      for (const auto& t : study.targets) {
-        double m = 0.0, ss = 0.0;
-        std::vector<double> v;
-        for (std::size_t i = 0; i < R; ++i) v.push_back(output_value(r, scenario_name, t.quantity, p, i));
-        for (const double x : v) m += x;
-        m /= static_cast<double>(R);
-        for (const double x : v) ss += (x - m) * (x - m);
-        const double noise = R > 1 ? ss / static_cast<double>(R - 1) / static_cast<double>(R) : 0.0;
-        part.push_back(std::isnan(m) ? std::numeric_limits<double>::infinity()
-                                     : (m - t.value) * (m - t.value) / (t.sd * t.sd + noise));
-        means.push_back(m);
+      for (std::size_t j = 0; j < T; ++j) {
+        part.push_back(flat[(p * T + j) * 2]);
+        means.push_back(flat[(p * T + j) * 2 + 1]);
       }
       simulated.push_back({batch[p], means});
       parts.push_back(std::move(part));
     }
     return parts;
   };
+  // Progress: per batch, the generation, its tolerance, acceptance so far and the time its rest will take.
+  const bool live = sim::stderr_is_terminal();
+  auto generation_start = std::chrono::steady_clock::now();
+  int current_generation = -1;
+  auto progress = [&](const inference::AbcProgress& p) {
+    if (!leader || opts.quiet) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (p.generation != current_generation) {
+      if (live && current_generation >= 0) std::cerr << "\n";
+      current_generation = p.generation;
+      generation_start = now;  // the batch just told of is counted in the rate below from here on
+    }
+    const double spent = std::chrono::duration<double>(now - generation_start).count();
+    const double total = std::chrono::duration<double>(now - start).count();
+    std::string line = fmt::format(
+        "tlm calibrate: generation {}/{}, tolerance {}, {}/{} accepted of {} proposals ({:.0f}%), {:.0f} s",
+        p.generation, study.abc.max_generations,
+        std::isinf(p.tolerance) ? std::string("none (the prior)") : fmt::format("{:.3g}", p.tolerance),
+        p.accepted, study.abc.population, p.proposals,
+        p.proposals > 0 ? 100.0 * p.accepted / static_cast<double>(p.proposals) : 0.0, total);
+    if (p.accepted > 0 && p.accepted < study.abc.population && spent > 0)
+      line += fmt::format(", the generation's rest about {:.0f} s",
+                          spent * (study.abc.population - p.accepted) / p.accepted);
+    std::cerr << (live ? "\r\033[K" : "") << line << (live ? "" : "\n") << std::flush;
+  };
   auto settings = study.abc;
-  const auto gens = inference::abc_smc(k, settings, model);
+  const auto gens = inference::abc_smc(k, settings, model, progress);
+  if (leader && live && !opts.quiet && current_generation >= 0) std::cerr << "\n";
   InterruptGuard::check();
+  if (!leader) return;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // The posterior: every generation's particles in HDF5 and CSV.
@@ -219,20 +325,15 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     overrides.push_back(par.key + "=" + models::schema::number_toml(v));
   }
   if (!opts.write_scenario.empty()) {
-    const std::string src = experiment::scenario_source(study.design.scenario, study.design.path);
-    auto params = models::load_scenario(src, overrides).params;
-    params.name = fs::path(opts.write_scenario).stem().string();
-    params.description = fmt::format(
+    std::vector<std::string> labels;
+    for (const auto& t : study.targets) labels.push_back(t.quantity.label);
+    const std::string description = fmt::format(
         "{} with the posterior medians of `tlm calibrate {}` (ABC-SMC, {} generations of {} particles, final "
         "tolerance {:.3g}; targets: {})",
         scenario_name, opts.calibration, gens.size(), last.particles.size(), last.tolerance,
-        fmt::join(std::vector<std::string>([&] {
-                    std::vector<std::string> l;
-                    for (const auto& t : study.targets) l.push_back(t.quantity.label);
-                    return l;
-                  }()),
-                  ", "));
-    analysis::write_text_file(opts.write_scenario, models::to_toml(params));
+        fmt::join(labels, ", "));
+    analysis::write_text_file(opts.write_scenario,
+                              fitted_scenario(study, overrides, opts.write_scenario, description));
   }
   if (opts.quiet) return;
   std::cout << "generation  tolerance   proposals  acceptance    ESS\n";
@@ -280,7 +381,9 @@ void register_calibrate_commands(CLI::App& app) {
       ->check(CLI::Range(1, 1000000));
   cmd->add_option("-j,--threads", opts->threads, "Worker threads (default 0: all cores)")
       ->check(CLI::Range(0, 256));
-  cmd->add_flag("-q,--quiet", opts->quiet, "No summary");
+  cmd->add_flag("--resume", opts->resume,
+                "Finish an interrupted calibration: the batches already run are reused, not run again");
+  cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
   cmd->footer("Every particle runs the same replications' random numbers. See docs/calibration.md.");
   cmd->callback([opts] { run_calibrate_command(*opts); });
 }

@@ -90,9 +90,11 @@ analysis::SensitivityReport analyse(const experiment::SensitivityStudy& study,
                                  ? (o.route == "all" ? std::string("every route") : "route " + o.route)
                              : o.year ? fmt::format("in {}", *o.year)
                                       : std::string("summed over every year");
-    out.description = out.effect
-                          ? fmt::format("the effect of {} on {} ({}, {})", variant, o.metric, where, when)
-                          : fmt::format("{} ({}, {})", o.metric, where, when);
+    const std::string what = o.metric == experiment::kRetentionOutput && o.k != models::kRetentionYears
+                                 ? fmt::format("retention after {} years", o.k)
+                                 : o.metric;
+    out.description = out.effect ? fmt::format("the effect of {} on {} ({}, {})", variant, what, where, when)
+                                 : fmt::format("{} ({}, {})", what, where, when);
     // y[p]: the mean over the replications; the within-point variance is the replication noise.
     std::vector<double> y(P);
     double within = 0.0;

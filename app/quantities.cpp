@@ -12,25 +12,31 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
-// The 5-year retention of a task: Σ retained at k = 5 / Σ entrants over the cohorts entering start + 1 …
-// end − 5, the sector(s) of entry and route(s) asked for (every route but the initial teachers for "all").
+// The retention of a task k years after entry: Σ retained at k / Σ entrants over the cohorts entering
+// start + 1 … end − k, the sector(s) of entry and route(s) asked for (every route but the initial teachers
+// for "all"; the graduates' two routes for "starters").
 double retention_value(const analysis::SweepResults& r, const std::string& variant,
                        const experiment::SensitivityOutput& o, std::size_t p, std::size_t rep) {
   const auto& e = r.entrants.at(variant);
   const auto& k = r.retained.at(variant);
   const std::size_t Y = e.dim(2), S = e.dim(3), NR = e.dim(4), K = k.dim(5);
-  const std::size_t k5 = static_cast<std::size_t>(models::kRetentionYears) - 1;
-  if (k5 >= K) return kNaN;
+  const std::size_t ki = static_cast<std::size_t>(o.k) - 1;
+  if (o.k < 1 || ki >= K) return kNaN;
+  auto counts = [&](const std::string& route) {
+    if (o.route == "all") return route != "initial";
+    if (o.route == experiment::kStartersRoute) return route == "grad_so" || route == "grad_regular";
+    return route == o.route;
+  };
   double kept = 0.0, entered = 0.0;
   for (std::size_t y = 0; y < Y; ++y) {
-    if (r.years[y] < r.years.front() + 1 || r.years[y] > r.years.back() - models::kRetentionYears) continue;
+    if (r.years[y] < r.years.front() + 1 || r.years[y] > r.years.back() - o.k) continue;
     for (std::size_t sec = 0; sec < S; ++sec) {
       if (o.sector != "all" && r.sectors[sec] != o.sector) continue;
       for (std::size_t route = 0; route < NR; ++route) {
-        if (o.route == "all" ? r.routes[route] == "initial" : r.routes[route] != o.route) continue;
+        if (!counts(r.routes[route])) continue;
         const std::size_t cell = (((p * e.dim(1) + rep) * Y + y) * S + sec) * NR + route;
         entered += e.data[cell];
-        kept += k.data[cell * K + k5];
+        kept += k.data[cell * K + ki];
       }
     }
   }

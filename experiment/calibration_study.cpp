@@ -20,8 +20,8 @@ const std::vector<std::string>& calibration_keys() {
   return keys;
 }
 const std::vector<std::string>& target_keys() {
-  static const std::vector<std::string> keys{"metric", "sector", "year",  "years",
-                                             "route",  "label",  "value", "sd"};
+  static const std::vector<std::string> keys{"metric", "retention", "k",     "sector", "year",
+                                             "years",  "route",     "label", "value",  "sd"};
   return keys;
 }
 
@@ -91,12 +91,14 @@ CalibrationStudy load_calibration(const std::string& path) {
               target.quantity.where,
               fmt::format("[[target]] {} needs `sd` (the measurement's uncertainty, in its unit)", index));
         }
-        if (target.quantity.label.empty())
+        const auto& q = target.quantity;
+        if (q.label.empty())
           target.quantity.label =
-              fmt::format("{} {} {}", target.quantity.metric, target.quantity.sector,
-                          target.quantity.metric == kRetentionOutput ? target.quantity.route
-                          : target.quantity.year                     ? std::to_string(*target.quantity.year)
-                                                                     : std::string("all years"));
+              q.metric == kRetentionOutput
+                  ? fmt::format("retention {} {} after {} year{}", q.route, q.sector, q.k,
+                                q.k == 1 ? "" : "s")
+                  : fmt::format("{} {} {}", q.metric, q.sector,
+                                q.year ? std::to_string(*q.year) : std::string("all years"));
         c.targets.push_back(std::move(target));
       }
     }

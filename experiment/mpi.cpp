@@ -52,6 +52,13 @@ std::uint64_t Session::broadcast(std::uint64_t value) const {
   return v;
 }
 
+void Session::broadcast(std::vector<double>& values) const {
+  if (size_ <= 1) return;
+  values.resize(static_cast<std::size_t>(broadcast(static_cast<std::uint64_t>(values.size()))));
+  if (!values.empty())
+    MPI_Bcast(values.data(), static_cast<int>(values.size()), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+}
+
 void Session::abort(int code) const {
   if (size_ > 1) MPI_Abort(MPI_COMM_WORLD, code);
   std::exit(code);

@@ -26,6 +26,8 @@ class Session {
   int max_over_ranks(int value) const;
   // Collective: rank 0's value.
   std::uint64_t broadcast(std::uint64_t value) const;
+  // Collective: rank 0's values (every rank's vector takes rank 0's length).
+  void broadcast(std::vector<double>& values) const;
   // Ends every rank of the job (after rank 0 has closed its file).
   [[noreturn]] void abort(int code) const;
 

@@ -22,7 +22,8 @@ const std::vector<std::string>& study_keys() {
   return keys;
 }
 const std::vector<std::string>& output_keys() {
-  static const std::vector<std::string> keys{"metric", "sector", "year", "years", "route", "of", "label"};
+  static const std::vector<std::string> keys{"metric", "retention", "k",  "sector", "year",
+                                             "years",  "route",     "of", "label"};
   return keys;
 }
 
@@ -38,7 +39,27 @@ SensitivityOutput read_quantity(Reader& rd, const toml::table& o, const std::str
                                 const std::optional<models::Params>& base) {
   SensitivityOutput out;
   out.where = rd.at(o);
-  if (auto m = rd.string(o, "metric")) {
+  std::vector<std::string> routes(models::kRouteNames.begin() + 1, models::kRouteNames.end());
+  routes.emplace_back(kStartersRoute);
+  routes.emplace_back("all");
+  if (const toml::node* ret = o.get("retention")) {
+    // `retention = "<route>"`: the retention k years after entry (docs/model.md 7.4).
+    out.metric = kRetentionOutput;
+    out.where = rd.at(*ret);
+    if (o.contains("metric")) rd.error(*o.get("metric"), "give `metric` or `retention`, not both");
+    if (o.contains("route"))
+      rd.error(*o.get("route"), "`retention` names the route; `route` is for metric = \"retention_5y\"");
+    if (auto route = rd.string(o, "retention")) {
+      if (std::find(routes.begin(), routes.end(), *route) == routes.end())
+        rd.error(*ret,
+                 fmt::format("`retention` must be one of {}, got \"{}\"", fmt::join(routes, ", "), *route));
+      out.route = *route;
+    }
+    if (auto k = rd.integer(o, "k", 1, models::kRetentionYears))
+      out.k = static_cast<int>(*k);
+    else if (o.contains("k"))
+      out.k = 0;  // told already; no check of the years against it
+  } else if (auto m = rd.string(o, "metric")) {
     out.metric = *m;
     out.where = rd.at(*o.get("metric"));
     if (models::find_metric(*m) < 0 && *m != kRetentionOutput) {
@@ -49,8 +70,11 @@ SensitivityOutput read_quantity(Reader& rd, const toml::table& o, const std::str
         msg = fmt::format("unknown metric `{}`; did you mean `{}`?", *m, near);
       rd.error(out.where, msg);
     }
+    if (o.contains("k")) rd.error(*o.get("k"), "`k` is for `retention = \"<route>\"`");
   } else if (!o.contains("metric")) {
-    rd.error(out.where, fmt::format("{} has no `metric` (e.g. \"shortage_fte\")", what));
+    rd.error(
+        out.where,
+        fmt::format("{} has no `metric` (e.g. \"shortage_fte\") or `retention` (e.g. \"starters\")", what));
   }
   if (auto sec = rd.string(o, "sector")) {
     const auto choices = sector_choices();
@@ -60,9 +84,8 @@ SensitivityOutput read_quantity(Reader& rd, const toml::table& o, const std::str
     out.sector = *sec;
   }
   const bool retention = out.metric == kRetentionOutput;
-  if (auto route = rd.string(o, "route")) {
-    std::vector<std::string> routes(models::kRouteNames.begin() + 1, models::kRouteNames.end());
-    routes.emplace_back("all");
+  if (o.contains("retention")) {
+  } else if (auto route = rd.string(o, "route")) {
     if (!retention)
       rd.error(*o.get("route"), fmt::format("`route` is for metric = \"{}\"", kRetentionOutput));
     else if (std::find(routes.begin(), routes.end(), *route) == routes.end())
@@ -71,16 +94,16 @@ SensitivityOutput read_quantity(Reader& rd, const toml::table& o, const std::str
     out.route = *route;
   }
   if (retention) {
-    // Cohorts entering start + 1 … end − 5 are followed for five years (docs/model.md 7.4).
+    // Cohorts entering start + 1 … end − k are followed for k years (docs/model.md 7.4).
+    const std::string name = o.contains("retention") ? "retention" : kRetentionOutput;
     if (o.contains("year") || o.contains("years"))
       rd.error(*(o.contains("year") ? o.get("year") : o.get("years")),
                fmt::format("{} pools the cohorts that entered from the start + 1 to the end − {}; it takes "
                            "no `year`",
-                           kRetentionOutput, models::kRetentionYears));
-    if (base && base->years.end - models::kRetentionYears < base->years.start + 1)
+                           name, out.k));
+    if (base && out.k > 0 && base->years.end - out.k < base->years.start + 1)
       rd.error(out.where, fmt::format("{} needs at least {} years after the start; the scenario has {}–{}",
-                                      kRetentionOutput, models::kRetentionYears + 1, base->years.start,
-                                      base->years.end));
+                                      name, out.k + 1, base->years.start, base->years.end));
   }
   if (retention) {
   } else if (auto y = rd.integer(o, "year", 1900, 2200)) {

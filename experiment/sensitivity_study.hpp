@@ -20,15 +20,19 @@ const char* method_name(SensitivityMethod m);
 
 // The output "retention_5y": the share of the entrants (of a route, or all but the initial teachers) of the
 // cohorts followed for five years who still teach five years on (docs/model.md 7.4), pooled over those
-// cohorts.
+// cohorts. Written `retention = "<route>"` with `k = 1 … 5`, the same k years after entry.
 inline constexpr const char* kRetentionOutput = "retention_5y";
+// The routes a retention quantity takes besides each route: "starters" (the graduates, grad_so and
+// grad_regular pooled: docs/model.md 14) and "all" (every route but the initial teachers).
+inline constexpr const char* kStartersRoute = "starters";
 
 // One output to explain: a national metric of a sector (or all) in a year (or summed over every year), or the
 // 5-year retention of the entrants of a sector (of entry) and route, of the base scenario or, as a paired
 // effect ALT − BASE, of an alternative.
 struct SensitivityOutput {
   std::string metric;
-  std::string route = "all";  // retention_5y: grad_so, grad_regular, zij, groenpluk, returner or all
+  std::string route = "all";  // retention: grad_so, grad_regular, zij, groenpluk, returner, starters or all
+  int k = 5;                  // retention: years after entry
   std::string sector = "all";
   std::optional<int> year;  // none: every year (FTE-years for an FTE metric)
   std::string of;           // "": the base scenario's level; else the alternative (as named in the file)

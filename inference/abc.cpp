@@ -133,7 +133,8 @@ double weighted_quantile(const AbcGeneration& g, int d, double q) {
   return v.empty() ? std::nan("") : v.back().first;
 }
 
-std::vector<AbcGeneration> abc_smc(int k, const AbcSettings& s, const AbcModel& model) {
+std::vector<AbcGeneration> abc_smc(int k, const AbcSettings& s, const AbcModel& model,
+                                   const AbcProgressFn& progress) {
   if (k < 1) throw std::invalid_argument("ABC-SMC needs at least one parameter");
   if (s.population < 2) throw std::invalid_argument("ABC-SMC needs a population of at least 2");
   const int batch = s.batch > 0 ? s.batch : s.population;
@@ -212,6 +213,7 @@ std::vector<AbcGeneration> abc_smc(int k, const AbcSettings& s, const AbcModel& 
         if (!(p.distance <= g.tolerance) && t > 0) continue;
         g.particles.push_back(std::move(p));
       }
+      if (progress) progress({t, g.tolerance, next, static_cast<int>(g.particles.size())});
     }
     // Weights: uniform in generation 0; then prior / Σ_j w_j K(u − u_j) (the prior is constant in the cube).
     double total = 0.0;

@@ -46,13 +46,23 @@ struct AbcGeneration {
 using AbcModel =
     std::function<std::vector<std::vector<double>>(const std::vector<std::vector<double>>& batch)>;
 
+// Told after every batch: the generation, its tolerance, the proposals simulated and accepted so far.
+struct AbcProgress {
+  int generation = 0;
+  double tolerance = 0;
+  long long proposals = 0;
+  int accepted = 0;
+};
+using AbcProgressFn = std::function<void(const AbcProgress&)>;
+
 // Runs ABC-SMC: generation 0 samples the prior; each next generation proposes from the last (a weighted pick,
 // then a Gaussian perturbation with twice the last generation's weighted covariance, Beaumont et al. 2009;
 // proposals outside the cube are rejected without a run), accepts those within the tolerance and weights them
 // by prior / Σ_j w_j K(u | u_j). Stops after max_generations, when acceptance falls below min_acceptance, or
 // when the tolerance reaches min_tolerance. Every random draw comes from counter-based streams keyed by the
 // seed, the generation and the proposal's number: the same seed, the same generations.
-std::vector<AbcGeneration> abc_smc(int dimensions, const AbcSettings& settings, const AbcModel& model);
+std::vector<AbcGeneration> abc_smc(int dimensions, const AbcSettings& settings, const AbcModel& model,
+                                   const AbcProgressFn& progress = {});
 
 // The weighted mean and standard deviation of dimension d of a generation.
 double weighted_mean(const AbcGeneration& g, int d);

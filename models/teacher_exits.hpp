@@ -20,6 +20,9 @@ struct TeacherParams {
       {.20, .08, .06, .045, .04, .035, .03, .03, .025, .025, .02},
       {.12, .07, .05, .045, .04, .035, .03, .03, .025, .025, .02},
   }};
+  // A multiplier of a sector's whole attrition curve: one number for a calibration to fit (14), where the
+  // eleven values of the curve would be too many.
+  PerSector<double> attrition_scale{1.0, 1.0, 1.0};
   double so_trained_effect = 0.82;
   PerRoute<double> route_effect{1.0, 1.0, 1.0, 1.1, 1.3, 1.2};
   double rotation_effect = 0.95;
@@ -44,6 +47,7 @@ inline double attrition_probability(const TeacherParams& tp, const InductionPara
   const double so_factor[2] = {1.0, tp.so_trained_effect};
   const double rotation_factor[2] = {1.0, tp.rotation_effect};
   double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
+  prob *= tp.attrition_scale[sector];
   prob *= induction_factor[exp < induction.years];
   prob *= so_factor[so_trained && starting];
   prob *= tp.route_effect[route];

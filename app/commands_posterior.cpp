@@ -1,0 +1,348 @@
+// `tlm compare BASE ALT ... --posterior calib.h5 [--draws K]`: every scenario on K draws of a calibration's
+// posterior × R replications, on common random numbers, as one sweep (app/sweep_job.hpp); each effect with an
+// interval that holds the parameters' uncertainty, and apart from it the part that is simulation noise
+// (docs/calibration.md, "Effects with parameter uncertainty").
+#include "app/commands_posterior.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/effects.hpp"
+#include "analysis/format.hpp"
+#include "analysis/h5reader.hpp"
+#include "analysis/headlines.hpp"
+#include "analysis/stats.hpp"
+#include "analysis/sweep_results.hpp"
+#include "app/sweep_job.hpp"
+#include "experiment/design.hpp"
+#include "experiment/sweep_file.hpp"
+#include "models/scenario.hpp"
+
+namespace tlm::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// z of a two-sided 90% normal interval.
+constexpr double kZ90 = 1.6448536269514722;
+
+// One effect over the posterior: ALT − BASE per draw and replication.
+struct PosteriorEffect {
+  analysis::Indicator what;  // the alternative's indicator (its values unused)
+  std::string base, scenario;
+  double base_mean = 0, alt_mean = 0;
+  double mean = 0;         // over every draw and replication
+  double lo = 0, hi = 0;   // 90%: the effect over the posterior (parameters and the draws' noise)
+  double noise = 0;        // ± half-width of the 90% interval of simulation noise alone
+  double noise_share = 0;  // of the variance of the draws' mean effects, the part that is noise
+  std::size_t draws = 0, replications = 0;
+};
+
+// The digits that show an interval of this width: two significant ones of the width.
+int decimals_for(double width) {
+  if (!(width > 0) || !std::isfinite(width)) return 0;
+  return std::clamp(1 - static_cast<int>(std::floor(std::log10(width))), 0, 6);
+}
+
+// An effect (signed) or the noise's half-width, in the indicator's unit (a share in percentage points).
+std::string shown(double v, const std::string& unit, double width, bool sign) {
+  if (unit == "share") {
+    const int d = decimals_for(width * 100.0);
+    return sign ? analysis::points(v, d) : analysis::thousands(100.0 * v, d) + " pp";
+  }
+  const int d = decimals_for(width);
+  return sign ? analysis::signed_thousands(v, d) : analysis::thousands(v, d);
+}
+
+}  // namespace
+
+PosteriorDraws read_posterior(const std::string& path, int draws) {
+  if (!fs::is_regular_file(path)) throw BadInput(fmt::format("{}: no such file", path));
+  PosteriorDraws out;
+  try {
+    analysis::h5::Reader rd(path);
+    if (!rd.has_attr("/", "kind") || rd.string_attr("/", "kind") != "calibration")
+      throw BadInput(
+          fmt::format("{}: not a calibration file of tlm calibrate (its attribute kind is not "
+                      "\"calibration\")",
+                      path));
+    out.keys = rd.read_strings("/parameters");
+    const auto gens = rd.links("/generations");
+    if (gens.empty()) throw BadInput(fmt::format("{}: the calibration has no generations", path));
+    std::size_t last = 0;
+    for (const auto& g : gens) last = std::max<std::size_t>(last, std::stoul(g));
+    out.generation = last;
+    const std::string grp = fmt::format("/generations/{}", last);
+    const auto values = rd.read_array(grp + "/values", 2);
+    const auto weights = rd.read_array(grp + "/weight", 1);
+    const std::size_t n = values.dim(0), k = values.dim(1);
+    if (k != out.keys.size() || weights.dim(0) != n || n == 0)
+      throw BadInput(fmt::format("{}: {}/values is {} × {}, with {} parameters and {} weights", path, grp, n,
+                                 k, out.keys.size(), weights.dim(0)));
+    out.calibration = rd.has_attr("/", "calibration") ? rd.string_attr("/", "calibration") : "";
+    // Systematic resampling by weight: draw i is the particle at cumulative weight (i + ½) / K. No random
+    // numbers, and the K draws follow the weights as closely as K allows.
+    std::vector<double> cumulative;
+    double total = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double w = weights.data[i];
+      if (!(w >= 0) || !std::isfinite(w))
+        throw BadInput(fmt::format("{}: {}/weight has an invalid weight {}", path, grp, w));
+      cumulative.push_back(total += w);
+    }
+    if (!(total > 0)) throw BadInput(fmt::format("{}: {}/weight sums to 0", path, grp));
+    for (int i = 0; i < draws; ++i) {
+      const double at = (i + 0.5) / draws * total;
+      const auto j = std::min<std::size_t>(
+          static_cast<std::size_t>(std::lower_bound(cumulative.begin(), cumulative.end(), at) -
+                                   cumulative.begin()),
+          n - 1);
+      out.particles.push_back(j);
+      out.values.emplace_back(values.data.begin() + static_cast<std::ptrdiff_t>(j * k),
+                              values.data.begin() + static_cast<std::ptrdiff_t>((j + 1) * k));
+    }
+  } catch (const analysis::InputError& e) {
+    throw BadInput(e.what());
+  }
+  return out;
+}
+
+void run_posterior_compare(const PosteriorCompareOptions& o) {
+  const experiment::mpi::Session session;
+  const bool leader = session.rank() == 0;
+  const InterruptGuard guard;
+  if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
+  const auto posterior = read_posterior(o.posterior, o.draws);
+
+  // The design: the posterior's draws as points of a given design. Scenario names are as on the command
+  // line (a path from the working folder, or an embedded name).
+  experiment::Design d;
+  d.path = (fs::current_path() / "posterior").string();
+  d.text = fmt::format("# {} draws of the last generation ({}) of {}\n{}", o.draws, posterior.generation,
+                       o.posterior, posterior.calibration);
+  d.scenario = o.scenarios[0];
+  d.scenario_where.file = o.posterior;
+  d.alternatives.assign(o.scenarios.begin() + 1, o.scenarios.end());
+  d.alternative_where.assign(d.alternatives.size(), d.scenario_where);
+  d.replications = o.replications;
+  d.kind = experiment::DesignKind::Given;
+  const auto base = models::load_scenario(experiment::scenario_source(d.scenario, d.path)).params;
+  std::vector<std::size_t> used;  // the posterior's parameters that apply
+  for (std::size_t j = 0; j < posterior.keys.size(); ++j) {
+    const std::string& key = posterior.keys[j];
+    // An entry of a year table for a year before the base starts is history this run does not simulate
+    // (nl-history's 2024 demand change): set on a later start it would become the value of every later year.
+    const std::string last = key.substr(key.rfind('.') + 1);
+    if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        std::stoi(last) < base.years.start) {
+      if (leader && !o.quiet)
+        std::cerr << fmt::format("tlm compare: {} is not applied: {} is before {} starts in {}\n", key, last,
+                                 base.name, base.years.start);
+      continue;
+    }
+    used.push_back(j);
+    experiment::DesignParameter p;
+    p.key = key;
+    p.where = d.scenario_where;
+    double lo = posterior.values[0][j], hi = lo;
+    for (const auto& v : posterior.values) {
+      lo = std::min(lo, v[j]);
+      hi = std::max(hi, v[j]);
+    }
+    p.low = lo;
+    p.high = hi > lo ? hi : lo + std::max(1e-12, std::abs(lo) * 1e-12);
+    d.parameters.push_back(std::move(p));
+  }
+  if (d.parameters.empty())
+    throw BadInput(fmt::format("{}: none of its parameters applies to {}", o.posterior, d.scenario));
+  for (const auto& v : posterior.values) {
+    std::vector<double> u;
+    for (std::size_t i = 0; i < used.size(); ++i) {
+      const auto& p = d.parameters[i];
+      u.push_back((v[used[i]] - *p.low) / (*p.high - *p.low));
+    }
+    d.unit.push_back(std::move(u));
+  }
+
+  const std::string out_dir = o.out_dir;
+  if (leader) {
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec) throw BadInput(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
+  }
+  SweepJob job;
+  job.name = "tlm compare";
+  job.what = "posterior comparison";
+  job.plan = [&] {
+    experiment::SweepRequest request;
+    request.replications = o.replications;
+    return experiment::plan_sweep(d, request);
+  };
+  job.output = (fs::path(out_dir) / "posterior.h5").string();
+  if (leader) {
+    std::error_code ec;
+    fs::remove(job.output, ec);
+    fs::remove(experiment::SweepFile::part_path(job.output), ec);
+  }
+  job.resume_command = "(run the comparison again)";
+  job.threads = o.threads;
+  job.quiet = o.quiet;
+  const auto result = run_sweep_job(session, job);
+  if (!leader) return;
+
+  std::vector<std::string> metrics = analysis::headline_metrics();
+  analysis::SweepResults s;
+  try {
+    s = analysis::load_sweep(result.path, metrics, analysis::optional_headline_metrics(), true);
+  } catch (const analysis::InputError& e) {
+    throw std::runtime_error(e.what());
+  }
+  const std::size_t K = s.points, R = s.replications;
+  // Per variant, draw and indicator key: the replications' values.
+  std::vector<std::vector<std::vector<analysis::Indicator>>> ind(s.variants.size());
+  std::vector<int> years = o.years;
+  for (std::size_t v = 0; v < s.variants.size(); ++v)
+    for (std::size_t k = 0; k < K; ++k) {
+      const auto r = analysis::sweep_point(s, s.variants[v], k);
+      if (years.empty()) years = analysis::default_years(r);
+      try {
+        ind[v].push_back(analysis::indicators(r, years));
+      } catch (const analysis::InputError& e) {
+        throw BadInput(e.what());
+      }
+    }
+  std::vector<PosteriorEffect> effects;
+  for (std::size_t v = 1; v < s.variants.size(); ++v) {
+    for (const auto& a : ind[v][0]) {
+      const auto b =
+          std::find_if(ind[0][0].begin(), ind[0][0].end(), [&](const auto& x) { return x.key() == a.key(); });
+      if (b == ind[0][0].end()) continue;
+      const auto bi = static_cast<std::size_t>(b - ind[0][0].begin());
+      const auto ai = static_cast<std::size_t>(&a - ind[v][0].data());
+      PosteriorEffect e;
+      e.what = a;
+      e.base = s.variants[0];
+      e.scenario = s.variants[v];
+      // d[k][r] = ALT − BASE at draw k, replication r. Every draw runs the same replications' random numbers,
+      // so the replications, not the draws, are the independent units of simulation noise.
+      std::vector<double> draw_means, bases, alts, per_rep(R, 0.0);
+      std::vector<std::size_t> per_rep_n(R, 0);
+      for (std::size_t k = 0; k < K; ++k) {
+        std::vector<double> diff;
+        for (std::size_t r = 0; r < R; ++r) {
+          const double x = ind[v][k][ai].values[r], y = ind[0][k][bi].values[r];
+          if (std::isnan(x) || std::isnan(y)) continue;
+          diff.push_back(x - y);
+          per_rep[r] += x - y;
+          ++per_rep_n[r];
+          alts.push_back(x);
+          bases.push_back(y);
+        }
+        if (!diff.empty()) draw_means.push_back(analysis::mean(diff));
+      }
+      std::vector<double> rep_means;  // each replication's effect averaged over the posterior draws
+      for (std::size_t r = 0; r < R; ++r)
+        if (per_rep_n[r] == K) rep_means.push_back(per_rep[r] / static_cast<double>(K));
+      if (draw_means.size() < 2 || rep_means.size() < 2) continue;
+      e.draws = draw_means.size();
+      e.replications = rep_means.size();
+      e.mean = analysis::mean(rep_means);
+      e.base_mean = analysis::mean(bases);
+      e.alt_mean = analysis::mean(alts);
+      const double between = std::pow(analysis::sd(draw_means), 2);
+      // Simulation noise alone: the t-interval of the mean over the replications (as if the parameters were
+      // known). With the parameters: the draws' spread (the posterior of the effect, normal approximation)
+      // added to it in quadrature, so it is never narrower.
+      const double n_rep = static_cast<double>(rep_means.size());
+      e.noise = analysis::t_quantile(0.95, n_rep - 1) * analysis::sd(rep_means) / std::sqrt(n_rep);
+      const double half = std::sqrt(kZ90 * kZ90 * between + e.noise * e.noise);
+      e.lo = e.mean - half;
+      e.hi = e.mean + half;
+      e.noise_share = half > 0 ? e.noise * e.noise / (half * half) : 1.0;
+      effects.push_back(std::move(e));
+    }
+  }
+
+  // effects.csv and effects.json
+  std::string csv =
+      "base,scenario,indicator,metric,sector,route,programme,subject,year,unit,base_mean,alt_mean,effect,"
+      "lo90_posterior,hi90_posterior,noise90_halfwidth,noise_share,draws,replications\n";
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& e : effects) {
+    const auto& i = e.what;
+    csv += fmt::format("{},{},\"{}\",{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", e.base, e.scenario,
+                       analysis::indicator_label(i), i.metric, i.sector, i.route, i.programme, i.subject,
+                       i.year ? std::to_string(*i.year) : std::string(), i.unit, e.base_mean, e.alt_mean,
+                       e.mean, e.lo, e.hi, e.noise, e.noise_share, e.draws, e.replications);
+    rows.push_back({{"base", e.base},
+                    {"scenario", e.scenario},
+                    {"indicator", analysis::indicator_label(i)},
+                    {"metric", i.metric},
+                    {"sector", i.sector},
+                    {"route", i.route},
+                    {"programme", i.programme},
+                    {"subject", i.subject},
+                    {"year", i.year ? nlohmann::json(*i.year) : nlohmann::json(nullptr)},
+                    {"unit", i.unit},
+                    {"base_mean", e.base_mean},
+                    {"alt_mean", e.alt_mean},
+                    {"effect", e.mean},
+                    {"lo90_posterior", e.lo},
+                    {"hi90_posterior", e.hi},
+                    {"noise90_halfwidth", e.noise},
+                    {"noise_share", e.noise_share},
+                    {"draws", e.draws},
+                    {"replications", e.replications}});
+  }
+  nlohmann::json doc = {
+      {"posterior", o.posterior},
+      {"generation", posterior.generation},
+      {"draws", o.draws},
+      {"replications", R},
+      {"seed", s.seed},
+      {"parameters",
+       [&] {
+         std::vector<std::string> keys;
+         for (const auto& p : d.parameters) keys.push_back(p.key);
+         return keys;
+       }()},
+      {"intervals",
+       "lo90_posterior/hi90_posterior: 90% of the effect over the calibration's posterior (parameter "
+       "uncertainty, with each draw's simulation noise); noise90_halfwidth: the 90% interval of the mean "
+       "effect "
+       "from simulation noise alone, as if the parameters were known"},
+      {"effects", rows}};
+  analysis::write_text_file((fs::path(out_dir) / "effects.csv").string(), csv);
+  analysis::write_text_file((fs::path(out_dir) / "effects.json").string(), doc.dump(2) + "\n");
+  if (o.quiet) return;
+
+  std::cout << fmt::format(
+      "Effects over {} draws of the posterior of {} × {} replications, on common random numbers.\n"
+      "Each effect: its mean; [the 90% interval with the parameters' uncertainty]; ± the 90% interval of\n"
+      "simulation noise alone (as if the parameters were known). Both in {}/effects.csv.\n",
+      K, o.posterior, R, out_dir);
+  std::string current;
+  for (const auto& e : effects) {
+    if (e.what.subject.size() || e.what.metric == "graduation_share" ||
+        e.what.metric == "zij_completion_share")
+      continue;  // the terminal keeps to the headlines; the files have every row
+    if (e.scenario != current) {
+      current = e.scenario;
+      std::cout << fmt::format("\n{} vs {}\n", e.scenario, e.base);
+    }
+    const double width = std::max(e.noise, 1e-12);
+    std::cout << fmt::format("  {:<40} {:>10} [{}, {}]  ± {}\n", analysis::indicator_label(e.what),
+                             shown(e.mean, e.what.unit, width, true), shown(e.lo, e.what.unit, width, true),
+                             shown(e.hi, e.what.unit, width, true),
+                             shown(e.noise, e.what.unit, width, false));
+  }
+  std::cout << fmt::format("\nWrote {}/posterior.h5, effects.csv and effects.json.\n", out_dir);
+}
+
+}  // namespace tlm::app
