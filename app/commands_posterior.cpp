@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@
 #include "analysis/format.hpp"
 #include "analysis/h5reader.hpp"
 #include "analysis/headlines.hpp"
+#include "analysis/page.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/sweep_results.hpp"
 #include "app/sweep_job.hpp"
@@ -58,6 +60,68 @@ std::string shown(double v, const std::string& unit, double width, bool sign) {
   }
   const int d = decimals_for(width);
   return sign ? analysis::signed_thousands(v, d) : analysis::thousands(v, d);
+}
+// The width that sets an effect's digits: its noise, else its interval, else its size (an effect of exactly
+// 0 with no spread gets no decimals).
+double digits_width(const PosteriorEffect& e) {
+  if (e.noise > 0) return e.noise;
+  if (e.hi > e.lo) return (e.hi - e.lo) / 2;
+  return std::max(std::abs(e.mean), std::abs(e.base_mean)) / 100.0;
+}
+
+// A level (a share as a percentage).
+std::string level(double v, const std::string& unit, double width) {
+  return unit == "share" ? analysis::percent(v, decimals_for(width * 100.0)) : shown(v, unit, width, false);
+}
+
+// The page of a comparison on the posterior: what the two intervals are, then per alternative the settings
+// it changes and every effect with both intervals.
+std::string posterior_page(const analysis::SweepResults& s, const std::vector<PosteriorEffect>& effects,
+                           const PosteriorCompareOptions& o, const PosteriorDraws& posterior,
+                           const std::string& path, std::size_t parameters) {
+  using analysis::html_escape;
+  std::string html =
+      analysis::page_head(fmt::format("Effects with parameter uncertainty: {}", s.variants[0]));
+  html += fmt::format("<h1>Effects with the calibration's parameter uncertainty, against {}</h1>\n",
+                      html_escape(s.variants[0]));
+  html += analysis::page_provenance(path, TLM_VERSION, now_iso8601(), command_line());
+  html += fmt::format(
+      "<p>Every scenario ran on {} draws of the posterior of <code>{}</code> (generation {}, {} fitted "
+      "parameters, drawn by weight) × {} replications; every draw and scenario used the same replications' "
+      "random numbers.</p>\n"
+      "<p><strong>Two intervals per effect.</strong> The <em>90% interval with parameter uncertainty</em> "
+      "holds what the calibration leaves unknown about the parameters (the spread of the draws' mean "
+      "effects) "
+      "and the simulation noise. The <em>simulation noise alone</em> is the 90% interval of the mean effect "
+      "if "
+      "the parameters were known. Neither holds what the model leaves out: its structure, parameters that "
+      "were "
+      "not fitted, or policies behaving otherwise than the scenario says (docs/calibration.md).</p>\n",
+      s.points, html_escape(o.posterior), posterior.generation, parameters, s.replications);
+  for (std::size_t v = 1; v < s.variants.size(); ++v) {
+    const std::string& alt = s.variants[v];
+    html += fmt::format("<h2>{} against {}</h2>\n", html_escape(alt), html_escape(s.variants[0]));
+    html += analysis::settings_table(s.variants[0], s.scenarios.at(s.variants[0]), alt, s.scenarios.at(alt));
+    html +=
+        "<table><thead><tr><th>outcome</th><th class=\"num\">base</th><th class=\"num\">alternative</th>"
+        "<th class=\"num\">effect</th><th class=\"num\">90%: parameters and noise</th>"
+        "<th class=\"num\">90%: noise alone</th><th class=\"num\">noise share</th></tr></thead>"
+        "<tbody>\n";
+    for (const auto& e : effects) {
+      if (e.scenario != alt) continue;
+      const double width = digits_width(e);
+      const std::string& unit = e.what.unit;
+      html += fmt::format(
+          "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+          "<td class=\"num\">{} to {}</td><td class=\"num\">± {}</td><td class=\"num\">{:.0f}%</td></tr>\n",
+          html_escape(analysis::indicator_label(e.what)), html_escape(level(e.base_mean, unit, width)),
+          html_escape(level(e.alt_mean, unit, width)), html_escape(shown(e.mean, unit, width, true)),
+          html_escape(shown(e.lo, unit, width, true)), html_escape(shown(e.hi, unit, width, true)),
+          html_escape(shown(e.noise, unit, width, false)), 100.0 * e.noise_share);
+    }
+    html += "</tbody></table>\n";
+  }
+  return html + analysis::page_end();
 }
 
 }  // namespace
@@ -132,18 +196,37 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   d.alternative_where.assign(d.alternatives.size(), d.scenario_where);
   d.replications = o.replications;
   d.kind = experiment::DesignKind::Given;
-  const auto base = models::load_scenario(experiment::scenario_source(d.scenario, d.path)).params;
+  // The latest start of the scenarios (plan_sweep checks them all; here a file that does not load is left to
+  // it).
+  int latest_start = 0;
+  std::string latest;
+  std::optional<models::Params> first;
+  for (const auto& name : o.scenarios) {
+    try {
+      const auto p = models::load_scenario(experiment::scenario_source(name, d.path)).params;
+      if (!first) first = p;
+      if (p.years.start != first->years.start || p.years.end != first->years.end)
+        throw BadInput(fmt::format("{} covers {}–{}, the base {} {}–{}: a comparison needs the same years",
+                                   p.name, p.years.start, p.years.end, first->name, first->years.start,
+                                   first->years.end));
+      if (p.years.start > latest_start) {
+        latest_start = p.years.start;
+        latest = p.name;
+      }
+    } catch (const models::ScenarioErrors&) {
+    }
+  }
   std::vector<std::size_t> used;  // the posterior's parameters that apply
   for (std::size_t j = 0; j < posterior.keys.size(); ++j) {
     const std::string& key = posterior.keys[j];
-    // An entry of a year table for a year before the base starts is history this run does not simulate
+    // An entry of a year table for a year before a scenario starts is history that run does not simulate
     // (nl-history's 2024 demand change): set on a later start it would become the value of every later year.
     const std::string last = key.substr(key.rfind('.') + 1);
     if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-        std::stoi(last) < base.years.start) {
+        last.size() <= 4 && std::stoi(last) < latest_start) {
       if (leader && !o.quiet)
         std::cerr << fmt::format("tlm compare: {} is not applied: {} is before {} starts in {}\n", key, last,
-                                 base.name, base.years.start);
+                                 latest, latest_start);
       continue;
     }
     used.push_back(j);
@@ -318,6 +401,8 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
        "effect "
        "from simulation noise alone, as if the parameters were known"},
       {"effects", rows}};
+  analysis::write_text_file((fs::path(out_dir) / "report.html").string(),
+                            posterior_page(s, effects, o, posterior, result.path, d.parameters.size()));
   analysis::write_text_file((fs::path(out_dir) / "effects.csv").string(), csv);
   analysis::write_text_file((fs::path(out_dir) / "effects.json").string(), doc.dump(2) + "\n");
   if (o.quiet) return;
@@ -336,13 +421,13 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
       current = e.scenario;
       std::cout << fmt::format("\n{} vs {}\n", e.scenario, e.base);
     }
-    const double width = std::max(e.noise, 1e-12);
+    const double width = digits_width(e);
     std::cout << fmt::format("  {:<40} {:>10} [{}, {}]  ± {}\n", analysis::indicator_label(e.what),
                              shown(e.mean, e.what.unit, width, true), shown(e.lo, e.what.unit, width, true),
                              shown(e.hi, e.what.unit, width, true),
                              shown(e.noise, e.what.unit, width, false));
   }
-  std::cout << fmt::format("\nWrote {}/posterior.h5, effects.csv and effects.json.\n", out_dir);
+  std::cout << fmt::format("\nWrote {}/posterior.h5, effects.csv, effects.json and report.html.\n", out_dir);
 }
 
 }  // namespace tlm::app

@@ -337,7 +337,14 @@ TEST_CASE("compare --posterior: an interval with the parameters' uncertainty, an
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("[the 90% interval with the parameters' uncertainty]; ± the 90% interval of") !=
         std::string::npos);
-  for (const char* f : {"pc/posterior.h5", "pc/effects.csv", "pc/effects.json"}) CHECK(fs::exists(dir / f));
+  for (const char* f : {"pc/posterior.h5", "pc/effects.csv", "pc/effects.json", "pc/report.html"})
+    CHECK(fs::exists(dir / f));
+  // The page says which interval is which, and names what neither holds.
+  const std::string page = read_file(dir / "pc/report.html");
+  CHECK(page.find("<em>90% interval with parameter uncertainty</em>") != std::string::npos);
+  CHECK(page.find("<em>simulation noise alone</em>") != std::string::npos);
+  CHECK(page.find("Neither holds what the model leaves out") != std::string::npos);
+  CHECK(page.find("<h2>alt against small</h2>") != std::string::npos);
   // Every effect: the interval over the posterior is at least as wide as the noise alone's.
   const std::string csv = read_file(dir / "pc/effects.csv");
   std::stringstream lines(csv);
