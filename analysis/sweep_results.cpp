@@ -66,7 +66,8 @@ bool is_sweep_file(const std::string& path) {
 }
 
 SweepResults load_sweep(const std::string& path, const std::vector<std::string>& metric_names,
-                        const std::vector<std::string>& optional_metrics, bool cohorts) {
+                        const std::vector<std::string>& optional_metrics, bool cohorts,
+                        const std::vector<std::string>& subject_metrics) {
   QuietErrors quiet;
   Reader rd(path);
   rd.kind = "sweep file";
@@ -167,6 +168,19 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
                       std::numeric_limits<double>::quiet_NaN());
       s.units[m] = rd.string_attr(ds, "unit");
       s.national[v].emplace(m, std::move(a));
+    }
+  for (const auto& v : s.variants)
+    for (const auto& m : subject_metrics) {
+      const std::string ds = "/" + v + "/subject_national/" + m;
+      if (!rd.exists(ds))
+        throw InputError(fmt::format("{}: variant {} of the sweep has no subject metric {}", path, v, m));
+      Array a = rd.read_array(ds, 4);
+      const std::size_t block = a.size() / (P * R);
+      for (std::size_t t = 0; t < P * R; ++t)
+        if (s.done[t] != 1)
+          std::fill_n(a.data.begin() + static_cast<std::ptrdiff_t>(t * block), block,
+                      std::numeric_limits<double>::quiet_NaN());
+      s.subject_national[v].emplace(m, std::move(a));
     }
   if (cohorts)
     for (const auto& v : s.variants) {

@@ -42,6 +42,9 @@ struct SweepResults {
   // With `cohorts`: variant -> entrants [point, replication, year, sector, route] and retained [point,
   // replication, year, sector, route, k] (docs/output.md "Cohort tables"); NaN for every task not done.
   std::map<std::string, Array> entrants, retained;
+  // With `subject_metrics`: variant -> subject metric -> [point, replication, year, subject] (vo only); NaN
+  // for every task not done.
+  std::map<std::string, std::map<std::string, Array>> subject_national;
   std::map<std::string, std::string> units;  // of the loaded metrics
 
   bool is_done(std::size_t point, std::size_t replication) const {
@@ -61,7 +64,8 @@ bool is_sweep_file(const std::string& path);
 // national/* and subject_national/* dataset of every variant is checked against points × replications ×
 // years × sectors (subjects), the points and marks against points (× replications).
 SweepResults load_sweep(const std::string& path, const std::vector<std::string>& metric_names,
-                        const std::vector<std::string>& optional_metrics = {}, bool cohorts = false);
+                        const std::vector<std::string>& optional_metrics = {}, bool cohorts = false,
+                        const std::vector<std::string>& subject_metrics = {});
 
 // One variant at one point as the results of a run: its replications, and the national values as one
 // region named "national"; the entrants and retained of the cohort tables where loaded (no other cohort

@@ -169,7 +169,8 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     // Rank 0 reads the batch: per proposal each target's part, then each target's mean.
     std::vector<double> flat;
     if (leader) {
-      const auto r = analysis::load_sweep(result.path, needed_metrics(quantities), {}, cohorts);
+      const auto r = analysis::load_sweep(result.path, needed_metrics(quantities), {}, cohorts,
+                                          needed_subject_metrics(quantities));
       const std::size_t R = r.replications;
       for (std::size_t p = 0; p < batch.size(); ++p) {
         for (std::size_t j = 0; j < T; ++j) {

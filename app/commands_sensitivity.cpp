@@ -42,7 +42,8 @@ analysis::SensitivityReport analyse(const experiment::SensitivityStudy& study,
                                     double seconds) {
   const bool cohorts = std::any_of(study.outputs.begin(), study.outputs.end(),
                                    [](const auto& o) { return o.metric == experiment::kRetentionOutput; });
-  const auto r = analysis::load_sweep(h5, needed_metrics(study.outputs), {}, cohorts);
+  const auto r = analysis::load_sweep(h5, needed_metrics(study.outputs), {}, cohorts,
+                                      needed_subject_metrics(study.outputs));
   const std::size_t P = r.points, R = r.replications;
   if (r.done_count() != P * R)
     throw std::runtime_error(fmt::format("{}: {} of {} tasks are missing or failed; indices need every point",
@@ -85,7 +86,9 @@ analysis::SensitivityReport analyse(const experiment::SensitivityStudy& study,
       variant = plan.groups[static_cast<std::size_t>(it - alts.begin()) + 1];
       out.alternative = variant;
     }
-    const std::string where = o.sector == "all" ? "all sectors" : o.sector;
+    const std::string where = !o.subject.empty()  ? fmt::format("vo {}", o.subject)
+                              : o.sector == "all" ? std::string("all sectors")
+                                                  : o.sector;
     const std::string when = o.metric == experiment::kRetentionOutput
                                  ? (o.route == "all" ? std::string("every route") : "route " + o.route)
                              : o.year ? fmt::format("in {}", *o.year)

@@ -43,9 +43,39 @@ double retention_value(const analysis::SweepResults& r, const std::string& varia
   return entered > 0.0 ? kept / entered : kNaN;
 }
 
+// A subject metric of one vo subject over the year(s): summed, or a ratio as Σ numerator / Σ denominator.
+double subject_value(const analysis::SweepResults& r, const std::string& variant,
+                     const experiment::SensitivityOutput& o, std::size_t p, std::size_t rep) {
+  const auto& info =
+      models::kSubjectMetricInfo[static_cast<std::size_t>(models::find_subject_metric(o.metric))];
+  const auto& nat = r.subject_national.at(variant);
+  const auto x = static_cast<std::size_t>(std::find(r.subjects.begin(), r.subjects.end(), o.subject) -
+                                          r.subjects.begin());
+  if (x >= r.subjects.size()) return kNaN;
+  auto at = [&](const std::string& m, std::size_t y) {
+    const auto& a = nat.at(m);
+    return a.data[((p * a.dim(1) + rep) * a.dim(2) + y) * a.dim(3) + x];
+  };
+  double num = 0.0, den = 0.0;
+  for (std::size_t y = 0; y < r.years.size(); ++y) {
+    if (o.year && r.years[y] != *o.year) continue;
+    if (!info.is_ratio()) {
+      num += at(o.metric, y);
+    } else {
+      const double w = at(models::kSubjectMetricInfo[static_cast<std::size_t>(info.denominator)].name, y);
+      num += info.numerator >= 0
+                 ? at(models::kSubjectMetricInfo[static_cast<std::size_t>(info.numerator)].name, y)
+                 : at(o.metric, y) * w;
+      den += w;
+    }
+  }
+  return !info.is_ratio() ? num : den != 0.0 ? num / den : kNaN;
+}
+
 double output_value(const analysis::SweepResults& r, const std::string& variant,
                     const experiment::SensitivityOutput& o, std::size_t p, std::size_t rep) {
   if (o.metric == experiment::kRetentionOutput) return retention_value(r, variant, o, p, rep);
+  if (!o.subject.empty()) return subject_value(r, variant, o, p, rep);
   const auto& info = models::kMetricInfo[static_cast<std::size_t>(models::find_metric(o.metric))];
   const auto& nat = r.national.at(variant);
   auto at = [&](const std::string& m, std::size_t y, std::size_t s) {
@@ -79,10 +109,28 @@ std::vector<std::string> needed_metrics(const std::vector<experiment::Sensitivit
   };
   for (const auto& o : outputs) {
     if (o.metric == experiment::kRetentionOutput) continue;  // from the cohort tables
+    if (!o.subject.empty()) continue;                        // needed_subject_metrics
     const auto& info = models::kMetricInfo[static_cast<std::size_t>(models::find_metric(o.metric))];
     add(o.metric);
     if (info.numerator >= 0) add(models::kMetricInfo[static_cast<std::size_t>(info.numerator)].name);
     if (info.denominator >= 0) add(models::kMetricInfo[static_cast<std::size_t>(info.denominator)].name);
+  }
+  return out;
+}
+
+std::vector<std::string> needed_subject_metrics(const std::vector<experiment::SensitivityOutput>& outputs) {
+  std::vector<std::string> out;
+  auto add = [&](const std::string& m) {
+    if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+  };
+  for (const auto& o : outputs) {
+    if (o.subject.empty()) continue;
+    const auto& info =
+        models::kSubjectMetricInfo[static_cast<std::size_t>(models::find_subject_metric(o.metric))];
+    add(o.metric);
+    if (info.numerator >= 0) add(models::kSubjectMetricInfo[static_cast<std::size_t>(info.numerator)].name);
+    if (info.denominator >= 0)
+      add(models::kSubjectMetricInfo[static_cast<std::size_t>(info.denominator)].name);
   }
   return out;
 }

@@ -14,10 +14,12 @@ namespace tlm::app {
 double retention_value(const analysis::SweepResults& r, const std::string& variant,
                        const experiment::SensitivityOutput& o, std::size_t p, std::size_t rep);
 // The quantity of `variant` at point p, replication rep: a metric over its sector(s) and year(s) (a ratio as
-// Σ numerator / Σ denominator), or retention_5y.
+// Σ numerator / Σ denominator) or of one vo subject, or the retention of a route k years after entry.
 double output_value(const analysis::SweepResults& r, const std::string& variant,
                     const experiment::SensitivityOutput& o, std::size_t p, std::size_t rep);
 // The national metrics the quantities need, ratios' parts included.
 std::vector<std::string> needed_metrics(const std::vector<experiment::SensitivityOutput>& outputs);
+// The subject metrics the quantities of a vo subject need, ratios' parts included.
+std::vector<std::string> needed_subject_metrics(const std::vector<experiment::SensitivityOutput>& outputs);
 
 }  // namespace tlm::app

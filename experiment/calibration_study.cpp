@@ -20,7 +20,7 @@ const std::vector<std::string>& calibration_keys() {
   return keys;
 }
 const std::vector<std::string>& target_keys() {
-  static const std::vector<std::string> keys{"metric", "retention", "k",     "sector", "year",
+  static const std::vector<std::string> keys{"metric", "retention", "k",     "sector", "subject", "year",
                                              "years",  "route",     "label", "value",  "sd"};
   return keys;
 }
@@ -97,7 +97,7 @@ CalibrationStudy load_calibration(const std::string& path) {
               q.metric == kRetentionOutput
                   ? fmt::format("retention {} {} after {} year{}", q.route, q.sector, q.k,
                                 q.k == 1 ? "" : "s")
-                  : fmt::format("{} {} {}", q.metric, q.sector,
+                  : fmt::format("{} {} {}", q.metric, q.subject.empty() ? q.sector : "vo " + q.subject,
                                 q.year ? std::to_string(*q.year) : std::string("all years"));
         c.targets.push_back(std::move(target));
       }

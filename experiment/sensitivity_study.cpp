@@ -9,6 +9,7 @@
 #include "experiment/toml_reader.hpp"
 #include "models/outcomes.hpp"
 #include "models/scenario.hpp"
+#include "models/subjects.hpp"
 #include "models/types.hpp"
 #include "sim/input_file.hpp"
 
@@ -22,8 +23,8 @@ const std::vector<std::string>& study_keys() {
   return keys;
 }
 const std::vector<std::string>& output_keys() {
-  static const std::vector<std::string> keys{"metric", "retention", "k",  "sector", "year",
-                                             "years",  "route",     "of", "label"};
+  static const std::vector<std::string> keys{"metric", "retention", "k",     "sector", "subject",
+                                             "year",   "years",     "route", "of",     "label"};
   return keys;
 }
 
@@ -76,7 +77,28 @@ SensitivityOutput read_quantity(Reader& rd, const toml::table& o, const std::str
         out.where,
         fmt::format("{} has no `metric` (e.g. \"shortage_fte\") or `retention` (e.g. \"starters\")", what));
   }
-  if (auto sec = rd.string(o, "sector")) {
+  if (auto subject = rd.string(o, "subject")) {
+    // A vo subject: the metric is the subject metric of that name, summed over the country.
+    out.subject = *subject;
+    const toml::node& at = *o.get("subject");
+    if (out.metric == kRetentionOutput) {
+      rd.error(at, "`subject` is for a metric's value per vo subject, not for retention");
+    } else if (!out.metric.empty() && models::find_subject_metric(out.metric) < 0) {
+      std::vector<std::string> names;
+      for (const auto& info : models::kSubjectMetricInfo) names.emplace_back(info.name);
+      rd.error(at, fmt::format("`{}` is not recorded per subject; the subject metrics are {}", out.metric,
+                               fmt::join(names, ", ")));
+    }
+    const auto& names = base ? base->subjects.vo : models::default_subject_names();
+    if (std::find(names.begin(), names.end(), *subject) == names.end())
+      rd.error(at, fmt::format("`subject` must be one of the scenario's vo subjects ({}), got \"{}\"",
+                               fmt::join(names, ", "), *subject));
+    if (auto sec = o.get("sector"); sec && sec->value<std::string>() != "vo")
+      rd.error(*sec, "subjects are vo's: with `subject`, `sector` can only be \"vo\"");
+    out.sector = "vo";
+  }
+  if (o.contains("subject")) {
+  } else if (auto sec = rd.string(o, "sector")) {
     const auto choices = sector_choices();
     if (std::find(choices.begin(), choices.end(), *sec) == choices.end())
       rd.error(*o.get("sector"),

@@ -33,6 +33,7 @@ struct SensitivityOutput {
   std::string metric;
   std::string route = "all";  // retention: grad_so, grad_regular, zij, groenpluk, returner, starters or all
   int k = 5;                  // retention: years after entry
+  std::string subject;        // a vo subject: the metric is its subject metric (docs/output.md); "" none
   std::string sector = "all";
   std::optional<int> year;  // none: every year (FTE-years for an FTE metric)
   std::string of;           // "": the base scenario's level; else the alternative (as named in the file)

@@ -99,6 +99,12 @@ int find_metric(std::string_view name) {
   return -1;
 }
 
+int find_subject_metric(std::string_view name) {
+  for (int m = 0; m < kSubjectMetrics; ++m)
+    if (name == kSubjectMetricInfo[m].name) return m;
+  return -1;
+}
+
 namespace {
 // How a metric of the registry `infos` aggregates over cells, in words.
 template <std::size_t N>

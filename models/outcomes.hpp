@@ -99,6 +99,8 @@ enum SubjectMetric : int {
   kSubjectMetrics
 };
 extern const std::array<MetricInfo, kSubjectMetrics> kSubjectMetricInfo;
+// The subject metric of that name, or -1.
+int find_subject_metric(std::string_view name);
 // The subject metric table of docs/output.md (markdown), generated from kSubjectMetricInfo.
 std::string subject_metrics_markdown();
 

@@ -377,3 +377,78 @@ TEST_CASE("compare --posterior: an interval with the parameters' uncertainty, an
         "tlm: pc/posterior.h5: not a calibration file of tlm calibrate (its attribute kind is not "
         "\"calibration\")\n");
 }
+
+TEST_CASE("a target of a vo subject: its metric summed over the country, as a run of the point gives it",
+          "[e2e][calibrate]") {
+  TempDir dir;
+  quick_calibration(dir);
+  write_file(dir / "s.toml", R"(scenario = "small.toml"
+replications = 2
+seed = 3
+population = 2
+generations = 1
+[[parameter]]
+key = "reserve.return"
+low = 0.02
+high = 0.03
+[[target]]
+metric = "shortage_rate"
+subject = "wiskunde"
+year = 2028
+value = 0.1
+sd = 0.01
+[[target]]
+metric = "shortage_fte"
+subject = "nederlands"
+years = "all"
+value = 100
+sd = 10
+)");
+  const auto c = run(fmt::format("cd '{}' && '{}' calibrate s.toml -q", dir.path().string(), tlm_bin()));
+  INFO(c.err);
+  REQUIRE(c.exit_code == 0);
+  // The first particle: its reserve.return and its two simulated values (the last two columns).
+  const std::string csv = read_file(dir / "s.posterior.csv");
+  const std::size_t start = csv.find('\n') + 1;
+  std::vector<std::string> cols;
+  std::stringstream ss(csv.substr(start, csv.find('\n', start) - start));
+  for (std::string x; std::getline(ss, x, ',');) cols.push_back(x);
+  REQUIRE(cols.size() == 9);
+  CHECK(
+      csv.substr(0, start).find("\"simulated: shortage_rate vo wiskunde 2028\",\"simulated: shortage_fte vo "
+                                "nederlands all years\"") != std::string::npos);
+  // The same point as a run: the same seed and replications, the value exactly as the CSV has it.
+  const auto r =
+      run(fmt::format("cd '{}' && '{}' run small.toml --set reserve.return={} -r 2 --seed 3 -q -o run.h5",
+                      dir.path().string(), tlm_bin(), cols[4]));
+  REQUIRE(r.exit_code == 0);
+  const auto py =
+      run(fmt::format("cd '{}' && /usr/bin/python3 -c \"import sys; sys.path.insert(0, "
+                      "'{}/analysis/python'); import tlm_results "
+                      "as t; r = t.national_by_subject('run.h5', 'small', 'shortage_rate'); f = "
+                      "t.national_by_subject('run.h5', 'small', 'shortage_fte'); "
+                      "print(repr(r[(r.year == 2028) & (r.subject == 'wiskunde')].value.mean())); "
+                      "print(repr(f[f.subject == 'nederlands'].groupby('replication').value.sum().mean()))\"",
+                      dir.path().string(), TLM_SOURCE_DIR));
+  INFO(py.err);
+  REQUIRE(py.exit_code == 0);
+  std::stringstream out(py.out);
+  double rate = 0, fte = 0;
+  out >> rate >> fte;
+  CHECK(std::stod(cols[7]) == Approx(rate).epsilon(1e-12));
+  CHECK(std::stod(cols[8]) == Approx(fte).epsilon(1e-12));
+  CHECK(rate > 0.0);
+  CHECK(fte > 0.0);
+  // A subject the scenario does not have, and a metric not kept per subject: exact messages.
+  std::string bad = read_file(dir / "s.toml");
+  bad.replace(bad.find("\"wiskunde\""), 10, "\"wiskunde2\"");
+  bad.replace(bad.find("\"shortage_fte\""), 14, "\"so_share\"");
+  write_file(dir / "bad.toml", bad);
+  const auto b = run(tlm_bin() + " calibrate " + (dir / "bad.toml") + " -q");
+  CHECK(b.exit_code == 2);
+  CHECK(b.err.find(":12:11: `subject` must be one of the scenario's vo subjects (nederlands, engels, mvt, "
+                   "wiskunde,") != std::string::npos);
+  CHECK(b.err.find("got \"wiskunde2\"\n") != std::string::npos);
+  CHECK(b.err.find(":18:11: `so_share` is not recorded per subject; the subject metrics are demand_fte,") !=
+        std::string::npos);
+}
