@@ -279,7 +279,7 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   const auto result = run_sweep_job(session, job);
   if (!leader) return;
 
-  std::vector<std::string> metrics = analysis::headline_metrics();
+  const std::vector<std::string>& metrics = analysis::headline_metrics();
   analysis::SweepResults s;
   try {
     s = analysis::load_sweep(result.path, metrics, analysis::optional_headline_metrics(), true);
@@ -414,7 +414,7 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
       K, o.posterior, R, out_dir);
   std::string current;
   for (const auto& e : effects) {
-    if (e.what.subject.size() || e.what.metric == "graduation_share" ||
+    if (!e.what.subject.empty() || e.what.metric == "graduation_share" ||
         e.what.metric == "zij_completion_share")
       continue;  // the terminal keeps to the headlines; the files have every row
     if (e.scenario != current) {
