@@ -528,7 +528,9 @@ std::string histogram(const std::string& id, const std::string& css_class, const
     if (std::isfinite(v)) y1 = std::max(y1, v);
   if (std::isfinite(h.level)) y1 = std::max(y1, h.level);
   if (y1 <= 0) y1 = 1;
-  const auto yt = nice_ticks(0, y1, 4);
+  // Up to the first tick at or above the highest bar, so that no bar reaches the legend.
+  auto yt = nice_ticks(0, y1, 4);
+  if (yt.size() >= 2 && yt.back() < y1) yt.push_back(yt.back() + (yt[1] - yt[0]));
   if (!yt.empty()) y1 = std::max(y1, yt.back());
   const Scale sy{0, y1, height - kBottom, top};
 
