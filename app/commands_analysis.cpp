@@ -280,7 +280,7 @@ void register_analysis_commands(CLI::App& app) {
                 "HTML file (default: RESULTS with .html; a calibration file CALIB.h5: CALIB.report.html)");
   r->add_option("--years", rep->years,
                 "Years of the summary and effects, e.g. 2030,2035 (a sweep: of its shortage charts; default "
-                "start+5 and the last year)")
+                "start+5 and the last year; a calibration: not used)")
       ->delimiter(',');
   r->callback([rep] { run_report(*rep); });
 }
