@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "analysis/h5reader.hpp"
+#include "analysis/stats.hpp"
 
 namespace tlm::analysis {
 namespace {
@@ -158,7 +159,8 @@ CalibrationResults load_calibration_results(const std::string& path) {
     }
     if (!(total > 0.0)) rd.fail(fmt::format("{}/weight sums to 0", grp));
     gen.tolerance = number_attr(rd, grp, "tolerance");
-    gen.ess = number_attr(rd, grp, "ess");
+    // The file's own figure; from the weights (the same definition) when a writer left it out.
+    gen.ess = rd.has_attr(grp, "ess") ? number_attr(rd, grp, "ess") : effective_sample_size(gen.weight);
     if (!rd.has_attr(grp, "proposals")) rd.fail(fmt::format("{} lacks the attribute proposals", grp));
     gen.proposals = rd.number_attr<long long>(grp, "proposals", H5T_NATIVE_LLONG);
     if (gen.proposals < static_cast<long long>(n))

@@ -85,7 +85,9 @@ void write_calibration(const std::string& path, Damage damage = Damage::None) {
     f.create_group(grp);
     f.set_attr(grp, "tolerance", std::string(g == 0 ? "inf" : g == 1 ? "12.5" : "3.25"));
     f.set_attr(grp, "proposals", static_cast<std::int64_t>(g == 0 ? 10 : g == 1 ? 25 : 80));
-    f.set_attr(grp, "ess", std::string(g == 2 ? "7.857" : "10.0"));
+    // The last generation without its ESS: the reader works it out from the weights, 1 / Σ((i + 1) / 55)² =
+    // 3025 / 385 = 7.857.
+    if (g < 2) f.set_attr(grp, "ess", std::string("10.0"));
     const bool bad_parts = damage == Damage::PartsShape && g == 1;
     f.create_replicated(grp + "/values", n, {k}, "", "");
     f.create_replicated(grp + "/parts", n, {bad_parts ? m + 1 : m}, "", "");
