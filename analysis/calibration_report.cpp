@@ -53,7 +53,9 @@ std::string correlation_cell(double r) {
   if (std::isnan(r)) return "<td class=\"num\">–</td>";
   const double a = std::min(1.0, std::fabs(r)) * 0.85;
   const std::string rgb = r >= 0 ? "230,159,0" : "0,114,178";
-  return fmt::format("<td class=\"num\" style=\"background: rgba({},{:.2f})\">{:+.2f}</td>", rgb, a, r);
+  // A true minus sign, as in the other reports' numbers.
+  const std::string text = r < 0 ? fmt::format("−{:.2f}", -r) : fmt::format("+{:.2f}", r);
+  return fmt::format("<td class=\"num\" style=\"background: rgba({},{:.2f})\">{}</td>", rgb, a, text);
 }
 
 }  // namespace
@@ -268,9 +270,9 @@ std::string calibration_report_html(const std::string& h5path) {
   // How the generations went.
   o += "</section>\n<section id=\"generations\">\n<h2>The generations</h2>\n";
   o +=
-      "<p class=\"note\">Per generation: the tolerance (the largest distance accepted; generation 0 accepts "
-      "every "
-      "prior draw), the proposals simulated, the acceptance rate (accepted / proposals) and the effective "
+      "<p class=\"note\">Per generation: the tolerance (a proposal is kept when its distance is within it; "
+      "generation 0 keeps every prior draw), the proposals simulated, the acceptance rate (accepted / "
+      "proposals) and the effective "
       "sample size of the weights, (Σw)² / Σw² (how many equally weighted particles carry as much "
       "information). A falling acceptance rate is the price of a tighter tolerance; a small effective sample "
       "size means a few particles carry the posterior.</p>\n<div class=\"charts\">\n";

@@ -24,7 +24,7 @@ struct CalibrationTargetData {
 };
 
 struct CalibrationGeneration {
-  double tolerance = 0;  // the largest distance accepted (generation 0: infinite, every prior draw)
+  double tolerance = 0;  // a proposal is kept within it (generation 0: infinite, every prior draw)
   long long proposals = 0;
   double ess = 0;                 // effective sample size of the weights: the file's, or (Σw)² / Σw²
   std::size_t particles = 0;      // n

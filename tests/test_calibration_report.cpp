@@ -178,7 +178,7 @@ TEST_CASE("the calibration report: targets, posteriors, correlations and generat
   CHECK(html.find("id=\"parameter-0\"") != std::string::npos);
   CHECK(html.find("id=\"parameter-1\"") != std::string::npos);
   // log(reserve.return) and base_quality are exactly opposed.
-  CHECK(count(html, "-1.00</td>") == 2);
+  CHECK(count(html, "−1.00</td>") == 2);
   // The generations: one row each, generation 0 at an infinite tolerance.
   const auto table = html.substr(html.find("id=\"generations-table\""));
   CHECK(count(table.substr(0, table.find("</table>")), "<tr><td") == 3);
