@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "analysis/calibration_results.hpp"
 #include "analysis/costs.hpp"
 #include "analysis/effects.hpp"
 #include "analysis/format.hpp"
@@ -649,9 +650,10 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 }
 
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years) {
-  write_text_file(html_path,
-                  is_sweep_file(h5path) ? sweep_report_html(h5path, years) : report_html(h5path, years),
-                  "the report");
+  const std::string html = is_sweep_file(h5path)         ? sweep_report_html(h5path, years)
+                           : is_calibration_file(h5path) ? calibration_report_html(h5path)
+                                                         : report_html(h5path, years);
+  write_text_file(html_path, html, "the report");
 }
 
 }  // namespace tlm::analysis

@@ -1,6 +1,7 @@
 // The HTML report: one self-contained file (inline SVG and CSS, no script, no network) for a reader who
 // is not a modeller. A file with several scenarios (from `tlm compare`) adds the effects of each against
-// the first, a forest plot, and the settings that differ. A sweep file (`tlm sweep`) gets its own report.
+// the first, a forest plot, and the settings that differ. A sweep file (`tlm sweep`) and a calibration file
+// (`tlm calibrate`) get their own reports.
 #pragma once
 
 #include <map>
@@ -10,13 +11,19 @@
 namespace tlm::analysis {
 
 // `years`: the years of the summary and effects (empty: start + 5, start + 10, end). A sweep file (root
-// attribute kind "sweep") gets the sweep report instead.
+// attribute kind "sweep") gets the sweep report instead, a calibration file (kind "calibration") the
+// calibration report (`years` unused).
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years);
 std::string report_html(const std::string& h5path, const std::vector<int>& years);
 // The report of a sweep file (sweep_report.cpp): each headline against each parameter, under the base and as
 // the paired effect of each alternative. `years`: of the total shortage (empty: start + 5 and the last year);
 // the shortage rate is that of the last of them.
 std::string sweep_report_html(const std::string& h5path, const std::vector<int>& years);
+
+// The report of a calibration file of `tlm calibrate` (calibration_report.cpp): each target measured against
+// the prior and posterior predictive, the marginal posteriors over their priors, the posterior correlations
+// and the generations. An inconsistent file is an InputError.
+std::string calibration_report_html(const std::string& h5path);
 
 struct Effect;
 // The sentence that reports one effect against the base, e.g. "11 FTE lower than under base (95% interval

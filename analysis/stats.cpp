@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace tlm::analysis {
 namespace {
@@ -172,6 +173,59 @@ PairedDifference paired_difference(const std::vector<double>& base, const std::v
   r.share_lower = d.empty() ? kNaN : static_cast<double>(lower) / static_cast<double>(d.size());
   r.share_higher = d.empty() ? kNaN : static_cast<double>(higher) / static_cast<double>(d.size());
   return r;
+}
+
+namespace {
+
+bool usable(double x, double w) {
+  return !std::isnan(x) && w > 0.0;  // a NaN weight fails w > 0 too
+}
+
+}  // namespace
+
+double weighted_mean(const std::vector<double>& x, const std::vector<double>& w) {
+  double s = 0.0, total = 0.0;
+  for (std::size_t i = 0; i < x.size() && i < w.size(); ++i)
+    if (usable(x[i], w[i])) s += w[i] * x[i], total += w[i];
+  return total > 0.0 ? s / total : kNaN;
+}
+
+double weighted_quantile(const std::vector<double>& x, const std::vector<double>& w, double p) {
+  std::vector<std::pair<double, double>> v;
+  double total = 0.0;
+  for (std::size_t i = 0; i < x.size() && i < w.size(); ++i)
+    if (usable(x[i], w[i])) v.emplace_back(x[i], w[i]), total += w[i];
+  if (v.empty()) return kNaN;
+  std::sort(v.begin(), v.end());
+  double acc = 0.0;
+  for (const auto& [xi, wi] : v) {
+    acc += wi;
+    if (acc >= p * total) return xi;
+  }
+  return v.back().first;  // p × total beyond the rounded sum
+}
+
+double weighted_correlation(const std::vector<double>& x, const std::vector<double>& y,
+                            const std::vector<double>& w) {
+  std::vector<double> xs, ys, ws;
+  for (std::size_t i = 0; i < x.size() && i < y.size() && i < w.size(); ++i)
+    if (usable(x[i], w[i]) && !std::isnan(y[i])) xs.push_back(x[i]), ys.push_back(y[i]), ws.push_back(w[i]);
+  const double mx = weighted_mean(xs, ws), my = weighted_mean(ys, ws);
+  double sxy = 0.0, sxx = 0.0, syy = 0.0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    sxy += ws[i] * (xs[i] - mx) * (ys[i] - my);
+    sxx += ws[i] * (xs[i] - mx) * (xs[i] - mx);
+    syy += ws[i] * (ys[i] - my) * (ys[i] - my);
+  }
+  if (!(sxx > 0.0 && syy > 0.0)) return kNaN;
+  return std::clamp(sxy / std::sqrt(sxx * syy), -1.0, 1.0);
+}
+
+double effective_sample_size(const std::vector<double>& w) {
+  double s = 0.0, s2 = 0.0;
+  for (const double wi : w)
+    if (wi > 0.0) s += wi, s2 += wi * wi;
+  return s2 > 0.0 ? s * s / s2 : 0.0;
 }
 
 }  // namespace tlm::analysis

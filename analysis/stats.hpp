@@ -1,5 +1,6 @@
 // Statistics over replications: summaries with bands and confidence intervals, paired and unpaired
-// (Welch) intervals of a difference. NaN values (e.g. a retention with no entrants) are left out.
+// (Welch) intervals of a difference; and over weighted samples (the particles of a calibration). NaN values
+// (e.g. a retention with no entrants) are left out.
 #pragma once
 
 #include <cstddef>
@@ -51,5 +52,19 @@ PairedDifference paired_difference(const std::vector<double>& base, const std::v
 
 // Welch interval of mean(a) − mean(b) for independent samples.
 Interval welch_interval(const std::vector<double>& a, const std::vector<double>& b, double level = 0.95);
+
+// Weighted samples (x_i with weight w_i >= 0, e.g. the particles of an ABC generation). A pair with a NaN
+// value or a weight that is NaN or not above 0 is left out; no weight left gives NaN.
+double weighted_mean(const std::vector<double>& x, const std::vector<double>& w);
+// The weighted quantile: the smallest x_i whose cumulative weight (in the order of x) reaches p × the total,
+// the inverse of the weighted empirical distribution function. The same definition as
+// inference::weighted_quantile, so a report's posterior median is the one `tlm calibrate` prints and writes.
+double weighted_quantile(const std::vector<double>& x, const std::vector<double>& w, double p);
+// Pearson's correlation with weights: the weighted covariance over the product of the weighted standard
+// deviations; NaN when either has no spread.
+double weighted_correlation(const std::vector<double>& x, const std::vector<double>& y,
+                            const std::vector<double>& w);
+// Kish's effective sample size (Σw)² / Σw²: how many equally weighted samples carry as much information.
+double effective_sample_size(const std::vector<double>& w);
 
 }  // namespace tlm::analysis

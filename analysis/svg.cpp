@@ -502,4 +502,77 @@ std::string scatter(const std::string& id, const std::string& css_class, const s
   return o;
 }
 
+std::string histogram(const std::string& id, const std::string& css_class, const std::string& title,
+                      const Histogram& h) {
+  constexpr double width = 640, height_plot = 220, right = 30;
+  const bool shade = h.shade_to > h.shade_from;
+  std::vector<LegendEntry> legend;
+  if (!h.bars_label.empty()) legend.push_back({LegendEntry::Swatch, h.bars_label, h.colour});
+  if (std::isfinite(h.level) && !h.level_label.empty())
+    legend.push_back({LegendEntry::Dashed, h.level_label, ""});
+  if (std::isfinite(h.marker) && !h.marker_label.empty())
+    legend.push_back({LegendEntry::Swatch, h.marker_label, "#000"});
+  if (shade && !h.shade_label.empty()) legend.push_back({LegendEntry::Shade, h.shade_label, ""});
+  double legend_bottom = 0;
+  const std::string legend_svg = legend_row(legend, kLeft, width - right, kTop + 6, &legend_bottom);
+  const double top = legend.empty() ? kTop + 10 : legend_bottom + 14;
+  const double height = top + height_plot + kBottom;
+
+  const double x0 = h.edges.empty() ? 0.0 : h.edges.front(), x1 = h.edges.empty() ? 1.0 : h.edges.back();
+  const bool log = h.x_log && x0 > 0;
+  auto tx = [log](double v) { return log ? std::log10(v) : v; };
+  const Scale lin_x{tx(x0), tx(x1), kLeft, width - right};
+  const auto sx = [&](double v) { return lin_x(tx(v)); };
+  double y1 = 0;
+  for (double v : h.heights)
+    if (std::isfinite(v)) y1 = std::max(y1, v);
+  if (std::isfinite(h.level)) y1 = std::max(y1, h.level);
+  if (y1 <= 0) y1 = 1;
+  // Up to the first tick at or above the highest bar, so that no bar reaches the legend.
+  auto yt = nice_ticks(0, y1, 4);
+  if (yt.size() >= 2 && yt.back() < y1) yt.push_back(yt.back() + (yt[1] - yt[0]));
+  if (!yt.empty()) y1 = std::max(y1, yt.back());
+  const Scale sy{0, y1, height - kBottom, top};
+
+  std::string o = open_svg(id, css_class, title, height, width);
+  o += legend_svg;
+  if (shade) o += shade_rect(sx(h.shade_from), sx(h.shade_to), top, height - kBottom);
+  for (double t : yt) {
+    o += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+                     kLeft, width - right, sy(t), sy(t));
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                     kLeft - 6, sy(t) + 4, tick_text(t, h.y_percent, false));
+  }
+  for (double t : log ? log_ticks(x0, x1) : nice_ticks(x0, x1, 5))
+    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                     sx(t), height - kBottom + 16, value_text(t));
+  for (std::size_t i = 0; i + 1 < h.edges.size() && i < h.heights.size(); ++i)
+    if (std::isfinite(h.heights[i]) && h.heights[i] > 0)
+      o += fmt::format(
+          "<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\" "
+          "fill-opacity=\"0.75\"/>\n",
+          sx(h.edges[i]), sy(h.heights[i]), std::max(0.5, sx(h.edges[i + 1]) - sx(h.edges[i]) - 0.5),
+          sy(0) - sy(h.heights[i]), h.colour);
+  if (std::isfinite(h.level))
+    o += fmt::format("<line class=\"zero level\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
+                     kLeft, width - right, sy(h.level), sy(h.level));
+  if (std::isfinite(h.marker))
+    o += fmt::format(
+        "<line class=\"marker\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\" stroke=\"#000\" "
+        "stroke-width=\"2\"/>\n",
+        sx(h.marker), top, height - kBottom);
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", kLeft,
+                   width - right, height - kBottom);
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>\n", kLeft, top,
+                   height - kBottom);
+  o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
+                   (kLeft + width - right) / 2, height - 10, html_escape(h.x_label));
+  o += fmt::format(
+      "<text class=\"axis-label\" transform=\"translate(16,{:.1f}) rotate(-90)\" "
+      "text-anchor=\"middle\">{}</text>\n",
+      (top + height - kBottom) / 2, html_escape(h.y_label));
+  o += "</svg>\n";
+  return o;
+}
+
 }  // namespace tlm::analysis::svg

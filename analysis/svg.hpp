@@ -103,6 +103,26 @@ struct ScatterAxes {
 std::string scatter(const std::string& id, const std::string& css_class, const std::string& title,
                     const ScatterAxes& axes, const std::vector<ScatterPoint>& points);
 
+// A histogram: vertical bars over bins (e.g. a parameter's posterior over its prior's range), with an
+// optional dashed horizontal line (e.g. the flat prior), a vertical line (e.g. the median) and a shaded x
+// interval (e.g. a 90% interval), each with its legend text.
+struct Histogram {
+  std::string x_label, y_label;  // with units
+  std::vector<double> edges;     // the bins' edges, increasing (one more than heights)
+  std::vector<double> heights;   // per bin
+  bool x_log = false;            // a logarithmic x axis (used when every edge is > 0)
+  bool y_percent = false;        // tick labels as percentages of shares
+  std::string colour, bars_label;
+  double level = std::numeric_limits<double>::quiet_NaN();  // the dashed horizontal line
+  std::string level_label;
+  double marker = std::numeric_limits<double>::quiet_NaN();  // the vertical line
+  std::string marker_label;
+  double shade_from = 0, shade_to = 0;  // none when shade_to <= shade_from
+  std::string shade_label;
+};
+std::string histogram(const std::string& id, const std::string& css_class, const std::string& title,
+                      const Histogram& h);
+
 // Rounded tick values covering [lo, hi], about `n` of them.
 std::vector<double> nice_ticks(double lo, double hi, int n = 5);
 

@@ -249,7 +249,13 @@ void run_compare(CompareOptions& o) {
 
 void run_report(ReportOptions& o) {
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
-  if (o.output.empty()) o.output = std::filesystem::path(o.results).replace_extension(".html").string();
+  if (o.output.empty()) {
+    // A calibration's report has the name `tlm calibrate` gives it (calib.h5 -> calib.report.html), so that
+    // writing it again replaces that one.
+    const bool calibration = analysis::is_calibration_file(o.results);
+    o.output =
+        std::filesystem::path(o.results).replace_extension(calibration ? ".report.html" : ".html").string();
+  }
   std::error_code ec;
   if (std::filesystem::equivalent(o.results, o.output, ec))
     throw BadInput(
@@ -287,15 +293,18 @@ void register_analysis_commands(CLI::App& app) {
   auto rep = std::make_shared<ReportOptions>();
   CLI::App* r = app.add_subcommand(
       "report",
-      "Write the HTML report of a results file, or of a sweep file: each headline against each parameter, "
-      "under the base and as each alternative's paired effect");
+      "Write the HTML report of a results file; of a sweep file (each headline against each parameter, "
+      "under the base and as each alternative's paired effect); or of a calibration file (each target "
+      "measured against simulated before and after the fit, the posteriors, the generations)");
   r->add_option("results", rep->results,
-                "RESULTS.h5 written by tlm run or tlm compare, or SWEEP.h5 by tlm sweep")
+                "RESULTS.h5 written by tlm run or tlm compare, SWEEP.h5 by tlm sweep, or CALIB.h5 by tlm "
+                "calibrate")
       ->required();
-  r->add_option("-o,--output", rep->output, "HTML file (default: RESULTS with .html)");
+  r->add_option("-o,--output", rep->output,
+                "HTML file (default: RESULTS with .html; a calibration file CALIB.h5: CALIB.report.html)");
   r->add_option("--years", rep->years,
                 "Years of the summary and effects, e.g. 2030,2035 (a sweep: of its shortage charts; default "
-                "start+5 and the last year)")
+                "start+5 and the last year; a calibration: not used)")
       ->delimiter(',');
   r->callback([rep] { run_report(*rep); });
 }

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/report.hpp"
 #include "analysis/results.hpp"
 #include "analysis/sweep_results.hpp"
 #include "app/commands.hpp"
@@ -314,6 +315,13 @@ void run_calibrate_command(const CalibrateOptions& opts) {
   const std::string stem = output.ends_with(".h5") ? output.substr(0, output.size() - 3) : output;
   analysis::write_text_file(stem + ".posterior.csv", posterior);
   analysis::write_text_file(stem + ".generations.csv", generations);
+  // The report, named like the CSVs beside it; `tlm report` writes the same page from the file alone.
+  const std::string report = stem + ".report.html";
+  try {
+    analysis::write_text_file(report, analysis::calibration_report_html(output), "the report");
+  } catch (const analysis::InputError& e) {
+    throw BadInput(e.what());
+  }
 
   // The posterior medians, and the scenario they make.
   const auto& last = gens.back();
@@ -358,8 +366,8 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     std::cout << fmt::format("  {:<40} {:.4g} ± {:.3g}; {:.4g}\n", t.quantity.label, t.value, t.sd, m);
   }
   std::cout << fmt::format(
-      "\nWrote {} ({}.posterior.csv, {}.generations.csv; the runs in {}/) in {:.1f} s.\n", output, stem, stem,
-      runs, seconds);
+      "\nWrote {} ({}.posterior.csv, {}.generations.csv, the report {}; the runs in {}/) in {:.1f} s.\n",
+      output, stem, stem, report, runs, seconds);
 }
 
 }  // namespace
@@ -372,8 +380,8 @@ void register_calibrate_commands(CLI::App& app) {
       ->type_name("CALIB.toml");
   cmd->add_option(
          "-o,--output", opts->output,
-         "The posterior (default <calibration name>.h5); beside it .posterior.csv, .generations.csv and "
-         "the runs in .runs/")
+         "The posterior (default <calibration name>.h5); beside it .posterior.csv, .generations.csv, the "
+         ".report.html and the runs in .runs/")
       ->type_name("FILE.h5");
   cmd->add_option("--write-scenario", opts->write_scenario,
                   "Write the scenario with the posterior medians of the fitted parameters")

@@ -124,8 +124,13 @@ label = "po shortage rate 2030"
   CHECK(hi / lo < 4.0);  // narrower than the prior's 0.086 / 0.0079 ≈ 11
   CHECK(median > 0.01);
   CHECK(median < 0.06);
-  for (const char* f : {"c.h5", "c.posterior.csv", "c.generations.csv", "fitted.toml"})
+  for (const char* f : {"c.h5", "c.posterior.csv", "c.generations.csv", "c.report.html", "fitted.toml"})
     CHECK(std::filesystem::exists(dir / f));
+  // The report beside them (tests/test_calibration_report.cpp checks its numbers): the target and the median.
+  const std::string report = read_file(dir / "c.report.html");
+  CHECK(report.find("<td>po shortage rate 2030</td><td class=\"num\">0.08067</td>") != std::string::npos);
+  CHECK(report.find(fmt::format("posterior median {:.4g}, 90% interval {:.4g} to {:.4g}", median, lo, hi)) !=
+        std::string::npos);
   const std::string gens = read_file(dir / "c.generations.csv");
   CHECK(gens.rfind("generation,tolerance,proposals,accepted,acceptance_rate,ess\n0,inf,40,40,1,", 0) == 0);
   // The fitted scenario is a scenario: it validates and holds the median.

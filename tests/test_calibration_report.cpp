@@ -1,0 +1,221 @@
+// The calibration report (docs/calibration.md, "The report"): the weighted statistics it rests on, checked on
+// known answers; the page of a small calibration file written here in the layout of `tlm calibrate`, with
+// numbers worked out by hand; `tlm report` on it; and damaged files refused with exit code 2.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "analysis/calibration_results.hpp"
+#include "analysis/report.hpp"
+#include "analysis/stats.hpp"
+#include "sim/array.hpp"
+#include "sim/h5writer.hpp"
+#include "tests/process.hpp"
+
+namespace fs = std::filesystem;
+using tlm::test::read_file;
+using tlm::test::run;
+using tlm::test::TempDir;
+using tlm::test::tlm_binary;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
+  return n;
+}
+
+const char* kCalibration = R"(scenario = "small.toml"
+replications = 4
+population = 10
+generations = 3
+[[parameter]]
+key = "reserve.return"
+low = 0.005
+high = 0.1
+scale = "log"
+[[parameter]]
+key = "policy.induction.base_quality.po"
+low = 0.2
+high = 1
+[[target]]
+metric = "shortage_rate"
+sector = "po"
+year = 2030
+value = 0.08
+sd = 0.005
+label = "po shortage rate 2030"
+[[target]]
+metric = "shortage_fte"
+sector = "vo"
+year = 2030
+value = 1250
+sd = 40
+label = "vo shortage 2030"
+)";
+
+// What to break in the file.
+enum class Damage { None, ShortWeight, PartsShape, NoPrior, NotCalibration };
+
+// A calibration file in the layout `tlm calibrate` writes (app/commands_calibrate.cpp): 3 generations of 10
+// particles. The last: reserve.return = 0.02 × 1.1^i (linear in its log), base_quality = 0.9 − 0.05 i (so the
+// two correlate at exactly −1 on their priors' scales), weights (i + 1) / 55.
+void write_calibration(const std::string& path, Damage damage = Damage::None) {
+  tlm::sim::H5Writer f(path);
+  f.set_attr("/", "kind", std::string(damage == Damage::NotCalibration ? "sweep-ish" : "calibration"));
+  f.set_attr("/", "tlm_version", std::string("test"));
+  f.set_attr("/", "created", std::string("2026-01-01T00:00:00Z"));
+  f.set_attr("/", "command", std::string("tlm calibrate c.toml"));
+  std::string text = kCalibration;
+  if (damage == Damage::NoPrior) text.replace(text.find("high = 1\n"), 9, "");
+  f.set_attr("/", "calibration", text);
+  f.write_strings("/parameters", {"reserve.return", "policy.induction.base_quality.po"});
+  f.write_strings("/targets", {"po shortage rate 2030", "vo shortage 2030"});
+  f.write_doubles("/measured", {0.08, 1250});
+  f.write_doubles("/measured_sd", {0.005, 40});
+  const std::size_t n = 10, k = 2, m = 2;
+  for (int g = 0; g < 3; ++g) {
+    const std::string grp = fmt::format("/generations/{}", g);
+    f.create_group(grp);
+    f.set_attr(grp, "tolerance", std::string(g == 0 ? "inf" : g == 1 ? "12.5" : "3.25"));
+    f.set_attr(grp, "proposals", static_cast<std::int64_t>(g == 0 ? 10 : g == 1 ? 25 : 80));
+    // The last generation without its ESS: the reader works it out from the weights, 1 / Σ((i + 1) / 55)² =
+    // 3025 / 385 = 7.857.
+    if (g < 2) f.set_attr(grp, "ess", std::string("10.0"));
+    const bool bad_parts = damage == Damage::PartsShape && g == 1;
+    f.create_replicated(grp + "/values", n, {k}, "", "");
+    f.create_replicated(grp + "/parts", n, {bad_parts ? m + 1 : m}, "", "");
+    f.create_replicated(grp + "/simulated", n, {m}, "", "");
+    std::vector<double> w, dist;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double d = static_cast<double>(i);
+      tlm::sim::NdArray values({k}), parts({bad_parts ? m + 1 : m}), sims({m});
+      if (g < 2) {  // spread over the priors
+        values(0) = 0.005 * std::pow(20.0, d / 9.0);
+        values(1) = 0.2 + 0.8 * d / 9.0;
+        sims(0) = 0.03 + 0.01 * d;
+        sims(1) = 800 + 100 * d;
+        w.push_back(0.1);
+      } else {
+        values(0) = 0.02 * std::pow(1.1, d);
+        values(1) = 0.9 - 0.05 * d;
+        sims(0) = 0.08 + 0.001 * (d - 5);
+        sims(1) = 1250 + 10 * (d - 5);
+        w.push_back((d + 1) / 55.0);
+      }
+      parts(0) = std::pow((sims(0) - 0.08) / 0.005, 2);
+      parts(1) = std::pow((sims(1) - 1250) / 40, 2);
+      dist.push_back(parts(0) + parts(1));
+      f.write_replication(grp + "/values", i, values);
+      f.write_replication(grp + "/parts", i, parts);
+      f.write_replication(grp + "/simulated", i, sims);
+    }
+    if (damage == Damage::ShortWeight && g == 1) w.pop_back();
+    f.write_doubles(grp + "/weight", w);
+    f.write_doubles(grp + "/distance", dist);
+  }
+  f.commit();
+}
+
+}  // namespace
+
+TEST_CASE("weighted statistics on known answers", "[calibration][stats]") {
+  using namespace tlm::analysis;
+  const std::vector<double> x{4, 1, 3, 2}, w{0.4, 0.1, 0.3, 0.2};
+  // Cumulative weight in the order of x: 0.1, 0.3, 0.6, 1.0.
+  CHECK(weighted_quantile(x, w, 0.05) == 1);
+  CHECK(weighted_quantile(x, w, 0.3) == 2);
+  CHECK(weighted_quantile(x, w, 0.5) == 3);
+  CHECK(weighted_quantile(x, w, 0.95) == 4);
+  CHECK(weighted_quantile({4, 3, 2, 1}, {1, 1, 1, 1}, 0.5) == 2);  // the lower median of equal weights
+  // NaN values, zero weights and NaN weights are left out.
+  CHECK(weighted_quantile({1, NAN, 5, 9}, {1, 1, 0, NAN}, 0.99) == 1);
+  CHECK(std::isnan(weighted_quantile({}, {}, 0.5)));
+  CHECK(weighted_mean({1, 3}, {3, 1}) == Approx(1.5));
+  CHECK(std::isnan(weighted_mean({1, 3}, {0, 0})));
+  // A weight of 2 counts a sample twice: the same as the unweighted correlation of {1,1,2,3} and {1,1,3,2},
+  // 1.75 / 2.75.
+  CHECK(weighted_correlation({1, 2, 3}, {1, 3, 2}, {2, 1, 1}) == Approx(1.75 / 2.75));
+  CHECK(weighted_correlation({1, 2, 3}, {3, 5, 7}, {0.2, 0.5, 0.3}) == Approx(1.0));
+  CHECK(weighted_correlation({1, 2, 3}, {3, 2, 1}, {0.2, 0.5, 0.3}) == Approx(-1.0));
+  CHECK(std::isnan(weighted_correlation({1, 1, 1}, {1, 2, 3}, {1, 1, 1})));
+  CHECK(effective_sample_size({1, 1, 1, 1}) == Approx(4));
+  CHECK(effective_sample_size({1, 0, 0, 0}) == Approx(1));
+  CHECK(effective_sample_size({0.5, 0.25, 0.25}) == Approx(1 / 0.375));
+}
+
+TEST_CASE("the calibration report: targets, posteriors, correlations and generations",
+          "[calibration][report]") {
+  TempDir dir;
+  const std::string path = dir / "calib.h5";
+  write_calibration(path);
+  REQUIRE(tlm::analysis::is_calibration_file(path));
+  const auto c = tlm::analysis::load_calibration_results(path);
+  CHECK(c.scenario == "small.toml");
+  CHECK(c.parameters[0].log);
+  CHECK(c.parameters[1].high == 1.0);
+  CHECK(std::isinf(c.generations[0].tolerance));
+  CHECK(c.generations[2].acceptance_rate() == Approx(10.0 / 80.0));
+
+  const std::string html = tlm::analysis::calibration_report_html(path);
+  // Each target: its label, measured value and sd in the table.
+  CHECK(html.find("<td>po shortage rate 2030</td><td class=\"num\">0.08</td><td class=\"num\">0.005</td>") !=
+        std::string::npos);
+  CHECK(html.find("<td>vo shortage 2030</td><td class=\"num\">1250</td><td class=\"num\">40</td>") !=
+        std::string::npos);
+  CHECK(html.find("id=\"target-0\"") != std::string::npos);
+  CHECK(html.find("id=\"target-1\"") != std::string::npos);
+  // The posterior of reserve.return, by hand: cumulative weights (1 + … + (i + 1)) / 55 reach 0.05 at i = 1,
+  // 0.5 at i = 6 and 0.95 at i = 9; the value is 0.02 × 1.1^i.
+  CHECK(html.find("posterior median 0.03543, 90% interval 0.022 to 0.04716 (prior log-uniform on [0.005, "
+                  "0.1])") != std::string::npos);
+  CHECK(html.find("id=\"parameter-0\"") != std::string::npos);
+  CHECK(html.find("id=\"parameter-1\"") != std::string::npos);
+  // log(reserve.return) and base_quality are exactly opposed.
+  CHECK(count(html, "−1.00</td>") == 2);
+  // The generations: one row each, generation 0 at an infinite tolerance.
+  const auto table = html.substr(html.find("id=\"generations-table\""));
+  CHECK(count(table.substr(0, table.find("</table>")), "<tr><td") == 3);
+  CHECK(table.find("<tr><td class=\"num\">0</td><td class=\"num\">∞</td><td class=\"num\">10</td>") !=
+        std::string::npos);
+  CHECK(table.find("<tr><td class=\"num\">2</td><td class=\"num\">3.25</td><td class=\"num\">80</td><td "
+                   "class=\"num\">10</td><td class=\"num\">12.5%</td><td class=\"num\">7.9</td>") !=
+        std::string::npos);
+  // What it does not say.
+  CHECK(html.find("It does not validate the model's structure") != std::string::npos);
+
+  // Through the binary: the default name is the one tlm calibrate gives the report.
+  const auto r = run(fmt::format("'{}' report '{}'", tlm_binary(), path));
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(read_file(dir / "calib.report.html") == html);
+  CHECK(run(fmt::format("'{}' report '{}' -o '{}'", tlm_binary(), path, dir / "other.html")).exit_code == 0);
+  CHECK(fs::exists(dir / "other.html"));
+}
+
+TEST_CASE("a damaged calibration file is refused with exit code 2", "[calibration][report]") {
+  TempDir dir;
+  auto refused = [&](Damage damage, const std::string& message) {
+    const std::string path = dir / "bad.h5";
+    write_calibration(path, damage);
+    const auto r = run(fmt::format("'{}' report '{}' -o '{}'", tlm_binary(), path, dir / "bad.html"));
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(message) != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "bad.html"));
+  };
+  refused(Damage::ShortWeight,
+          "bad.h5: not a valid tlm calibration file: /generations/1/weight has shape [9], "
+          "expected [10] (particles)");
+  refused(Damage::PartsShape,
+          "/generations/1/parts has shape [10, 3], expected [10, 2] (particles × targets)");
+  refused(Damage::NoPrior, "no [[parameter]] with key \"policy.induction.base_quality.po\", low and high");
+  // A file of another kind is read as a results file, which it is not either.
+  refused(Damage::NotCalibration, "bad.h5");
+}
