@@ -14,9 +14,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/calibration_results.hpp"
 #include "analysis/effects.hpp"
 #include "analysis/format.hpp"
-#include "analysis/h5reader.hpp"
 #include "analysis/headlines.hpp"
 #include "analysis/page.hpp"
 #include "analysis/stats.hpp"
@@ -128,51 +128,38 @@ std::string posterior_page(const analysis::SweepResults& s, const std::vector<Po
 
 PosteriorDraws read_posterior(const std::string& path, int draws) {
   if (!fs::is_regular_file(path)) throw BadInput(fmt::format("{}: no such file", path));
-  PosteriorDraws out;
+  if (!analysis::is_calibration_file(path))
+    throw BadInput(fmt::format(
+        "{}: not a calibration file of tlm calibrate (its attribute kind is not \"calibration\")", path));
+  analysis::CalibrationResults c;
   try {
-    analysis::h5::Reader rd(path);
-    if (!rd.has_attr("/", "kind") || rd.string_attr("/", "kind") != "calibration")
-      throw BadInput(
-          fmt::format("{}: not a calibration file of tlm calibrate (its attribute kind is not "
-                      "\"calibration\")",
-                      path));
-    out.keys = rd.read_strings("/parameters");
-    const auto gens = rd.links("/generations");
-    if (gens.empty()) throw BadInput(fmt::format("{}: the calibration has no generations", path));
-    std::size_t last = 0;
-    for (const auto& g : gens) last = std::max<std::size_t>(last, std::stoul(g));
-    out.generation = last;
-    const std::string grp = fmt::format("/generations/{}", last);
-    const auto values = rd.read_array(grp + "/values", 2);
-    const auto weights = rd.read_array(grp + "/weight", 1);
-    const std::size_t n = values.dim(0), k = values.dim(1);
-    if (k != out.keys.size() || weights.dim(0) != n || n == 0)
-      throw BadInput(fmt::format("{}: {}/values is {} × {}, with {} parameters and {} weights", path, grp, n,
-                                 k, out.keys.size(), weights.dim(0)));
-    out.calibration = rd.has_attr("/", "calibration") ? rd.string_attr("/", "calibration") : "";
-    // Systematic resampling by weight: draw i is the particle at cumulative weight (i + ½) / K. No random
-    // numbers, and the K draws follow the weights as closely as K allows.
-    std::vector<double> cumulative;
-    double total = 0.0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const double w = weights.data[i];
-      if (!(w >= 0) || !std::isfinite(w))
-        throw BadInput(fmt::format("{}: {}/weight has an invalid weight {}", path, grp, w));
-      cumulative.push_back(total += w);
-    }
-    if (!(total > 0)) throw BadInput(fmt::format("{}: {}/weight sums to 0", path, grp));
-    for (int i = 0; i < draws; ++i) {
-      const double at = (i + 0.5) / draws * total;
-      const auto j = std::min<std::size_t>(
-          static_cast<std::size_t>(std::lower_bound(cumulative.begin(), cumulative.end(), at) -
-                                   cumulative.begin()),
-          n - 1);
-      out.particles.push_back(j);
-      out.values.emplace_back(values.data.begin() + static_cast<std::ptrdiff_t>(j * k),
-                              values.data.begin() + static_cast<std::ptrdiff_t>((j + 1) * k));
-    }
+    c = analysis::load_calibration_results(path);
   } catch (const analysis::InputError& e) {
     throw BadInput(e.what());
+  }
+  if (c.generations.empty()) throw BadInput(fmt::format("{}: the calibration has no generations", path));
+  PosteriorDraws out;
+  for (const auto& p : c.parameters) out.keys.push_back(p.key);
+  out.generation = c.generations.size() - 1;
+  out.calibration = c.calibration;
+  const auto& g = c.generations.back();
+  const std::size_t n = g.particles, k = c.k();
+  // Systematic resampling by weight: draw i is the particle at cumulative weight (i + ½) / K. No random
+  // numbers, and the K draws follow the weights as closely as K allows.
+  std::vector<double> cumulative;
+  double total = 0.0;
+  for (const double w : g.weight) cumulative.push_back(total += w);
+  if (n == 0 || !(total > 0))
+    throw BadInput(fmt::format("{}: the last generation has no particle with weight", path));
+  for (int i = 0; i < draws; ++i) {
+    const double at = (i + 0.5) / draws * total;
+    const auto j = std::min<std::size_t>(
+        static_cast<std::size_t>(std::lower_bound(cumulative.begin(), cumulative.end(), at) -
+                                 cumulative.begin()),
+        n - 1);
+    out.particles.push_back(j);
+    out.values.emplace_back(g.values.begin() + static_cast<std::ptrdiff_t>(j * k),
+                            g.values.begin() + static_cast<std::ptrdiff_t>((j + 1) * k));
   }
   return out;
 }
