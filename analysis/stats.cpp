@@ -228,4 +228,35 @@ double effective_sample_size(const std::vector<double>& w) {
   return s2 > 0.0 ? s * s / s2 : 0.0;
 }
 
+PosteriorSpread posterior_spread(const std::vector<std::vector<double>>& d, double level) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::size_t K = d.size(), R = K ? d[0].size() : 0;
+  if (K < 2 || R < 2) return {nan, nan, nan};
+  std::vector<double> draw_means(K, 0.0), rep_means(R, 0.0);
+  for (std::size_t k = 0; k < K; ++k) {
+    if (d[k].size() != R) return {nan, nan, nan};
+    for (std::size_t r = 0; r < R; ++r) {
+      if (std::isnan(d[k][r])) return {nan, nan, nan};
+      draw_means[k] += d[k][r] / static_cast<double>(R);
+      rep_means[r] += d[k][r] / static_cast<double>(K);
+    }
+  }
+  PosteriorSpread out{};
+  out.mean = mean(rep_means);
+  // The residual mean square of the two-way layout without repeats estimates var(e); the draws' means hold
+  // var(a) + var(e) / R (the b_r are common to every draw and cancel from their spread).
+  double residual = 0.0;
+  for (std::size_t k = 0; k < K; ++k)
+    for (std::size_t r = 0; r < R; ++r) {
+      const double x = d[k][r] - draw_means[k] - rep_means[r] + out.mean;
+      residual += x * x;
+    }
+  residual /= static_cast<double>((K - 1) * (R - 1));
+  const double between = std::pow(sd(draw_means), 2);
+  out.parameter_sd = std::sqrt(std::max(0.0, between - residual / static_cast<double>(R)));
+  const double n = static_cast<double>(R);
+  out.noise_halfwidth = t_quantile(0.5 + level / 2, n - 1) * sd(rep_means) / std::sqrt(n);
+  return out;
+}
+
 }  // namespace tlm::analysis

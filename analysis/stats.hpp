@@ -67,4 +67,15 @@ double weighted_correlation(const std::vector<double>& x, const std::vector<doub
 // Kish's effective sample size (Σw)² / Σw²: how many equally weighted samples carry as much information.
 double effective_sample_size(const std::vector<double>& w);
 
+// An effect over draws of a posterior × replications on common random numbers, d[k][r] = μ + a_k + b_r +
+// e_kr: a_k the parameters' part (draw k), b_r the noise replication r shares across the draws, e_kr the
+// rest. The mean; the sd of a_k (the between-draw variance of the draws' means less the residual mean
+// square / R, floored at 0: the draws' own noise is not counted as the parameters'); and the half-width of
+// the `level` t-interval of the mean from the noise alone, over the replications each averaged over the
+// draws. Needs at least 2 draws and 2 replications, every cell a number (NaN otherwise).
+struct PosteriorSpread {
+  double mean, parameter_sd, noise_halfwidth;
+};
+PosteriorSpread posterior_spread(const std::vector<std::vector<double>>& d, double level = 0.90);
+
 }  // namespace tlm::analysis

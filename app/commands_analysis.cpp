@@ -32,6 +32,7 @@ struct CompareOptions {
   std::vector<int> years;
   std::string posterior;  // --posterior calib.h5: on draws of a calibration's posterior
   int draws = 20;
+  bool draws_given = false;
 };
 
 struct ReportOptions {
@@ -205,6 +206,8 @@ void as_bad_input(F&& f) {
 void run_compare(CompareOptions& o) {
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
   if (o.out_dir.empty()) o.out_dir = default_compare_dir(o.scenarios);
+  if (o.posterior.empty() && o.draws_given)
+    throw BadInput("--draws is for --posterior (the draws of a calibration's posterior)");
   if (!o.posterior.empty()) {
     if (!o.run.overrides.empty() || o.run.seed)
       throw BadInput("--posterior takes no --set or --seed: write a scenario file that extends the base");
@@ -287,7 +290,8 @@ void register_analysis_commands(CLI::App& app) {
                 "interval that holds the parameters' uncertainty, and the simulation noise apart")
       ->type_name("CALIB.h5");
   c->add_option("--draws", cmp->draws, "With --posterior: the posterior draws (default 20)")
-      ->check(CLI::Range(2, 100000));
+      ->check(CLI::Range(2, 10000))
+      ->each([cmp](const std::string&) { cmp->draws_given = true; });
   c->callback([cmp] { run_compare(*cmp); });
 
   auto rep = std::make_shared<ReportOptions>();

@@ -22,6 +22,7 @@
 #include "models/scenario.hpp"
 #include "models/schema.hpp"
 #include "sim/h5writer.hpp"
+#include "sim/output_path.hpp"
 #include "sim/progress.hpp"
 
 namespace tlm::app {
@@ -107,11 +108,27 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     const std::string stem = fs::path(opts.calibration).stem().string();
     output = (stem.empty() ? std::string("calibration") : stem) + ".h5";
   }
-  if (fs::exists(output) && !fs::is_regular_file(output))
-    throw BadInput(fmt::format("cannot write {}: it exists and is not a regular file", output));
+  // Every file it will write, checked before anything runs: its folder exists, it is absent or a regular
+  // file, it is not an input, and no two are the same.
+  const std::string out_stem = output.ends_with(".h5") ? output.substr(0, output.size() - 3) : output;
+  std::vector<std::string> outputs{output, out_stem + ".posterior.csv", out_stem + ".generations.csv",
+                                   out_stem + ".report.html"};
+  if (!opts.write_scenario.empty()) outputs.push_back(opts.write_scenario);
+  std::vector<std::string> inputs{opts.calibration};
+  if (const auto src = experiment::scenario_source(study.design.scenario, study.design.path); fs::exists(src))
+    inputs.push_back(src);
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (auto why = sim::output_problem(outputs[i], inputs); !why.empty()) throw BadInput(why);
+    for (std::size_t j = 0; j < i; ++j)
+      if (fs::weakly_canonical(outputs[i]) == fs::weakly_canonical(outputs[j]))
+        throw BadInput(fmt::format("cannot write {}: it is also where the calibration writes {}", outputs[i],
+                                   outputs[j]));
+  }
   const std::string runs = output + ".runs";
   std::error_code ec;
   if (leader) {
+    if (fs::exists(fs::symlink_status(runs, ec)) && !fs::is_directory(fs::symlink_status(runs, ec)))
+      throw BadInput(fmt::format("cannot write {}: it exists and is not a folder", runs));
     fs::create_directories(runs, ec);
     if (ec) throw BadInput(fmt::format("cannot write {}: {}", runs, ec.message()));
     // An interrupted calibration's unfinished batch is never thrown away unasked (as with sweeps).
@@ -152,9 +169,13 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     // the same points. A finished batch is reopened as unfinished, so that the sweep's own identity check
     // (design points, seed, scenario) confirms it is the same batch, and nothing of it runs again.
     std::uint64_t resume_batch = 0;
+    const std::string part = experiment::SweepFile::part_path(job.output);
+    bool reopened = false;
     if (leader) {
-      const std::string part = experiment::SweepFile::part_path(job.output);
-      if (opts.resume && fs::exists(job.output) && !fs::exists(part)) fs::rename(job.output, part, ec);
+      if (opts.resume && fs::exists(job.output) && !fs::exists(part)) {
+        fs::rename(job.output, part, ec);
+        reopened = !ec;
+      }
       if (!opts.resume) {
         fs::remove(job.output, ec);  // a batch file of an earlier calibration into the same place
       }
@@ -164,7 +185,21 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     job.resume_command = resume_command;
     job.threads = opts.threads;
     job.quiet = true;
-    const auto result = run_sweep_job(session, job);
+    // A finished batch that the check refuses (another calibration file, -r, seed or scenario) is put back
+    // as it was, and the message names it as the user has it.
+    auto result = [&] {
+      try {
+        return run_sweep_job(session, job);
+      } catch (const BadInput& e) {
+        if (!reopened) throw;
+        std::error_code restore;
+        fs::rename(part, job.output, restore);
+        std::string msg = e.what();
+        for (auto pos = msg.find(part); pos != std::string::npos; pos = msg.find(part, pos))
+          msg.replace(pos, part.size(), job.output);
+        throw BadInput(msg);
+      }
+    }();
     scenario_name = result.plan->groups[0];
     const std::size_t T = study.targets.size();
     // Rank 0 reads the batch: per proposal each target's part, then each target's mean.
@@ -231,6 +266,20 @@ void run_calibrate_command(const CalibrateOptions& opts) {
   };
   auto settings = study.abc;
   const auto gens = inference::abc_smc(k, settings, model, progress);
+  // A target that no particle of the prior could produce (NaN: e.g. no entrants of that route and sector in
+  // this world) cannot be fitted.
+  for (std::size_t j = 0; j < study.targets.size(); ++j) {
+    bool any = false;
+    for (const auto& p : gens.front().particles)
+      for (const auto& sim_ : simulated)
+        if (sim_.u == p.u && !std::isnan(sim_.means[j])) any = true;
+    if (!any)
+      throw BadInput(
+          fmt::format("{}:{}:{}: the target `{}` has no value in any run of the prior (e.g. no "
+                      "entrants of that route and sector in this world): it cannot be fitted",
+                      study.targets[j].quantity.where.file, study.targets[j].quantity.where.line,
+                      study.targets[j].quantity.where.column, study.targets[j].quantity.label));
+  }
   if (leader && live && !opts.quiet && current_generation >= 0) std::cerr << "\n";
   InterruptGuard::check();
   if (!leader) return;

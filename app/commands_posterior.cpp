@@ -31,6 +31,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr int kDefaultReplications = 5;
+// Fewer draws than this: the parameter part of an interval is rough (said on the terminal).
+constexpr int kFewDraws = 10;
+
 // z of a two-sided 90% normal interval.
 constexpr double kZ90 = 1.6448536269514722;
 
@@ -39,10 +43,11 @@ struct PosteriorEffect {
   analysis::Indicator what;  // the alternative's indicator (its values unused)
   std::string base, scenario;
   double base_mean = 0, alt_mean = 0;
-  double mean = 0;         // over every draw and replication
-  double lo = 0, hi = 0;   // 90%: the effect over the posterior (parameters and the draws' noise)
-  double noise = 0;        // ± half-width of the 90% interval of simulation noise alone
-  double noise_share = 0;  // of the variance of the draws' mean effects, the part that is noise
+  double mean = 0;          // over every draw and replication
+  double lo = 0, hi = 0;    // 90%: with the parameters' uncertainty and the simulation noise
+  double noise = 0;         // ± half-width of the 90% interval of simulation noise alone
+  double noise_share = 0;   // of the interval's squared half-width, the noise's part (NaN: no width)
+  double parameter_sd = 0;  // the sd of the effect over the posterior, the draws' own noise taken out
   std::size_t draws = 0, replications = 0;
 };
 
@@ -113,11 +118,12 @@ std::string posterior_page(const analysis::SweepResults& s, const std::vector<Po
       const std::string& unit = e.what.unit;
       html += fmt::format(
           "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-          "<td class=\"num\">{} to {}</td><td class=\"num\">± {}</td><td class=\"num\">{:.0f}%</td></tr>\n",
+          "<td class=\"num\">{} to {}</td><td class=\"num\">± {}</td><td class=\"num\">{}</td></tr>\n",
           html_escape(analysis::indicator_label(e.what)), html_escape(level(e.base_mean, unit, width)),
           html_escape(level(e.alt_mean, unit, width)), html_escape(shown(e.mean, unit, width, true)),
           html_escape(shown(e.lo, unit, width, true)), html_escape(shown(e.hi, unit, width, true)),
-          html_escape(shown(e.noise, unit, width, false)), 100.0 * e.noise_share);
+          html_escape(shown(e.noise, unit, width, false)),
+          std::isnan(e.noise_share) ? std::string("–") : fmt::format("{:.0f}%", 100.0 * e.noise_share));
     }
     html += "</tbody></table>\n";
   }
@@ -169,7 +175,16 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   const bool leader = session.rank() == 0;
   const InterruptGuard guard;
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
+  if (o.replications && *o.replications < 2)
+    throw BadInput(
+        "--posterior needs at least 2 replications per draw (-r): the simulation noise is measured "
+        "over them");
   const auto posterior = read_posterior(o.posterior, o.draws);
+  if (o.draws < kFewDraws && !o.quiet && leader)
+    std::cerr << fmt::format(
+        "tlm compare: only {} posterior draws: the parameters' part of each interval is "
+        "rough (use --draws {} or more)\n",
+        o.draws, kFewDraws);
 
   // The design: the posterior's draws as points of a given design. Scenario names are as on the command
   // line (a path from the working folder, or an embedded name).
@@ -181,7 +196,8 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   d.scenario_where.file = o.posterior;
   d.alternatives.assign(o.scenarios.begin() + 1, o.scenarios.end());
   d.alternative_where.assign(d.alternatives.size(), d.scenario_where);
-  d.replications = o.replications;
+  // Five replications per draw unless asked: the draws, not the replications, carry the parameters.
+  d.replications = o.replications.value_or(kDefaultReplications);
   d.kind = experiment::DesignKind::Given;
   // The latest start of the scenarios (plan_sweep checks them all; here a file that does not load is left to
   // it).
@@ -251,16 +267,17 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   job.what = "posterior comparison";
   job.plan = [&] {
     experiment::SweepRequest request;
-    request.replications = o.replications;
+    request.replications = d.replications;
     return experiment::plan_sweep(d, request);
   };
   job.output = (fs::path(out_dir) / "posterior.h5").string();
-  if (leader) {
-    std::error_code ec;
-    fs::remove(job.output, ec);
-    fs::remove(experiment::SweepFile::part_path(job.output), ec);
-  }
-  job.resume_command = "(run the comparison again)";
+  // A comparison stopped by Ctrl-C keeps OUT/posterior.h5.part; the same command finishes it (the sweep's
+  // identity check refuses other draws, replications or scenarios, naming what differs).
+  const std::uint64_t unfinished = leader && fs::exists(experiment::SweepFile::part_path(job.output))
+                                       ? std::uint64_t{1}
+                                       : std::uint64_t{0};
+  job.resume = session.broadcast(unfinished) == 1;
+  job.resume_command = command_line();
   job.threads = o.threads;
   job.quiet = o.quiet;
   const auto result = run_sweep_job(session, job);
@@ -299,42 +316,40 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
       e.what = a;
       e.base = s.variants[0];
       e.scenario = s.variants[v];
-      // d[k][r] = ALT − BASE at draw k, replication r. Every draw runs the same replications' random numbers,
-      // so the replications, not the draws, are the independent units of simulation noise.
-      std::vector<double> draw_means, bases, alts, per_rep(R, 0.0);
-      std::vector<std::size_t> per_rep_n(R, 0);
+      // d[k][r] = ALT − BASE at draw k, replication r, over the draws with every replication defined. Every
+      // draw runs the same replications' random numbers: d = μ + a_k (the parameters) + b_r (noise shared by
+      // the draws) + e_kr (noise particular to a draw), a two-way layout without repeats.
+      std::vector<std::vector<double>> d;
+      std::vector<double> bases, alts;
       for (std::size_t k = 0; k < K; ++k) {
-        std::vector<double> diff;
+        std::vector<double> row;
         for (std::size_t r = 0; r < R; ++r) {
           const double x = ind[v][k][ai].values[r], y = ind[0][k][bi].values[r];
-          if (std::isnan(x) || std::isnan(y)) continue;
-          diff.push_back(x - y);
-          per_rep[r] += x - y;
-          ++per_rep_n[r];
-          alts.push_back(x);
-          bases.push_back(y);
+          if (std::isnan(x) || std::isnan(y)) break;
+          row.push_back(x - y);
         }
-        if (!diff.empty()) draw_means.push_back(analysis::mean(diff));
+        if (row.size() != R) continue;
+        d.push_back(std::move(row));
+        for (std::size_t r = 0; r < R; ++r) {
+          alts.push_back(ind[v][k][ai].values[r]);
+          bases.push_back(ind[0][k][bi].values[r]);
+        }
       }
-      std::vector<double> rep_means;  // each replication's effect averaged over the posterior draws
-      for (std::size_t r = 0; r < R; ++r)
-        if (per_rep_n[r] == K) rep_means.push_back(per_rep[r] / static_cast<double>(K));
-      if (draw_means.size() < 2 || rep_means.size() < 2) continue;
-      e.draws = draw_means.size();
-      e.replications = rep_means.size();
-      e.mean = analysis::mean(rep_means);
+      if (d.size() < 2 || R < 2) continue;
+      const auto spread = analysis::posterior_spread(d, 0.90);
+      e.draws = d.size();
+      e.replications = R;
+      e.mean = spread.mean;
       e.base_mean = analysis::mean(bases);
       e.alt_mean = analysis::mean(alts);
-      const double between = std::pow(analysis::sd(draw_means), 2);
-      // Simulation noise alone: the t-interval of the mean over the replications (as if the parameters were
-      // known). With the parameters: the draws' spread (the posterior of the effect, normal approximation)
-      // added to it in quadrature, so it is never narrower.
-      const double n_rep = static_cast<double>(rep_means.size());
-      e.noise = analysis::t_quantile(0.95, n_rep - 1) * analysis::sd(rep_means) / std::sqrt(n_rep);
-      const double half = std::sqrt(kZ90 * kZ90 * between + e.noise * e.noise);
+      e.parameter_sd = spread.parameter_sd;
+      // With the parameters: their spread of the effect (normal approximation) added in quadrature to the
+      // noise, so that the interval is never narrower than the noise's alone.
+      e.noise = spread.noise_halfwidth;
+      const double half = std::sqrt(kZ90 * kZ90 * e.parameter_sd * e.parameter_sd + e.noise * e.noise);
       e.lo = e.mean - half;
       e.hi = e.mean + half;
-      e.noise_share = half > 0 ? e.noise * e.noise / (half * half) : 1.0;
+      e.noise_share = half > 0 ? e.noise * e.noise / (half * half) : std::numeric_limits<double>::quiet_NaN();
       effects.push_back(std::move(e));
     }
   }
@@ -342,33 +357,37 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   // effects.csv and effects.json
   std::string csv =
       "base,scenario,indicator,metric,sector,route,programme,subject,year,unit,base_mean,alt_mean,effect,"
-      "lo90_posterior,hi90_posterior,noise90_halfwidth,noise_share,draws,replications\n";
+      "lo90_posterior,hi90_posterior,noise90_halfwidth,noise_share,parameter_sd,draws,replications\n";
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& e : effects) {
     const auto& i = e.what;
-    csv += fmt::format("{},{},\"{}\",{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", e.base, e.scenario,
-                       analysis::indicator_label(i), i.metric, i.sector, i.route, i.programme, i.subject,
-                       i.year ? std::to_string(*i.year) : std::string(), i.unit, e.base_mean, e.alt_mean,
-                       e.mean, e.lo, e.hi, e.noise, e.noise_share, e.draws, e.replications);
-    rows.push_back({{"base", e.base},
-                    {"scenario", e.scenario},
-                    {"indicator", analysis::indicator_label(i)},
-                    {"metric", i.metric},
-                    {"sector", i.sector},
-                    {"route", i.route},
-                    {"programme", i.programme},
-                    {"subject", i.subject},
-                    {"year", i.year ? nlohmann::json(*i.year) : nlohmann::json(nullptr)},
-                    {"unit", i.unit},
-                    {"base_mean", e.base_mean},
-                    {"alt_mean", e.alt_mean},
-                    {"effect", e.mean},
-                    {"lo90_posterior", e.lo},
-                    {"hi90_posterior", e.hi},
-                    {"noise90_halfwidth", e.noise},
-                    {"noise_share", e.noise_share},
-                    {"draws", e.draws},
-                    {"replications", e.replications}});
+    csv += fmt::format("{},{},\"{}\",{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", e.base,
+                       e.scenario, analysis::indicator_label(i), i.metric, i.sector, i.route, i.programme,
+                       i.subject, i.year ? std::to_string(*i.year) : std::string(), i.unit, e.base_mean,
+                       e.alt_mean, e.mean, e.lo, e.hi, e.noise,
+                       std::isnan(e.noise_share) ? std::string() : fmt::format("{}", e.noise_share),
+                       e.parameter_sd, e.draws, e.replications);
+    rows.push_back(
+        {{"base", e.base},
+         {"scenario", e.scenario},
+         {"indicator", analysis::indicator_label(i)},
+         {"metric", i.metric},
+         {"sector", i.sector},
+         {"route", i.route},
+         {"programme", i.programme},
+         {"subject", i.subject},
+         {"year", i.year ? nlohmann::json(*i.year) : nlohmann::json(nullptr)},
+         {"unit", i.unit},
+         {"base_mean", e.base_mean},
+         {"alt_mean", e.alt_mean},
+         {"effect", e.mean},
+         {"lo90_posterior", e.lo},
+         {"hi90_posterior", e.hi},
+         {"noise90_halfwidth", e.noise},
+         {"noise_share", std::isnan(e.noise_share) ? nlohmann::json(nullptr) : nlohmann::json(e.noise_share)},
+         {"parameter_sd", e.parameter_sd},
+         {"draws", e.draws},
+         {"replications", e.replications}});
   }
   nlohmann::json doc = {
       {"posterior", o.posterior},
@@ -383,10 +402,12 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
          return keys;
        }()},
       {"intervals",
-       "lo90_posterior/hi90_posterior: 90% of the effect over the calibration's posterior (parameter "
-       "uncertainty, with each draw's simulation noise); noise90_halfwidth: the 90% interval of the mean "
-       "effect "
-       "from simulation noise alone, as if the parameters were known"},
+       "lo90_posterior/hi90_posterior: the 90% interval of the effect with the calibration's parameter "
+       "uncertainty: 1.645 parameter_sd (the sd of the draws' mean effects with their own noise taken out by "
+       "the residual of the draws x replications layout) added in quadrature to noise90_halfwidth, the 90% "
+       "t-interval of the mean effect from simulation noise alone over the replications (each averaged over "
+       "the draws), as if the parameters were known; noise_share: the noise's part of the squared "
+       "half-width"},
       {"effects", rows}};
   analysis::write_text_file((fs::path(out_dir) / "report.html").string(),
                             posterior_page(s, effects, o, posterior, result.path, d.parameters.size()));

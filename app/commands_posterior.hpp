@@ -25,7 +25,7 @@ struct PosteriorCompareOptions {
   std::vector<std::string> scenarios;  // BASE ALT ...
   std::string posterior;               // calib.h5
   int draws = 20;
-  std::optional<int> replications;  // per draw (default: the base scenario's)
+  std::optional<int> replications;  // per draw (default 5)
   int threads = 0;
   std::string out_dir;
   std::vector<int> years;

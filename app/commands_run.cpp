@@ -18,6 +18,7 @@
 #include "experiment/experiment.hpp"
 #include "experiment/memory.hpp"
 #include "experiment/results_file.hpp"
+#include "sim/output_path.hpp"
 
 namespace tlm::app {
 namespace {
@@ -125,6 +126,8 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
     std::vector<std::pair<std::string, std::string>> provenance{
         {"tlm_version", TLM_VERSION}, {"created", now_iso8601()}, {"command", command_line()}};
     if (rename_duplicates) provenance.emplace_back("base_scenario", variants.front().group);
+    // A scenario file named as the output would be replaced by the results.
+    if (auto why = sim::output_problem(opts.output, opts.scenarios); !why.empty()) throw BadInput(why);
     experiment::ResultsFile file(opts.output, provenance);
     for (const auto& t : file.removed_temporaries())
       std::cerr << "tlm: removed " << t << ", the temporary of a run that died\n";

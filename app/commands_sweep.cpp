@@ -18,6 +18,7 @@
 #include "experiment/sweep_file.hpp"
 #include "experiment/sweep_run.hpp"
 #include "models/scenario.hpp"
+#include "sim/output_path.hpp"
 #include "sim/progress.hpp"
 #include "sim/runner.hpp"
 
@@ -72,7 +73,14 @@ void run_sweep_command(const SweepOptions& opts) {
     request.design = opts.design;
     request.replications = opts.replications;
     request.regions = opts.regions;
-    return experiment::plan_sweep(request);
+    auto plan = experiment::plan_sweep(request);
+    // The design file or its base scenario named as the output would be replaced by the results.
+    std::vector<std::string> inputs{opts.design,
+                                    experiment::scenario_source(plan.design.scenario, plan.design.path)};
+    for (const auto& alt : plan.design.alternatives)
+      inputs.push_back(experiment::scenario_source(alt, plan.design.path));
+    if (auto why = sim::output_problem(job.output, inputs); !why.empty()) throw BadInput(why);
+    return plan;
   };
   job.output = opts.output;
   if (job.output.empty()) {

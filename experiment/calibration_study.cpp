@@ -66,6 +66,20 @@ CalibrationStudy load_calibration(const std::string& path) {
   if (d.parameters.empty())
     rd.error(rd.top(), "a calibration needs at least one [[parameter]] (a key, low and high: its prior)");
   const std::optional<models::Params> base = load_base_scenario(d);
+  if (base) {
+    // A prior is over numbers: the key must hold a number in the base scenario (not a name, a text, a table).
+    const toml::table resolved = toml::parse(models::to_toml(*base));
+    for (const auto& par : d.parameters) {
+      const auto node = resolved.at_path(par.key);
+      if (par.key == "seed" || par.key == "replications" || par.key.starts_with("years.") ||
+          par.key.starts_with("world.seed"))
+        rd.error(par.where,
+                 fmt::format("`{}` is not a parameter of the model: it cannot be fitted", par.key));
+      else if (node && !node.is_number())
+        rd.error(par.where,
+                 fmt::format("`{}` is not a number in the scenario: a prior is over numbers", par.key));
+    }
+  }
   if (const toml::node* targets = t.get("target")) {
     const toml::array* arr = targets->as_array();
     if (!arr || !arr->is_array_of_tables()) {

@@ -66,9 +66,9 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
       const std::string was = store_->read_string_attr("/identity", what);
       if (was != text)
         throw PlanError(
-            fmt::format("cannot resume {}: the {} differs from the sweep's ({}); finish it with "
+            fmt::format("cannot resume {}: the {} {} from the sweep's ({}); finish it with "
                         "the same design and scenarios, or remove it to start again",
-                        part, what, first_difference(was, text)));
+                        part, what, what == "replications" ? "differ" : "differs", first_difference(was, text)));
     }
     done_ = store_->read_marks("/done");
     failed_ = store_->read_marks("/failed");

@@ -150,13 +150,21 @@ std::vector<AbcGeneration> abc_smc(int k, const AbcSettings& s, const AbcModel& 
       std::vector<double> d;
       for (const auto& p : last.particles) d.push_back(p.distance);
       g.tolerance = quantile_of(d, s.quantile);
+      // Distances that are not numbers (a target the model cannot produce) leave nothing to accept.
+      if (!std::isfinite(g.tolerance)) break;
       kernel.emplace(last, static_cast<std::size_t>(k));
       double acc = 0.0;
       for (const auto& p : last.particles) cumulative.push_back(acc += p.weight);
     }
     long long next = 0;  // the next proposal's number
+    // Past population / min_acceptance proposals the generation can no longer reach min_acceptance: it
+    // stops there, unfinished, and so does the calibration.
+    const long long limit =
+        t > 0 && s.min_acceptance > 0
+            ? std::min(s.max_proposals, static_cast<long long>(std::ceil(s.population / s.min_acceptance)))
+            : s.max_proposals;
     while (static_cast<int>(g.particles.size()) < s.population) {
-      if (next >= s.max_proposals) {
+      if (next >= limit) {
         g.complete = false;
         g.proposals = next;
         break;
@@ -165,7 +173,7 @@ std::vector<AbcGeneration> abc_smc(int k, const AbcSettings& s, const AbcModel& 
       // there).
       std::vector<std::vector<double>> proposals;
       std::vector<long long> numbers;  // each proposal's number
-      while (static_cast<int>(proposals.size()) < batch && next < s.max_proposals) {
+      while (static_cast<int>(proposals.size()) < batch && next < limit) {
         const auto n = static_cast<std::uint64_t>(next++);
         std::vector<double> u(static_cast<std::size_t>(k));
         if (t == 0) {
@@ -213,7 +221,9 @@ std::vector<AbcGeneration> abc_smc(int k, const AbcSettings& s, const AbcModel& 
         if (!(p.distance <= g.tolerance) && t > 0) continue;
         g.particles.push_back(std::move(p));
       }
-      if (progress) progress({t, g.tolerance, next, static_cast<int>(g.particles.size())});
+      if (progress)
+        progress({t, g.tolerance, static_cast<int>(g.particles.size()) >= s.population ? g.proposals : next,
+                  static_cast<int>(g.particles.size())});
     }
     // Weights: uniform in generation 0; then prior / Σ_j w_j K(u − u_j) (the prior is constant in the cube).
     double total = 0.0;

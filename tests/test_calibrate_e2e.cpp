@@ -355,7 +355,8 @@ TEST_CASE("compare --posterior: an interval with the parameters' uncertainty, an
   std::stringstream lines(csv);
   std::string line;
   std::getline(lines, line);
-  CHECK(line.find("lo90_posterior,hi90_posterior,noise90_halfwidth,noise_share,draws,replications") !=
+  CHECK(line.find(
+            "lo90_posterior,hi90_posterior,noise90_halfwidth,noise_share,parameter_sd,draws,replications") !=
         std::string::npos);
   int rows = 0;
   while (std::getline(lines, line)) {
@@ -364,15 +365,24 @@ TEST_CASE("compare --posterior: an interval with the parameters' uncertainty, an
     std::vector<std::string> c;
     std::stringstream ss(tail);
     for (std::string x; std::getline(ss, x, ',');) c.push_back(x);
-    REQUIRE(c.size() == 16);
+    REQUIRE(c.size() == 17);
     const double lo = std::stod(c[10]), hi = std::stod(c[11]), noise = std::stod(c[12]);
     INFO(line);
-    CHECK(hi - lo >= 2 * noise);
-    CHECK(c[14] == "5");
-    CHECK(c[15] == "3");
+    CHECK(hi - lo >= 2 * noise * (1 - 1e-12));  // equal when the parameters' part is 0
+    CHECK(std::stod(c[14]) >= 0.0);             // parameter_sd
+    CHECK(c[15] == "5");
+    CHECK(c[16] == "3");
     ++rows;
   }
   CHECK(rows > 10);
+  // One replication per draw measures no noise: refused before anything runs.
+  const auto one = run(fmt::format("cd '{}' && '{}' compare small.toml alt.toml --posterior c.h5 -r 1 -o r1",
+                                   dir.path().string(), tlm_bin()));
+  CHECK(one.exit_code == 2);
+  CHECK(one.err ==
+        "tlm: --posterior needs at least 2 replications per draw (-r): the simulation noise is "
+        "measured over them\n");
+  CHECK_FALSE(fs::exists(dir / "r1"));
   // Not a calibration file: exit 2, said plainly.
   const auto bad =
       run(fmt::format("cd '{}' && '{}' compare small.toml alt.toml --posterior pc/posterior.h5 -o x",

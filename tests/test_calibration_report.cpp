@@ -15,6 +15,7 @@
 #include "analysis/stats.hpp"
 #include "sim/array.hpp"
 #include "sim/h5writer.hpp"
+#include "sim/random.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -148,6 +149,44 @@ TEST_CASE("weighted statistics on known answers", "[calibration][stats]") {
   CHECK(effective_sample_size({1, 1, 1, 1}) == Approx(4));
   CHECK(effective_sample_size({1, 0, 0, 0}) == Approx(1));
   CHECK(effective_sample_size({0.5, 0.25, 0.25}) == Approx(1 / 0.375));
+}
+
+// d[k][r] = a_k + b_r + e_kr with known sds, from the counter-based streams (seed 7).
+std::vector<std::vector<double>> two_way(std::size_t K, std::size_t R, double sa, double sb, double se) {
+  const tlm::sim::Stream stream(7, 0);
+  std::vector<double> b(R);
+  for (std::size_t r = 0; r < R; ++r) b[r] = sb * tlm::sim::normal(stream.draw(r, 0, 1));
+  std::vector<std::vector<double>> d(K, std::vector<double>(R));
+  for (std::size_t k = 0; k < K; ++k) {
+    const double a = sa * tlm::sim::normal(stream.draw(k, 0, 2));
+    for (std::size_t r = 0; r < R; ++r)
+      d[k][r] = 5.0 + a + b[r] + se * tlm::sim::normal(stream.draw(k, r, 3));
+  }
+  return d;
+}
+
+TEST_CASE("an effect over posterior draws: the parameters' spread without the draws' own noise",
+          "[calibration][stats]") {
+  using tlm::analysis::posterior_spread;
+  // 400 draws × 50 replications; sd of the parameters' part 2, of the shared noise 1, of the rest 3.
+  const auto with = posterior_spread(two_way(400, 50, 2.0, 1.0, 3.0), 0.90);
+  // The estimate of sd 2 from 400 draws has a relative sd of about 4%: 15% is beyond 3.5 of them.
+  CHECK(with.parameter_sd == Approx(2.0).epsilon(0.15));
+  // The noise: t(0.95, 49) × sd(b_r + ē_r) / √50, sd ≈ √(1 + 9/400); its estimate from 50 replications has a
+  // relative sd of about 10%: 30%.
+  const double expected = tlm::analysis::t_quantile(0.95, 49) * std::sqrt(1.0 + 9.0 / 400) / std::sqrt(50.0);
+  CHECK(with.noise_halfwidth == Approx(expected).epsilon(0.30));
+  CHECK(with.mean == Approx(5.0).margin(1.0));
+  // No parameters' part: the draws' means still spread by 3 / √50 = 0.42 from their own noise, which the
+  // estimate takes out (its own sd about 0.06 at this size: 0.25 is 4 of them above 0).
+  const auto without = posterior_spread(two_way(400, 50, 0.0, 1.0, 3.0), 0.90);
+  CHECK(without.parameter_sd < 0.25);
+  // Too few draws or replications, or a NaN: no answer.
+  CHECK(std::isnan(posterior_spread(two_way(1, 5, 1, 1, 1)).mean));
+  CHECK(std::isnan(posterior_spread(two_way(5, 1, 1, 1, 1)).parameter_sd));
+  auto holed = two_way(5, 5, 1, 1, 1);
+  holed[2][3] = std::nan("");
+  CHECK(std::isnan(posterior_spread(holed).noise_halfwidth));
 }
 
 TEST_CASE("the calibration report: targets, posteriors, correlations and generations",
