@@ -25,6 +25,11 @@ nlohmann::json json_number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
+// How the interval of an effect was made (the `interval` column).
+const char* interval_name(const Effect& e) {
+  return e.paired ? "paired t" : "Welch t";
+}
+
 std::string value_text(const Effect& e, double v, bool diff) {
   if (e.unit == "share") return diff ? points(v) : percent(v);
   return diff ? signed_thousands(v) : thousands(v);
@@ -37,7 +42,8 @@ std::string effect_label(const Effect& e) {
 }
 
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
-                                    const std::string& alt_name, const std::vector<Indicator>& alt) {
+                                    const std::string& alt_name, const std::vector<Indicator>& alt,
+                                    const Pairing& pairing) {
   std::map<std::string, const Indicator*> by_key;
   for (const auto& i : alt) by_key[i.key()] = &i;
   std::optional<int> subject_year;  // the last year of the per-subject indicators
@@ -49,7 +55,8 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
     auto it = by_key.find(b.key());
     if (it == by_key.end()) continue;
     const Indicator& a = *it->second;
-    const PairedDifference d = paired_difference(b.values, a.values);
+    const PairedDifference d =
+        pairing.paired ? paired_difference(b.values, a.values) : unpaired_difference(b.values, a.values);
     Effect e;
     e.base = base_name;
     e.scenario = alt_name;
@@ -61,7 +68,15 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
     e.year = b.year;
     e.unit = b.unit;
     e.better = b.better;
+    e.paired = pairing.paired;
+    e.why_unpaired = pairing.why_not;
     e.n = d.n;
+    auto finite_count = [](const std::vector<double>& v) {
+      return static_cast<std::size_t>(
+          std::count_if(v.begin(), v.end(), [](double x) { return !std::isnan(x); }));
+    };
+    e.n_base = finite_count(b.values);
+    e.n_alt = finite_count(a.values);
     e.mean = d.mean;
     e.lo = d.paired.lo;
     e.hi = d.paired.hi;
@@ -83,17 +98,20 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
                     info.scenarios.size()));
   // One scenario in memory at a time besides the base's indicators: national files are large.
   std::vector<Indicator> base;
+  StartFacts base_facts;
   {
     const ScenarioResults b = load_scenario(h5path, info.scenarios.front(), headline_metrics(),
                                             optional_headline_metrics(), headline_subject_metrics());
     if (years.empty()) years = default_years(b);
     base = indicators(b, years);
+    base_facts = start_facts(b);
   }
   std::vector<Effect> out;
   for (std::size_t s = 1; s < info.scenarios.size(); ++s) {
     const ScenarioResults a = load_scenario(h5path, info.scenarios[s], headline_metrics(),
                                             optional_headline_metrics(), headline_subject_metrics());
-    auto e = compute_effects(info.scenarios.front(), base, a.name, indicators(a, years));
+    auto e = compute_effects(info.scenarios.front(), base, a.name, indicators(a, years),
+                             pairing_of(base_facts, start_facts(a)));
     out.insert(out.end(), e.begin(), e.end());
   }
   return out;
@@ -103,7 +121,7 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
                        const std::vector<CostEffect>& costs) {
   std::string f;
   f += "base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better,base_mean,"
-       "alt_mean,lo_unpaired,hi_unpaired,interval,case,reading,unreliable\n";
+       "alt_mean,lo_unpaired,hi_unpaired,interval,case,reading,unreliable,n_base,n_alt,unpaired_because\n";
   // Scenario names come from file names and may hold commas: quote the text fields.
   auto q = [](const std::string& s) {
     std::string o = "\"";
@@ -111,18 +129,20 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
     return o + "\"";
   };
   for (const auto& e : effects)
-    f += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
+    f += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,,,{},{},{}\n", q(e.base),
                      q(e.scenario), e.metric, e.sector, e.route, e.programme,
                      e.subject.empty() ? std::string() : q(e.subject), e.year ? std::to_string(*e.year) : "",
                      e.unit, e.n, csv_number(e.mean), csv_number(e.lo), csv_number(e.hi),
                      csv_number(e.p_better), csv_number(e.base_mean), csv_number(e.alt_mean),
-                     csv_number(e.lo_unpaired), csv_number(e.hi_unpaired));
+                     csv_number(e.lo_unpaired), csv_number(e.hi_unpaired), interval_name(e), e.n_base,
+                     e.n_alt, e.paired ? std::string() : q(e.why_unpaired));
   for (const auto& c : costs)
-    f += fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
+    f += fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{},,,{}\n", q(c.base),
                      q(c.scenario), kCostRowMetric, c.sector, kCostRowUnit, c.stats.n,
                      csv_number(c.stats.ratio), csv_number(c.stats.ratio_ci.lo),
                      csv_number(c.stats.ratio_ci.hi), cost_case_id(c.stats.kind), q(cost_text(c.stats)),
-                     c.stats.unreliable ? "true" : "false");
+                     c.stats.unreliable ? "true" : "false",
+                     c.why_unpaired.empty() ? std::string() : q(c.why_unpaired));
   write_text_file(path, f);
 }
 
@@ -152,7 +172,11 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"alt_mean", json_number(e.alt_mean)},
                     {"lo_unpaired", json_number(e.lo_unpaired)},
                     {"hi_unpaired", json_number(e.hi_unpaired)},
-                    {"interval", "paired t"},
+                    {"interval", interval_name(e)},
+                    {"paired", e.paired},
+                    {"unpaired_because", e.paired ? nlohmann::json(nullptr) : nlohmann::json(e.why_unpaired)},
+                    {"n_base", e.n_base},
+                    {"n_alt", e.n_alt},
                     {"case", nullptr},
                     {"reading", nullptr},
                     {"unreliable", nullptr}});
@@ -178,6 +202,9 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"lo_unpaired", nullptr},
                     {"hi_unpaired", nullptr},
                     {"interval", "bootstrap percentile"},
+                    {"paired", c.stats.paired},
+                    {"unpaired_because",
+                     c.why_unpaired.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.why_unpaired)},
                     {"case", cost_case_id(c.stats.kind)},
                     {"reading", cost_text(c.stats)},
                     {"unreliable", c.stats.unreliable},
@@ -196,8 +223,17 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects,
     if (e.scenario != current) {
       print_cost_effects(out, costs, current);
       current = e.scenario;
-      out << fmt::format("\n{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)\n",
-                         e.scenario, e.base);
+      if (e.paired)
+        out << fmt::format(
+            "\n{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)\n", e.scenario,
+            e.base);
+      else
+        out << fmt::format(
+            "\n{} vs {} (difference of the means ALT − BASE, 95% Welch interval)\n  NOT PAIRED: {}, so run i "
+            "of "
+            "the two does not share its random numbers\n  or its start; the intervals are wider and no share "
+            "of better runs is given.\n",
+            e.scenario, e.base, e.why_unpaired);
       out << fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>30}{:>9}\n", "", width, "base", "alt", "difference",
                          "95% interval", "better");
     }

@@ -1,6 +1,8 @@
-// Paired effects of alternative scenarios against a base, on common random numbers: replication i of
-// every scenario in a `tlm compare` file shares its random numbers, so ALT_i − BASE_i removes most of
-// the noise the two share. The unpaired (Welch) interval is reported beside it to show that gain.
+// Effects of alternative scenarios against a base. Paired on common random numbers where the runs pair
+// (same seed, replications and start world: replication i of both shares its random numbers, so
+// ALT_i − BASE_i removes most of the noise the two share), with the unpaired (Welch) interval beside it to
+// show that gain. Where they do not pair, the effect is the difference of the means with the Welch interval,
+// and the reason is kept with it (docs/report.md, "Pairing").
 #pragma once
 
 #include <functional>
@@ -21,19 +23,25 @@ struct Effect {
   std::optional<int> year;
   std::string unit;
   Better better = Better::Lower;
-  std::size_t n = 0;  // pairs used
-  double mean;        // mean of ALT_i − BASE_i
-  double lo, hi;      // 95% t-interval of the paired differences
-  double p_better;    // share of pairs where ALT is better (Neutral: where ALT is lower); ties are not better
+  bool paired = true;
+  std::string why_unpaired;           // why the runs do not pair; empty when paired
+  std::size_t n = 0;                  // pairs used (0 when unpaired)
+  std::size_t n_base = 0, n_alt = 0;  // runs with a value on each side
+  double mean;                        // mean of ALT_i − BASE_i (unpaired: mean ALT − mean BASE)
+  double lo, hi;    // 95% t-interval of the paired differences (unpaired: the Welch interval)
+  double p_better;  // share of pairs where ALT is better (Neutral: where ALT is lower); ties are not better;
+                    // NaN when unpaired
   double base_mean, alt_mean;
   double lo_unpaired, hi_unpaired;  // 95% Welch interval, the two samples taken as independent
 };
 
-// Pairs the indicators of base and alt by key; keys present in only one are skipped. The per-subject
+// Pairs the indicators of base and alt by key; keys present in only one are skipped. `pairing` says whether
+// their runs pair (pairing_of); if not, every effect is unpaired. The per-subject
 // indicators (vo shortage by subject) are paired in the last of their years only: a comparison reports the
 // effect per subject in the last year (docs/model.md 12.5).
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
-                                    const std::string& alt_name, const std::vector<Indicator>& alt);
+                                    const std::string& alt_name, const std::vector<Indicator>& alt,
+                                    const Pairing& pairing = {});
 
 // Effects of every scenario after the first against the first, for the given years (empty: defaults).
 // Throws InputError if the file holds fewer than two scenarios or a year is not recorded.

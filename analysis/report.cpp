@@ -37,6 +37,7 @@ struct ScenarioView {
   double world_scale = 1.0;
   Window retention_window{0, -1}, zij_window{0, -1};
   int graduation_last = 0;
+  StartFacts facts;  // what decides the pairing with the base
 };
 
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
@@ -79,6 +80,7 @@ ScenarioView view_of(const std::string& path, const std::string& name, std::vect
   v.retention_window = retention_window(r);
   v.zij_window = zij_window(r);
   v.graduation_last = graduation_window(r, "pabo").last;
+  v.facts = start_facts(r);
   return v;
 }
 
@@ -254,7 +256,8 @@ std::string effect_sentence(const Effect& e, bool share, const std::string& base
   auto signed_v = [&](double v) { return share ? points(v, dec) : signed_thousands(v, dec); };
   std::string s =
       e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
-  s += fmt::format(" under {} (95% interval {} to {})", html_escape(base), signed_v(e.lo), signed_v(e.hi));
+  s += fmt::format(" under {} (95% {}interval {} to {})", html_escape(base), e.paired ? "" : "unpaired ",
+                   signed_v(e.lo), signed_v(e.hi));
   if (std::isfinite(e.p_better))
     s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower",
                      percent(e.p_better, 0));
@@ -295,10 +298,19 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   for (const auto& name : info.scenarios) views.push_back(view_of(h5path, name, years));
   const ScenarioView& base = views.front();
   std::vector<Effect> effects;
+  std::vector<Pairing> pairings(views.size());
   for (std::size_t i = 1; i < views.size(); ++i) {
-    auto e = compute_effects(base.name, base.indicators, views[i].name, views[i].indicators);
+    pairings[i] = pairing_of(base.facts, views[i].facts);
+    auto e = compute_effects(base.name, base.indicators, views[i].name, views[i].indicators, pairings[i]);
     effects.insert(effects.end(), e.begin(), e.end());
   }
+  // Pairing is claimed only where it holds (docs/report.md, "Pairing"); the page says why where it does not.
+  std::string unpaired_list;
+  for (std::size_t i = 1; i < views.size(); ++i)
+    if (!pairings[i].paired)
+      unpaired_list += fmt::format("<li><strong>{}</strong>: {}.</li>\n", html_escape(views[i].name),
+                                   html_escape(pairings[i].why_not));
+  const bool all_paired = unpaired_list.empty();
   const std::vector<CostEffect> costs =
       views.size() > 1 ? file_cost_effects(h5path) : std::vector<CostEffect>{};
   const auto& pal = svg::palette();
@@ -311,11 +323,20 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
        "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
        "shortage: posts with nobody in them plus posts filled by someone unqualified (FTE = full-time jobs).";
-  if (views.size() > 1)
+  if (views.size() > 1 && all_paired)
     o += fmt::format(
-        " Every alternative is compared with <strong>{}</strong>; run <em>i</em> of each scenario "
-        "uses the same random numbers, so differences reflect the policy, not chance.",
+        " Every alternative is compared with <strong>{}</strong>. Each scenario ran with the same seed, "
+        "replications and start world, so run <em>i</em> of each uses the same random numbers: the "
+        "differences are paired run by run, and chance plays a much smaller part in them.",
         html_escape(base.name));
+  else if (views.size() > 1)
+    o += fmt::format(
+        " Every alternative is compared with <strong>{}</strong>.</p>\n<p class=\"unpaired\"><strong>Not "
+        "paired.</strong> Runs of two scenarios are paired (run <em>i</em> of each using the same random "
+        "numbers) only when they have the same seed, replications and start world. For these alternatives "
+        "that does not hold, so their differences are differences of the means with unpaired (Welch) "
+        "intervals, which include the chance variation of both:</p>\n<ul class=\"unpaired\">\n{}</ul>\n<p>",
+        html_escape(base.name), unpaired_list);
   o += "</p>\n";
 
   // Plain-language summary.
@@ -550,7 +571,12 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
          "interval; grey bar: the interval if the runs were not paired, which shows how much the common "
          "random "
          "numbers sharpen the comparison. An interval that does not cross the dashed zero line is a clear "
-         "effect.</p>\n<div class=\"wide\">\n";
+         "effect.</p>\n";
+    if (!all_paired)
+      o += "<p class=\"unpaired\">Not paired, so the coloured line is the unpaired interval too:</p>\n<ul "
+           "class=\"unpaired\">\n" +
+           unpaired_list + "</ul>\n";
+    o += "<div class=\"wide\">\n";
     std::vector<svg::ForestRow> shortage, fte_years, shares;
     for (const auto& e : effects) {
       std::size_t idx = 0;
@@ -615,6 +641,11 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
           thousands(costs.front().stats.resamples), costs.front().stats.seed,
           costs.front().stats.unreliable ? "; with fewer than 20 runs that interval is not reliable" : "");
       o += cost_table(costs);
+      if (!all_paired)
+        o +=
+            "<p class=\"note\">For the alternatives whose runs are not paired (see above), the cost and "
+            "shortage intervals are unpaired (Welch) intervals, and the bootstrap draws each scenario's runs "
+            "on its own.</p>\n";
     }
 
     o += "</section>\n<section id=\"settings\">\n<h2>Settings that differ</h2>\n";
@@ -643,7 +674,9 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
        "recorded year (docs/model.md section 13).</li>\n";
   o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% "
        "interval of "
-       "a difference is the t-interval of the paired differences (mean ± t × sd / √n).</li>\n</ul>\n";
+       "a difference is the t-interval of the paired differences (mean ± t × sd / √n) where the runs are "
+       "paired (same seed, replications and start world), otherwise the Welch interval of the difference of "
+       "the means.</li>\n</ul>\n";
   o += "</section>\n" + page_end();
   return o;
 }

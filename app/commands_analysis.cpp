@@ -247,8 +247,9 @@ void register_analysis_commands(CLI::App& app) {
   auto cmp = std::make_shared<CompareOptions>();
   CLI::App* c = app.add_subcommand(
       "compare",
-      "Run BASE and each ALT on the same random numbers and report the paired effects of ALT vs BASE "
-      "(effects.csv, effects.json, report.html in the output folder)");
+      "Run BASE and each ALT and report the effects of ALT vs BASE, paired run by run where they share seed, "
+      "replications and start world, else unpaired (effects.csv, effects.json, report.html in the output "
+      "folder)");
   c->add_option("scenarios", cmp->scenarios, "BASE then ALT ...: scenario files or embedded names")
       ->required()
       ->expected(2, -1);

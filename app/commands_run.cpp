@@ -166,9 +166,10 @@ void register_run_commands(CLI::App& app) {
       ->type_name("FILE.h5");
   add_run_options(*cmd, *opts);
   cmd->footer(
-      "Every scenario runs with the same seed and replications, so replication i of each shares its random\n"
-      "numbers. The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves "
-      "no file.");
+      "Each scenario runs with its own `seed` and `replications` unless --seed and -r set them for all.\n"
+      "Replication i of two scenarios shares its random numbers only when their seed, replications and\n"
+      "start world are the same; only then does `tlm report` pair their runs (docs/report.md, Pairing).\n"
+      "The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves no file.");
   cmd->callback([opts] {
     const auto start = std::chrono::steady_clock::now();
     const auto path = run_scenarios(*opts);

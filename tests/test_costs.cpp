@@ -657,7 +657,8 @@ TEST_CASE("cost effectiveness of a results file: the fixture's known price, and 
   std::ifstream csv_file(dir / "cmp/effects.csv");
   std::string header;
   std::getline(csv_file, header);
-  CHECK(header.ends_with(",lo_unpaired,hi_unpaired,interval,case,reading,unreliable"));
+  CHECK(header.ends_with(
+      ",lo_unpaired,hi_unpaired,interval,case,reading,unreliable,n_base,n_alt,unpaired_because"));
 }
 
 TEST_CASE("a results file without cost metrics is still compared, without costs", "[analysis][costs]") {

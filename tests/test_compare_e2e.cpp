@@ -1,0 +1,101 @@
+// `tlm compare` and `tlm effects` end to end (issue 14): pairing claimed only when it holds, --years checked
+// before anything runs, effects rebuilt from a results file.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/process.hpp"
+
+namespace fs = std::filesystem;
+using tlm::test::read_file;
+using tlm::test::run;
+using tlm::test::TempDir;
+using tlm::test::tlm_binary;
+using tlm::test::write_file;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// The effect rows of effects.json (an object with metadata and `effects`, or a bare list before issue 14).
+nlohmann::json effect_rows(const std::string& path) {
+  auto j = nlohmann::json::parse(read_file(path));
+  return j.is_object() ? j["effects"] : j;
+}
+
+}  // namespace
+
+TEST_CASE("compare: scenarios with different seeds are not paired; terminal and report say why",
+          "[e2e][analysis][pairing]") {
+  TempDir dir;
+  write_file(dir / "seven.toml", "extends = \"tiny\"\nname = \"seven\"\nseed = 7\n");
+  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny seven.toml -r 4 -j 2 -o cmp",
+                                 dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "NOT PAIRED"));
+  CHECK(contains(r.out, "the seeds differ"));
+  CHECK(!contains(r.out, "95% paired interval"));
+  const auto rows = effect_rows(dir / "cmp/effects.json");
+  REQUIRE(rows.size() > 10);
+  for (const auto& e : rows) {
+    if (e["metric"] == "cost_per_fte_year") {
+      CHECK(e["paired"] == false);
+      continue;
+    }
+    CHECK(e["paired"] == false);
+    CHECK(e["interval"] == "Welch t");
+    CHECK(e["n"] == 0);
+    CHECK(e["p_better"].is_null());
+    CHECK(contains(e["unpaired_because"].get<std::string>(), "seeds differ (20251001 and 7)"));
+    if (e["mean"].is_null() || e["lo"].is_null()) continue;
+    // The interval is the Welch one.
+    CHECK(e["lo"] == e["lo_unpaired"]);
+    CHECK(e["hi"] == e["hi_unpaired"]);
+  }
+  const std::string html = read_file(dir / "cmp/report.html");
+  CHECK(contains(html, "Not paired"));
+  CHECK(contains(html, "the seeds differ"));
+  CHECK(!contains(html, "uses the same random numbers: the differences are paired"));
+  CHECK(!contains(html, "differences reflect the policy, not chance"));
+}
+
+TEST_CASE("compare: different replication counts are compared unpaired, every run used",
+          "[e2e][analysis][pairing]") {
+  TempDir dir;
+  write_file(dir / "fewer.toml", "extends = \"tiny\"\nname = \"fewer\"\nreplications = 3\n");
+  const auto r = run(
+      fmt::format("cd '{}' && '{}' compare tiny fewer.toml -j 2 -o cmp", dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "the replications differ (5 and 3)"));
+  for (const auto& e : effect_rows(dir / "cmp/effects.json")) {
+    if (e["metric"] == "cost_per_fte_year") continue;
+    CHECK(e["paired"] == false);
+    CHECK(e["n_base"].get<int>() <= 5);
+    CHECK(e["n_alt"].get<int>() <= 3);
+  }
+}
+
+TEST_CASE("compare: a policy alternative with the same seed, replications and world is paired",
+          "[e2e][analysis][pairing]") {
+  TempDir dir;
+  write_file(dir / "ban.toml", "extends = \"tiny\"\nname = \"ban\"\n[policy.groenpluk]\nrule = \"ban\"\n");
+  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny ban.toml -r 4 -j 2 -o cmp",
+                                 dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(!contains(r.out, "NOT PAIRED"));
+  CHECK(contains(r.out, "95% paired interval"));
+  for (const auto& e : effect_rows(dir / "cmp/effects.json")) {
+    CHECK(e["paired"] == true);
+    if (e["metric"] != "cost_per_fte_year") CHECK(e["n"] == 4);
+  }
+  CHECK(!contains(read_file(dir / "cmp/report.html"), "Not paired"));
+}
