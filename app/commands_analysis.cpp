@@ -199,8 +199,26 @@ void as_bad_input(F&& f) {
   }
 }
 
+// What a comparison cannot use, refused before anything runs (issue 14): scenarios of other years (their
+// effects and FTE-years would not be comparable) and --years outside the years they record.
+void check_compare_plan(const std::vector<RunOptions::Planned>& planned, const std::vector<int>& years) {
+  const auto& base = planned.front();
+  for (const auto& p : planned)
+    if (p.start != base.start || p.end != base.end)
+      throw BadInput(fmt::format(
+          "compare: {} runs {}–{} but the base {} runs {}–{}; a comparison needs the same years (set "
+          "years.start and years.end alike)",
+          p.group, p.start, p.end, base.group, base.start, base.end));
+  for (int y : years)
+    if (y < base.start || y > base.end)
+      throw BadInput(fmt::format("--years {}: the scenarios record {}–{} only", y, base.start, base.end));
+}
+
 void run_compare(CompareOptions& o) {
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
+  o.run.check_plan = [years = o.years](const std::vector<RunOptions::Planned>& planned) {
+    check_compare_plan(planned, years);
+  };
   if (o.out_dir.empty()) o.out_dir = default_compare_dir(o.scenarios);
   // Ctrl-C anywhere from here (the runs, the analysis) stops the command with nothing written.
   InterruptGuard guard;

@@ -112,6 +112,11 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
   try {
     // Everything is loaded and validated before anything runs: bad input writes nothing.
     auto variants = experiment::plan(request);
+    if (opts.check_plan) {
+      std::vector<RunOptions::Planned> planned;
+      for (const auto& v : variants) planned.push_back({v.group, v.params.years.start, v.params.years.end});
+      opts.check_plan(planned);
+    }
     std::optional<double> max_memory;
     if (!opts.max_memory.empty()) {
       max_memory = experiment::parse_size(opts.max_memory);

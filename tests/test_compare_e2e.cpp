@@ -99,3 +99,24 @@ TEST_CASE("compare: a policy alternative with the same seed, replications and wo
   }
   CHECK(!contains(read_file(dir / "cmp/report.html"), "Not paired"));
 }
+
+TEST_CASE(
+    "compare: --years outside the scenarios' years, or an alternative of other years, is refused "
+    "before anything runs",
+    "[e2e][analysis]") {
+  TempDir dir;
+  // A million replications would take hours and be refused for memory: exit 2 on the years, at once,
+  // shows that nothing was planned past the check.
+  const auto years = run(fmt::format("cd '{}' && '{}' compare tiny tiny -r 1000000 --years 2030,2099 -o cmp",
+                                     dir.path().string(), tlm_binary()));
+  CHECK(years.exit_code == 2);
+  CHECK(contains(years.err, "--years 2099"));
+  CHECK(contains(years.err, "2025–2040"));
+  CHECK(!fs::exists(dir / "cmp"));
+  write_file(dir / "short.toml", "extends = \"tiny\"\nname = \"short\"\n[years]\nend = 2035\n");
+  const auto horizon = run(fmt::format("cd '{}' && '{}' compare tiny short.toml -r 1000000 -o cmp",
+                                       dir.path().string(), tlm_binary()));
+  CHECK(horizon.exit_code == 2);
+  CHECK(contains(horizon.err, "short runs 2025–2035"));
+  CHECK(!fs::exists(dir / "cmp"));
+}
