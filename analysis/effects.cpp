@@ -248,6 +248,18 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects,
     out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
 }
 
+Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
+                               const std::string& out_dir) {
+  Comparison c{file_effects(h5path, years), file_cost_effects(h5path)};
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
+  const auto dir = std::filesystem::path(out_dir);
+  write_effects_csv((dir / "effects.csv").string(), c.effects, c.costs);
+  write_effects_json((dir / "effects.json").string(), c.effects, c.costs);
+  return c;
+}
+
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
                             const std::string& out_dir, const std::function<void()>& checkpoint) {
   Comparison c{file_effects(h5path, years), file_cost_effects(h5path)};

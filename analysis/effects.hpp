@@ -70,6 +70,10 @@ struct Comparison {
 // stops on Ctrl-C there).
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
                             const std::string& out_dir, const std::function<void()>& checkpoint = {});
+// `tlm effects`: the effects and cost comparisons of an existing results file, as `tlm compare` makes them;
+// writes effects.csv and effects.json into out_dir (created if needed), not the report.
+Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
+                               const std::string& out_dir);
 // The terminal table of a comparison and the line naming the files in out_dir.
 void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir);
 

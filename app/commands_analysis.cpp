@@ -31,6 +31,12 @@ struct CompareOptions {
   std::vector<int> years;
 };
 
+struct EffectsOptions {
+  std::string results;
+  std::string out_dir;
+  std::vector<int> years;
+};
+
 struct ReportOptions {
   std::string results;
   std::string output;
@@ -247,6 +253,20 @@ void run_compare(CompareOptions& o) {
   analysis::print_comparison(std::cout, comparison, o.out_dir);
 }
 
+void run_effects(EffectsOptions& o) {
+  if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
+  if (o.out_dir.empty()) {
+    const auto parent = std::filesystem::path(o.results).parent_path();
+    o.out_dir = parent.empty() ? "." : parent.string();
+  }
+  analysis::Comparison c;
+  as_bad_input([&] { c = analysis::write_effects_files(o.results, o.years, o.out_dir); });
+  analysis::print_effects(std::cout, c.effects, c.costs);
+  const auto dir = std::filesystem::path(o.out_dir);
+  std::cout << fmt::format("\nWrote {} and {}\n", (dir / "effects.csv").string(),
+                           (dir / "effects.json").string());
+}
+
 void run_report(ReportOptions& o) {
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
   if (o.output.empty()) o.output = std::filesystem::path(o.results).replace_extension(".html").string();
@@ -278,6 +298,18 @@ void register_analysis_commands(CLI::App& app) {
                 "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
       ->delimiter(',');
   c->callback([cmp] { run_compare(*cmp); });
+
+  auto eff = std::make_shared<EffectsOptions>();
+  CLI::App* e = app.add_subcommand(
+      "effects",
+      "Rebuild effects.csv, effects.json and the effects table from a results file of several scenarios "
+      "(the first is the base), as tlm compare makes them, without running anything");
+  e->add_option("results", eff->results, "RESULTS.h5 written by tlm compare or tlm run")->required();
+  e->add_option("-o,--output", eff->out_dir, "Output folder (default: the folder of RESULTS.h5)");
+  e->add_option("--years", eff->years,
+                "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
+      ->delimiter(',');
+  e->callback([eff] { run_effects(*eff); });
 
   auto rep = std::make_shared<ReportOptions>();
   CLI::App* r = app.add_subcommand(

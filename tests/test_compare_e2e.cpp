@@ -120,3 +120,38 @@ TEST_CASE(
   CHECK(contains(horizon.err, "short runs 2025–2035"));
   CHECK(!fs::exists(dir / "cmp"));
 }
+
+TEST_CASE("tlm effects rebuilds effects.csv, effects.json and the table exactly as compare wrote them",
+          "[e2e][analysis]") {
+  TempDir dir;
+  write_file(dir / "ban.toml", "extends = \"tiny\"\nname = \"ban\"\n[policy.groenpluk]\nrule = \"ban\"\n");
+  const auto cmp = run(fmt::format("cd '{}' && '{}' compare tiny ban.toml -r 3 -j 2 --years 2030,2040 -o cmp",
+                                   dir.path().string(), tlm_binary()));
+  INFO(cmp.err);
+  REQUIRE(cmp.exit_code == 0);
+  const auto eff = run(fmt::format("cd '{}' && '{}' effects cmp/results.h5 --years 2030,2040 -o again",
+                                   dir.path().string(), tlm_binary()));
+  INFO(eff.err);
+  REQUIRE(eff.exit_code == 0);
+  CHECK(read_file(dir / "again/effects.csv") == read_file(dir / "cmp/effects.csv"));
+  CHECK(read_file(dir / "again/effects.json") == read_file(dir / "cmp/effects.json"));
+  CHECK(!fs::exists(dir / "again/report.html"));
+  // The table is the same; only the line naming the files differs.
+  const auto table = [](const std::string& out) { return out.substr(0, out.rfind("\nWrote ")); };
+  CHECK(table(eff.out) == table(cmp.out));
+  CHECK(contains(eff.out, "Wrote again/effects.csv and again/effects.json"));
+  // Without -o: beside the results file.
+  fs::remove(dir / "cmp/effects.csv");
+  REQUIRE(run(fmt::format("cd '{}' && '{}' effects cmp/results.h5 --years 2030,2040", dir.path().string(),
+                          tlm_binary()))
+              .exit_code == 0);
+  CHECK(read_file(dir / "cmp/effects.csv") == read_file(dir / "again/effects.csv"));
+  // A file of one scenario has nothing to compare; a year not recorded is named.
+  REQUIRE(run(fmt::format("'{}' run tiny -r 2 -q -o '{}'", tlm_binary(), dir / "one.h5")).exit_code == 0);
+  CHECK(run(fmt::format("'{}' effects '{}' -o '{}'", tlm_binary(), dir / "one.h5", dir / "x")).exit_code ==
+        2);
+  const auto year = run(
+      fmt::format("'{}' effects '{}' --years 2099 -o '{}'", tlm_binary(), dir / "cmp/results.h5", dir / "x"));
+  CHECK(year.exit_code == 2);
+  CHECK(contains(year.err, "2099"));
+}
