@@ -38,6 +38,7 @@ struct ScenarioView {
   Window retention_window{0, -1}, zij_window{0, -1};
   int graduation_last = 0;
   StartFacts facts;  // what decides the pairing with the base
+  std::vector<std::string> set_keys, overrides;
 };
 
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
@@ -81,6 +82,8 @@ ScenarioView view_of(const std::string& path, const std::string& name, std::vect
   v.zij_window = zij_window(r);
   v.graduation_last = graduation_window(r, "pabo").last;
   v.facts = start_facts(r);
+  v.set_keys = r.set_keys;
+  v.overrides = r.overrides;
   return v;
 }
 
@@ -223,8 +226,38 @@ std::string cost_table(const std::vector<CostEffect>& costs) {
   return o + "</tbody></table>\n";
 }
 
+// A value written back as TOML the way toml++ writes it, except numbers: a float in its shortest round-trip
+// form (toml++ and the resolved scenario write 17 digits, 0.80000000000000004 for 0.8), a whole one with
+// ".0" so that it still reads as a float.
+std::string value_text(const toml::node& node) {
+  if (const auto* d = node.as_floating_point()) {
+    std::string t = fmt::format("{}", d->get());
+    if (t.find_first_of(".eEn") == std::string::npos) t += ".0";  // n: inf, nan
+    return t;
+  }
+  if (const auto* a = node.as_array()) {
+    if (a->empty()) return "[]";
+    std::string o = "[ ";
+    for (std::size_t i = 0; i < a->size(); ++i) o += (i ? ", " : "") + value_text(*a->get(i));
+    return o + " ]";
+  }
+  if (const auto* t = node.as_table()) {
+    if (t->empty()) return "{}";
+    std::string o = "{ ";
+    bool first = true;
+    for (auto&& [k, v] : *t) {
+      o += fmt::format("{}{} = {}", first ? "" : ", ", k.str(), value_text(v));
+      first = false;
+    }
+    return o + " }";
+  }
+  std::ostringstream os;
+  node.visit([&](auto&& n) { os << n; });
+  return os.str();
+}
+
 // Adds the leaves of `t` under `prefix`: tables recurse, everything else (inline tables included) is one
-// value, written back as TOML by toml++.
+// value.
 void flatten_into(const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out) {
   for (auto&& [k, node] : t) {
     const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
@@ -232,9 +265,7 @@ void flatten_into(const toml::table& t, const std::string& prefix, std::map<std:
       flatten_into(*sub, key, out);
       continue;
     }
-    std::ostringstream os;
-    node.visit([&](auto&& n) { os << n; });
-    out[key] = os.str();
+    out[key] = value_text(node);
   }
 }
 
@@ -274,19 +305,28 @@ std::map<std::string, std::string> flatten_toml(const std::string& text) {
   return out;
 }
 
-std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml) {
+std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml,
+                                       const std::vector<std::string>& set_keys) {
   auto a = flatten_toml(base_toml), b = flatten_toml(alt_toml);
+  // A set key names the value itself, a part of it (study.dropout.alo of study.dropout) or a table of values.
+  auto is_set = [&](const std::string& k) {
+    return std::any_of(set_keys.begin(), set_keys.end(), [&](const std::string& s) {
+      return s == k || s.starts_with(k + ".") || k.starts_with(s + ".");
+    });
+  };
   std::vector<SettingDiff> out;
   for (const auto& [k, v] : a) {
     if (k == "name" || k == "description") continue;
     auto it = b.find(k);
     if (it == b.end())
-      out.push_back({k, v, ""});
+      out.push_back({k, v, "", false});
     else if (it->second != v)
-      out.push_back({k, v, it->second});
+      out.push_back({k, v, it->second, false});
+    else if (is_set(k))
+      out.push_back({k, v, it->second, true});
   }
   for (const auto& [k, v] : b)
-    if (k != "name" && k != "description" && !a.count(k)) out.push_back({k, "", v});
+    if (k != "name" && k != "description" && !a.count(k)) out.push_back({k, "", v, false});
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
   return out;
 }
@@ -316,9 +356,24 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   const auto& pal = svg::palette();
   auto colour = [&](std::size_t i) { return pal[i % pal.size()]; };
 
+  // A scenario changed by --set is not the scenario its name and description describe: the page says so
+  // wherever it names it (docs/report.md, "The report").
+  auto shown_name = [](const ScenarioView& v) {
+    return v.overrides.empty() ? v.name : v.name + " (changed by --set)";
+  };
   std::string o;
-  o += page_head(views.size() > 1 ? base.name + " and alternatives" : base.name);
+  o += page_head(views.size() > 1 ? shown_name(base) + " and alternatives" : shown_name(base));
   o += "<h1>The teacher labour market: simulation results</h1>\n";
+  if (!base.overrides.empty()) {
+    std::string changes;
+    for (const auto& t : base.overrides) changes += "<li><code>" + html_escape(t) + "</code></li>\n";
+    o += fmt::format(
+        "<div class=\"changed\"><p><strong>Changed for this run.</strong> Every scenario below ran with "
+        "these "
+        "changes (<code>--set</code>); its name and description are those of the scenario without "
+        "them:</p>\n<ul>\n{}</ul></div>\n",
+        changes);
+  }
   o += page_provenance(h5path, info.tlm_version, info.created, info.command);
   o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
        "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
@@ -342,10 +397,16 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   // Plain-language summary.
   o += "<section id=\"summary\">\n<h2>Summary</h2>\n";
   for (const auto& v : views) {
-    o += fmt::format(
-        "<h3>{}</h3>\n<p>{}</p>\n<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul "
-        "class=\"summary\">\n",
-        html_escape(v.name), html_escape(v.description), v.replications, v.seed, v.start, v.end);
+    if (v.overrides.empty())
+      o += fmt::format("<h3>{}</h3>\n<p>{}</p>\n", html_escape(v.name), html_escape(v.description));
+    else
+      o += fmt::format(
+          "<h3>{}</h3>\n<p class=\"changed\">Changed with --set: {}.</p>\n<p><small>The scenario as written, "
+          "without the change: {}</small></p>\n",
+          html_escape(shown_name(v)), html_escape(fmt::format("{}", fmt::join(v.overrides, ", "))),
+          html_escape(v.description));
+    o += fmt::format("<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul class=\"summary\">\n",
+                     v.replications, v.seed, v.start, v.end);
     const bool is_base = &v == &base;
     for (int y : years) {
       for (const auto& s : v.sectors) {
@@ -649,8 +710,15 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     }
 
     o += "</section>\n<section id=\"settings\">\n<h2>Settings that differ</h2>\n";
-    for (std::size_t i = 1; i < views.size(); ++i)
-      o += settings_table(base.name, base.toml, views[i].name, views[i].toml);
+    for (std::size_t i = 1; i < views.size(); ++i) {
+      // The keys the alternative states and the base does not: what the alternative says, even where it
+      // says the default.
+      std::vector<std::string> keys;
+      for (const auto& k : views[i].set_keys)
+        if (std::find(base.set_keys.begin(), base.set_keys.end(), k) == base.set_keys.end())
+          keys.push_back(k);
+      o += settings_table(base.name, base.toml, views[i].name, views[i].toml, keys);
+    }
   }
 
   o += "</section>\n<section id=\"definitions\">\n<h2>Definitions</h2>\n<ul class=\"note\">\n";

@@ -223,6 +223,17 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.name = scenario;
   const std::string g = "/" + scenario;
   r.scenario_toml = rd.string_attr(g, "scenario");
+  auto lines = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t nl = std::min(text.find('\n', pos), text.size());
+      out.push_back(text.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    return out;
+  };
+  r.set_keys = lines(rd.string_attr(g, "set_keys"));
+  r.overrides = lines(rd.string_attr(g, "overrides"));
   r.seed = rd.number_attr<std::uint64_t>(g, "seed", H5T_NATIVE_UINT64);
   r.replications = rd.number_attr<int>(g, "replications", H5T_NATIVE_INT);
   // The axes must be what tlm writes: consecutive years, and non-empty name lists without repeats.

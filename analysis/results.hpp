@@ -54,6 +54,9 @@ struct FileInfo {
 struct ScenarioResults {
   std::string name;           // the group name (may differ from the scenario's own name, e.g. "X#2")
   std::string scenario_toml;  // the resolved scenario, as TOML text
+  // The keys the scenario's files or --set state, and the --set texts (attributes set_keys and overrides;
+  // empty in files written before them).
+  std::vector<std::string> set_keys, overrides;
   std::uint64_t seed = 0;
   int replications = 0;
   std::vector<int> years;

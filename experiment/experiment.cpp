@@ -20,6 +20,8 @@ std::vector<Variant> plan(const Request& request) {
     auto scenario = models::load_scenario(name, request.overrides);
     Variant v;
     v.params = std::move(scenario.params);
+    v.set_keys = std::move(scenario.set_keys);
+    v.overrides = request.overrides;
     if (request.seed) v.params.seed = *request.seed;
     if (request.replications) v.params.replications = *request.replications;
     v.group = v.params.name;

@@ -25,9 +25,11 @@ struct PlanError : std::runtime_error {
 
 // One scenario to run: validated, resolved, with its start world once built.
 struct Variant {
-  std::string group;      // its group in the results: the scenario's name (X#2: a repeat)
-  models::Params params;  // resolved: seed and replications applied
-  std::string toml;       // the resolved scenario as TOML (provenance)
+  std::string group;                   // its group in the results: the scenario's name (X#2: a repeat)
+  models::Params params;               // resolved: seed and replications applied
+  std::string toml;                    // the resolved scenario as TOML (provenance)
+  std::vector<std::string> set_keys;   // keys its files or --set state (models::Scenario::set_keys)
+  std::vector<std::string> overrides;  // the --set texts applied to it
   std::shared_ptr<const models::World> world;  // set by build_worlds(); shared by every replication
   int replications() const { return params.replications; }
 };

@@ -16,6 +16,7 @@
 
 #include "analysis/analysis.hpp"
 #include "analysis/format.hpp"
+#include "analysis/page.hpp"
 #include "analysis/stats.hpp"
 #include "process.hpp"
 
@@ -332,6 +333,40 @@ TEST_CASE("the settings diff keys values by table, reads multi-line arrays and i
   CHECK(d[0].key == "policy.joining.extra");
   CHECK(d[0].base.empty());
   CHECK(d[1].key == "policy.joining.schedule");
+}
+
+TEST_CASE(
+    "the settings diff writes numbers in their shortest form and shows the keys a scenario states even at "
+    "the base's value",
+    "[analysis][report]") {
+  const std::string a =
+      "name = \"a\"\n[study]\nshare = { mbo = 0.80000000000000004, po = 1.0 }\nx = 0.10000000000000001\n"
+      "[policy.joining]\nmode = \"none\"\ntarget_share = 1.0\ntarget_year = 2029\n";
+  const std::string b =
+      "name = \"b\"\n[study]\nshare = { mbo = 0.90000000000000002, po = 1.0 }\nx = 0.10000000000000001\n"
+      "[policy.joining]\nmode = \"target\"\ntarget_share = 1.0\ntarget_year = 2029\n";
+  const auto flat = flatten_toml(a);
+  CHECK(flat.at("study.share") == "{ mbo = 0.8, po = 1.0 }");
+  CHECK(flat.at("study.x") == "0.1");
+  CHECK(flat.at("policy.joining.target_share") == "1.0");
+  CHECK(flat.at("policy.joining.target_year") == "2029");
+  // Without set keys only what differs; with them also the keys b states (a sub-key names its value).
+  CHECK(diff_settings(a, b).size() == 2);
+  const auto d = diff_settings(a, b, {"policy.joining.mode", "policy.joining.target_share", "study.x.y"});
+  REQUIRE(d.size() == 4);
+  CHECK(d[0].key == "policy.joining.mode");
+  CHECK(!d[0].same);
+  CHECK(d[1].key == "policy.joining.target_share");
+  CHECK(d[1].same);
+  CHECK(d[1].alt == "1.0");
+  CHECK(d[2].key == "study.share");
+  CHECK(d[2].base == "{ mbo = 0.8, po = 1.0 }");
+  CHECK(d[3].key == "study.x");
+  CHECK(d[3].same);
+  const std::string html = settings_table("a", a, "b", b, {"policy.joining.target_share"});
+  CHECK(html.find("0.8,") != std::string::npos);
+  CHECK(html.find("0.80000000000000004") == std::string::npos);
+  CHECK(html.find("(set, same value)") != std::string::npos);
 }
 
 TEST_CASE("print_headlines shows every scenario with shortage, retention, SO share and completion",

@@ -155,3 +155,34 @@ TEST_CASE("tlm effects rebuilds effects.csv, effects.json and the table exactly 
   CHECK(year.exit_code == 2);
   CHECK(contains(year.err, "2099"));
 }
+
+TEST_CASE("report: a run changed by --set is headed as changed; the settings show what an alternative states",
+          "[e2e][analysis][report]") {
+  TempDir dir;
+  REQUIRE(run(fmt::format("cd '{}' && '{}' run tiny -r 2 -q --set policy.induction.base_quality=0.6 -o t.h5",
+                          dir.path().string(), tlm_binary()))
+              .exit_code == 0);
+  REQUIRE(run(fmt::format("cd '{}' && '{}' report t.h5", dir.path().string(), tlm_binary())).exit_code == 0);
+  const std::string one = read_file(dir / "t.html");
+  CHECK(contains(one, "<title>tlm report: tiny (changed by --set)</title>"));
+  CHECK(contains(one, "<h3>tiny (changed by --set)</h3>"));
+  CHECK(contains(one, "<div class=\"changed\"><p><strong>Changed for this run.</strong>"));
+  CHECK(contains(one, "<code>policy.induction.base_quality=0.6</code>"));
+
+  // so-100-2029 in small: the target 1.0 by 2029 is stated, so shown, whether or not it is the default.
+  write_file(dir / "so.toml",
+             "extends = \"tiny\"\nname = \"so\"\n[policy.joining]\nmode = \"target\"\nsectors = \"all\"\n"
+             "target_share = 1.0\ntarget_year = 2029\n");
+  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny so.toml -r 2 -q -j 2 -o cmp",
+                                 dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = read_file(dir / "cmp/report.html");
+  const std::string settings = html.substr(html.find("<section id=\"settings\">"));
+  CHECK(contains(settings, "<code>policy.joining.mode</code>"));
+  CHECK(contains(settings, "<code>policy.joining.target_share</code>"));
+  CHECK(contains(settings, "<code>policy.joining.target_year</code>"));
+  CHECK(contains(settings, "<code>1.0</code>"));
+  // tiny's own keys are stated by both: not listed.
+  CHECK(!contains(settings, "<code>world.regions</code>"));
+}
