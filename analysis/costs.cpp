@@ -271,10 +271,13 @@ void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
       break;
     }
   if (!first) return;
-  out << fmt::format(
-      "\n  Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the years, ALT − BASE, 95% "
-      "{} interval\n",
-      first->first_year, first->last_year, first->stats.paired ? "paired" : "Welch");
+  // The lines keep to 100 columns (issue 14), as the effects table does.
+  constexpr std::size_t width = 100;
+  out << "\n"
+      << wrap_text(fmt::format("Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the "
+                               "years, ALT − BASE, 95% {} interval",
+                               first->first_year, first->last_year, first->stats.paired ? "paired" : "Welch"),
+                   width, "  ");
   for (const auto& c : costs) {
     if (c.scenario != scenario) continue;
     const auto& s = c.stats;
@@ -283,19 +286,19 @@ void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
                        euros(s.cost.paired.lo, true), euros(s.cost.paired.hi, true),
                        signed_thousands(s.shortage.mean), signed_thousands(s.shortage.paired.lo),
                        signed_thousands(s.shortage.paired.hi));
-    out << fmt::format("  {:<12}{}\n", "", cost_text(s));
+    out << wrap_text(cost_text(s), width, std::string(14, ' '));
   }
   if (first->stats.paired)
-    out << fmt::format(
-        "  The interval of a price per FTE-year is a percentile bootstrap over the {} paired replications "
-        "({} "
-        "resamples, seed {}).\n",
-        first->stats.n, thousands(first->stats.resamples), first->stats.seed);
+    out << wrap_text(fmt::format("The interval of a price per FTE-year is a percentile bootstrap over the {} "
+                                 "paired replications ({} resamples, seed {}).",
+                                 first->stats.n, thousands(first->stats.resamples), first->stats.seed),
+                     width, "  ");
   else
-    out << fmt::format(
-        "  The interval of a price per FTE-year is a percentile bootstrap of each scenario's replications on "
-        "their own ({} resamples, seed {}): the runs are not paired.\n",
-        thousands(first->stats.resamples), first->stats.seed);
+    out << wrap_text(fmt::format("The interval of a price per FTE-year is a percentile bootstrap of each "
+                                 "scenario's replications on their own ({} resamples, seed {}): the runs are "
+                                 "not paired.",
+                                 thousands(first->stats.resamples), first->stats.seed),
+                     width, "  ");
 }
 
 }  // namespace tlm::analysis

@@ -215,37 +215,75 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
 
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
                    const std::vector<CostEffect>& costs) {
+  // Columns that fit in kTerminalColumns; a label longer than its column gets a line of its own.
+  constexpr std::size_t label_width = 34;
+  const std::string row = "  {:<{}}{:>10}{:>10}{:>11}{:>25}{:>7}\n";
   std::string current;
-  // Labels of the per-subject rows can be longer than the usual 34 characters: the column widens to fit.
-  std::size_t width = 34;
-  for (const auto& e : effects) width = std::max(width, effect_label(e).size() + 2);
   for (const auto& e : effects) {
     if (e.scenario != current) {
       print_cost_effects(out, costs, current);
       current = e.scenario;
       if (e.paired)
-        out << fmt::format(
-            "\n{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)\n", e.scenario,
-            e.base);
+        out << "\n"
+            << wrap_text(
+                   fmt::format("{} vs {} (difference ALT − BASE, 95% paired interval; better = share of "
+                               "runs)",
+                               e.scenario, e.base),
+                   kTerminalColumns);
       else
-        out << fmt::format(
-            "\n{} vs {} (difference of the means ALT − BASE, 95% Welch interval)\n  NOT PAIRED: {}, so run i "
-            "of "
-            "the two does not share its random numbers\n  or its start; the intervals are wider and no share "
-            "of better runs is given.\n",
-            e.scenario, e.base, e.why_unpaired);
-      out << fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>30}{:>9}\n", "", width, "base", "alt", "difference",
-                         "95% interval", "better");
+        out << "\n"
+            << wrap_text(fmt::format("{} vs {} (difference of the means ALT − BASE, 95% Welch interval)",
+                                     e.scenario, e.base),
+                         kTerminalColumns)
+            << wrap_text(fmt::format("NOT PAIRED: {}. Run i of the two does not share its random numbers and "
+                                     "start, so the intervals are wider and no share of better runs is "
+                                     "given (docs/report.md, Pairing).",
+                                     e.why_unpaired),
+                         kTerminalColumns, "  ");
+      out << fmt::format(fmt::runtime(row), "", label_width, "base", "alt", "difference", "95% interval",
+                         "better");
     }
-    out << fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>30}{:>9}\n", effect_label(e), width,
-                       value_text(e, e.base_mean, false), value_text(e, e.alt_mean, false),
-                       value_text(e, e.mean, true),
-                       fmt::format("[{}, {}]", value_text(e, e.lo, true), value_text(e, e.hi, true)),
+    const std::string label = effect_label(e);
+    const bool own_line = text_columns(label) >= label_width;
+    if (own_line) out << "  " << label << "\n";
+    const int dec =
+        difference_decimals(e.unit == "share" ? 100 * e.lo : e.lo, e.unit == "share" ? 100 * e.hi : e.hi,
+                            e.unit == "share" ? 100 * e.mean : e.mean, e.unit == "share" ? 1 : 0);
+    auto diff = [&](double v) { return e.unit == "share" ? points(v, dec) : signed_thousands(v, dec); };
+    out << fmt::format(fmt::runtime(row), own_line ? "" : label, label_width,
+                       value_text(e, e.base_mean, false), value_text(e, e.alt_mean, false), diff(e.mean),
+                       fmt::format("[{}, {}]", diff(e.lo), diff(e.hi)),
                        percent(e.p_better, 0) + (e.better == Better::Neutral ? "*" : " "));
   }
   print_cost_effects(out, costs, current);
   if (!effects.empty())
     out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
+}
+
+void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects) {
+  std::optional<int> last;
+  for (const auto& e : effects)
+    if (e.metric == "shortage_fte" && e.sector == "all" && e.year && (!last || *e.year > *last))
+      last = e.year;
+  std::string current;
+  for (const auto& e : effects) {
+    if (e.scenario == current) continue;
+    current = e.scenario;
+    std::string line = fmt::format("{} vs {}:", e.scenario, e.base);
+    for (const auto& f : effects) {
+      if (f.scenario != current || f.sector != "all" || !f.subject.empty()) continue;
+      const bool level = f.metric == "shortage_fte" && f.year == last;
+      if (!level && f.metric != "shortage_fte_years") continue;
+      const int dec = difference_decimals(f.lo, f.hi, f.mean, 0);
+      line += fmt::format(" {} {} {} [{}, {}];",
+                          level ? fmt::format("total shortage {}", *f.year) : std::string("over the years"),
+                          signed_thousands(f.mean, dec), level ? "FTE" : "FTE-years",
+                          signed_thousands(f.lo, dec), signed_thousands(f.hi, dec));
+    }
+    line += e.paired ? " 95% intervals, paired"
+                     : fmt::format(" 95% Welch intervals, not paired: {}", e.why_unpaired);
+    out << wrap_text(line, kTerminalColumns);
+  }
 }
 
 Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
@@ -280,9 +318,12 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
   return c;
 }
 
-void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir) {
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief) {
   const auto dir = std::filesystem::path(out_dir);
-  print_effects(out, c.effects, c.costs);
+  if (brief)
+    print_effects_summary(out, c.effects);
+  else
+    print_effects(out, c.effects, c.costs);
   out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),
                      (dir / "effects.json").string(), (dir / "report.html").string());
 }

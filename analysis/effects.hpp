@@ -74,8 +74,14 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
 // writes effects.csv and effects.json into out_dir (created if needed), not the report.
 Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
                                const std::string& out_dir);
-// The terminal table of a comparison and the line naming the files in out_dir.
-void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir);
+// The terminal table of a comparison (`brief`: the summary of print_effects_summary instead, for
+// `tlm compare -q`) and the line naming the files in out_dir.
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief = false);
+// A few lines for `tlm compare -q`: per alternative, its effect on the total shortage of all sectors in the
+// last year asked for and on the shortage FTE-years, with their intervals and whether they are paired.
+void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects);
+// The width the terminal output keeps to (issue 14).
+inline constexpr std::size_t kTerminalColumns = 100;
 
 // `tlm compare`: writes effects.csv, effects.json and report.html into out_dir (created if needed),
 // prints the table to `out`, returns 0.

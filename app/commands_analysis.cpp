@@ -250,7 +250,7 @@ void run_compare(CompareOptions& o) {
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(folder.shown_message(e.what()));
   }
-  analysis::print_comparison(std::cout, comparison, o.out_dir);
+  analysis::print_comparison(std::cout, comparison, o.out_dir, o.run.quiet);
 }
 
 void run_effects(EffectsOptions& o) {

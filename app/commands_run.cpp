@@ -98,7 +98,8 @@ void add_run_options(CLI::App& cmd, RunOptions& opts) {
                  "Refuse a run whose estimated memory exceeds SIZE (e.g. 4G, 512M; default: the memory "
                  "available, /proc/meminfo)")
       ->type_name("SIZE");
-  cmd.add_flag("-q,--quiet", opts.quiet, "No progress line and no headline table");
+  cmd.add_flag("-q,--quiet", opts.quiet,
+               "No progress; run: no headline table; compare: a short summary instead of the effects table");
 }
 
 std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {

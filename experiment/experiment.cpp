@@ -59,7 +59,8 @@ bool run(const std::vector<Variant>& variants, const Options& options, Sink& sin
   for (std::size_t k = 0; k < variants.size(); ++k)
     for (int r = 0; r < variants[k].replications(); ++r) tasks.emplace_back(k, r);
 
-  sim::Progress progress(tasks.size(), "replications", options.progress && sim::stderr_is_terminal());
+  // Not on a terminal (a log, a pipe): plain lines, "tlm: 40/100 replications ...", every 10 seconds.
+  sim::Progress progress(tasks.size(), "replications", options.progress, "tlm: ", true);
   std::size_t done = 0;
   sim::RunnerOptions ro;
   ro.threads = options.threads;

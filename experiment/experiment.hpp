@@ -64,7 +64,8 @@ class Sink {
 struct Options {
   int threads = 0;                            // 0: all cores
   const std::atomic<bool>* cancel = nullptr;  // set (e.g. by a signal) to stop; a cancelled run is partial
-  bool progress = false;                      // a progress line on stderr (only on a terminal)
+  bool progress =
+      false;  // progress on stderr: a live line on a terminal, else a plain line every 10 s and at the end
 };
 
 // Runs replications 0..n-1 of every variant (variant-major: one scenario after another) and streams each to

@@ -2,12 +2,16 @@
 // before anything runs, effects rebuilt from a results file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/effects.hpp"
+#include "analysis/format.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -185,4 +189,75 @@ TEST_CASE("report: a run changed by --set is headed as changed; the settings sho
   CHECK(contains(settings, "<code>1.0</code>"));
   // tiny's own keys are stated by both: not listed.
   CHECK(!contains(settings, "<code>world.regions</code>"));
+}
+
+TEST_CASE("terminal: the digits of an effect follow the width of its interval", "[analysis][terminal]") {
+  tlm::analysis::Effect e;
+  e.base = "base";
+  e.scenario = "alt";
+  e.metric = "so_share";
+  e.sector = "all";
+  e.year = 2040;
+  e.unit = "share";
+  e.better = tlm::analysis::Better::Higher;
+  e.n = e.n_base = e.n_alt = 10;
+  e.mean = 0.00017;
+  e.lo = -0.00006;
+  e.hi = 0.0004;
+  e.p_better = 0.6;
+  e.base_mean = 0.3;
+  e.alt_mean = 0.30017;
+  e.lo_unpaired = -0.001;
+  e.hi_unpaired = 0.0013;
+  tlm::analysis::Effect f = e;
+  f.metric = "shortage_fte";
+  f.unit = "FTE";
+  f.better = tlm::analysis::Better::Lower;
+  f.mean = -420;
+  f.lo = -470.4;
+  f.hi = -369.6;
+  f.base_mean = 7000;
+  f.alt_mean = 6580;
+  std::ostringstream out;
+  tlm::analysis::print_effects(out, {e, f});
+  INFO(out.str());
+  CHECK(contains(out.str(), "+0.017 pp"));
+  CHECK(contains(out.str(), "[−0.006 pp, +0.040 pp]"));
+  CHECK(!contains(out.str(), "[0.0 pp, 0.0 pp]"));
+  CHECK(contains(out.str(), "[−470, −370]"));
+  CHECK(tlm::analysis::difference_decimals(-0.006, 0.04, 0.017, 1) == 3);
+  CHECK(tlm::analysis::difference_decimals(-470, -370, -420, 0) == 0);
+  CHECK(tlm::analysis::difference_decimals(0, 0, 0, 1) == 1);
+}
+
+TEST_CASE("terminal: compare keeps to 100 columns, -q prints a short summary, progress goes to a log",
+          "[e2e][analysis][terminal]") {
+  TempDir dir;
+  write_file(dir / "ban.toml", "extends = \"tiny\"\nname = \"ban\"\n[policy.groenpluk]\nrule = \"ban\"\n");
+  write_file(dir / "seven.toml", "extends = \"tiny\"\nname = \"seven\"\nseed = 7\n");
+  const auto full = run(fmt::format("cd '{}' && '{}' compare tiny ban.toml seven.toml -r 3 -j 2 -o cmp",
+                                    dir.path().string(), tlm_binary()));
+  INFO(full.err);
+  REQUIRE(full.exit_code == 0);
+  std::istringstream lines(full.out);
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    INFO(line);
+    CHECK(tlm::analysis::text_columns(line) <= 100);
+  }
+  CHECK(n > 40);
+  // stderr is a pipe here, not a terminal: plain lines, the last when the runs are done.
+  CHECK(contains(full.err, "tlm: 9 replications done in "));
+  const auto quiet = run(fmt::format("cd '{}' && '{}' compare tiny ban.toml seven.toml -r 3 -j 2 -q -o cmp2",
+                                     dir.path().string(), tlm_binary()));
+  INFO(quiet.out);
+  REQUIRE(quiet.exit_code == 0);
+  CHECK(quiet.err.empty());
+  CHECK(std::count(quiet.out.begin(), quiet.out.end(), '\n') <= 8);
+  std::string text = quiet.out;  // the summary is wrapped: read it as one line
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  CHECK(contains(text, "ban vs tiny: total shortage 2040"));
+  CHECK(contains(text, "95% intervals, paired"));
+  CHECK(contains(text, "not paired: the seeds differ"));
+  CHECK(contains(quiet.out, "Wrote cmp2/effects.csv"));
 }
