@@ -353,8 +353,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   const bool all_paired = unpaired_list.empty();
   const std::vector<CostEffect> costs =
       views.size() > 1 ? file_cost_effects(h5path) : std::vector<CostEffect>{};
-  const auto& pal = svg::palette();
-  auto colour = [&](std::size_t i) { return pal[i % pal.size()]; };
+  auto colour = [](std::size_t i) { return svg::scenario_colour(i); };
 
   // A scenario changed by --set is not the scenario its name and description describe: the page says so
   // wherever it names it (docs/report.md, "The report").

@@ -4,10 +4,12 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -18,6 +20,7 @@
 #include "analysis/format.hpp"
 #include "analysis/page.hpp"
 #include "analysis/stats.hpp"
+#include "analysis/svg.hpp"
 #include "process.hpp"
 
 namespace fs = std::filesystem;
@@ -661,4 +664,56 @@ TEST_CASE("below world.scale 0.5 the subject tables warn that thin markets exagg
   std::ostringstream full_out;
   print_headlines(full_out, fixture(full, "--scenarios base"));
   CHECK(full_out.str().find("thin") == std::string::npos);
+}
+
+namespace {
+
+// CIE L*a*b* (D65) of "#RRGGBB", and the WCAG relative luminance.
+struct Lab {
+  double l, a, b;
+};
+double linear(int c) {
+  const double v = c / 255.0;
+  return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+}
+std::array<double, 3> linear_rgb(const std::string& hex) {
+  return {linear(std::stoi(hex.substr(1, 2), nullptr, 16)), linear(std::stoi(hex.substr(3, 2), nullptr, 16)),
+          linear(std::stoi(hex.substr(5, 2), nullptr, 16))};
+}
+double luminance(const std::string& hex) {
+  const auto c = linear_rgb(hex);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+Lab lab(const std::string& hex) {
+  const auto c = linear_rgb(hex);
+  const double x = (0.4124 * c[0] + 0.3576 * c[1] + 0.1805 * c[2]) / 0.95047;
+  const double y = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  const double z = (0.0193 * c[0] + 0.1192 * c[1] + 0.9505 * c[2]) / 1.08883;
+  auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0; };
+  return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
+}
+double delta_e(const std::string& p, const std::string& q) {
+  const Lab a = lab(p), b = lab(q);
+  return std::hypot(a.l - b.l, a.a - b.a, a.b - b.b);
+}
+
+}  // namespace
+
+TEST_CASE("the palette: 12 alternatives and the base all distinct, none like the base, none faint on white",
+          "[analysis][report][palette]") {
+  const auto& p = svg::palette();
+  REQUIRE(p.size() >= 13);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    INFO(p[i]);
+    CHECK(1.05 / (luminance(p[i]) + 0.05) >= 3.0);  // contrast with white: no faint yellow
+    for (std::size_t j = i + 1; j < p.size(); ++j) {
+      INFO(p[j]);
+      CHECK(delta_e(p[i], p[j]) >= (i == 0 ? 30.0 : 20.0));
+    }
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < 13; ++i) seen.insert(svg::scenario_colour(i));
+  CHECK(seen.size() == 13);
+  CHECK(svg::scenario_colour(0) == p.front());
+  for (std::size_t i = 1; i < 100; ++i) CHECK(svg::scenario_colour(i) != p.front());
 }
