@@ -146,8 +146,26 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
   write_text_file(path, f);
 }
 
+EffectsMetadata effects_metadata(const std::string& h5path, const std::vector<Effect>& effects) {
+  const FileInfo info = read_file_info(h5path);
+  EffectsMetadata m;
+  m.tlm_version = info.tlm_version;
+  m.created = info.created;
+  m.base = info.scenarios.empty() ? "" : info.scenarios.front();
+  for (const auto& name : info.scenarios) {
+    // One small metric: the group attributes are what is wanted.
+    const ScenarioResults r = load_scenario(h5path, name, {"demand_fte"}, {}, std::vector<std::string>{});
+    m.scenarios.push_back({name, r.seed, r.replications});
+  }
+  for (const auto& e : effects)
+    if (e.year && e.subject.empty() && std::find(m.years.begin(), m.years.end(), *e.year) == m.years.end())
+      m.years.push_back(*e.year);
+  std::sort(m.years.begin(), m.years.end());
+  return m;
+}
+
 void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
-                        const std::vector<CostEffect>& costs) {
+                        const std::vector<CostEffect>& costs, const EffectsMetadata& metadata) {
   nlohmann::json rows = nlohmann::json::array();
   auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   for (const auto& e : effects) {
@@ -210,7 +228,21 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"unreliable", c.stats.unreliable},
                     {"resamples", c.stats.resamples},
                     {"seed", c.stats.seed}});
-  write_text_file(path, rows.dump(1) + '\n');
+  nlohmann::json scenarios = nlohmann::json::array();
+  for (const auto& s : metadata.scenarios)
+    scenarios.push_back({{"name", s.name}, {"seed", s.seed}, {"replications", s.replications}});
+  const auto* base = metadata.scenarios.empty() ? nullptr : &metadata.scenarios.front();
+  nlohmann::json doc = {
+      {"tlm_version", metadata.tlm_version},
+      {"created", metadata.created},
+      {"base", metadata.base},
+      {"seed", base ? nlohmann::json(base->seed) : nlohmann::json(nullptr)},
+      {"replications", base ? nlohmann::json(base->replications) : nlohmann::json(nullptr)},
+      {"years", metadata.years},
+      {"scenarios", scenarios},
+      {"effects", rows},
+  };
+  write_text_file(path, doc.dump(1) + '\n');
 }
 
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
@@ -294,7 +326,8 @@ Comparison write_effects_files(const std::string& h5path, const std::vector<int>
   if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
   const auto dir = std::filesystem::path(out_dir);
   write_effects_csv((dir / "effects.csv").string(), c.effects, c.costs);
-  write_effects_json((dir / "effects.json").string(), c.effects, c.costs);
+  write_effects_json((dir / "effects.json").string(), c.effects, c.costs,
+                     effects_metadata(h5path, c.effects));
   return c;
 }
 
@@ -311,7 +344,8 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
   const auto dir = std::filesystem::path(out_dir);
   write_effects_csv((dir / "effects.csv").string(), c.effects, c.costs);
   step();
-  write_effects_json((dir / "effects.json").string(), c.effects, c.costs);
+  write_effects_json((dir / "effects.json").string(), c.effects, c.costs,
+                     effects_metadata(h5path, c.effects));
   step();
   write_report(h5path, (dir / "report.html").string(), years);
   step();

@@ -5,6 +5,7 @@
 // and the reason is kept with it (docs/report.md, "Pairing").
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -53,8 +54,22 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
 // whether the interval is unreliable (fewer than 20 pairs).
 void write_effects_csv(const std::string& path, const std::vector<Effect>& effects,
                        const std::vector<CostEffect>& costs = {});
+// What effects.json says of the comparison besides its rows (docs/report.md): the tlm version that wrote the
+// results file, the base, each scenario's seed and replications, and the years of the per-year effects.
+struct EffectsMetadata {
+  std::string tlm_version, created, base;
+  struct Run {
+    std::string name;
+    std::uint64_t seed = 0;
+    int replications = 0;
+  };
+  std::vector<Run> scenarios;  // the base first
+  std::vector<int> years;
+};
+EffectsMetadata effects_metadata(const std::string& h5path, const std::vector<Effect>& effects);
+// An object: the metadata, then "effects" (the effect rows, then the cost comparisons).
 void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
-                        const std::vector<CostEffect>& costs = {});
+                        const std::vector<CostEffect>& costs = {}, const EffectsMetadata& metadata = {});
 // The terminal table: one line per effect, grouped by scenario; each scenario's costs (13.3) after its
 // effects.
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,

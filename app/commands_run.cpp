@@ -130,7 +130,9 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
     if (opts.output.empty()) opts.output = variants.front().params.name + ".h5";
     std::vector<std::pair<std::string, std::string>> provenance{
         {"tlm_version", TLM_VERSION}, {"created", now_iso8601()}, {"command", command_line()}};
-    if (rename_duplicates) provenance.emplace_back("base_scenario", variants.front().group);
+    // The base of any comparison made from the file (the first scenario), named: readers such as h5py list
+    // groups alphabetically.
+    provenance.emplace_back("base_scenario", variants.front().group);
     experiment::ResultsFile file(opts.output, provenance);
     for (const auto& t : file.removed_temporaries())
       std::cerr << "tlm: removed " << t << ", the temporary of a run that died\n";

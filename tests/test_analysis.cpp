@@ -262,7 +262,7 @@ TEST_CASE("compare_results writes effects.csv, effects.json with paired and unpa
   std::ostringstream out;
   CHECK(compare_results(path, {2030, 2034}, dir / "cmp", out) == 0);
   CHECK(out.str().find("alt vs base") != std::string::npos);
-  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"));
+  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"))["effects"];
   REQUIRE(rows.is_array());
   bool found = false;
   for (const auto& r : rows) {
@@ -623,7 +623,7 @@ TEST_CASE("compare gives the paired effect on the vo shortage per subject in the
   CHECK(out.str().find("Total shortage vo wiskunde 2034") != std::string::npos);
   CHECK(out.str().find("Shortage rate vo overig 2034") != std::string::npos);
   CHECK(out.str().find("wiskunde 2030") == std::string::npos);
-  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"));
+  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"))["effects"];
   std::size_t json_subject_rows = 0;
   for (const auto& row : rows) {
     REQUIRE(row.contains("subject"));

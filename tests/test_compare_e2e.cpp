@@ -12,6 +12,7 @@
 
 #include "analysis/effects.hpp"
 #include "analysis/format.hpp"
+#include "analysis/results.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -27,10 +28,9 @@ bool contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
 }
 
-// The effect rows of effects.json (an object with metadata and `effects`, or a bare list before issue 14).
+// The effect rows of effects.json (an object: its metadata and `effects`).
 nlohmann::json effect_rows(const std::string& path) {
-  auto j = nlohmann::json::parse(read_file(path));
-  return j.is_object() ? j["effects"] : j;
+  return nlohmann::json::parse(read_file(path))["effects"];
 }
 
 }  // namespace
@@ -260,4 +260,33 @@ TEST_CASE("terminal: compare keeps to 100 columns, -q prints a short summary, pr
   CHECK(contains(text, "95% intervals, paired"));
   CHECK(contains(text, "not paired: the seeds differ"));
   CHECK(contains(quiet.out, "Wrote cmp2/effects.csv"));
+}
+
+TEST_CASE("effects.json carries its metadata; every results file names its base and the commit of tlm",
+          "[e2e][analysis]") {
+  TempDir dir;
+  write_file(dir / "ban.toml", "extends = \"tiny\"\nname = \"ban\"\n[policy.groenpluk]\nrule = \"ban\"\n");
+  const auto r =
+      run(fmt::format("cd '{}' && '{}' compare tiny ban.toml -r 3 -j 2 -q --years 2030,2040 -o cmp",
+                      dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(read_file(dir / "cmp/effects.json"));
+  REQUIRE(j.is_object());
+  CHECK(j["base"] == "tiny");
+  CHECK(j["seed"] == 20251001);
+  CHECK(j["replications"] == 3);
+  CHECK(j["years"] == nlohmann::json({2030, 2040}));
+  REQUIRE(j["scenarios"].size() == 2);
+  CHECK(j["scenarios"][1]["name"] == "ban");
+  CHECK(j["scenarios"][1]["replications"] == 3);
+  CHECK(contains(j["tlm_version"].get<std::string>(), "(commit "));
+  CHECK(j["effects"].size() > 10);
+  // A plain run of two scenarios names its base too (h5py lists groups alphabetically).
+  REQUIRE(run(fmt::format("cd '{}' && '{}' run tiny ban.toml -r 2 -q -o two.h5", dir.path().string(),
+                          tlm_binary()))
+              .exit_code == 0);
+  const auto info = tlm::analysis::read_file_info(dir / "two.h5");
+  CHECK(info.base_scenario == "tiny");
+  CHECK(contains(info.tlm_version, "(commit "));
 }

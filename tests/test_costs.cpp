@@ -650,7 +650,7 @@ TEST_CASE("cost effectiveness of a results file: the fixture's known price, and 
   CHECK(contains(out.str(), "fewer than 20)"));
   CHECK(contains(out.str(), "no reduction detectable"));
   std::ifstream json_file(dir / "cmp/effects.json");
-  const auto rows = nlohmann::json::parse(json_file);
+  const auto rows = nlohmann::json::parse(json_file)["effects"];
   int cost_rows = 0, total_rows = 0;
   for (const auto& r : rows) {
     if (r["metric"] == "cost_total") {
@@ -700,7 +700,7 @@ TEST_CASE("tlm compare X X: the cost difference is exactly 0 and no reduction is
   CHECK(contains(unwrapped(r.out),
                  "no reduction detectable: the same cost, no detectable change in the shortage"));
   std::ifstream json_file(dir / "cmp/effects.json");
-  const auto rows = nlohmann::json::parse(json_file);
+  const auto rows = nlohmann::json::parse(json_file)["effects"];
   int totals = 0, comparisons = 0;
   for (const auto& e : rows) {
     if (e["metric"] == "cost_total") {
@@ -735,7 +735,7 @@ TEST_CASE(
   REQUIRE(r.exit_code == 0);
   INFO(r.out);
   std::ifstream json_file(dir / "cmp/effects.json");
-  const auto rows = nlohmann::json::parse(json_file);
+  const auto rows = nlohmann::json::parse(json_file)["effects"];
   auto row = [&](const std::string& metric, const std::string& sector) {
     for (const auto& e : rows)
       if (e["metric"] == metric && e["sector"] == sector && e["year"].is_null()) return e;
