@@ -393,6 +393,25 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         html_escape(base.name), unpaired_list);
   o += "</p>\n";
 
+  // What the numbers do not say, before any of them (issue 14; docs/report.md, "Caveats").
+  o += fmt::format(
+      "<section id=\"caveats\">\n<h2>Before you read</h2>\n<ul class=\"caveats\">\n"
+      "<li><strong>The ranges cover chance only.</strong> The 90% ranges and 95% intervals show how much the "
+      "simulation varies from run to run. They do not include uncertainty in the scenario's assumptions (the "
+      "rates, prices and start numbers it is given) or in the model itself; for that, compare scenarios that "
+      "vary them (<code>tlm sweep</code>, <code>tlm sensitivity</code>).</li>\n"
+      "<li><strong>The first years settle.</strong> {} is a generated start world, not a measured one. In "
+      "the "
+      "years after it the model moves towards the balance of its own flows (entry, exits, graduates), so the "
+      "early levels are partly that adjustment. Read differences between scenarios, not early levels as a "
+      "forecast.</li>\n"
+      "<li><strong>What the model does not represent.</strong> Regions are markets of their own and schools "
+      "are generated (unless a world is imported), so the numbers are not those of a real school, town or "
+      "region; wages, working conditions and teachers' own choices beyond the model's rates are not in it; "
+      "the costs are the policy costs it counts (SO places, partnerships, induction, joining), not a "
+      "budget.</li>\n</ul>\n</section>\n",
+      base.start);
+
   // Plain-language summary.
   o += "<section id=\"summary\">\n<h2>Summary</h2>\n";
   for (const auto& v : views) {

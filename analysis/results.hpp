@@ -48,7 +48,7 @@ struct FileInfo {
   std::string created;
   std::string command;
   std::vector<std::string> scenarios;  // the base first (when named), then in order of creation
-  std::string base_scenario;           // the base of a comparison (attribute base_scenario); "" for a run
+  std::string base_scenario;           // the base (attribute base_scenario); "" in files written before it
 };
 
 struct ScenarioResults {

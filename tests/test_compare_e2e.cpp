@@ -172,6 +172,13 @@ TEST_CASE("report: a run changed by --set is headed as changed; the settings sho
   CHECK(contains(one, "<h3>tiny (changed by --set)</h3>"));
   CHECK(contains(one, "<div class=\"changed\"><p><strong>Changed for this run.</strong>"));
   CHECK(contains(one, "<code>policy.induction.base_quality=0.6</code>"));
+  // The caveats come before any number (issue 14).
+  const auto caveats = one.find("<section id=\"caveats\">");
+  REQUIRE(caveats != std::string::npos);
+  CHECK(caveats < one.find("<section id=\"summary\">"));
+  CHECK(contains(one, "The ranges cover chance only."));
+  CHECK(contains(one, "2025 is a generated start world"));
+  CHECK(contains(one, "What the model does not represent."));
 
   // so-100-2029 in small: the target 1.0 by 2029 is stated, so shown, whether or not it is the default.
   write_file(dir / "so.toml",

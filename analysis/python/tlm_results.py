@@ -170,7 +170,7 @@ def scenarios(path):
 
 
 def info(path, scenario=None):
-    """Root attributes (tlm_version, created, command, and base_scenario in a comparison); with `scenario`,
+    """Root attributes (tlm_version, created, command, and base_scenario: the base); with `scenario`,
     also its seed, replications, scenario TOML text, axes (years, regions, sectors, routes, programmes, vo
     subjects) and
     the facts for reading its cohort tables (study_years per programme, max_extra_years, zij_years,
