@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <sstream>
 
@@ -565,10 +566,14 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   std::vector<std::string> fan_sectors = base.sectors;
   fan_sectors.push_back("all");
   for (const auto& s : fan_sectors) {
-    double top = 0;
+    // One scale per sector from the data, not from 0: a 300 FTE effect on 7,000 FTE must be visible.
+    double top = -std::numeric_limits<double>::infinity(), bottom = -top;
     for (const auto& v : views)
-      for (std::size_t y = 0; y < v.years.size(); ++y)
+      for (std::size_t y = 0; y < v.years.size(); ++y) {
         top = std::max(top, quantile(column(v.shortage.at(s), y), 0.95));
+        bottom = std::min(bottom, quantile(column(v.shortage.at(s), y), 0.05));
+      }
+    if (!(top > bottom)) top = bottom + 1;
     o += fmt::format("<h3>{}</h3>\n<div class=\"charts\">\n", s == "all" ? "All sectors" : "Sector " + s);
     if (views.size() > 1) {
       // The medians side by side on one chart: the fans below show the spread of each.
@@ -577,14 +582,47 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         medians.push_back(fan_series(views[i], views[i].shortage.at(s), views[i].name, colour(i), false));
         medians.back().dashed = i % 2 == 1;
       }
-      svg::Axes ax{
-          .x_label = "school year (starting)", .y_label = "total shortage (FTE), median run", .y_max = top};
+      svg::Axes ax{.x_label = "school year (starting)",
+                   .y_label = "total shortage (FTE), median run",
+                   .y_from_zero = false};
       o += svg::line_chart(fmt::format("medians-{}", s), "chart medians-chart",
                            fmt::format("All scenarios: total shortage, {}", sector_name(s)), ax, medians);
+      // The difference from the base year by year, with its 95% interval (paired where the runs pair).
+      std::vector<svg::Series> diffs;
+      for (std::size_t i = 1; i < views.size(); ++i) {
+        svg::Series d;
+        d.label = views[i].name;
+        d.colour = colour(i);
+        d.dashed = i % 2 == 0;
+        const auto& b = base.shortage.at(s);
+        const auto& a = views[i].shortage.at(s);
+        for (std::size_t y = 0; y < views[i].years.size() && y < base.years.size(); ++y) {
+          const auto bc = column(b, y), ac = column(a, y);
+          const PairedDifference pd =
+              pairings[i].paired ? paired_difference(bc, ac) : unpaired_difference(bc, ac);
+          d.x.push_back(views[i].years[y]);
+          d.y.push_back(pd.mean);
+          d.lo90.push_back(pd.paired.lo);
+          d.hi90.push_back(pd.paired.hi);
+        }
+        diffs.push_back(std::move(d));
+      }
+      svg::Axes dx{.x_label = "school year (starting)",
+                   .y_label = "difference from " + base.name + " (FTE)",
+                   .y_from_zero = false,
+                   .y_zero_line = true,
+                   .band90_label = "95% interval"};
+      o += svg::line_chart(fmt::format("difference-{}", s), "chart difference-chart",
+                           fmt::format("Difference from {}: total shortage, {}", base.name, sector_name(s)),
+                           dx, diffs);
     }
     for (std::size_t i = 0; i < views.size(); ++i) {
       const auto& v = views[i];
-      svg::Axes ax{.x_label = "school year (starting)", .y_label = "total shortage (FTE)", .y_max = top};
+      svg::Axes ax{.x_label = "school year (starting)",
+                   .y_label = "total shortage (FTE)",
+                   .y_from_zero = false,
+                   .y_min = bottom,
+                   .y_max = top};
       o += svg::line_chart(fmt::format("fan-{}-{}", s, i), "chart fan-chart",
                            fmt::format("{}: total shortage, {}", v.name, sector_name(s)), ax,
                            {fan_series(v, v.shortage.at(s), "median", colour(i), true)});
@@ -614,7 +652,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     svg::Axes ax{.x_label = "years after starting",
                  .y_label = "still teaching (share of starters)",
                  .y_percent = true,
-                 .y_max = 1.0,
+                 .y_from_zero = false,
                  .x_years = false};
     o += svg::line_chart(fmt::format("retention-{}", i), "chart retention-chart",
                          fmt::format("{}: retention by route", v.name), ax, series);
@@ -636,7 +674,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     svg::Axes ax{.x_label = "school year (starting)",
                  .y_label = "SO share of students",
                  .y_percent = true,
-                 .y_max = 1.0};
+                 .y_from_zero = false};
     o += svg::line_chart("so-share-chart", "chart so-share-chart", "SO share of teacher-training students",
                          ax, series);
   }

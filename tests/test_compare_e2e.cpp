@@ -189,6 +189,10 @@ TEST_CASE("report: a run changed by --set is headed as changed; the settings sho
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const std::string html = read_file(dir / "cmp/report.html");
+  // The difference from the base over time, per sector and for all, with its interval and a zero line.
+  for (const char* id : {"difference-po", "difference-vo", "difference-mbo", "difference-all"})
+    CHECK(contains(html, fmt::format("id=\"{}\"", id)));
+  CHECK(contains(html, "Difference from tiny: total shortage, all sectors"));
   const std::string settings = html.substr(html.find("<section id=\"settings\">"));
   CHECK(contains(settings, "<code>policy.joining.mode</code>"));
   CHECK(contains(settings, "<code>policy.joining.target_share</code>"));
