@@ -712,11 +712,11 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         shares.push_back(row);
     }
     o += svg::forest_plot("forest-shortage", "chart forest-plot", "Total shortage: difference",
-                          "difference (FTE)", shortage, false);
+                          "← better · difference (FTE) · worse →", shortage, false);
     o += svg::forest_plot("forest-fte-years", "chart forest-plot", "Shortage FTE-years: difference",
-                          "difference (FTE-years)", fte_years, false);
+                          "← better · difference (FTE-years) · worse →", fte_years, false);
     o += svg::forest_plot("forest-shares", "chart forest-plot", "Retention, SO share, graduation, completion",
-                          "difference (percentage points)", shares, true);
+                          "← worse · difference (percentage points) · better →", shares, true);
     o += "</div>\n";
 
     o += "<h3>All effects</h3>\n<table class=\"effects\"><thead><tr><th>scenario</th><th>outcome</th>"

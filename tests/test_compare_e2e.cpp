@@ -193,6 +193,9 @@ TEST_CASE("report: a run changed by --set is headed as changed; the settings sho
   for (const char* id : {"difference-po", "difference-vo", "difference-mbo", "difference-all"})
     CHECK(contains(html, fmt::format("id=\"{}\"", id)));
   CHECK(contains(html, "Difference from tiny: total shortage, all sectors"));
+  // Forest plots say which way is better.
+  CHECK(contains(html, "← better · difference (FTE) · worse →"));
+  CHECK(contains(html, "← worse · difference (percentage points) · better →"));
   const std::string settings = html.substr(html.find("<section id=\"settings\">"));
   CHECK(contains(settings, "<code>policy.joining.mode</code>"));
   CHECK(contains(settings, "<code>policy.joining.target_share</code>"));
