@@ -43,6 +43,12 @@ std::vector<double> sums_over_years(const ScenarioResults& r, const std::string&
 
 }  // namespace
 
+CostEffectiveness unpaired_cost_effectiveness(const std::vector<double>& base_cost,
+                                              const std::vector<double>& alt_cost,
+                                              const std::vector<double>& base_shortage,
+                                              const std::vector<double>& alt_shortage,
+                                              const BootstrapOptions& options);
+
 std::vector<std::size_t> bootstrap_resample(std::size_t n, int b, std::uint32_t seed) {
   const sim::Stream stream(seed, 0);
   std::vector<std::size_t> idx(n);
@@ -114,8 +120,9 @@ bool has_ratio(CostCase c) {
 CostEffectiveness cost_effectiveness(const std::vector<double>& base_cost,
                                      const std::vector<double>& alt_cost,
                                      const std::vector<double>& base_shortage,
-                                     const std::vector<double>& alt_shortage,
-                                     const BootstrapOptions& options) {
+                                     const std::vector<double>& alt_shortage, const BootstrapOptions& options,
+                                     bool paired) {
+  if (!paired) return unpaired_cost_effectiveness(base_cost, alt_cost, base_shortage, alt_shortage, options);
   // Only pairs defined on all four sides: the two differences of a resample come from the same pairs.
   std::vector<double> bc, ac, bs, as, dc, ds;
   const std::size_t n =
@@ -146,6 +153,49 @@ CostEffectiveness cost_effectiveness(const std::vector<double>& base_cost,
     c.ratio = cost_ratio(c.cost.mean, c.shortage.mean, sign);
     c.ratio_ci = bootstrap_ratio_interval(dc, ds, sign, options);
   }
+  return c;
+}
+
+// Runs that do not pair: each side's replications (those with both sums) are a sample of their own.
+CostEffectiveness unpaired_cost_effectiveness(const std::vector<double>& base_cost,
+                                              const std::vector<double>& alt_cost,
+                                              const std::vector<double>& base_shortage,
+                                              const std::vector<double>& alt_shortage,
+                                              const BootstrapOptions& options) {
+  auto complete = [](const std::vector<double>& cost, const std::vector<double>& shortage,
+                     std::vector<double>& c, std::vector<double>& s) {
+    for (std::size_t i = 0; i < std::min(cost.size(), shortage.size()); ++i)
+      if (!std::isnan(cost[i]) && !std::isnan(shortage[i])) c.push_back(cost[i]), s.push_back(shortage[i]);
+  };
+  std::vector<double> bc, bs, ac, as;
+  complete(base_cost, base_shortage, bc, bs);
+  complete(alt_cost, alt_shortage, ac, as);
+  CostEffectiveness c;
+  c.paired = false;
+  c.n = std::min(bc.size(), ac.size());
+  c.cost = unpaired_difference(bc, ac, options.level);
+  c.shortage = unpaired_difference(bs, as, options.level);
+  c.kind = cost_case(c.cost.mean, c.shortage.paired);
+  c.unreliable = c.n < kReliablePairs;
+  c.resamples = options.resamples;
+  c.seed = options.seed;
+  c.ratio = kNaN;
+  c.ratio_ci = {kNaN, kNaN};
+  if (!has_ratio(c.kind) || bc.empty() || ac.empty()) return c;
+  const int sign = c.kind == CostCase::per_fte_year_avoided ? -1 : +1;
+  c.ratio = cost_ratio(c.cost.mean, c.shortage.mean, sign);
+  const double nb = static_cast<double>(bc.size()), na = static_cast<double>(ac.size());
+  std::vector<double> ratios;
+  for (int b = 0; b < options.resamples; ++b) {
+    double sbc = 0, sbs = 0, sac = 0, sas = 0;
+    for (std::size_t i : bootstrap_resample(bc.size(), b, options.seed)) sbc += bc[i], sbs += bs[i];
+    for (std::size_t i : bootstrap_resample(ac.size(), b, options.seed + 1)) sac += ac[i], sas += as[i];
+    const double r = cost_ratio(sac / na - sbc / nb, sas / na - sbs / nb, sign);
+    if (!std::isnan(r)) ratios.push_back(r);
+  }
+  std::sort(ratios.begin(), ratios.end());
+  const double tail = (1.0 - options.level) / 2.0;
+  c.ratio_ci = {sorted_quantile(ratios, tail), sorted_quantile(ratios, 1.0 - tail)};
   return c;
 }
 
@@ -187,22 +237,27 @@ std::vector<CostEffect> file_cost_effects(const std::string& h5path, const Boots
   const FileInfo info = read_file_info(h5path);
   std::vector<CostEffect> out;
   if (info.scenarios.size() < 2) return out;
-  const std::vector<std::string> wanted{"shortage_fte"}, optional{"cost_total"}, no_subject_metrics{};
+  // The states of the start year too: they decide whether the runs pair (pairing_of).
+  const std::vector<std::string> wanted{"shortage_fte"}, no_subject_metrics{};
+  std::vector<std::string> optional = pairing_state_metrics();
+  optional.push_back("cost_total");
   const ScenarioResults base =
       load_scenario(h5path, info.scenarios.front(), wanted, optional, no_subject_metrics);
   if (!base.metrics.count("cost_total")) return out;
+  const StartFacts base_facts = start_facts(base);
   std::vector<std::string> sectors{"all"};
   sectors.insert(sectors.end(), base.sectors.begin(), base.sectors.end());
   for (std::size_t a = 1; a < info.scenarios.size(); ++a) {
     const ScenarioResults alt =
         load_scenario(h5path, info.scenarios[a], wanted, optional, no_subject_metrics);
     if (!alt.metrics.count("cost_total")) continue;
+    const Pairing pairing = pairing_of(base_facts, start_facts(alt));
     for (const auto& s : sectors)
       out.push_back(
-          {base.name, alt.name, s, base.start(), base.end(),
+          {base.name, alt.name, s, pairing.why_not, base.start(), base.end(),
            cost_effectiveness(sums_over_years(base, "cost_total", s), sums_over_years(alt, "cost_total", s),
                               sums_over_years(base, "shortage_fte", s),
-                              sums_over_years(alt, "shortage_fte", s), options)});
+                              sums_over_years(alt, "shortage_fte", s), options, pairing.paired)});
   }
   return out;
 }
@@ -216,10 +271,13 @@ void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
       break;
     }
   if (!first) return;
-  out << fmt::format(
-      "\n  Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the years, ALT − BASE, 95% "
-      "paired interval\n",
-      first->first_year, first->last_year);
+  // The lines keep to 100 columns (issue 14), as the effects table does.
+  constexpr std::size_t width = 100;
+  out << "\n"
+      << wrap_text(fmt::format("Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the "
+                               "years, ALT − BASE, 95% {} interval",
+                               first->first_year, first->last_year, first->stats.paired ? "paired" : "Welch"),
+                   width, "  ");
   for (const auto& c : costs) {
     if (c.scenario != scenario) continue;
     const auto& s = c.stats;
@@ -228,12 +286,19 @@ void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
                        euros(s.cost.paired.lo, true), euros(s.cost.paired.hi, true),
                        signed_thousands(s.shortage.mean), signed_thousands(s.shortage.paired.lo),
                        signed_thousands(s.shortage.paired.hi));
-    out << fmt::format("  {:<12}{}\n", "", cost_text(s));
+    out << wrap_text(cost_text(s), width, std::string(14, ' '));
   }
-  out << fmt::format(
-      "  The interval of a price per FTE-year is a percentile bootstrap over the {} paired replications ({} "
-      "resamples, seed {}).\n",
-      first->stats.n, thousands(first->stats.resamples), first->stats.seed);
+  if (first->stats.paired)
+    out << wrap_text(fmt::format("The interval of a price per FTE-year is a percentile bootstrap over the {} "
+                                 "paired replications ({} resamples, seed {}).",
+                                 first->stats.n, thousands(first->stats.resamples), first->stats.seed),
+                     width, "  ");
+  else
+    out << wrap_text(fmt::format("The interval of a price per FTE-year is a percentile bootstrap of each "
+                                 "scenario's replications on their own ({} resamples, seed {}): the runs are "
+                                 "not paired.",
+                                 thousands(first->stats.resamples), first->stats.seed),
+                     width, "  ");
 }
 
 }  // namespace tlm::analysis

@@ -69,15 +69,19 @@ struct CostEffectiveness {
   bool unreliable;    // fewer than kReliablePairs pairs: the interval is not to be trusted
   int resamples;      // of the bootstrap
   std::uint32_t seed;
+  bool paired = true;  // false: the runs do not pair (docs/report.md, "Pairing"); Welch intervals and a
+                       // bootstrap of each side on its own
 };
 
 // The comparison of 13.3 from per-replication sums (index i of base and alt is replication i; pairs with a
-// NaN are left out).
+// NaN are left out). With `paired` false the two sides are independent samples (of any sizes): the cost
+// and shortage differences get Welch intervals, and a bootstrap resample draws each side on its own (the
+// base from key {seed, 0}, the alternative from key {seed + 1, 0}).
 CostEffectiveness cost_effectiveness(const std::vector<double>& base_cost,
                                      const std::vector<double>& alt_cost,
                                      const std::vector<double>& base_shortage,
                                      const std::vector<double>& alt_shortage,
-                                     const BootstrapOptions& options = {});
+                                     const BootstrapOptions& options = {}, bool paired = true);
 
 // What the case says, in words, for a reader: "€253,000 per FTE-year of shortage avoided (95% interval
 // €212,000 to €310,000)", "no reduction detectable: costs more, no fewer shortages", ... With
@@ -91,6 +95,7 @@ std::string euros(double v, bool sign = false);
 // written before costs were recorded).
 struct CostEffect {
   std::string base, scenario, sector;
+  std::string why_unpaired;  // empty when the runs pair
   int first_year = 0, last_year = 0;
   CostEffectiveness stats;
 };

@@ -25,6 +25,11 @@ nlohmann::json json_number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
+// How the interval of an effect was made (the `interval` column).
+const char* interval_name(const Effect& e) {
+  return e.paired ? "paired t" : "Welch t";
+}
+
 std::string value_text(const Effect& e, double v, bool diff) {
   if (e.unit == "share") return diff ? points(v) : percent(v);
   return diff ? signed_thousands(v) : thousands(v);
@@ -37,7 +42,8 @@ std::string effect_label(const Effect& e) {
 }
 
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
-                                    const std::string& alt_name, const std::vector<Indicator>& alt) {
+                                    const std::string& alt_name, const std::vector<Indicator>& alt,
+                                    const Pairing& pairing) {
   std::map<std::string, const Indicator*> by_key;
   for (const auto& i : alt) by_key[i.key()] = &i;
   std::optional<int> subject_year;  // the last year of the per-subject indicators
@@ -49,7 +55,8 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
     auto it = by_key.find(b.key());
     if (it == by_key.end()) continue;
     const Indicator& a = *it->second;
-    const PairedDifference d = paired_difference(b.values, a.values);
+    const PairedDifference d =
+        pairing.paired ? paired_difference(b.values, a.values) : unpaired_difference(b.values, a.values);
     Effect e;
     e.base = base_name;
     e.scenario = alt_name;
@@ -61,7 +68,15 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
     e.year = b.year;
     e.unit = b.unit;
     e.better = b.better;
+    e.paired = pairing.paired;
+    e.why_unpaired = pairing.why_not;
     e.n = d.n;
+    auto finite_count = [](const std::vector<double>& v) {
+      return static_cast<std::size_t>(
+          std::count_if(v.begin(), v.end(), [](double x) { return !std::isnan(x); }));
+    };
+    e.n_base = finite_count(b.values);
+    e.n_alt = finite_count(a.values);
     e.mean = d.mean;
     e.lo = d.paired.lo;
     e.hi = d.paired.hi;
@@ -83,17 +98,20 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
                     info.scenarios.size()));
   // One scenario in memory at a time besides the base's indicators: national files are large.
   std::vector<Indicator> base;
+  StartFacts base_facts;
   {
     const ScenarioResults b = load_scenario(h5path, info.scenarios.front(), headline_metrics(),
                                             optional_headline_metrics(), headline_subject_metrics());
     if (years.empty()) years = default_years(b);
     base = indicators(b, years);
+    base_facts = start_facts(b);
   }
   std::vector<Effect> out;
   for (std::size_t s = 1; s < info.scenarios.size(); ++s) {
     const ScenarioResults a = load_scenario(h5path, info.scenarios[s], headline_metrics(),
                                             optional_headline_metrics(), headline_subject_metrics());
-    auto e = compute_effects(info.scenarios.front(), base, a.name, indicators(a, years));
+    auto e = compute_effects(info.scenarios.front(), base, a.name, indicators(a, years),
+                             pairing_of(base_facts, start_facts(a)));
     out.insert(out.end(), e.begin(), e.end());
   }
   return out;
@@ -103,7 +121,7 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
                        const std::vector<CostEffect>& costs) {
   std::string f;
   f += "base,scenario,metric,sector,route,programme,subject,year,unit,n,mean,lo,hi,p_better,base_mean,"
-       "alt_mean,lo_unpaired,hi_unpaired,interval,case,reading,unreliable\n";
+       "alt_mean,lo_unpaired,hi_unpaired,interval,case,reading,unreliable,n_base,n_alt,unpaired_because\n";
   // Scenario names come from file names and may hold commas: quote the text fields.
   auto q = [](const std::string& s) {
     std::string o = "\"";
@@ -111,23 +129,43 @@ void write_effects_csv(const std::string& path, const std::vector<Effect>& effec
     return o + "\"";
   };
   for (const auto& e : effects)
-    f += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},paired t,,,\n", q(e.base),
+    f += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,,,{},{},{}\n", q(e.base),
                      q(e.scenario), e.metric, e.sector, e.route, e.programme,
                      e.subject.empty() ? std::string() : q(e.subject), e.year ? std::to_string(*e.year) : "",
                      e.unit, e.n, csv_number(e.mean), csv_number(e.lo), csv_number(e.hi),
                      csv_number(e.p_better), csv_number(e.base_mean), csv_number(e.alt_mean),
-                     csv_number(e.lo_unpaired), csv_number(e.hi_unpaired));
+                     csv_number(e.lo_unpaired), csv_number(e.hi_unpaired), interval_name(e), e.n_base,
+                     e.n_alt, e.paired ? std::string() : q(e.why_unpaired));
   for (const auto& c : costs)
-    f += fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{}\n", q(c.base),
+    f += fmt::format("{},{},{},{},,,,,{},{},{},{},{},,,,,,bootstrap percentile,{},{},{},,,{}\n", q(c.base),
                      q(c.scenario), kCostRowMetric, c.sector, kCostRowUnit, c.stats.n,
                      csv_number(c.stats.ratio), csv_number(c.stats.ratio_ci.lo),
                      csv_number(c.stats.ratio_ci.hi), cost_case_id(c.stats.kind), q(cost_text(c.stats)),
-                     c.stats.unreliable ? "true" : "false");
+                     c.stats.unreliable ? "true" : "false",
+                     c.why_unpaired.empty() ? std::string() : q(c.why_unpaired));
   write_text_file(path, f);
 }
 
+EffectsMetadata effects_metadata(const std::string& h5path, const std::vector<Effect>& effects) {
+  const FileInfo info = read_file_info(h5path);
+  EffectsMetadata m;
+  m.tlm_version = info.tlm_version;
+  m.created = info.created;
+  m.base = info.scenarios.empty() ? "" : info.scenarios.front();
+  for (const auto& name : info.scenarios) {
+    // One small metric: the group attributes are what is wanted.
+    const ScenarioResults r = load_scenario(h5path, name, {"demand_fte"}, {}, std::vector<std::string>{});
+    m.scenarios.push_back({name, r.seed, r.replications});
+  }
+  for (const auto& e : effects)
+    if (e.year && e.subject.empty() && std::find(m.years.begin(), m.years.end(), *e.year) == m.years.end())
+      m.years.push_back(*e.year);
+  std::sort(m.years.begin(), m.years.end());
+  return m;
+}
+
 void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
-                        const std::vector<CostEffect>& costs) {
+                        const std::vector<CostEffect>& costs, const EffectsMetadata& metadata) {
   nlohmann::json rows = nlohmann::json::array();
   auto opt = [](const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); };
   for (const auto& e : effects) {
@@ -152,7 +190,11 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"alt_mean", json_number(e.alt_mean)},
                     {"lo_unpaired", json_number(e.lo_unpaired)},
                     {"hi_unpaired", json_number(e.hi_unpaired)},
-                    {"interval", "paired t"},
+                    {"interval", interval_name(e)},
+                    {"paired", e.paired},
+                    {"unpaired_because", e.paired ? nlohmann::json(nullptr) : nlohmann::json(e.why_unpaired)},
+                    {"n_base", e.n_base},
+                    {"n_alt", e.n_alt},
                     {"case", nullptr},
                     {"reading", nullptr},
                     {"unreliable", nullptr}});
@@ -178,38 +220,115 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
                     {"lo_unpaired", nullptr},
                     {"hi_unpaired", nullptr},
                     {"interval", "bootstrap percentile"},
+                    {"paired", c.stats.paired},
+                    {"unpaired_because",
+                     c.why_unpaired.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.why_unpaired)},
                     {"case", cost_case_id(c.stats.kind)},
                     {"reading", cost_text(c.stats)},
                     {"unreliable", c.stats.unreliable},
                     {"resamples", c.stats.resamples},
                     {"seed", c.stats.seed}});
-  write_text_file(path, rows.dump(1) + '\n');
+  nlohmann::json scenarios = nlohmann::json::array();
+  for (const auto& s : metadata.scenarios)
+    scenarios.push_back({{"name", s.name}, {"seed", s.seed}, {"replications", s.replications}});
+  const auto* base = metadata.scenarios.empty() ? nullptr : &metadata.scenarios.front();
+  nlohmann::json doc = {
+      {"tlm_version", metadata.tlm_version},
+      {"created", metadata.created},
+      {"base", metadata.base},
+      {"seed", base ? nlohmann::json(base->seed) : nlohmann::json(nullptr)},
+      {"replications", base ? nlohmann::json(base->replications) : nlohmann::json(nullptr)},
+      {"years", metadata.years},
+      {"scenarios", scenarios},
+      {"effects", rows},
+  };
+  write_text_file(path, doc.dump(1) + '\n');
 }
 
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
                    const std::vector<CostEffect>& costs) {
+  // Columns that fit in kTerminalColumns; a label longer than its column gets a line of its own.
+  constexpr std::size_t label_width = 34;
+  const std::string row = "  {:<{}}{:>10}{:>10}{:>11}{:>25}{:>7}\n";
   std::string current;
-  // Labels of the per-subject rows can be longer than the usual 34 characters: the column widens to fit.
-  std::size_t width = 34;
-  for (const auto& e : effects) width = std::max(width, effect_label(e).size() + 2);
   for (const auto& e : effects) {
     if (e.scenario != current) {
       print_cost_effects(out, costs, current);
       current = e.scenario;
-      out << fmt::format("\n{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)\n",
-                         e.scenario, e.base);
-      out << fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>30}{:>9}\n", "", width, "base", "alt", "difference",
-                         "95% interval", "better");
+      if (e.paired)
+        out << "\n"
+            << wrap_text(
+                   fmt::format("{} vs {} (difference ALT − BASE, 95% paired interval; better = share of "
+                               "runs)",
+                               e.scenario, e.base),
+                   kTerminalColumns);
+      else
+        out << "\n"
+            << wrap_text(fmt::format("{} vs {} (difference of the means ALT − BASE, 95% Welch interval)",
+                                     e.scenario, e.base),
+                         kTerminalColumns)
+            << wrap_text(fmt::format("NOT PAIRED: {}. Run i of the two does not share its random numbers and "
+                                     "start, so the intervals are wider and no share of better runs is "
+                                     "given (docs/report.md, Pairing).",
+                                     e.why_unpaired),
+                         kTerminalColumns, "  ");
+      out << fmt::format(fmt::runtime(row), "", label_width, "base", "alt", "difference", "95% interval",
+                         "better");
     }
-    out << fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>30}{:>9}\n", effect_label(e), width,
-                       value_text(e, e.base_mean, false), value_text(e, e.alt_mean, false),
-                       value_text(e, e.mean, true),
-                       fmt::format("[{}, {}]", value_text(e, e.lo, true), value_text(e, e.hi, true)),
+    const std::string label = effect_label(e);
+    const bool own_line = text_columns(label) >= label_width;
+    if (own_line) out << "  " << label << "\n";
+    const int dec =
+        difference_decimals(e.unit == "share" ? 100 * e.lo : e.lo, e.unit == "share" ? 100 * e.hi : e.hi,
+                            e.unit == "share" ? 100 * e.mean : e.mean, e.unit == "share" ? 1 : 0);
+    auto diff = [&](double v) { return e.unit == "share" ? points(v, dec) : signed_thousands(v, dec); };
+    out << fmt::format(fmt::runtime(row), own_line ? "" : label, label_width,
+                       value_text(e, e.base_mean, false), value_text(e, e.alt_mean, false), diff(e.mean),
+                       fmt::format("[{}, {}]", diff(e.lo), diff(e.hi)),
                        percent(e.p_better, 0) + (e.better == Better::Neutral ? "*" : " "));
   }
   print_cost_effects(out, costs, current);
   if (!effects.empty())
     out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
+}
+
+void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects) {
+  std::optional<int> last;
+  for (const auto& e : effects)
+    if (e.metric == "shortage_fte" && e.sector == "all" && e.year && (!last || *e.year > *last))
+      last = e.year;
+  std::string current;
+  for (const auto& e : effects) {
+    if (e.scenario == current) continue;
+    current = e.scenario;
+    std::string line = fmt::format("{} vs {}:", e.scenario, e.base);
+    for (const auto& f : effects) {
+      if (f.scenario != current || f.sector != "all" || !f.subject.empty()) continue;
+      const bool level = f.metric == "shortage_fte" && f.year == last;
+      if (!level && f.metric != "shortage_fte_years") continue;
+      const int dec = difference_decimals(f.lo, f.hi, f.mean, 0);
+      line += fmt::format(" {} {} {} [{}, {}];",
+                          level ? fmt::format("total shortage {}", *f.year) : std::string("over the years"),
+                          signed_thousands(f.mean, dec), level ? "FTE" : "FTE-years",
+                          signed_thousands(f.lo, dec), signed_thousands(f.hi, dec));
+    }
+    line += e.paired ? " 95% intervals, paired"
+                     : fmt::format(" 95% Welch intervals, not paired: {}", e.why_unpaired);
+    out << wrap_text(line, kTerminalColumns);
+  }
+}
+
+Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
+                               const std::string& out_dir) {
+  Comparison c{file_effects(h5path, years), file_cost_effects(h5path)};
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) throw InputError(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
+  const auto dir = std::filesystem::path(out_dir);
+  write_effects_csv((dir / "effects.csv").string(), c.effects, c.costs);
+  write_effects_json((dir / "effects.json").string(), c.effects, c.costs,
+                     effects_metadata(h5path, c.effects));
+  return c;
 }
 
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
@@ -225,16 +344,20 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
   const auto dir = std::filesystem::path(out_dir);
   write_effects_csv((dir / "effects.csv").string(), c.effects, c.costs);
   step();
-  write_effects_json((dir / "effects.json").string(), c.effects, c.costs);
+  write_effects_json((dir / "effects.json").string(), c.effects, c.costs,
+                     effects_metadata(h5path, c.effects));
   step();
   write_report(h5path, (dir / "report.html").string(), years);
   step();
   return c;
 }
 
-void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir) {
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief) {
   const auto dir = std::filesystem::path(out_dir);
-  print_effects(out, c.effects, c.costs);
+  if (brief)
+    print_effects_summary(out, c.effects);
+  else
+    print_effects(out, c.effects, c.costs);
   out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),
                      (dir / "effects.json").string(), (dir / "report.html").string());
 }

@@ -1,8 +1,11 @@
-// Paired effects of alternative scenarios against a base, on common random numbers: replication i of
-// every scenario in a `tlm compare` file shares its random numbers, so ALT_i − BASE_i removes most of
-// the noise the two share. The unpaired (Welch) interval is reported beside it to show that gain.
+// Effects of alternative scenarios against a base. Paired on common random numbers where the runs pair
+// (same seed, replications and start world: replication i of both shares its random numbers, so
+// ALT_i − BASE_i removes most of the noise the two share), with the unpaired (Welch) interval beside it to
+// show that gain. Where they do not pair, the effect is the difference of the means with the Welch interval,
+// and the reason is kept with it (docs/report.md, "Pairing").
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -21,19 +24,25 @@ struct Effect {
   std::optional<int> year;
   std::string unit;
   Better better = Better::Lower;
-  std::size_t n = 0;  // pairs used
-  double mean;        // mean of ALT_i − BASE_i
-  double lo, hi;      // 95% t-interval of the paired differences
-  double p_better;    // share of pairs where ALT is better (Neutral: where ALT is lower); ties are not better
+  bool paired = true;
+  std::string why_unpaired;           // why the runs do not pair; empty when paired
+  std::size_t n = 0;                  // pairs used (0 when unpaired)
+  std::size_t n_base = 0, n_alt = 0;  // runs with a value on each side
+  double mean;                        // mean of ALT_i − BASE_i (unpaired: mean ALT − mean BASE)
+  double lo, hi;    // 95% t-interval of the paired differences (unpaired: the Welch interval)
+  double p_better;  // share of pairs where ALT is better (Neutral: where ALT is lower); ties are not better;
+                    // NaN when unpaired
   double base_mean, alt_mean;
   double lo_unpaired, hi_unpaired;  // 95% Welch interval, the two samples taken as independent
 };
 
-// Pairs the indicators of base and alt by key; keys present in only one are skipped. The per-subject
+// Pairs the indicators of base and alt by key; keys present in only one are skipped. `pairing` says whether
+// their runs pair (pairing_of); if not, every effect is unpaired. The per-subject
 // indicators (vo shortage by subject) are paired in the last of their years only: a comparison reports the
 // effect per subject in the last year (docs/model.md 12.5).
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
-                                    const std::string& alt_name, const std::vector<Indicator>& alt);
+                                    const std::string& alt_name, const std::vector<Indicator>& alt,
+                                    const Pairing& pairing = {});
 
 // Effects of every scenario after the first against the first, for the given years (empty: defaults).
 // Throws InputError if the file holds fewer than two scenarios or a year is not recorded.
@@ -45,8 +54,22 @@ std::vector<Effect> file_effects(const std::string& h5path, std::vector<int> yea
 // whether the interval is unreliable (fewer than 20 pairs).
 void write_effects_csv(const std::string& path, const std::vector<Effect>& effects,
                        const std::vector<CostEffect>& costs = {});
+// What effects.json says of the comparison besides its rows (docs/report.md): the tlm version that wrote the
+// results file, the base, each scenario's seed and replications, and the years of the per-year effects.
+struct EffectsMetadata {
+  std::string tlm_version, created, base;
+  struct Run {
+    std::string name;
+    std::uint64_t seed = 0;
+    int replications = 0;
+  };
+  std::vector<Run> scenarios;  // the base first
+  std::vector<int> years;
+};
+EffectsMetadata effects_metadata(const std::string& h5path, const std::vector<Effect>& effects);
+// An object: the metadata, then "effects" (the effect rows, then the cost comparisons).
 void write_effects_json(const std::string& path, const std::vector<Effect>& effects,
-                        const std::vector<CostEffect>& costs = {});
+                        const std::vector<CostEffect>& costs = {}, const EffectsMetadata& metadata = {});
 // The terminal table: one line per effect, grouped by scenario; each scenario's costs (13.3) after its
 // effects.
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
@@ -62,8 +85,18 @@ struct Comparison {
 // stops on Ctrl-C there).
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
                             const std::string& out_dir, const std::function<void()>& checkpoint = {});
-// The terminal table of a comparison and the line naming the files in out_dir.
-void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir);
+// `tlm effects`: the effects and cost comparisons of an existing results file, as `tlm compare` makes them;
+// writes effects.csv and effects.json into out_dir (created if needed), not the report.
+Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
+                               const std::string& out_dir);
+// The terminal table of a comparison (`brief`: the summary of print_effects_summary instead, for
+// `tlm compare -q`) and the line naming the files in out_dir.
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief = false);
+// A few lines for `tlm compare -q`: per alternative, its effect on the total shortage of all sectors in the
+// last year asked for and on the shortage FTE-years, with their intervals and whether they are paired.
+void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects);
+// The width the terminal output keeps to (issue 14).
+inline constexpr std::size_t kTerminalColumns = 100;
 
 // `tlm compare`: writes effects.csv, effects.json and report.html into out_dir (created if needed),
 // prints the table to `out`, returns 0.

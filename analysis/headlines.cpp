@@ -102,7 +102,9 @@ const std::vector<std::string>& headline_metrics() {
 }
 
 const std::vector<std::string>& optional_headline_metrics() {
-  static const std::vector<std::string> m{"cost_total"};
+  // teachers and schools: with demand_fte, the start state that decides whether two scenarios' runs pair
+  // (pairing_state_metrics).
+  static const std::vector<std::string> m{"cost_total", "teachers", "schools"};
   return m;
 }
 

@@ -39,7 +39,8 @@ std::string indicator_label(const Indicator& i);
 // The metrics indicators() and the report need; pass to load_scenario to avoid loading the rest.
 const std::vector<std::string>& headline_metrics();
 // Metrics whose indicators are added where the file has them (cost_total: files written before costs were
-// recorded lack it); pass to load_scenario as its optional metrics.
+// recorded lack it), and teachers and schools for the start state that decides the pairing
+// (pairing_state_metrics); pass to load_scenario as its optional metrics.
 const std::vector<std::string>& optional_headline_metrics();
 // The subject metrics the per-subject headlines need (shortage_fte, demand_fte); pass to load_scenario.
 const std::vector<std::string>& headline_subject_metrics();

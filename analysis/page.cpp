@@ -1,5 +1,7 @@
 #include "analysis/page.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analysis/format.hpp"
@@ -26,6 +28,9 @@ th, td { border-bottom: 1px solid var(--rule); padding: .25rem .6rem; text-align
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .summary li { margin-bottom: .35rem; }
 .note { color: var(--muted); font-size: .88rem; }
+.changed { border-left: 4px solid #b35806; background: #fdf3e7; padding: .3rem .8rem; }
+.unpaired { border-left: 4px solid #b35806; padding-left: .8rem; }
+tr.same td { color: var(--muted); }
 code { font-size: .85em; }
 pre { font-size: .8rem; background: #f6f6f6; padding: .6rem; overflow-x: auto; }
 details { margin: .6rem 0; } summary { cursor: pointer; }
@@ -60,8 +65,9 @@ std::string page_end() {
 }
 
 std::string settings_table(const std::string& base_name, const std::string& base_toml,
-                           const std::string& alt_name, const std::string& alt_toml) {
-  auto diffs = diff_settings(base_toml, alt_toml);
+                           const std::string& alt_name, const std::string& alt_toml,
+                           const std::vector<std::string>& set_keys) {
+  auto diffs = diff_settings(base_toml, alt_toml, set_keys);
   std::string o =
       fmt::format("<h3>{} compared with {}</h3>\n", html_escape(alt_name), html_escape(base_name));
   if (diffs.empty()) return o + "<p>No setting differs: the two runs use the same scenario.</p>\n";
@@ -70,10 +76,17 @@ std::string settings_table(const std::string& base_name, const std::string& base
       "class=\"settings-diff\"><thead><tr><th>setting</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
       html_escape(base_name), html_escape(alt_name));
   for (const auto& d : diffs)
-    o += fmt::format("<tr><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td></tr>\n",
-                     html_escape(d.key), d.base.empty() ? "(not set)" : html_escape(d.base),
-                     d.alt.empty() ? "(not set)" : html_escape(d.alt));
-  return o + "</tbody></table>\n";
+    o += fmt::format(
+        "<tr{}><td><code>{}</code>{}</td><td><code>{}</code></td><td><code>{}</code></td></tr>\n",
+        d.same ? " class=\"same\"" : "", html_escape(d.key),
+        d.same ? " <small>(set, same value)</small>" : "", d.base.empty() ? "(not set)" : html_escape(d.base),
+        d.alt.empty() ? "(not set)" : html_escape(d.alt));
+  o += "</tbody></table>\n";
+  if (std::any_of(diffs.begin(), diffs.end(), [](const SettingDiff& d) { return d.same; }))
+    o += "<p class=\"note\">“Set, same value”: a key the scenario states (in its file or with --set) whose "
+         "value is the same on both sides — part of what the scenario says, though it changes nothing "
+         "here.</p>\n";
+  return o;
 }
 
 }  // namespace tlm::analysis

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace tlm::analysis {
 
@@ -19,6 +20,7 @@ std::string page_end();
 // The keys of `alt`'s resolved scenario whose values differ from `base`'s (diff_settings), as an <h3> and a
 // table, or a sentence when none differs. Names and texts are escaped here.
 std::string settings_table(const std::string& base_name, const std::string& base_toml,
-                           const std::string& alt_name, const std::string& alt_toml);
+                           const std::string& alt_name, const std::string& alt_toml,
+                           const std::vector<std::string>& set_keys = {});
 
 }  // namespace tlm::analysis

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <sstream>
 
@@ -38,6 +39,8 @@ struct ScenarioView {
   double world_scale = 1.0;
   Window retention_window{0, -1}, zij_window{0, -1};
   int graduation_last = 0;
+  StartFacts facts;  // what decides the pairing with the base
+  std::vector<std::string> set_keys, overrides;
 };
 
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
@@ -80,6 +83,9 @@ ScenarioView view_of(const std::string& path, const std::string& name, std::vect
   v.retention_window = retention_window(r);
   v.zij_window = zij_window(r);
   v.graduation_last = graduation_window(r, "pabo").last;
+  v.facts = start_facts(r);
+  v.set_keys = r.set_keys;
+  v.overrides = r.overrides;
   return v;
 }
 
@@ -222,8 +228,38 @@ std::string cost_table(const std::vector<CostEffect>& costs) {
   return o + "</tbody></table>\n";
 }
 
+// A value written back as TOML the way toml++ writes it, except numbers: a float in its shortest round-trip
+// form (toml++ and the resolved scenario write 17 digits, 0.80000000000000004 for 0.8), a whole one with
+// ".0" so that it still reads as a float.
+std::string value_text(const toml::node& node) {
+  if (const auto* d = node.as_floating_point()) {
+    std::string t = fmt::format("{}", d->get());
+    if (t.find_first_of(".eEn") == std::string::npos) t += ".0";  // n: inf, nan
+    return t;
+  }
+  if (const auto* a = node.as_array()) {
+    if (a->empty()) return "[]";
+    std::string o = "[ ";
+    for (std::size_t i = 0; i < a->size(); ++i) o += (i ? ", " : "") + value_text(*a->get(i));
+    return o + " ]";
+  }
+  if (const auto* t = node.as_table()) {
+    if (t->empty()) return "{}";
+    std::string o = "{ ";
+    bool first = true;
+    for (auto&& [k, v] : *t) {
+      o += fmt::format("{}{} = {}", first ? "" : ", ", k.str(), value_text(v));
+      first = false;
+    }
+    return o + " }";
+  }
+  std::ostringstream os;
+  node.visit([&](auto&& n) { os << n; });
+  return os.str();
+}
+
 // Adds the leaves of `t` under `prefix`: tables recurse, everything else (inline tables included) is one
-// value, written back as TOML by toml++.
+// value.
 void flatten_into(const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out) {
   for (auto&& [k, node] : t) {
     const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
@@ -231,9 +267,7 @@ void flatten_into(const toml::table& t, const std::string& prefix, std::map<std:
       flatten_into(*sub, key, out);
       continue;
     }
-    std::ostringstream os;
-    node.visit([&](auto&& n) { os << n; });
-    out[key] = os.str();
+    out[key] = value_text(node);
   }
 }
 
@@ -255,7 +289,8 @@ std::string effect_sentence(const Effect& e, bool share, const std::string& base
   auto signed_v = [&](double v) { return share ? points(v, dec) : signed_thousands(v, dec); };
   std::string s =
       e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
-  s += fmt::format(" under {} (95% interval {} to {})", html_escape(base), signed_v(e.lo), signed_v(e.hi));
+  s += fmt::format(" under {} (95% {}interval {} to {})", html_escape(base), e.paired ? "" : "unpaired ",
+                   signed_v(e.lo), signed_v(e.hi));
   if (std::isfinite(e.p_better))
     s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower",
                      percent(e.p_better, 0));
@@ -272,19 +307,28 @@ std::map<std::string, std::string> flatten_toml(const std::string& text) {
   return out;
 }
 
-std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml) {
+std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml,
+                                       const std::vector<std::string>& set_keys) {
   auto a = flatten_toml(base_toml), b = flatten_toml(alt_toml);
+  // A set key names the value itself, a part of it (study.dropout.alo of study.dropout) or a table of values.
+  auto is_set = [&](const std::string& k) {
+    return std::any_of(set_keys.begin(), set_keys.end(), [&](const std::string& s) {
+      return s == k || s.starts_with(k + ".") || k.starts_with(s + ".");
+    });
+  };
   std::vector<SettingDiff> out;
   for (const auto& [k, v] : a) {
     if (k == "name" || k == "description") continue;
     auto it = b.find(k);
     if (it == b.end())
-      out.push_back({k, v, ""});
+      out.push_back({k, v, "", false});
     else if (it->second != v)
-      out.push_back({k, v, it->second});
+      out.push_back({k, v, it->second, false});
+    else if (is_set(k))
+      out.push_back({k, v, it->second, true});
   }
   for (const auto& [k, v] : b)
-    if (k != "name" && k != "description" && !a.count(k)) out.push_back({k, "", v});
+    if (k != "name" && k != "description" && !a.count(k)) out.push_back({k, "", v, false});
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
   return out;
 }
@@ -296,36 +340,93 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   for (const auto& name : info.scenarios) views.push_back(view_of(h5path, name, years));
   const ScenarioView& base = views.front();
   std::vector<Effect> effects;
+  std::vector<Pairing> pairings(views.size());
   for (std::size_t i = 1; i < views.size(); ++i) {
-    auto e = compute_effects(base.name, base.indicators, views[i].name, views[i].indicators);
+    pairings[i] = pairing_of(base.facts, views[i].facts);
+    auto e = compute_effects(base.name, base.indicators, views[i].name, views[i].indicators, pairings[i]);
     effects.insert(effects.end(), e.begin(), e.end());
   }
+  // Pairing is claimed only where it holds (docs/report.md, "Pairing"); the page says why where it does not.
+  std::string unpaired_list;
+  for (std::size_t i = 1; i < views.size(); ++i)
+    if (!pairings[i].paired)
+      unpaired_list += fmt::format("<li><strong>{}</strong>: {}.</li>\n", html_escape(views[i].name),
+                                   html_escape(pairings[i].why_not));
+  const bool all_paired = unpaired_list.empty();
   const std::vector<CostEffect> costs =
       views.size() > 1 ? file_cost_effects(h5path) : std::vector<CostEffect>{};
-  const auto& pal = svg::palette();
-  auto colour = [&](std::size_t i) { return pal[i % pal.size()]; };
+  auto colour = [](std::size_t i) { return svg::scenario_colour(i); };
 
+  // A scenario changed by --set is not the scenario its name and description describe: the page says so
+  // wherever it names it (docs/report.md, "The report").
+  auto shown_name = [](const ScenarioView& v) {
+    return v.overrides.empty() ? v.name : v.name + " (changed by --set)";
+  };
   std::string o;
-  o += page_head(views.size() > 1 ? base.name + " and alternatives" : base.name);
+  o += page_head(views.size() > 1 ? shown_name(base) + " and alternatives" : shown_name(base));
   o += "<h1>The teacher labour market: simulation results</h1>\n";
+  if (!base.overrides.empty()) {
+    std::string changes;
+    for (const auto& t : base.overrides) changes += "<li><code>" + html_escape(t) + "</code></li>\n";
+    o += fmt::format(
+        "<div class=\"changed\"><p><strong>Changed for this run.</strong> Every scenario below ran with "
+        "these "
+        "changes (<code>--set</code>); its name and description are those of the scenario without "
+        "them:</p>\n<ul>\n{}</ul></div>\n",
+        changes);
+  }
   o += page_provenance(h5path, info.tlm_version, info.created, info.command);
   o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
        "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
        "shortage: posts with nobody in them plus posts filled by someone unqualified (FTE = full-time jobs).";
-  if (views.size() > 1)
+  if (views.size() > 1 && all_paired)
     o += fmt::format(
-        " Every alternative is compared with <strong>{}</strong>; run <em>i</em> of each scenario "
-        "uses the same random numbers, so differences reflect the policy, not chance.",
+        " Every alternative is compared with <strong>{}</strong>. Each scenario ran with the same seed, "
+        "replications and start world, so run <em>i</em> of each uses the same random numbers: the "
+        "differences are paired run by run, and chance plays a much smaller part in them.",
         html_escape(base.name));
+  else if (views.size() > 1)
+    o += fmt::format(
+        " Every alternative is compared with <strong>{}</strong>.</p>\n<p class=\"unpaired\"><strong>Not "
+        "paired.</strong> Runs of two scenarios are paired (run <em>i</em> of each using the same random "
+        "numbers) only when they have the same seed, replications and start world. For these alternatives "
+        "that does not hold, so their differences are differences of the means with unpaired (Welch) "
+        "intervals, which include the chance variation of both:</p>\n<ul class=\"unpaired\">\n{}</ul>\n<p>",
+        html_escape(base.name), unpaired_list);
   o += "</p>\n";
+
+  // What the numbers do not say, before any of them (issue 14; docs/report.md, "Caveats").
+  o += fmt::format(
+      "<section id=\"caveats\">\n<h2>Before you read</h2>\n<ul class=\"caveats\">\n"
+      "<li><strong>The ranges cover chance only.</strong> The 90% ranges and 95% intervals show how much the "
+      "simulation varies from run to run. They do not include uncertainty in the scenario's assumptions (the "
+      "rates, prices and start numbers it is given) or in the model itself; for that, compare scenarios that "
+      "vary them (<code>tlm sweep</code>, <code>tlm sensitivity</code>).</li>\n"
+      "<li><strong>The first years settle.</strong> {} is a generated start world, not a measured one. In "
+      "the "
+      "years after it the model moves towards the balance of its own flows (entry, exits, graduates), so the "
+      "early levels are partly that adjustment. Read differences between scenarios, not early levels as a "
+      "forecast.</li>\n"
+      "<li><strong>What the model does not represent.</strong> Regions are markets of their own and schools "
+      "are generated (unless a world is imported), so the numbers are not those of a real school, town or "
+      "region; wages, working conditions and teachers' own choices beyond the model's rates are not in it; "
+      "the costs are the policy costs it counts (SO places, partnerships, induction, joining), not a "
+      "budget.</li>\n</ul>\n</section>\n",
+      base.start);
 
   // Plain-language summary.
   o += "<section id=\"summary\">\n<h2>Summary</h2>\n";
   for (const auto& v : views) {
-    o += fmt::format(
-        "<h3>{}</h3>\n<p>{}</p>\n<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul "
-        "class=\"summary\">\n",
-        html_escape(v.name), html_escape(v.description), v.replications, v.seed, v.start, v.end);
+    if (v.overrides.empty())
+      o += fmt::format("<h3>{}</h3>\n<p>{}</p>\n", html_escape(v.name), html_escape(v.description));
+    else
+      o += fmt::format(
+          "<h3>{}</h3>\n<p class=\"changed\">Changed with --set: {}.</p>\n<p><small>The scenario as written, "
+          "without the change: {}</small></p>\n",
+          html_escape(shown_name(v)), html_escape(fmt::format("{}", fmt::join(v.overrides, ", "))),
+          html_escape(v.description));
+    o += fmt::format("<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul class=\"summary\">\n",
+                     v.replications, v.seed, v.start, v.end);
     const bool is_base = &v == &base;
     for (int y : years) {
       for (const auto& s : v.sectors) {
@@ -466,10 +567,14 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   std::vector<std::string> fan_sectors = base.sectors;
   fan_sectors.push_back("all");
   for (const auto& s : fan_sectors) {
-    double top = 0;
+    // One scale per sector from the data, not from 0: a 300 FTE effect on 7,000 FTE must be visible.
+    double top = -std::numeric_limits<double>::infinity(), bottom = -top;
     for (const auto& v : views)
-      for (std::size_t y = 0; y < v.years.size(); ++y)
+      for (std::size_t y = 0; y < v.years.size(); ++y) {
         top = std::max(top, quantile(column(v.shortage.at(s), y), 0.95));
+        bottom = std::min(bottom, quantile(column(v.shortage.at(s), y), 0.05));
+      }
+    if (!(top > bottom)) top = bottom + 1;
     o += fmt::format("<h3>{}</h3>\n<div class=\"charts\">\n", s == "all" ? "All sectors" : "Sector " + s);
     if (views.size() > 1) {
       // The medians side by side on one chart: the fans below show the spread of each.
@@ -478,14 +583,47 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         medians.push_back(fan_series(views[i], views[i].shortage.at(s), views[i].name, colour(i), false));
         medians.back().dashed = i % 2 == 1;
       }
-      svg::Axes ax{
-          .x_label = "school year (starting)", .y_label = "total shortage (FTE), median run", .y_max = top};
+      svg::Axes ax{.x_label = "school year (starting)",
+                   .y_label = "total shortage (FTE), median run",
+                   .y_from_zero = false};
       o += svg::line_chart(fmt::format("medians-{}", s), "chart medians-chart",
                            fmt::format("All scenarios: total shortage, {}", sector_name(s)), ax, medians);
+      // The difference from the base year by year, with its 95% interval (paired where the runs pair).
+      std::vector<svg::Series> diffs;
+      for (std::size_t i = 1; i < views.size(); ++i) {
+        svg::Series d;
+        d.label = views[i].name;
+        d.colour = colour(i);
+        d.dashed = i % 2 == 0;
+        const auto& b = base.shortage.at(s);
+        const auto& a = views[i].shortage.at(s);
+        for (std::size_t y = 0; y < views[i].years.size() && y < base.years.size(); ++y) {
+          const auto bc = column(b, y), ac = column(a, y);
+          const PairedDifference pd =
+              pairings[i].paired ? paired_difference(bc, ac) : unpaired_difference(bc, ac);
+          d.x.push_back(views[i].years[y]);
+          d.y.push_back(pd.mean);
+          d.lo90.push_back(pd.paired.lo);
+          d.hi90.push_back(pd.paired.hi);
+        }
+        diffs.push_back(std::move(d));
+      }
+      svg::Axes dx{.x_label = "school year (starting)",
+                   .y_label = "difference from " + base.name + " (FTE)",
+                   .y_from_zero = false,
+                   .y_zero_line = true,
+                   .band90_label = "95% interval"};
+      o += svg::line_chart(fmt::format("difference-{}", s), "chart difference-chart",
+                           fmt::format("Difference from {}: total shortage, {}", base.name, sector_name(s)),
+                           dx, diffs);
     }
     for (std::size_t i = 0; i < views.size(); ++i) {
       const auto& v = views[i];
-      svg::Axes ax{.x_label = "school year (starting)", .y_label = "total shortage (FTE)", .y_max = top};
+      svg::Axes ax{.x_label = "school year (starting)",
+                   .y_label = "total shortage (FTE)",
+                   .y_from_zero = false,
+                   .y_min = bottom,
+                   .y_max = top};
       o += svg::line_chart(fmt::format("fan-{}-{}", s, i), "chart fan-chart",
                            fmt::format("{}: total shortage, {}", v.name, sector_name(s)), ax,
                            {fan_series(v, v.shortage.at(s), "median", colour(i), true)});
@@ -515,7 +653,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     svg::Axes ax{.x_label = "years after starting",
                  .y_label = "still teaching (share of starters)",
                  .y_percent = true,
-                 .y_max = 1.0,
+                 .y_from_zero = false,
                  .x_years = false};
     o += svg::line_chart(fmt::format("retention-{}", i), "chart retention-chart",
                          fmt::format("{}: retention by route", v.name), ax, series);
@@ -537,7 +675,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     svg::Axes ax{.x_label = "school year (starting)",
                  .y_label = "SO share of students",
                  .y_percent = true,
-                 .y_max = 1.0};
+                 .y_from_zero = false};
     o += svg::line_chart("so-share-chart", "chart so-share-chart", "SO share of teacher-training students",
                          ax, series);
   }
@@ -551,7 +689,12 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
          "interval; grey bar: the interval if the runs were not paired, which shows how much the common "
          "random "
          "numbers sharpen the comparison. An interval that does not cross the dashed zero line is a clear "
-         "effect.</p>\n<div class=\"wide\">\n";
+         "effect.</p>\n";
+    if (!all_paired)
+      o += "<p class=\"unpaired\">Not paired, so the coloured line is the unpaired interval too:</p>\n<ul "
+           "class=\"unpaired\">\n" +
+           unpaired_list + "</ul>\n";
+    o += "<div class=\"wide\">\n";
     std::vector<svg::ForestRow> shortage, fte_years, shares;
     for (const auto& e : effects) {
       std::size_t idx = 0;
@@ -570,11 +713,11 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         shares.push_back(row);
     }
     o += svg::forest_plot("forest-shortage", "chart forest-plot", "Total shortage: difference",
-                          "difference (FTE)", shortage, false);
+                          "← better · difference (FTE) · worse →", shortage, false);
     o += svg::forest_plot("forest-fte-years", "chart forest-plot", "Shortage FTE-years: difference",
-                          "difference (FTE-years)", fte_years, false);
+                          "← better · difference (FTE-years) · worse →", fte_years, false);
     o += svg::forest_plot("forest-shares", "chart forest-plot", "Retention, SO share, graduation, completion",
-                          "difference (percentage points)", shares, true);
+                          "← worse · difference (percentage points) · better →", shares, true);
     o += "</div>\n";
 
     o += "<h3>All effects</h3>\n<table class=\"effects\"><thead><tr><th>scenario</th><th>outcome</th>"
@@ -616,11 +759,23 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
           thousands(costs.front().stats.resamples), costs.front().stats.seed,
           costs.front().stats.unreliable ? "; with fewer than 20 runs that interval is not reliable" : "");
       o += cost_table(costs);
+      if (!all_paired)
+        o +=
+            "<p class=\"note\">For the alternatives whose runs are not paired (see above), the cost and "
+            "shortage intervals are unpaired (Welch) intervals, and the bootstrap draws each scenario's runs "
+            "on its own.</p>\n";
     }
 
     o += "</section>\n<section id=\"settings\">\n<h2>Settings that differ</h2>\n";
-    for (std::size_t i = 1; i < views.size(); ++i)
-      o += settings_table(base.name, base.toml, views[i].name, views[i].toml);
+    for (std::size_t i = 1; i < views.size(); ++i) {
+      // The keys the alternative states and the base does not: what the alternative says, even where it
+      // says the default.
+      std::vector<std::string> keys;
+      for (const auto& k : views[i].set_keys)
+        if (std::find(base.set_keys.begin(), base.set_keys.end(), k) == base.set_keys.end())
+          keys.push_back(k);
+      o += settings_table(base.name, base.toml, views[i].name, views[i].toml, keys);
+    }
   }
 
   o += "</section>\n<section id=\"definitions\">\n<h2>Definitions</h2>\n<ul class=\"note\">\n";
@@ -644,7 +799,9 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
        "recorded year (docs/model.md section 13).</li>\n";
   o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% "
        "interval of "
-       "a difference is the t-interval of the paired differences (mean ± t × sd / √n).</li>\n</ul>\n";
+       "a difference is the t-interval of the paired differences (mean ± t × sd / √n) where the runs are "
+       "paired (same seed, replications and start world), otherwise the Welch interval of the difference of "
+       "the means.</li>\n</ul>\n";
   o += "</section>\n" + page_end();
   return o;
 }

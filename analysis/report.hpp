@@ -30,14 +30,19 @@ struct Effect;
 // −11 to −10); lower in 100% of runs"; `share`: a ratio, in percentage points. HTML-escaped.
 std::string effect_sentence(const Effect& e, bool share, const std::string& base);
 
-// A line-based reading of the resolved scenario TOML: "table.key" -> value text, for diffing. Handles
-// [tables], key = value lines, multi-line arrays and strings; comments and blank lines are skipped.
+// A reading of the resolved scenario TOML: "table.key" -> value text, for diffing. Tables recurse; arrays and
+// inline tables are one value, written as TOML with numbers in their shortest round-trip form (0.8, not
+// 0.80000000000000004; a whole float keeps its ".0"); comments and blank lines are skipped.
 std::map<std::string, std::string> flatten_toml(const std::string& text);
 
 struct SettingDiff {
   std::string key, base, alt;  // base or alt empty when the key is absent on that side
+  bool same = false;           // a key a scenario sets explicitly, to the value the other has
 };
-// Keys whose values differ (the scenario's `name` is left out: it always differs).
-std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml);
+// Keys whose values differ, and the keys in `set_keys` (those the scenarios' files or --set state; a key
+// matches its sub-keys and the table it is in) even where the values are the same (the scenario's `name`
+// and `description` are left out: they always differ).
+std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::string& alt_toml,
+                                       const std::vector<std::string>& set_keys = {});
 
 }  // namespace tlm::analysis

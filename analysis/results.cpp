@@ -226,6 +226,17 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   r.name = scenario;
   const std::string g = "/" + scenario;
   r.scenario_toml = rd.string_attr(g, "scenario");
+  auto lines = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t nl = std::min(text.find('\n', pos), text.size());
+      out.push_back(text.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    return out;
+  };
+  r.set_keys = lines(rd.string_attr(g, "set_keys"));
+  r.overrides = lines(rd.string_attr(g, "overrides"));
   r.seed = rd.number_attr<std::uint64_t>(g, "seed", H5T_NATIVE_UINT64);
   r.replications = rd.number_attr<int>(g, "replications", H5T_NATIVE_INT);
   // The axes must be what tlm writes: consecutive years, and non-empty name lists without repeats.
@@ -392,6 +403,60 @@ std::vector<std::vector<std::vector<double>>> national_subject_ratio(const Scena
       for (std::size_t x = 0; x < num[i][y].size(); ++x)
         num[i][y][x] = den[i][y][x] != 0.0 ? num[i][y][x] / den[i][y][x] : kNaN;
   return num;
+}
+
+const std::vector<std::string>& pairing_state_metrics() {
+  static const std::vector<std::string> m{"demand_fte", "teachers", "schools"};
+  return m;
+}
+
+StartFacts start_facts(const ScenarioResults& r) {
+  StartFacts f;
+  f.name = r.name;
+  f.seed = r.seed;
+  f.replications = r.replications;
+  f.start = r.years.empty() ? 0 : r.start();
+  f.end = r.years.empty() ? 0 : r.end();
+  // States only: a flow is 0 in the start year anyway, and a cost depends on the prices of the scenario, not
+  // on its world.
+  for (const auto& name : pairing_state_metrics()) {
+    auto it = r.metrics.find(name);
+    if (it == r.metrics.end()) continue;
+    const Array& a = it->second;
+    if (a.shape.size() != 4) continue;
+    const std::size_t cells = a.shape[2] * a.shape[3], per_rep = a.shape[1] * cells;
+    f.start_state.resize(std::max(f.start_state.size(), a.shape[0]));
+    for (std::size_t i = 0; i < a.shape[0]; ++i)
+      f.start_state[i].insert(f.start_state[i].end(),
+                              a.data.begin() + static_cast<std::ptrdiff_t>(i * per_rep),
+                              a.data.begin() + static_cast<std::ptrdiff_t>(i * per_rep + cells));
+  }
+  return f;
+}
+
+Pairing pairing_of(const StartFacts& base, const StartFacts& alt) {
+  std::vector<std::string> why;
+  if (base.seed != alt.seed) why.push_back(fmt::format("the seeds differ ({} and {})", base.seed, alt.seed));
+  if (base.replications != alt.replications)
+    why.push_back(fmt::format("the replications differ ({} and {})", base.replications, alt.replications));
+  if (base.start != alt.start || base.end != alt.end)
+    why.push_back(
+        fmt::format("the years differ ({}–{} and {}–{})", base.start, base.end, alt.start, alt.end));
+  else if (base.seed == alt.seed) {
+    // Same seed, same years: the start worlds must be the same too (a scenario may generate another world,
+    // e.g. with world.seed or other schools), judged by what the file recorded of them.
+    const std::size_t n = std::min(base.start_state.size(), alt.start_state.size());
+    for (std::size_t i = 0; i < n; ++i)
+      if (base.start_state[i] != alt.start_state[i]) {
+        why.push_back(
+            fmt::format("the start worlds differ (the recorded state of {} is not the same)", base.start));
+        break;
+      }
+  }
+  Pairing p;
+  p.paired = why.empty();
+  if (!p.paired) p.why_not = fmt::format("{}", fmt::join(why, "; "));
+  return p;
 }
 
 }  // namespace tlm::analysis

@@ -51,12 +51,15 @@ struct FileInfo {
   std::string created;
   std::string command;
   std::vector<std::string> scenarios;  // the base first (when named), then in order of creation
-  std::string base_scenario;           // the base of a comparison (attribute base_scenario); "" for a run
+  std::string base_scenario;           // the base (attribute base_scenario); "" in files written before it
 };
 
 struct ScenarioResults {
   std::string name;           // the group name (may differ from the scenario's own name, e.g. "X#2")
   std::string scenario_toml;  // the resolved scenario, as TOML text
+  // The keys the scenario's files or --set state, and the --set texts (attributes set_keys and overrides;
+  // empty in files written before them).
+  std::vector<std::string> set_keys, overrides;
   std::uint64_t seed = 0;
   int replications = 0;
   std::vector<int> years;
@@ -131,5 +134,30 @@ std::vector<std::vector<std::vector<double>>> national_by_subject(const Scenario
 std::vector<std::vector<std::vector<double>>> national_subject_ratio(const ScenarioResults& r,
                                                                      const std::string& numerator,
                                                                      const std::string& denominator);
+
+// What decides whether the runs of two scenarios pair (docs/report.md, "Pairing"): replication i of both
+// draws the same random numbers only with the same seed, and starts from the same world only with the same
+// generated start; a paired difference also needs the same replications on both sides.
+struct StartFacts {
+  std::string name;
+  std::uint64_t seed = 0;
+  int replications = 0;
+  int start = 0, end = 0;
+  // Per replication: the recorded start state (the start year of pairing_state_metrics, those loaded),
+  // region by region and sector by sector.
+  std::vector<std::vector<double>> start_state;
+};
+// The states whose start year tells one generated start world from another: demand, teachers and schools by
+// region and sector (the world itself, before any policy has acted; not flows, which are 0 in the start year,
+// nor costs, which depend on the prices).
+const std::vector<std::string>& pairing_state_metrics();
+StartFacts start_facts(const ScenarioResults& r);
+
+struct Pairing {
+  bool paired = true;
+  std::string why_not;  // empty when paired: e.g. "the seeds differ (1 and 7)"
+};
+// Paired when the seeds, the replications, the start years and the recorded start states are the same.
+Pairing pairing_of(const StartFacts& base, const StartFacts& alt);
 
 }  // namespace tlm::analysis

@@ -259,4 +259,18 @@ PosteriorSpread posterior_spread(const std::vector<std::vector<double>>& d, doub
   return out;
 }
 
+PairedDifference unpaired_difference(const std::vector<double>& base, const std::vector<double>& alt,
+                                     double level) {
+  PairedDifference r;
+  r.n = 0;
+  r.base_mean = mean(base);
+  r.alt_mean = mean(alt);
+  r.mean = r.alt_mean - r.base_mean;
+  r.unpaired = welch_interval(alt, base, level);
+  r.paired = r.unpaired;
+  r.share_lower = kNaN;
+  r.share_higher = kNaN;
+  return r;
+}
+
 }  // namespace tlm::analysis

@@ -50,6 +50,12 @@ struct PairedDifference {
 PairedDifference paired_difference(const std::vector<double>& base, const std::vector<double>& alt,
                                    double level = 0.95);
 
+// The same comparison for runs that are not paired (docs/report.md, "Pairing"): every finite value of each
+// side is used (the two may have different counts), `mean` is mean(alt) − mean(base), `paired` holds the
+// Welch interval like `unpaired`, `n` is 0 (no pairs) and the shares are NaN (no run has a partner).
+PairedDifference unpaired_difference(const std::vector<double>& base, const std::vector<double>& alt,
+                                     double level = 0.95);
+
 // Welch interval of mean(a) − mean(b) for independent samples.
 Interval welch_interval(const std::vector<double>& a, const std::vector<double>& b, double level = 0.95);
 

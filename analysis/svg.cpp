@@ -141,9 +141,15 @@ std::string shade_rect(double x0, double x1, double y0, double y1) {
 }  // namespace
 
 const std::vector<std::string>& palette() {
-  static const std::vector<std::string> p{"#0072B2", "#E69F00", "#009E73", "#D55E00",
-                                          "#CC79A7", "#56B4E9", "#F0E442", "#000000"};
+  static const std::vector<std::string> p{"#0072B2", "#D55E00", "#009E73", "#AA3377", "#8C6D00",
+                                          "#000000", "#E7298A", "#332288", "#5E8C00", "#661100",
+                                          "#00838F", "#9467BD", "#555555"};
   return p;
+}
+
+const std::string& scenario_colour(std::size_t i) {
+  const auto& p = palette();
+  return i == 0 ? p.front() : p[1 + (i - 1) % (p.size() - 1)];
 }
 
 std::vector<double> nice_ticks(double lo, double hi, int n) {

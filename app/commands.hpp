@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -63,6 +64,13 @@ struct RunOptions {
   std::string output;                  // -o; default: <first scenario name>.h5
   std::string max_memory;              // --max-memory; empty: the memory available
   bool quiet = false;
+  // Called with the planned scenarios (group name, first and last year) after they are read and before
+  // anything is built, run or written: a command refuses what it could not use there (BadInput).
+  struct Planned {
+    std::string group;
+    int start = 0, end = 0;
+  };
+  std::function<void(const std::vector<Planned>&)> check_plan;
 };
 
 // Runs every scenario of `opts` into one HDF5 file (atomically renamed when complete) and returns its path.
@@ -77,7 +85,7 @@ void add_run_options(CLI::App& cmd, RunOptions& opts);
 
 void register_run_commands(CLI::App& app);          // run            (commands_run.cpp)
 void register_scenario_commands(CLI::App& app);     // validate, show, scenarios (commands_scenario.cpp)
-void register_analysis_commands(CLI::App& app);     // compare, report (commands_analysis.cpp)
+void register_analysis_commands(CLI::App& app);     // compare, effects, report (commands_analysis.cpp)
 void register_sweep_commands(CLI::App& app);        // sweep          (commands_sweep.cpp)
 void register_sensitivity_commands(CLI::App& app);  // sensitivity (commands_sensitivity.cpp)
 void register_calibrate_commands(CLI::App& app);    // calibrate   (commands_calibrate.cpp)

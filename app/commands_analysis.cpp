@@ -35,6 +35,12 @@ struct CompareOptions {
   bool draws_given = false;
 };
 
+struct EffectsOptions {
+  std::string results;
+  std::string out_dir;
+  std::vector<int> years;
+};
+
 struct ReportOptions {
   std::string results;
   std::string output;
@@ -203,8 +209,26 @@ void as_bad_input(F&& f) {
   }
 }
 
+// What a comparison cannot use, refused before anything runs (issue 14): scenarios of other years (their
+// effects and FTE-years would not be comparable) and --years outside the years they record.
+void check_compare_plan(const std::vector<RunOptions::Planned>& planned, const std::vector<int>& years) {
+  const auto& base = planned.front();
+  for (const auto& p : planned)
+    if (p.start != base.start || p.end != base.end)
+      throw BadInput(fmt::format(
+          "compare: {} runs {}–{} but the base {} runs {}–{}; a comparison needs the same years (set "
+          "years.start and years.end alike)",
+          p.group, p.start, p.end, base.group, base.start, base.end));
+  for (int y : years)
+    if (y < base.start || y > base.end)
+      throw BadInput(fmt::format("--years {}: the scenarios record {}–{} only", y, base.start, base.end));
+}
+
 void run_compare(CompareOptions& o) {
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
+  o.run.check_plan = [years = o.years](const std::vector<RunOptions::Planned>& planned) {
+    check_compare_plan(planned, years);
+  };
   if (o.out_dir.empty()) o.out_dir = default_compare_dir(o.scenarios);
   if (o.posterior.empty() && o.draws_given)
     throw BadInput("--draws is for --posterior (the draws of a calibration's posterior)");
@@ -247,7 +271,21 @@ void run_compare(CompareOptions& o) {
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(folder.shown_message(e.what()));
   }
-  analysis::print_comparison(std::cout, comparison, o.out_dir);
+  analysis::print_comparison(std::cout, comparison, o.out_dir, o.run.quiet);
+}
+
+void run_effects(EffectsOptions& o) {
+  if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
+  if (o.out_dir.empty()) {
+    const auto parent = std::filesystem::path(o.results).parent_path();
+    o.out_dir = parent.empty() ? "." : parent.string();
+  }
+  analysis::Comparison c;
+  as_bad_input([&] { c = analysis::write_effects_files(o.results, o.years, o.out_dir); });
+  analysis::print_effects(std::cout, c.effects, c.costs);
+  const auto dir = std::filesystem::path(o.out_dir);
+  std::cout << fmt::format("\nWrote {} and {}\n", (dir / "effects.csv").string(),
+                           (dir / "effects.json").string());
 }
 
 void run_report(ReportOptions& o) {
@@ -274,8 +312,9 @@ void register_analysis_commands(CLI::App& app) {
   auto cmp = std::make_shared<CompareOptions>();
   CLI::App* c = app.add_subcommand(
       "compare",
-      "Run BASE and each ALT on the same random numbers and report the paired effects of ALT vs BASE "
-      "(effects.csv, effects.json, report.html in the output folder)");
+      "Run BASE and each ALT and report the effects of ALT vs BASE, paired run by run where they share seed, "
+      "replications and start world, else unpaired (effects.csv, effects.json, report.html in the output "
+      "folder)");
   c->add_option("scenarios", cmp->scenarios, "BASE then ALT ...: scenario files or embedded names")
       ->required()
       ->expected(2, -1);
@@ -293,6 +332,18 @@ void register_analysis_commands(CLI::App& app) {
       ->check(CLI::Range(2, 10000))
       ->each([cmp](const std::string&) { cmp->draws_given = true; });
   c->callback([cmp] { run_compare(*cmp); });
+
+  auto eff = std::make_shared<EffectsOptions>();
+  CLI::App* e = app.add_subcommand(
+      "effects",
+      "Rebuild effects.csv, effects.json and the effects table from a results file of several scenarios "
+      "(the first is the base), as tlm compare makes them, without running anything");
+  e->add_option("results", eff->results, "RESULTS.h5 written by tlm compare or tlm run")->required();
+  e->add_option("-o,--output", eff->out_dir, "Output folder (default: the folder of RESULTS.h5)");
+  e->add_option("--years", eff->years,
+                "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
+      ->delimiter(',');
+  e->callback([eff] { run_effects(*eff); });
 
   auto rep = std::make_shared<ReportOptions>();
   CLI::App* r = app.add_subcommand(

@@ -99,7 +99,8 @@ void add_run_options(CLI::App& cmd, RunOptions& opts) {
                  "Refuse a run whose estimated memory exceeds SIZE (e.g. 4G, 512M; default: the memory "
                  "available, /proc/meminfo)")
       ->type_name("SIZE");
-  cmd.add_flag("-q,--quiet", opts.quiet, "No progress line and no headline table");
+  cmd.add_flag("-q,--quiet", opts.quiet,
+               "No progress; run: no headline table; compare: a short summary instead of the effects table");
 }
 
 std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
@@ -113,6 +114,11 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
   try {
     // Everything is loaded and validated before anything runs: bad input writes nothing.
     auto variants = experiment::plan(request);
+    if (opts.check_plan) {
+      std::vector<RunOptions::Planned> planned;
+      for (const auto& v : variants) planned.push_back({v.group, v.params.years.start, v.params.years.end});
+      opts.check_plan(planned);
+    }
     std::optional<double> max_memory;
     if (!opts.max_memory.empty()) {
       max_memory = experiment::parse_size(opts.max_memory);
@@ -125,7 +131,9 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
     if (opts.output.empty()) opts.output = variants.front().params.name + ".h5";
     std::vector<std::pair<std::string, std::string>> provenance{
         {"tlm_version", TLM_VERSION}, {"created", now_iso8601()}, {"command", command_line()}};
-    if (rename_duplicates) provenance.emplace_back("base_scenario", variants.front().group);
+    // The base of any comparison made from the file (the first scenario), named: readers such as h5py list
+    // groups alphabetically.
+    provenance.emplace_back("base_scenario", variants.front().group);
     // A scenario file named as the output would be replaced by the results.
     if (auto why = sim::output_problem(opts.output, opts.scenarios); !why.empty()) throw BadInput(why);
     experiment::ResultsFile file(opts.output, provenance);
@@ -169,9 +177,10 @@ void register_run_commands(CLI::App& app) {
       ->type_name("FILE.h5");
   add_run_options(*cmd, *opts);
   cmd->footer(
-      "Every scenario runs with the same seed and replications, so replication i of each shares its random\n"
-      "numbers. The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves "
-      "no file.");
+      "Each scenario runs with its own `seed` and `replications` unless --seed and -r set them for all.\n"
+      "Replication i of two scenarios shares its random numbers only when their seed, replications and\n"
+      "start world are the same; only then does `tlm report` pair their runs (docs/report.md, Pairing).\n"
+      "The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves no file.");
   cmd->callback([opts] {
     const auto start = std::chrono::steady_clock::now();
     const auto path = run_scenarios(*opts);

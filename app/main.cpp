@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
     auto* help = app.add_subcommand("help", "Describe tlm, or one command (tlm help run)");
     help->add_option(
         "command", topic,
-        "A command: run, compare, sweep, sensitivity, calibrate, report, validate, show, scenarios");
+        "A command: run, compare, effects, sweep, sensitivity, calibrate, report, validate, show, scenarios");
     help->callback([&app, &topic] {
       if (topic.empty()) {
         std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);

@@ -20,6 +20,8 @@ std::vector<Variant> plan(const Request& request) {
     auto scenario = models::load_scenario(name, request.overrides);
     Variant v;
     v.params = std::move(scenario.params);
+    v.set_keys = std::move(scenario.set_keys);
+    v.overrides = request.overrides;
     if (request.seed) v.params.seed = *request.seed;
     if (request.replications) v.params.replications = *request.replications;
     v.group = v.params.name;
@@ -57,7 +59,8 @@ bool run(const std::vector<Variant>& variants, const Options& options, Sink& sin
   for (std::size_t k = 0; k < variants.size(); ++k)
     for (int r = 0; r < variants[k].replications(); ++r) tasks.emplace_back(k, r);
 
-  sim::Progress progress(tasks.size(), "replications", options.progress && sim::stderr_is_terminal());
+  // Not on a terminal (a log, a pipe): plain lines, "tlm: 40/100 replications ...", every 10 seconds.
+  sim::Progress progress(tasks.size(), "replications", options.progress, "tlm: ", true);
   std::size_t done = 0;
   sim::RunnerOptions ro;
   ro.threads = options.threads;

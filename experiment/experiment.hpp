@@ -25,9 +25,11 @@ struct PlanError : std::runtime_error {
 
 // One scenario to run: validated, resolved, with its start world once built.
 struct Variant {
-  std::string group;      // its group in the results: the scenario's name (X#2: a repeat)
-  models::Params params;  // resolved: seed and replications applied
-  std::string toml;       // the resolved scenario as TOML (provenance)
+  std::string group;                   // its group in the results: the scenario's name (X#2: a repeat)
+  models::Params params;               // resolved: seed and replications applied
+  std::string toml;                    // the resolved scenario as TOML (provenance)
+  std::vector<std::string> set_keys;   // keys its files or --set state (models::Scenario::set_keys)
+  std::vector<std::string> overrides;  // the --set texts applied to it
   std::shared_ptr<const models::World> world;  // set by build_worlds(); shared by every replication
   int replications() const { return params.replications; }
 };
@@ -62,7 +64,8 @@ class Sink {
 struct Options {
   int threads = 0;                            // 0: all cores
   const std::atomic<bool>* cancel = nullptr;  // set (e.g. by a signal) to stop; a cancelled run is partial
-  bool progress = false;                      // a progress line on stderr (only on a terminal)
+  bool progress =
+      false;  // progress on stderr: a live line on a terminal, else a plain line every 10 s and at the end
 };
 
 // Runs replications 0..n-1 of every variant (variant-major: one scenario after another) and streams each to

@@ -41,6 +41,12 @@ ResultsFile::ResultsFile(const std::string& path,
 void ResultsFile::begin(const std::vector<Variant>& variants) {
   for (const auto& v : variants) {
     models::create_scenario_group(*file_, v.group, v.params, v.toml, *v.world, v.replications());
+    // What the scenario states and what --set changed, one per line, for the report (docs/output.md); an
+    // attribute only when there is something to say (HDF5 has no empty fixed-length string).
+    const std::string g = "/" + v.group;
+    if (!v.set_keys.empty()) file_->set_attr(g, "set_keys", fmt::format("{}", fmt::join(v.set_keys, "\n")));
+    if (!v.overrides.empty())
+      file_->set_attr(g, "overrides", fmt::format("{}", fmt::join(v.overrides, "\n")));
     groups_.push_back(v.group);
   }
 }

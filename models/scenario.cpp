@@ -123,6 +123,8 @@ class Loader {
       if (follow_files_) check_csv(result.params);
     }
     finish();
+    for (const auto& [key, at] : where_)
+      if (key != "name" && key != "description") result.set_keys.push_back(key);
     return result;
   }
 

@@ -31,6 +31,9 @@ class ScenarioErrors : public std::runtime_error {
 struct Scenario {
   Params params;
   std::string source;  // file path, or "embedded:<name>"
+  // The keys (and sub-keys, e.g. study.dropout.alo) that the files or --set state, whatever their value:
+  // the report shows them beside the keys that differ (docs/report.md). name and description left out.
+  std::vector<std::string> set_keys;
 };
 
 // `name_or_path`: a file path, "-" for standard input, or the name of an embedded scenario.

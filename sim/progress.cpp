@@ -42,8 +42,14 @@ void Progress::update(std::size_t done) {
 }
 
 void Progress::finish() {
-  if (!enabled_ || !live_) return;
-  std::fputs("\r\033[K", stderr);
+  if (!enabled_) return;
+  if (live_) {
+    std::fputs("\r\033[K", stderr);
+  } else {
+    // A log reader learns that the work ended and how long it took (issue 14).
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    std::fputs(fmt::format("{}{} {} done in {:.1f} s\n", prefix_, total_, what_, secs).c_str(), stderr);
+  }
   std::fflush(stderr);
 }
 

@@ -1,5 +1,5 @@
 // A progress line on stderr (done/total, rate, time left): on a terminal a live line; elsewhere (a batch
-// log), when asked for, a plain line every 10 seconds.
+// log), when asked for, a plain line every 10 seconds and one when done.
 #pragma once
 
 #include <chrono>

@@ -4,10 +4,12 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -16,7 +18,9 @@
 
 #include "analysis/analysis.hpp"
 #include "analysis/format.hpp"
+#include "analysis/page.hpp"
 #include "analysis/stats.hpp"
+#include "analysis/svg.hpp"
 #include "process.hpp"
 
 namespace fs = std::filesystem;
@@ -258,7 +262,7 @@ TEST_CASE("compare_results writes effects.csv, effects.json with paired and unpa
   std::ostringstream out;
   CHECK(compare_results(path, {2030, 2034}, dir / "cmp", out) == 0);
   CHECK(out.str().find("alt vs base") != std::string::npos);
-  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"));
+  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"))["effects"];
   REQUIRE(rows.is_array());
   bool found = false;
   for (const auto& r : rows) {
@@ -332,6 +336,40 @@ TEST_CASE("the settings diff keys values by table, reads multi-line arrays and i
   CHECK(d[0].key == "policy.joining.extra");
   CHECK(d[0].base.empty());
   CHECK(d[1].key == "policy.joining.schedule");
+}
+
+TEST_CASE(
+    "the settings diff writes numbers in their shortest form and shows the keys a scenario states even at "
+    "the base's value",
+    "[analysis][report]") {
+  const std::string a =
+      "name = \"a\"\n[study]\nshare = { mbo = 0.80000000000000004, po = 1.0 }\nx = 0.10000000000000001\n"
+      "[policy.joining]\nmode = \"none\"\ntarget_share = 1.0\ntarget_year = 2029\n";
+  const std::string b =
+      "name = \"b\"\n[study]\nshare = { mbo = 0.90000000000000002, po = 1.0 }\nx = 0.10000000000000001\n"
+      "[policy.joining]\nmode = \"target\"\ntarget_share = 1.0\ntarget_year = 2029\n";
+  const auto flat = flatten_toml(a);
+  CHECK(flat.at("study.share") == "{ mbo = 0.8, po = 1.0 }");
+  CHECK(flat.at("study.x") == "0.1");
+  CHECK(flat.at("policy.joining.target_share") == "1.0");
+  CHECK(flat.at("policy.joining.target_year") == "2029");
+  // Without set keys only what differs; with them also the keys b states (a sub-key names its value).
+  CHECK(diff_settings(a, b).size() == 2);
+  const auto d = diff_settings(a, b, {"policy.joining.mode", "policy.joining.target_share", "study.x.y"});
+  REQUIRE(d.size() == 4);
+  CHECK(d[0].key == "policy.joining.mode");
+  CHECK(!d[0].same);
+  CHECK(d[1].key == "policy.joining.target_share");
+  CHECK(d[1].same);
+  CHECK(d[1].alt == "1.0");
+  CHECK(d[2].key == "study.share");
+  CHECK(d[2].base == "{ mbo = 0.8, po = 1.0 }");
+  CHECK(d[3].key == "study.x");
+  CHECK(d[3].same);
+  const std::string html = settings_table("a", a, "b", b, {"policy.joining.target_share"});
+  CHECK(html.find("0.8,") != std::string::npos);
+  CHECK(html.find("0.80000000000000004") == std::string::npos);
+  CHECK(html.find("(set, same value)") != std::string::npos);
 }
 
 TEST_CASE("print_headlines shows every scenario with shortage, retention, SO share and completion",
@@ -585,7 +623,7 @@ TEST_CASE("compare gives the paired effect on the vo shortage per subject in the
   CHECK(out.str().find("Total shortage vo wiskunde 2034") != std::string::npos);
   CHECK(out.str().find("Shortage rate vo overig 2034") != std::string::npos);
   CHECK(out.str().find("wiskunde 2030") == std::string::npos);
-  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"));
+  const auto rows = nlohmann::json::parse(slurp(dir / "cmp/effects.json"))["effects"];
   std::size_t json_subject_rows = 0;
   for (const auto& row : rows) {
     REQUIRE(row.contains("subject"));
@@ -626,4 +664,56 @@ TEST_CASE("below world.scale 0.5 the subject tables warn that thin markets exagg
   std::ostringstream full_out;
   print_headlines(full_out, fixture(full, "--scenarios base"));
   CHECK(full_out.str().find("thin") == std::string::npos);
+}
+
+namespace {
+
+// CIE L*a*b* (D65) of "#RRGGBB", and the WCAG relative luminance.
+struct Lab {
+  double l, a, b;
+};
+double linear(int c) {
+  const double v = c / 255.0;
+  return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+}
+std::array<double, 3> linear_rgb(const std::string& hex) {
+  return {linear(std::stoi(hex.substr(1, 2), nullptr, 16)), linear(std::stoi(hex.substr(3, 2), nullptr, 16)),
+          linear(std::stoi(hex.substr(5, 2), nullptr, 16))};
+}
+double luminance(const std::string& hex) {
+  const auto c = linear_rgb(hex);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+Lab lab(const std::string& hex) {
+  const auto c = linear_rgb(hex);
+  const double x = (0.4124 * c[0] + 0.3576 * c[1] + 0.1805 * c[2]) / 0.95047;
+  const double y = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  const double z = (0.0193 * c[0] + 0.1192 * c[1] + 0.9505 * c[2]) / 1.08883;
+  auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0; };
+  return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
+}
+double delta_e(const std::string& p, const std::string& q) {
+  const Lab a = lab(p), b = lab(q);
+  return std::hypot(a.l - b.l, a.a - b.a, a.b - b.b);
+}
+
+}  // namespace
+
+TEST_CASE("the palette: 12 alternatives and the base all distinct, none like the base, none faint on white",
+          "[analysis][report][palette]") {
+  const auto& p = svg::palette();
+  REQUIRE(p.size() >= 13);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    INFO(p[i]);
+    CHECK(1.05 / (luminance(p[i]) + 0.05) >= 3.0);  // contrast with white: no faint yellow
+    for (std::size_t j = i + 1; j < p.size(); ++j) {
+      INFO(p[j]);
+      CHECK(delta_e(p[i], p[j]) >= (i == 0 ? 30.0 : 20.0));
+    }
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < 13; ++i) seen.insert(svg::scenario_colour(i));
+  CHECK(seen.size() == 13);
+  CHECK(svg::scenario_colour(0) == p.front());
+  for (std::size_t i = 1; i < 100; ++i) CHECK(svg::scenario_colour(i) != p.front());
 }

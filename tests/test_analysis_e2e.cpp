@@ -40,7 +40,7 @@ TEST_CASE("tlm compare X X on a real run gives exactly zero effects with zero-wi
   const std::string out = dir / "compare-tiny-vs-tiny";
   for (const char* f : {"results.h5", "effects.csv", "effects.json", "report.html"})
     CHECK(fs::exists(fs::path(out) / f));
-  const auto rows = nlohmann::json::parse(read_file(out + "/effects.json"));
+  const auto rows = nlohmann::json::parse(read_file(out + "/effects.json"))["effects"];
   REQUIRE(rows.size() > 30);
   for (const auto& e : rows) {
     CHECK(e["base"] == "tiny");
@@ -62,7 +62,7 @@ TEST_CASE(
                                  tlm_binary(), dir / "cmp"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  const auto rows = nlohmann::json::parse(read_file(dir / "cmp/effects.json"));
+  const auto rows = nlohmann::json::parse(read_file(dir / "cmp/effects.json"))["effects"];
   bool found = false;
   for (const auto& e : rows) {
     if (e["metric"] != "shortage_fte" || e["sector"] != "all" || e["year"] != 2035) continue;

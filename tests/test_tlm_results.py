@@ -70,6 +70,40 @@ class TlmResultsTest(unittest.TestCase):
         v = n[(n.replication == 0) & (n.year == 2025) & (n.sector == "po")].value.item()
         self.assertAlmostEqual(v, (100 + 110) - 2 * 5)
 
+    def test_national_reads_one_replication_at_a_time_and_equals_the_whole_cube_summed(self):
+        import h5py
+        a, years, regions, sectors = tr.metric(self.path, "alt", "shortage_fte")
+        n = tr.national(self.path, "alt", "shortage_fte")
+        self.assertTrue(np.allclose(n["value"].to_numpy(), a.sum(axis=2).reshape(-1)))
+        # Every read of the dataset is of one replication: a hyperslab, never the whole cube.
+        reads = []
+        original = h5py.Dataset.__getitem__
+
+        def spy(ds, key):
+            if ds.name.endswith("/metrics/shortage_fte"):
+                reads.append(key)
+            return original(ds, key)
+
+        h5py.Dataset.__getitem__ = spy
+        try:
+            tr.national(self.path, "alt", "shortage_fte", by_sector=False)
+        finally:
+            h5py.Dataset.__getitem__ = original
+        self.assertEqual(len(reads), a.shape[0])
+        self.assertTrue(all(isinstance(k, (int, np.integer)) for k in reads))
+
+    def test_a_wrong_name_is_a_value_error_naming_the_valid_choices(self):
+        for call in (lambda: tr.national(self.path, "alt", "shortage"),
+                     lambda: tr.metric(self.path, "alt", "shortage"),
+                     lambda: tr.metrics(self.path, "alt", ["shortage"])):
+            with self.assertRaises(ValueError) as e:
+                call()
+            self.assertIn("no metric 'shortage'", str(e.exception))
+            self.assertIn("shortage_fte", str(e.exception))
+        with self.assertRaises(ValueError) as e:
+            tr.national(self.path, "nope", "shortage_fte")
+        self.assertIn("base, alt, base#2", str(e.exception))
+
     def test_national_ratios_are_ratios_of_sums_not_means_of_ratios(self):
         n = tr.national(self.path, "base", "so_share", by_sector=False)
         v = n[(n.replication == 0) & (n.year == 2025)].value.item()

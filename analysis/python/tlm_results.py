@@ -170,7 +170,7 @@ def scenarios(path):
 
 
 def info(path, scenario=None):
-    """Root attributes (tlm_version, created, command, and base_scenario in a comparison); with `scenario`,
+    """Root attributes (tlm_version, created, command, and base_scenario: the base); with `scenario`,
     also its seed, replications, scenario TOML text, axes (years, regions, sectors, routes, programmes, vo
     subjects) and
     the facts for reading its cohort tables (study_years per programme, max_extra_years, zij_years,
@@ -208,6 +208,7 @@ def metric(path, scenario, name):
     (array, years, regions, sectors)."""
     with _open(path) as f:
         g = _group(f, path, scenario)
+        _names("metric", name, list(g["metrics"].keys()), path)
         return (g["metrics"][name][()], g["years"][()].astype(int), _strings(g["regions"]), _strings(g["sectors"]))
 
 
@@ -222,7 +223,7 @@ def metrics(path, scenario, names=None):
         years = g["years"][()].astype(int)
         regions = _strings(g["regions"])
         sectors = _strings(g["sectors"])
-        names = list(g["metrics"].keys()) if names is None else list(names)
+        names = _names("metric", names, list(g["metrics"].keys()), path)
         frames = []
         for m in names:
             a = g["metrics"][m][()]
@@ -260,25 +261,16 @@ def national(path, scenario, name, by_sector=True):
     replication, year, [sector,] value.
 
     Counts and FTE are summed. Ratio metrics (see ratio_of: the file says which) are sum(numerator) /
-    sum(denominator) over the aggregated cells, never a mean of cell ratios.
+    sum(denominator) over the aggregated cells, never a mean of cell ratios. The file is read one replication
+    (one chunk) at a time: a national file's cube is never in memory whole.
     """
     with _open(path) as f:
         g = _group(f, path, scenario)
         years = g["years"][()].astype(int)
         sectors = _strings(g["sectors"])
         mg = g["metrics"]
-        axis = (2,) if by_sector else (2, 3)
-        ratio = _ratio(mg[name])
-        if ratio is not None:
-            num_name, den_name = ratio
-            den = mg[den_name][()]
-            num = mg[name][()] * den if num_name is None else mg[num_name][()]
-            num = np.nan_to_num(num)  # a cell without entrants has no mean: it adds nothing
-            d = den.sum(axis=axis)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                v = np.where(d > 0, num.sum(axis=axis) / np.where(d > 0, d, 1), np.nan)
-        else:
-            v = mg[name][()].sum(axis=axis)
+        _names("metric", name, list(mg.keys()), path)
+        v = _aggregate(mg, name, (2,) if by_sector else (2, 3))
     axes = [np.arange(v.shape[0]), years] + ([sectors] if by_sector else [])
     names = ["replication", "year"] + (["sector"] if by_sector else [])
     idx = pd.MultiIndex.from_product(axes, names=names)
@@ -286,18 +278,31 @@ def national(path, scenario, name, by_sector=True):
 
 
 def _aggregate(mg, name, axis):
-    """A metric of the group `mg` summed over `axis`; a ratio (the file's numerator / denominator attributes)
-    as sum(numerator) / sum(denominator) over the same cells, never a mean of cell ratios."""
-    ratio = _ratio(mg[name])
-    if ratio is None:
-        return mg[name][()].sum(axis=axis)
-    num_name, den_name = ratio
-    den = mg[den_name][()]
-    num = mg[name][()] * den if num_name is None else mg[num_name][()]
-    num = np.nan_to_num(num)  # a cell without a denominator has no ratio: it adds nothing
-    d = den.sum(axis=axis)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(d > 0, num.sum(axis=axis) / np.where(d > 0, d, 1), np.nan)
+    """A metric of the group `mg` summed over `axis` (never 0, the replication); a ratio (the file's numerator /
+    denominator attributes) as sum(numerator) / sum(denominator) over the same cells, never a mean of cell
+    ratios. Read one replication at a time (the datasets are chunked per replication), so memory holds one
+    replication's cells, not the cube."""
+    ds = mg[name]
+    ratio = _ratio(ds)
+    within = tuple(a - 1 for a in axis)  # the axes of one replication's slice
+    out = None
+    for i in range(ds.shape[0]):
+        if ratio is None:
+            v = ds[i].sum(axis=within)
+        else:
+            num_name, den_name = ratio
+            den = mg[den_name][i]
+            num = ds[i] * den if num_name is None else mg[num_name][i]
+            num = np.nan_to_num(num)  # a cell without a denominator has no ratio: it adds nothing
+            d = den.sum(axis=within)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                v = np.where(d > 0, num.sum(axis=within) / np.where(d > 0, d, 1), np.nan)
+        if out is None:
+            out = np.empty((ds.shape[0],) + np.shape(v))
+        out[i] = v
+    if out is None:
+        out = np.empty((0,) + tuple(n for k, n in enumerate(ds.shape[1:], start=1) if k not in axis))
+    return out
 
 
 def subjects(path, scenario):
@@ -354,6 +359,7 @@ def national_by_subject(path, scenario, name):
         g = _group(f, path, scenario)
         years = g["years"][()].astype(int)
         subs = _strings(g["subjects"])
+        _names("subject metric", name, list(g["subject_metrics"].keys()), path)
         v = _aggregate(g["subject_metrics"], name, (2,))
     idx = pd.MultiIndex.from_product([np.arange(v.shape[0]), years, subs], names=["replication", "year", "subject"])
     return pd.DataFrame({"value": v.reshape(-1)}, index=idx).reset_index()
