@@ -147,6 +147,17 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
                  "points × replications × years × subjects");
     s.scenarios[v] = rd.string_attr(g, "scenario");
   }
+  // A [point, replication, ...] dataset: only done tasks hold values (docs/output.md); the rest may be NaN,
+  // or a task written but not yet marked when the sweep stopped.
+  auto read_done = [&](const std::string& ds) {
+    Array a = rd.read_array(ds, 4);
+    const std::size_t block = a.size() / (P * R);
+    for (std::size_t t = 0; t < P * R; ++t)
+      if (s.done[t] != 1)
+        std::fill_n(a.data.begin() + static_cast<std::ptrdiff_t>(t * block), block,
+                    std::numeric_limits<double>::quiet_NaN());
+    return a;
+  };
   std::vector<std::string> names = metric_names;
   for (const auto& m : optional_metrics)
     if (std::all_of(s.variants.begin(), s.variants.end(),
@@ -158,29 +169,15 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
       const std::string ds = "/" + v + "/national/" + m;
       if (!rd.exists(ds))
         throw InputError(fmt::format("{}: variant {} of the sweep has no metric {}", path, v, m));
-      Array a = rd.read_array(ds, 4);
-      // Only done tasks hold values (docs/output.md): the rest may be NaN, or a task written but not yet
-      // marked when the sweep stopped.
-      const std::size_t block = a.size() / (P * R);
-      for (std::size_t t = 0; t < P * R; ++t)
-        if (s.done[t] != 1)
-          std::fill_n(a.data.begin() + static_cast<std::ptrdiff_t>(t * block), block,
-                      std::numeric_limits<double>::quiet_NaN());
       s.units[m] = rd.string_attr(ds, "unit");
-      s.national[v].emplace(m, std::move(a));
+      s.national[v].emplace(m, read_done(ds));
     }
   for (const auto& v : s.variants)
     for (const auto& m : subject_metrics) {
       const std::string ds = "/" + v + "/subject_national/" + m;
       if (!rd.exists(ds))
         throw InputError(fmt::format("{}: variant {} of the sweep has no subject metric {}", path, v, m));
-      Array a = rd.read_array(ds, 4);
-      const std::size_t block = a.size() / (P * R);
-      for (std::size_t t = 0; t < P * R; ++t)
-        if (s.done[t] != 1)
-          std::fill_n(a.data.begin() + static_cast<std::ptrdiff_t>(t * block), block,
-                      std::numeric_limits<double>::quiet_NaN());
-      s.subject_national[v].emplace(m, std::move(a));
+      s.subject_national[v].emplace(m, read_done(ds));
     }
   if (cohorts)
     for (const auto& v : s.variants) {

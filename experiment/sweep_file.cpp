@@ -65,10 +65,10 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
     for (const auto& [what, text] : plan.identity()) {
       const std::string was = store_->read_string_attr("/identity", what);
       if (was != text)
-        throw PlanError(
-            fmt::format("cannot resume {}: the {} {} from the sweep's ({}); finish it with "
-                        "the same design and scenarios, or remove it to start again",
-                        part, what, what == "replications" ? "differ" : "differs", first_difference(was, text)));
+        throw PlanError(fmt::format(
+            "cannot resume {}: the {} {} from the sweep's ({}); finish it with "
+            "the same design and scenarios, or remove it to start again",
+            part, what, what == "replications" ? "differ" : "differs", first_difference(was, text)));
     }
     done_ = store_->read_marks("/done");
     failed_ = store_->read_marks("/failed");
