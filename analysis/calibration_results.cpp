@@ -17,9 +17,7 @@ using h5::Handle;
 using h5::QuietErrors;
 using h5::Reader;
 
-std::string shape_text(const std::vector<std::size_t>& shape) {
-  return fmt::format("[{}]", fmt::join(shape, ", "));
-}
+using h5::shape_text;
 
 // A number attribute as tlm writes it for a generation: the TOML text of the number ("0.35", "inf"), or a
 // plain number from another writer. Absent: `fail`.

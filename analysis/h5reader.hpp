@@ -12,10 +12,16 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "analysis/results.hpp"
 
 namespace tlm::analysis::h5 {
+
+// A dataset's shape as messages write it: [3, 4].
+inline std::string shape_text(const std::vector<std::size_t>& shape) {
+  return fmt::format("[{}]", fmt::join(shape, ", "));
+}
 // Owns one HDF5 identifier and closes it with the matching H5*close.
 class Handle {
  public:

@@ -51,9 +51,7 @@ using h5::Handle;
 using h5::QuietErrors;
 using h5::Reader;
 
-std::string shape_text(const std::vector<std::size_t>& shape) {
-  return fmt::format("[{}]", fmt::join(shape, ", "));
-}
+using h5::shape_text;
 
 // The metrics whose vo column is the sum of the subject metric of the same name (docs/output.md).
 const std::vector<std::string>& summed_subject_metrics() {

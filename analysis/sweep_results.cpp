@@ -16,9 +16,7 @@ namespace {
 using h5::QuietErrors;
 using h5::Reader;
 
-std::string shape_text(const std::vector<std::size_t>& shape) {
-  return fmt::format("[{}]", fmt::join(shape, ", "));
-}
+using h5::shape_text;
 
 // A design bound as the file keeps it (the TOML text of a number, e.g. "0.01" or "1e-3").
 double number_of(const Reader& rd, const std::string& obj, const std::string& attr) {
@@ -149,8 +147,8 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
   }
   // A [point, replication, ...] dataset: only done tasks hold values (docs/output.md); the rest may be NaN,
   // or a task written but not yet marked when the sweep stopped.
-  auto read_done = [&](const std::string& ds) {
-    Array a = rd.read_array(ds, 4);
+  auto read_done = [&](const std::string& ds, std::size_t rank = 4) {
+    Array a = rd.read_array(ds, rank);
     const std::size_t block = a.size() / (P * R);
     for (std::size_t t = 0; t < P * R; ++t)
       if (s.done[t] != 1)
@@ -187,13 +185,7 @@ SweepResults load_sweep(const std::string& path, const std::vector<std::string>&
         if (!rd.exists(ds)) rd.fail(fmt::format("{} is missing", ds));
         if (const auto got = rd.shape_of(ds); got != shape)
           rd.fail(fmt::format("{} has shape {}, expected {}", ds, shape_text(got), shape_text(shape)));
-        Array a = rd.read_array(ds, shape.size());
-        const std::size_t block = a.size() / (P * R);
-        for (std::size_t t = 0; t < P * R; ++t)
-          if (s.done[t] != 1)
-            std::fill_n(a.data.begin() + static_cast<std::ptrdiff_t>(t * block), block,
-                        std::numeric_limits<double>::quiet_NaN());
-        return a;
+        return read_done(ds, shape.size());
       };
       s.entrants[v] = table("entrants", {P, R, Y, S, NR});
       const std::string ret = "/" + v + "/cohorts/retained";
