@@ -72,8 +72,8 @@ BENCHMARK(BM_DrawOrder)->RangeMultiplier(8)->Range(64, 1 << 18)->Complexity(benc
 // Building a tree of n weights (what placement and the market do per market and year): items = slots.
 void BM_FenwickAssign(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
-  std::vector<double> w(n);
-  for (std::size_t i = 0; i < n; ++i) w[i] = 1.0 + static_cast<double>(i % 7);
+  std::vector<tlm::sim::Fenwick::Weight> w(n);
+  for (std::size_t i = 0; i < n; ++i) w[i] = 1 + static_cast<tlm::sim::Fenwick::Weight>(i % 7);
   tlm::sim::Fenwick f;
   for (auto _ : state) {
     f.assign(w);
@@ -87,20 +87,35 @@ BENCHMARK(BM_FenwickAssign)->RangeMultiplier(8)->Range(8, 1 << 12);
 void BM_FenwickPickSet(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   const Stream rng(20251001, 7);
-  std::vector<double> w(n);
-  for (std::size_t i = 0; i < n; ++i) w[i] = 1e9;  // never runs dry
+  std::vector<tlm::sim::Fenwick::Weight> w(n, 1'000'000'000);  // never runs dry
   tlm::sim::Fenwick f;
   f.assign(w);
   std::uint64_t id = 0;
   for (auto _ : state) {
     const auto words = rng.draw(id++, 2030, 26);
     const auto j = f.pick(tlm::sim::uniform53(words[1], words[2]));
-    f.set(j, f.weight(j) - 1.0);
+    f.add(j, -1);
   }
   state.SetItemsProcessed(state.iterations());
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_FenwickPickSet)->RangeMultiplier(8)->Range(8, 1 << 12)->Complexity(benchmark::oLogN);
+
+// A pick that leaves one slot out (a mover's own school): items = picks.
+void BM_FenwickPickExcluding(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const Stream rng(20251001, 7);
+  tlm::sim::Fenwick f;
+  f.assign(std::vector<tlm::sim::Fenwick::Weight>(n, 1'000'000));
+  std::uint64_t id = 0;
+  for (auto _ : state) {
+    const auto words = rng.draw(id, 2030, 26);
+    benchmark::DoNotOptimize(f.pick_excluding(tlm::sim::uniform53(words[1], words[2]), id++ % n));
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_FenwickPickExcluding)->RangeMultiplier(8)->Range(8, 1 << 12)->Complexity(benchmark::oLogN);
 
 }  // namespace
 

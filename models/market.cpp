@@ -15,30 +15,36 @@ namespace tlm::models {
 
 Vacancies::Vacancies(State& st, int region) : s(st), first_market(st.world.subject_market(region, po, 0)) {
   const auto& w = s.world;
-  const double pref = s.params.market.so_member_preference;
   trees.resize(static_cast<std::size_t>(w.markets_per_region()));
-  std::vector<double> plain, preferred;
+  std::array<std::vector<sim::Fenwick::Weight>, 2> weights;
   for (int m = 0; m < w.markets_per_region(); ++m) {
     const auto& list = w.market_cells[static_cast<std::size_t>(first_market + m)];
-    plain.resize(list.size());
-    preferred.resize(list.size());
+    for (auto& v : weights) v.resize(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const auto c = list[i];
-      plain[i] = s.school_year.cell_vacancy[c];
-      preferred[i] = plain[i] * (s.school_year.member[w.cell_school[c]] ? pref : 1.0);
+      const auto both = weights_of(list[i]);
+      weights[0][i] = both[0];
+      weights[1][i] = both[1];
     }
-    trees[static_cast<std::size_t>(m)][0].assign(plain);
-    trees[static_cast<std::size_t>(m)][1].assign(preferred);
+    trees[static_cast<std::size_t>(m)][0].assign(weights[0]);
+    trees[static_cast<std::size_t>(m)][1].assign(weights[1]);
   }
+}
+
+// A cell's weights in fixed units (sim::units): its vacancy, and the vacancy × so_member_preference at a
+// member school for an SO-trained seeker.
+std::array<sim::Fenwick::Weight, 2> Vacancies::weights_of(std::int32_t c) const {
+  const double v = s.school_year.cell_vacancy[c];
+  const bool member = s.school_year.member[s.world.cell_school[c]] != 0;
+  return {sim::units(v), sim::units(v * (member ? s.params.market.so_member_preference : 1.0))};
 }
 
 void Vacancies::refresh(std::int32_t c) {
   const auto& w = s.world;
   const auto j = w.cell_school[c];
   auto& t = trees_of(w.subject_market(w.schools.region[j], w.schools.sector[j], w.cell_subject[c]));
-  const double v = s.school_year.cell_vacancy[c];
-  t[0].set(slot(c), v);
-  t[1].set(slot(c), v * (s.school_year.member[j] ? s.params.market.so_member_preference : 1.0));
+  const auto both = weights_of(c);
+  t[0].set(slot(c), both[0]);
+  t[1].set(slot(c), both[1]);
 }
 
 void Vacancies::add_staff(std::int32_t c, double fte) {
@@ -48,14 +54,8 @@ void Vacancies::add_staff(std::int32_t c, double fte) {
 }
 
 std::int32_t Vacancies::pick(int market, bool so_trained, double u, std::int32_t exclude) {
-  auto& tree = trees_of(market)[so_trained ? 1 : 0];
-  double hidden = 0.0;
-  if (exclude != kNone) {
-    hidden = tree.weight(slot(exclude));
-    tree.set(slot(exclude), 0.0);
-  }
-  const auto idx = tree.pick(u);
-  if (exclude != kNone) tree.set(slot(exclude), hidden);
+  const auto& tree = trees_of(market)[so_trained ? 1 : 0];
+  const auto idx = exclude == kNone ? tree.pick(u) : tree.pick_excluding(u, slot(exclude));
   if (idx >= tree.size()) return kNone;
   return s.world.market_cells[static_cast<std::size_t>(market)][idx];
 }

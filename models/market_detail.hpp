@@ -1,6 +1,7 @@
 // Vacancies of one region's cells during the market (docs/model.md 6.6, 12.4): the weighted pick of a cell of
 // a (region, sector, subject) market, chance proportional to v_jx, × so_member_preference for member schools
-// when the seeker is SO-trained.
+// when the seeker is SO-trained. Vacancies enter the trees in millionths of an FTE (sim::units), so their
+// sums are exact.
 #pragma once
 
 #include <array>
@@ -24,6 +25,7 @@ class Vacancies {
 
  private:
   void refresh(std::int32_t cell);
+  std::array<sim::Fenwick::Weight, 2> weights_of(std::int32_t cell) const;
   std::size_t slot(std::int32_t c) const { return static_cast<std::size_t>(s.world.cell_slot[c]); }
   std::array<sim::Fenwick, 2>& trees_of(int market) {
     return trees[static_cast<std::size_t>(market - first_market)];

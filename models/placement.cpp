@@ -19,25 +19,19 @@ struct RegionPlaces {
 };
 
 std::int32_t pick(const RegionPlaces& rp, int programme, int member, double u) {
-  double total = 0.0;
-  std::array<double, kSectors> totals{};
+  // One pick over the served sectors' trees together: an integer target in their summed free places.
+  sim::Fenwick::Weight total = 0;
   for (int sec = 0; sec < kSectors; ++sec)
-    if (kServes[programme][sec]) total += totals[sec] = rp.trees[sec][member].total();
-  if (!(total > 0.0)) return kNone;
-  double target = u * total;
+    if (kServes[programme][sec]) total += rp.trees[sec][member].total();
+  if (total <= 0) return kNone;
+  auto target = sim::scale_unit(u, total);
   for (int sec = 0; sec < kSectors; ++sec) {
-    if (!kServes[programme][sec] || !(totals[sec] > 0.0)) continue;
-    if (target < totals[sec] || sec == kSectors - 1) {
-      const auto idx = rp.trees[sec][member].find(std::min(target, totals[sec]));
-      if (idx < rp.trees[sec][member].size()) return (*rp.schools[sec])[idx];
-    }
-    target -= totals[sec];
+    if (!kServes[programme][sec]) continue;
+    const auto& tree = rp.trees[sec][member];
+    if (target < tree.total()) return (*rp.schools[sec])[tree.find(target)];
+    target -= tree.total();
   }
-  // Rounding at the top: the last served sector with places.
-  for (int sec = kSectors - 1; sec >= 0; --sec)
-    if (kServes[programme][sec] && totals[sec] > 0.0)
-      return (*rp.schools[sec])[rp.trees[sec][member].pick(0.999999)];
-  return kNone;
+  return kNone;  // not reached: target < total
 }
 
 }  // namespace
@@ -51,8 +45,9 @@ void placement(Students& st, const World& w, const SchoolYear& schools, bool rot
     for (int sec = 0; sec < kSectors; ++sec) {
       const auto& list = w.market_schools[w.market_index(r, sec)];
       places[r].schools[sec] = &list;
-      std::array<std::vector<double>, 2> weights{std::vector<double>(list.size(), 0.0),
-                                                 std::vector<double>(list.size(), 0.0)};
+      std::array<std::vector<sim::Fenwick::Weight>, 2> weights{
+          std::vector<sim::Fenwick::Weight>(list.size(), 0),
+          std::vector<sim::Fenwick::Weight>(list.size(), 0)};
       for (std::size_t i = 0; i < list.size(); ++i)
         weights[schools.member[list[i]] ? 1 : 0][i] = std::max(0, schools.cap[list[i]]);
       places[r].trees[sec][0].assign(weights[0]);
@@ -65,7 +60,7 @@ void placement(Students& st, const World& w, const SchoolYear& schools, bool rot
   auto tree_of = [&](std::int32_t j) -> sim::Fenwick& { return *trees[j]; };
   auto take = [&](std::size_t i, std::int32_t j) {
     auto& tree = tree_of(j);
-    tree.set(slot[j], tree.weight(slot[j]) - 1.0);
+    tree.add(slot[j], -1);
     st.school[i] = j;
   };
 
@@ -96,7 +91,7 @@ void placement(Students& st, const World& w, const SchoolYear& schools, bool rot
   if (!rotation)
     for (const auto& c : queue) {
       const auto j = c.last_school;
-      if (j != kNone && tree_of(j).weight(slot[j]) >= 1.0) take(c.i, j);
+      if (j != kNone && tree_of(j).weight(slot[j]) >= 1) take(c.i, j);
     }
   // 2. The others.
   for (const auto& c : queue) {
@@ -106,17 +101,17 @@ void placement(Students& st, const World& w, const SchoolYear& schools, bool rot
     std::int32_t j = kNone;
     if (rotation) {
       // A member school not seen before: hide the seen ones for this pick.
-      std::array<double, Students::kMaxSeen> hidden{};
+      std::array<sim::Fenwick::Weight, Students::kMaxSeen> hidden{};
       for (int s = 0; s < st.n_seen[i]; ++s) {
         const auto seen = st.seen[i][s];
         if (w.schools.region[seen] != c.region || !schools.member[seen]) continue;
         auto& tree = tree_of(seen);
         hidden[s] = tree.weight(slot[seen]);
-        tree.set(slot[seen], 0.0);
+        tree.set(slot[seen], 0);
       }
       j = pick(rp, c.programme, 1, c.u);
       for (int s = 0; s < st.n_seen[i]; ++s)
-        if (hidden[s] > 0.0) tree_of(st.seen[i][s]).set(slot[st.seen[i][s]], hidden[s]);
+        if (hidden[s] > 0) tree_of(st.seen[i][s]).set(slot[st.seen[i][s]], hidden[s]);
     }
     if (j == kNone) j = pick(rp, c.programme, 1, c.u);
     if (j == kNone) j = pick(rp, c.programme, 0, c.u);

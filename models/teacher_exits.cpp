@@ -22,8 +22,6 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   const ZijParams zp = s.params.zij;
   const double share_of_leavers = s.params.reserve.share_of_leavers;
   const std::int32_t* const school = t.school.data();
-  const std::int16_t* const region_of = w.schools.region.data();
-  const std::uint8_t* const sector_of = w.schools.sector.data();
   const std::uint8_t* const member = s.school_year.member.data();
   std::int16_t* const age = t.age.data();
   std::int16_t* const exp = t.exp.data();
@@ -35,33 +33,52 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
   const std::uint8_t* const rotated = t.rotated.data();
   const std::uint8_t* const subject = t.subject.data();
   const double* const q = t.q.data();
-  // m_subject per sector and subject: 1 outside vo (12.4).
+  // The shared part of the attrition chance per (region, sector, experience level), made once a year, and per
+  // school where its rows are: a teacher reads one school entry and one table entry for it.
   const int n_subjects = w.subjects.count();
+  std::vector<double> shared(static_cast<std::size_t>(w.regions * kSectors * kExpLevels));
+  for (int r = 0; r < w.regions; ++r)
+    for (int sec = 0; sec < kSectors; ++sec)
+      for (int e = 0; e < kExpLevels; ++e)
+        shared[static_cast<std::size_t>((r * kSectors + sec) * kExpLevels + e)] =
+            attrition_shared(tp, sec, e, s.last_shortage_rate[r][sec]);
+  // m_subject per sector and subject: 1 outside vo (12.4).
   std::vector<double> subject_effect(static_cast<std::size_t>(kSectors * n_subjects), 1.0);
   for (int x = 0; x < n_subjects; ++x)
     subject_effect[static_cast<std::size_t>(vo * n_subjects + x)] = w.subjects.attrition_effect[x];
+  struct SchoolRows {
+    std::int32_t region_sector;  // r × kSectors + sector
+    std::int32_t subjects;       // sector × n_subjects: the school's row of subject_effect
+  };
+  std::vector<SchoolRows> rows(w.schools.size());
+  for (std::size_t j = 0; j < rows.size(); ++j)
+    rows[j] = {w.schools.region[j] * kSectors + w.schools.sector[j], w.schools.sector[j] * n_subjects};
+  const double* const shared_of = shared.data();
   const double* const m_subject = subject_effect.data();
+  const SchoolRows* const row_of = rows.data();
   char* const kept = keep.data();
   sim::WordsAhead draws(rng, t.id, ctx.year, event::teacher_exit);
   for (std::size_t i = 0; i < n; ++i) {
     const auto j = school[i];
-    const int r = region_of[j], sec = sector_of[j], x = subject[i];
-    const double m_sub = m_subject[sec * n_subjects + x];
+    const SchoolRows row = row_of[j];
+    const int x = subject[i], e = exp[i];
     const auto& words = draws[i];
+    const double attrition =
+        std::min(1.0, shared_of[row.region_sector * kExpLevels + std::min(e, kExpLevels - 1)] *
+                          attrition_own(tp, induction, e, route[i], q[i], so_trained[i], rotated[i],
+                                        m_subject[row.subjects + x]));
     // The common case first, with one rarely taken jump: a teacher outside a zij trajectory who neither
     // retires nor leaves (about nine in ten) only decides on mobility and ages. The rest take the steps
     // below.
     const bool retires =
         (age[i] >= tp.retirement_age) | ((age[i] >= 60) & sim::bernoulli(tp.early_retirement, words[0]));
-    if (!retires && zij_year[i] == 0 &&
-        !sim::bernoulli(attrition_probability(tp, induction, sec, exp[i], route[i], q[i], so_trained[i],
-                                              rotated[i], s.last_shortage_rate[r][sec], m_sub),
-                        words[1])) {
+    if (!retires && zij_year[i] == 0 && !sim::bernoulli(attrition, words[1])) {
       seeks_move[i] = sim::bernoulli(tp.mobility, words[3]) ? 1 : 0;
       ++age[i];
       ++exp[i];
       continue;
     }
+    const int r = row.region_sector / kSectors, sec = row.region_sector % kSectors;
     // 1. Retirement.
     if (age[i] >= tp.retirement_age || (age[i] >= 60 && sim::bernoulli(tp.early_retirement, words[0]))) {
       kept[i] = 0;
@@ -76,9 +93,7 @@ void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng) {
       leaves = sim::bernoulli(prob, words[1]);
       if (leaves) s.out.at(m_zij_dropped, ctx.index, r, sec) += 1;
     } else {
-      const double prob = attrition_probability(tp, induction, sec, exp[i], route[i], q[i], so_trained[i],
-                                                rotated[i], s.last_shortage_rate[r][sec], m_sub);
-      leaves = sim::bernoulli(prob, words[1]);
+      leaves = sim::bernoulli(attrition, words[1]);
     }
     if (leaves) {
       kept[i] = 0;

@@ -33,28 +33,32 @@ struct TeacherParams {
 void teacher_exits(State& s, const YearContext& ctx, const sim::Stream& rng);
 void teacher_keys(std::vector<schema::Key>& keys);  // teachers.*
 
-// The attrition chance of 6.3.2 for one qualified teacher (or a zij-instromer after its trajectory), with
-// m_subject as `subject_effect`.
-// Inline: it runs for every teacher every year (and the closed-form tests call it). A factor that does not
-// apply is 1.0: x * 1.0 == x exactly.
-inline double attrition_probability(const TeacherParams& tp, const InductionParams& induction, int sector,
-                                    int exp, int route, double q, bool so_trained, bool rotated,
-                                    double region_shortage_rate, double subject_effect = 1.0) {
+// The attrition chance of 6.3.2 for one qualified teacher (or a zij-instromer after its trajectory), in two
+// parts: what all teachers of a region, sector and experience share, and the teacher's own factors, with
+// m_subject as `subject_effect`. teacher_exits looks the first part up in a table per (region, sector,
+// experience) made once a year. Inline: the second runs for every teacher every year (and the closed-form
+// tests call both). A factor that does not apply is 1.0: x * 1.0 == x exactly.
+inline double attrition_shared(const TeacherParams& tp, int sector, int exp, double region_shortage_rate) {
+  return tp.attrition[sector][std::min(exp, kExpLevels - 1)] * tp.attrition_scale[sector] *
+         (1.0 + tp.workload_effect * region_shortage_rate);
+}
+inline double attrition_own(const TeacherParams& tp, const InductionParams& induction, int exp, int route,
+                            double q, bool so_trained, bool rotated, double subject_effect) {
   // The factors are looked up, not branched on: whether a teacher is starting is a coin toss to the branch
   // predictor.
   const bool starting = exp < 5;
   const double induction_factor[2] = {1.0, 1.0 - q * (1.0 - induction.full_effect)};
   const double so_factor[2] = {1.0, tp.so_trained_effect};
   const double rotation_factor[2] = {1.0, tp.rotation_effect};
-  double prob = tp.attrition[sector][std::min(exp, kExpLevels - 1)];
-  prob *= tp.attrition_scale[sector];
-  prob *= induction_factor[exp < induction.years];
-  prob *= so_factor[so_trained && starting];
-  prob *= tp.route_effect[route];
-  prob *= rotation_factor[rotated && starting];
-  prob *= 1.0 + tp.workload_effect * region_shortage_rate;
-  prob *= subject_effect;  // m_subject: subjects.attrition_effect of a vo teacher's subject (12.4), else 1
-  return std::min(1.0, prob);
+  return induction_factor[exp < induction.years] * so_factor[so_trained && starting] *
+         tp.route_effect[route] * rotation_factor[rotated && starting] *
+         subject_effect;  // m_subject: subjects.attrition_effect of a vo teacher's subject (12.4), else 1
+}
+inline double attrition_probability(const TeacherParams& tp, const InductionParams& induction, int sector,
+                                    int exp, int route, double q, bool so_trained, bool rotated,
+                                    double region_shortage_rate, double subject_effect = 1.0) {
+  return std::min(1.0, attrition_shared(tp, sector, exp, region_shortage_rate) *
+                           attrition_own(tp, induction, exp, route, q, so_trained, rotated, subject_effect));
 }
 
 }  // namespace tlm::models

@@ -174,40 +174,70 @@ TEST_CASE("Poisson frequencies match the pmf (chi-square, 99.9%), small and spli
 }
 
 TEST_CASE("weighted choice on a Fenwick tree follows the weights (chi-square, 99.9%)", "[streams][fenwick]") {
-  const std::vector<double> w{0.0, 3.0, 1.0, 0.0, 6.0, 2.5, 0.5, 7.0};
+  // Weights in fixed units (sim::units): 0, 3, 1, 0, 6, 2.5, 0.5, 7 FTE.
+  const std::vector<double> fte{0.0, 3.0, 1.0, 0.0, 6.0, 2.5, 0.5, 7.0};
+  std::vector<tlm::sim::Fenwick::Weight> w;
+  for (double x : fte) w.push_back(tlm::sim::units(x));
   tlm::sim::Fenwick tree;
   tree.assign(w);
-  REQUIRE(tree.total() == Approx(20.0));
+  REQUIRE(tree.total() == tlm::sim::units(20.0));
   const Stream s(5, 5);
   const int n = 100000;
-  std::vector<double> obs(w.size(), 0.0);
+  std::vector<double> obs(w.size(), 0.0), obs_ex(w.size(), 0.0);
   for (int i = 0; i < n; ++i) {
     const auto d = s.draw(static_cast<std::uint64_t>(i), 2030, 26);
-    obs[tree.pick(tlm::sim::uniform53(d[1], d[2]))] += 1;
+    const double u = tlm::sim::uniform53(d[1], d[2]);
+    obs[tree.pick(u)] += 1;
+    obs_ex[tree.pick_excluding(u, 4)] += 1;  // slot 4 left out: the rest in proportion to 14 FTE
   }
   REQUIRE(obs[0] == 0);
   REQUIRE(obs[3] == 0);
-  std::vector<double> o, e;
-  for (std::size_t i = 0; i < w.size(); ++i)
-    if (w[i] > 0) {
-      o.push_back(obs[i]);
-      e.push_back(n * w[i] / 20.0);
-    }
-  REQUIRE(chi2(o, e) < chi2_crit_999(static_cast<int>(o.size()) - 1));
+  REQUIRE(obs_ex[4] == 0);
+  // Two tests at 99.9% each: a false alarm has a chance of at most 0.2%.
+  for (const double total : {20.0, 14.0}) {
+    const auto& counts = total == 20.0 ? obs : obs_ex;
+    std::vector<double> o, e;
+    for (std::size_t i = 0; i < w.size(); ++i)
+      if (w[i] > 0 && !(total == 14.0 && i == 4)) {
+        o.push_back(counts[i]);
+        e.push_back(n * fte[i] / total);
+      }
+    REQUIRE(chi2(o, e) < chi2_crit_999(static_cast<int>(o.size()) - 1));
+  }
 }
 
-TEST_CASE("Fenwick tree: updates, zero weights and the empty case", "[fenwick]") {
+TEST_CASE("Fenwick tree: updates, zero weights, exclusion and the empty case", "[fenwick]") {
   tlm::sim::Fenwick tree(5);
   REQUIRE(tree.pick(0.5) == 5);  // all zero: nothing to pick
-  tree.set(2, 4.0);
+  tree.set(2, 4);
   REQUIRE(tree.pick(0.0) == 2);
   REQUIRE(tree.pick(0.999999) == 2);
-  tree.set(4, 4.0);
+  REQUIRE(tree.pick_excluding(0.5, 2) == 5);  // the only positive weight left out
+  tree.set(4, 4);
   REQUIRE(tree.pick(0.25) == 2);
   REQUIRE(tree.pick(0.75) == 4);
-  tree.set(2, 0.0);
+  REQUIRE(tree.pick_excluding(0.0, 2) == 4);
+  REQUIRE(tree.pick_excluding(0.999999, 4) == 2);
+  REQUIRE(tree.prefix(4) == 4);
+  tree.add(2, -4);
   REQUIRE(tree.pick(0.1) == 4);
-  REQUIRE(tree.total() == Approx(4.0));
+  REQUIRE(tree.total() == 4);
+  // Exact: the last unit of the total is picked by the largest u.
+  tree.assign({1, 0, 0, 0, 1});
+  REQUIRE(tree.pick(0.4999999999) == 0);
+  REQUIRE(tree.pick(0.5) == 4);
+  REQUIRE(tree.pick(std::nextafter(1.0, 0.0)) == 4);
+}
+
+TEST_CASE("fixed units and the integer target of a uniform are exact", "[fenwick]") {
+  REQUIRE(tlm::sim::units(1.0) == 1048576);
+  REQUIRE(tlm::sim::units(0.05) == 52429);  // 52428.8 rounded to nearest
+  REQUIRE(tlm::sim::units(-0.3) == 0);
+  REQUIRE(tlm::sim::scale_unit(0.0, 1000) == 0);
+  REQUIRE(tlm::sim::scale_unit(0.5, 7) == 3);
+  REQUIRE(tlm::sim::scale_unit(std::nextafter(1.0, 0.0), 7) == 6);
+  const std::int64_t big = std::int64_t{1} << 62;
+  REQUIRE(tlm::sim::scale_unit(0.25, big) == big / 4);  // no overflow in the product
 }
 
 TEST_CASE("categorical and uniform_int cover their ranges", "[streams]") {
