@@ -804,8 +804,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
        "a difference is the t-interval of the paired differences (mean ± t × sd / √n) where the runs are "
        "paired (same seed, replications and start world), otherwise the Welch interval of the difference of "
        "the means.</li>\n</ul>\n";
-  o += "</section>\n" + page_end();
-  return o;
+  o += "</section>\n";
+  return page_end(std::move(o));
 }
 
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,

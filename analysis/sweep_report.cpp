@@ -503,8 +503,8 @@ std::string sweep_report_html(const std::string& h5path, const std::vector<int>&
   o += "<p class=\"note\">For each chart and x: the points pooled, the runs (done replications of those "
        "points) and the median and 5th and 95th percentiles of their values.</p>\n";
   o += numbers;
-  o += "</section>\n" + page_end();
-  return o;
+  o += "</section>\n";
+  return page_end(std::move(o));
 }
 
 }  // namespace tlm::analysis

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "analysis/results.hpp"
+#include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -140,6 +141,8 @@ TEST_CASE("tlm report of a grid sweep: a chart per headline and parameter, media
   // 2040, FTE-years, policy cost) × 2 parameters, under the base and as the effect of the one alternative.
   CHECK(count(html, "class=\"chart sweep-chart sweep-level\"") == 26);
   CHECK(count(html, "class=\"chart sweep-chart sweep-effect\"") == 26);
+  CHECK(tlm::test::unboxed_tables(html) == 0);
+  CHECK(tlm::test::off_palette_colours(html).empty());
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("fan-chart") == std::string::npos);
   CHECK(html.find("not the uncertainty of the parameters themselves") != std::string::npos);
