@@ -321,8 +321,8 @@ std::string calibration_report_html(const std::string& h5path) {
   o += "</section>\n<section id=\"file\">\n<h2>The calibration file</h2>\n";
   o += "<details><summary>The calibration file</summary>\n<pre>" + html_escape(c.calibration) +
        "</pre>\n</details>\n";
-  o += "</section>\n" + page_end();
-  return o;
+  o += "</section>\n";
+  return page_end(std::move(o));
 }
 
 }  // namespace tlm::analysis

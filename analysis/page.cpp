@@ -1,6 +1,7 @@
 #include "analysis/page.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -13,19 +14,27 @@ namespace {
 constexpr const char* kStyle = R"css(
 :root { --ink: #1a1a1a; --muted: #555; --rule: #d0d0d0; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-       max-width: 1100px; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
+       max-width: 1100px; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; overflow-wrap: break-word; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid var(--rule); }
 .meta { color: var(--muted); font-size: .9rem; }
 .wide svg.chart { max-width: 960px; display: block; margin-bottom: 1rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 1rem; }
-svg.chart { width: 100%; height: auto; background: #fff; }
+svg.chart[data-labels="above"] { max-width: 760px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(460px, 100%), 1fr)); gap: 1rem; }
+svg.chart { width: 100%; height: auto; background: #fff; display: block; }
 svg .chart-title { font-size: 14px; font-weight: 600; }
 svg .tick, svg .legend, svg .row-label { font-size: 11px; fill: #333; }
 svg .axis-label { font-size: 12px; fill: #333; }
+svg[data-labels="above"] .row-label { font-size: 13px; fill: #1a1a1a; }
+svg[data-labels="above"] .tick { font-size: 12px; }
 svg .grid { stroke: #e6e6e6; } svg .axis { stroke: #666; } svg .zero { stroke: #333; stroke-dasharray: 3 3; }
+.table-scroll { max-width: 100%; overflow-x: auto; margin: .6rem 0 1rem; }
+/* As wide as its content, within the page; on a narrow screen up to 48rem, scrolling, so that columns of
+   text are not squeezed into a word a line. */
+.table-scroll > table { margin: 0; width: max-content; max-width: max(100%, 48rem); }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.costs td:last-child { min-width: 16em; }  /* its reading, in words: not a word a line on a phone */
 .summary li { margin-bottom: .35rem; }
 .note { color: var(--muted); font-size: .88rem; }
 .changed { border-left: 4px solid #b35806; background: #fdf3e7; padding: .3rem .8rem; }
@@ -34,12 +43,34 @@ tr.same td { color: var(--muted); }
 code { font-size: .85em; }
 pre { font-size: .8rem; background: #f6f6f6; padding: .6rem; overflow-x: auto; }
 details { margin: .6rem 0; } summary { cursor: pointer; }
+@media (max-width: 600px) {
+  body { margin: 1rem auto; padding: 0 .6rem; }
+  h1 { font-size: 1.35rem; }
+  /* A chart is as wide as the screen here (about 0.6 of its 640 units): larger ticks and axis labels. */
+  svg.chart .tick, svg.chart .axis-label { font-size: 14px; }
+  svg.chart .chart-title { font-size: 16px; }
+  /* In the charts of labelled rows
+     (forest plots, bar charts: labels above the rows) text of 17 units reads as 10 px and more. */
+  svg[data-labels="above"] .row-label, svg[data-labels="above"] .tick, svg[data-labels="above"] .legend,
+  svg[data-labels="above"] .axis-label { font-size: 17px; }
+  svg[data-labels="above"] .chart-title { font-size: 18px; }
+}
+@page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 10pt; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
   .charts { display: block; }
-  svg.chart { width: 48%; display: inline-block; break-inside: avoid; }
+  svg.chart { width: 48%; display: inline-block; vertical-align: top; break-inside: avoid; }
   .wide svg.chart { width: 100%; display: block; }
-  h2 { break-after: avoid; } table, figure { break-inside: avoid; }
+  svg.chart[data-labels="above"] { width: 100%; max-width: 15cm; display: block; }
+  h2, h3 { break-after: avoid; } figure, svg.chart { break-inside: avoid; }
+  /* Tables fit the page's width: no sideways scrolling on paper; numbers wrap at their spaces, keys
+     (code) anywhere. */
+  .table-scroll { overflow: visible; }
+  table, .table-scroll > table { width: 100%; max-width: 100%; font-size: 7.5pt; }
+  th, td { padding: .1rem .25rem; } td code { overflow-wrap: anywhere; }
+  td.num, th.num { white-space: normal; } table.costs td:last-child { min-width: 0; }
+  thead { display: table-header-group; } tr { break-inside: avoid; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 }
 )css";
 
@@ -60,8 +91,25 @@ std::string page_provenance(const std::string& path, const std::string& tlm_vers
       html_escape(path), html_escape(tlm_version), html_escape(created), html_escape(command));
 }
 
-std::string page_end() {
-  return "</body>\n</html>\n";
+std::string page_end(std::string body) {
+  // Every table in a container of its own that scrolls sideways when the table is wider than the screen
+  // (the page itself never does); focusable, so that a keyboard can scroll it. The text of a report is
+  // escaped, so "<table" is always markup.
+  std::string o;
+  o.reserve(body.size() + 4096);
+  std::size_t at = 0;
+  for (std::size_t pos = body.find("<table", at); pos != std::string::npos; pos = body.find("<table", at)) {
+    const std::size_t end = body.find("</table>", pos);
+    if (end == std::string::npos) break;
+    const std::size_t close = end + std::string_view("</table>").size();
+    o.append(body, at, pos - at);
+    o += "<div class=\"table-scroll\" tabindex=\"0\">";
+    o.append(body, pos, close - pos);
+    o += "</div>";
+    at = close;
+  }
+  o.append(body, at, std::string::npos);
+  return o + "</body>\n</html>\n";
 }
 
 std::string settings_table(const std::string& base_name, const std::string& base_toml,

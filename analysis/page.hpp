@@ -14,8 +14,9 @@ std::string page_head(const std::string& title);
 // "File …; tlm …; created ….  Command: …" as a paragraph of class meta; every argument escaped here.
 std::string page_provenance(const std::string& path, const std::string& tlm_version,
                             const std::string& created, const std::string& command);
-// Closes the body and the document.
-std::string page_end();
+// The page from `body` (page_head's text and what follows it): each <table> wrapped in a container that
+// scrolls sideways on a narrow screen, then the body and the document closed.
+std::string page_end(std::string body);
 
 // The keys of `alt`'s resolved scenario whose values differ from `base`'s (diff_settings), as an <h3> and a
 // table, or a sentence when none differs. Names and texts are escaped here.

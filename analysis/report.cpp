@@ -333,7 +333,8 @@ std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::
   return out;
 }
 
-std::string report_html(const std::string& h5path, const std::vector<int>& years_in) {
+std::string report_html(const std::string& h5path, const std::vector<int>& years_in,
+                        const std::string& shown_path) {
   const FileInfo info = read_file_info(h5path);
   std::vector<int> years = years_in;
   std::vector<ScenarioView> views;
@@ -375,7 +376,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         "them:</p>\n<ul>\n{}</ul></div>\n",
         changes);
   }
-  o += page_provenance(h5path, info.tlm_version, info.created, info.command);
+  o +=
+      page_provenance(shown_path.empty() ? h5path : shown_path, info.tlm_version, info.created, info.command);
   o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
        "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
        "shortage: posts with nobody in them plus posts filled by someone unqualified (FTE = full-time jobs).";
@@ -802,14 +804,15 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
        "a difference is the t-interval of the paired differences (mean ± t × sd / √n) where the runs are "
        "paired (same seed, replications and start world), otherwise the Welch interval of the difference of "
        "the means.</li>\n</ul>\n";
-  o += "</section>\n" + page_end();
-  return o;
+  o += "</section>\n";
+  return page_end(std::move(o));
 }
 
-void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years) {
+void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,
+                  const std::string& shown_path) {
   const std::string html = is_sweep_file(h5path)         ? sweep_report_html(h5path, years)
                            : is_calibration_file(h5path) ? calibration_report_html(h5path)
-                                                         : report_html(h5path, years);
+                                                         : report_html(h5path, years, shown_path);
   write_text_file(html_path, html, "the report");
 }
 

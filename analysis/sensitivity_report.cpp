@@ -748,8 +748,7 @@ void write_sensitivity_html(const SensitivityReport& r, const std::string& path)
     o += noise_note(r, m, out);
     o += "</section>\n";
   }
-  o += page_end();
-  write_text_file(path, o, "the report");
+  write_text_file(path, page_end(std::move(o)), "the report");
 }
 
 }  // namespace tlm::analysis

@@ -83,13 +83,25 @@ std::string band_polygon(const std::vector<double>& x, const std::vector<double>
   return pts;
 }
 
+// Charts of labelled rows (forest plots, bar charts) put each row's label above its marks, left-aligned, and
+// give the marks the chart's whole width: the labels have room for large text, and the page's style sheet
+// makes it larger on a narrow screen (svg[data-labels="above"], docs/report.md "Layout").
+constexpr double kRowsLeft = 12, kRowsRight = 24, kRowLabel = 14, kRowMarks = 22;
+
 std::string open_svg(const std::string& id, const std::string& css_class, const std::string& title,
-                     double height, double width = kWidth) {
+                     double height, double width = kWidth, bool labels_above = false) {
   return fmt::format(
       "<svg id=\"{0}\" class=\"{1}\" viewBox=\"0 0 {2} {3}\" role=\"img\" aria-labelledby=\"{0}-title\" "
-      "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"{0}-title\">{4}</title>\n"
+      "xmlns=\"http://www.w3.org/2000/svg\"{6}>\n<title id=\"{0}-title\">{4}</title>\n"
       "<text x=\"{5}\" y=\"20\" class=\"chart-title\">{4}</text>\n",
-      html_escape(id), html_escape(css_class), width, height, html_escape(title), kLeft);
+      html_escape(id), html_escape(css_class), width, height, html_escape(title),
+      labels_above ? kRowsLeft : kLeft, labels_above ? " data-labels=\"above\"" : "");
+}
+
+// The label of a row of a chart of labelled rows, its baseline `kRowLabel` below the row's top `y`.
+std::string row_label(double y, const std::string& label) {
+  return fmt::format("<text class=\"row-label\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", kRowsLeft,
+                     y + kRowLabel, html_escape(label));
 }
 
 // Legend entries in a row (wrapping) under the title, from x0 to x1; returns the y below them. Kinds: a
@@ -308,8 +320,9 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
 
 std::string forest_plot(const std::string& id, const std::string& css_class, const std::string& title,
                         const std::string& x_label, const std::vector<ForestRow>& rows, bool percent) {
-  constexpr double row_h = 22, label_w = 330, width = 960;
-  const double height = kTop + 10 + row_h * static_cast<double>(rows.size()) + kBottom;
+  // 640 units wide, like the line charts; each row's label above its interval (open_svg).
+  constexpr double row_h = 36, mark_dy = kRowMarks + 4, left = kRowsLeft, right = kRowsRight, width = kWidth;
+  const double height = kTop + 6 + row_h * static_cast<double>(rows.size()) + kBottom;
   double lo = 0, hi = 0;  // zero is always in view: it is the reference
   for (const auto& r : rows)
     for (double v : {r.mean, r.lo, r.hi, r.lo_unpaired, r.hi_unpaired})
@@ -317,38 +330,38 @@ std::string forest_plot(const std::string& id, const std::string& css_class, con
   if (hi == lo) hi = lo + (percent ? 0.01 : 1);
   auto ticks = nice_ticks(lo, hi, 5);
   if (!ticks.empty()) lo = std::min(lo, ticks.front()), hi = std::max(hi, ticks.back());
-  const Scale sx{lo, hi, label_w, width - 20};
+  const Scale sx{lo, hi, left + 8, width - right};
   const double axis_y = height - kBottom;
 
-  std::string o = open_svg(id, css_class, title, height, width);
+  std::string o = open_svg(id, css_class, title, height, width, true);
   for (double t : ticks) {
     o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
                      sx(t), kTop, axis_y);
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     sx(t), axis_y + 16,
+                     sx(t), axis_y + 18,
                      percent ? tick_text(t * 100, false, false) : tick_text(t, false, false));
   }
   o += fmt::format("<line class=\"zero\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
                    sx(0), kTop, axis_y);
   o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                   (label_w + width - 20) / 2, height - 10, html_escape(x_label));
-  double y = kTop + 10 + row_h / 2;
+                   (left + width - right) / 2, height - 8, html_escape(x_label));
+  double y = kTop + 6;
   for (const auto& r : rows) {
-    o += fmt::format("<text class=\"row-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                     label_w - 8, y + 4, html_escape(r.label));
+    const double my = y + mark_dy;
+    o += row_label(y, r.label);
     if (std::isfinite(r.lo_unpaired) && std::isfinite(r.hi_unpaired))
       o += fmt::format(
           "<line class=\"unpaired\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#999\" "
           "stroke-width=\"7\" stroke-opacity=\"0.35\"/>\n",
-          sx(r.lo_unpaired), sx(r.hi_unpaired), y, y);
+          sx(r.lo_unpaired), sx(r.hi_unpaired), my, my);
     if (std::isfinite(r.lo) && std::isfinite(r.hi))
       o += fmt::format(
           "<line class=\"ci\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
           "stroke-width=\"2\"/>\n",
-          sx(r.lo), sx(r.hi), y, y, r.colour);
+          sx(r.lo), sx(r.hi), my, my, r.colour);
     if (std::isfinite(r.mean))
       o += fmt::format("<circle class=\"estimate\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"/>\n",
-                       sx(r.mean), y, r.colour);
+                       sx(r.mean), my, r.colour);
     y += row_h;
   }
   o += "</svg>\n";
@@ -357,10 +370,11 @@ std::string forest_plot(const std::string& id, const std::string& css_class, con
 
 std::string bar_chart(const std::string& id, const std::string& css_class, const std::string& title,
                       const BarChart& chart, const std::vector<BarRow>& rows) {
-  constexpr double label_w = 330, width = 960, bar_h = 9, bar_gap = 2, row_pad = 8;
+  // 640 units wide, like the line charts; each row's label above its bars (open_svg).
+  constexpr double left = kRowsLeft, right = kRowsRight, width = kWidth, bar_h = 9, bar_gap = 2, row_pad = 8;
   std::size_t per_row = 1;
   for (const auto& r : rows) per_row = std::max(per_row, r.bars.size());
-  const double row_h = row_pad + static_cast<double>(per_row) * (bar_h + bar_gap) - bar_gap;
+  const double row_h = kRowMarks - 4 + row_pad + static_cast<double>(per_row) * (bar_h + bar_gap) - bar_gap;
   const bool shade = chart.shade_to > chart.shade_from;
 
   std::vector<LegendEntry> legend;
@@ -369,8 +383,9 @@ std::string bar_chart(const std::string& id, const std::string& css_class, const
     legend.push_back({LegendEntry::Dashed, chart.reference_label, ""});
   if (shade && !chart.shade_label.empty()) legend.push_back({LegendEntry::Shade, chart.shade_label, ""});
   double legend_bottom = 0;
-  const std::string legend_svg = legend_row(legend, label_w, width - 20, kTop + 6, &legend_bottom);
-  const double top = legend.empty() ? kTop + 10 : legend_bottom + 14;
+  // One entry a line: the style sheet may enlarge the text (a narrow screen), and the entries stay apart.
+  const std::string legend_svg = legend_row(legend, left, left, kTop + 6, &legend_bottom);
+  const double top = legend.empty() ? kTop + 6 : legend_bottom + 10;
   const double height = top + row_h * static_cast<double>(rows.size()) + kBottom;
 
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -388,27 +403,26 @@ std::string bar_chart(const std::string& id, const std::string& css_class, const
   if (hi == lo) hi = lo + (chart.percent ? 0.01 : std::max(1.0, std::fabs(lo) * 0.1));
   const auto ticks = nice_ticks(lo, hi, 6);
   if (!ticks.empty()) lo = std::min(lo, ticks.front()), hi = std::max(hi, ticks.back());
-  const Scale sx{lo, hi, label_w, width - 20};
+  const Scale sx{lo, hi, left + 8, width - right};
   const double axis_y = height - kBottom;
 
-  std::string o = open_svg(id, css_class, title, height, width);
+  std::string o = open_svg(id, css_class, title, height, width, true);
   o += legend_svg;
   if (shade) o += shade_rect(sx(chart.shade_from), sx(chart.shade_to), top - 4, axis_y);
   for (double t : ticks) {
     o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
                      sx(t), top - 4, axis_y);
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     sx(t), axis_y + 16, tick_text(t, chart.percent, false));
+                     sx(t), axis_y + 18, tick_text(t, chart.percent, false));
   }
-  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", label_w,
-                   width - 20, axis_y);
+  o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", left + 8,
+                   width - right, axis_y);
   o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                   (label_w + width - 20) / 2, height - 10, html_escape(chart.x_label));
+                   (left + width - right) / 2, height - 8, html_escape(chart.x_label));
   double y = top;
   for (const auto& r : rows) {
-    o += fmt::format("<text class=\"row-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                     label_w - 8, y + row_h / 2, html_escape(r.label));
-    double by = y + row_pad / 2;
+    o += row_label(y, r.label);
+    double by = y + kRowMarks - 4 + row_pad / 2;
     for (const auto& b : r.bars) {
       if (std::isfinite(b.from) && std::isfinite(b.to)) {
         // A bar of (almost) no length stays visible as a thin mark at its place.

@@ -56,13 +56,14 @@ struct ForestRow {
   double lo_unpaired, hi_unpaired;  // drawn faintly behind, to show the gain of pairing
   std::string colour;
 };
-// Point estimates with interval whiskers and a zero line; `percent`: values are shares, shown as points.
+// Point estimates with interval whiskers and a zero line, each row's label above its whisker (so that the
+// labels read on a narrow screen: docs/report.md, "Layout"); `percent`: values are shares, shown as points.
 std::string forest_plot(const std::string& id, const std::string& css_class, const std::string& title,
                         const std::string& x_label, const std::vector<ForestRow>& rows, bool percent);
 
-// Horizontal bars, one row per label (labels on the left, as in the forest plot): each row holds one or more
-// bars, drawn one under another, each from `from` to `to` along the value axis with an optional whisker (an
-// interval) from `lo` to `hi`. Used for tornado charts (bars from a base value to each end) and for index
+// Horizontal bars, one row per label (each label above its row, as in the forest plot): each row holds one or
+// more bars, drawn one under another, each from `from` to `to` along the value axis with an optional whisker
+// (an interval) from `lo` to `hi`. Used for tornado charts (bars from a base value to each end) and for index
 // charts (bars from 0, with bootstrap intervals).
 struct Bar {
   double from = 0, to = 0;

@@ -385,8 +385,8 @@ std::string sweep_report_html(const std::string& h5path, const std::vector<int>&
       throw InputError(fmt::format("{}: the sweep has no year {} (it records {}–{})", h5path, y, start, end));
   const std::vector<Headline> hs = headlines(s, years);
   const std::string& base = s.variants.front();
-  const auto& pal = svg::palette();
-  auto colour = [&](std::size_t v) { return pal[v % pal.size()]; };
+  // The colours of the compare report: the base's blue, and no alternative in it (svg::scenario_colour).
+  auto colour = [](std::size_t v) { return svg::scenario_colour(v); };
   const bool pooled = s.is_grid() ? s.parameters.size() > 1 : true;
   const std::size_t total = s.points * s.replications;
 
@@ -503,8 +503,8 @@ std::string sweep_report_html(const std::string& h5path, const std::vector<int>&
   o += "<p class=\"note\">For each chart and x: the points pooled, the runs (done replications of those "
        "points) and the median and 5th and 95th percentiles of their values.</p>\n";
   o += numbers;
-  o += "</section>\n" + page_end();
-  return o;
+  o += "</section>\n";
+  return page_end(std::move(o));
 }
 
 }  // namespace tlm::analysis

@@ -257,7 +257,10 @@ void run_compare(CompareOptions& o) {
     // The same scenario twice (`tlm compare X X`) is allowed: the second group is named X#2.
     const std::string path = run_scenarios(o.run, true);
     as_bad_input([&] {
-      comparison = analysis::write_comparison(path, o.years, folder.path(), [] { InterruptGuard::check(); });
+      // The report names the results file where it will be, not in the staging folder.
+      comparison = analysis::write_comparison(
+          path, o.years, folder.path(), [] { InterruptGuard::check(); },
+          (fs::path(o.out_dir) / "results.h5").string());
     });
     InterruptGuard::check();
     guard.finished();

@@ -127,7 +127,7 @@ std::string posterior_page(const analysis::SweepResults& s, const std::vector<Po
     }
     html += "</tbody></table>\n";
   }
-  return html + analysis::page_end();
+  return analysis::page_end(std::move(html));
 }
 
 }  // namespace

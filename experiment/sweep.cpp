@@ -207,7 +207,7 @@ SweepPlan plan_sweep(Design design, const SweepRequest& request) {
   plan.subject_names = w.subjects.names;
   const models::Outcomes shape(static_cast<int>(plan.years.size()), w.regions, w.subjects.count());
   stored_datasets(shape, plan.regions, [&](sim::Dataset&& ds) {
-    plan.datasets.push_back({ds.path, ds.values.shape(), ds.unit, ds.description, ds.attributes});
+    plan.datasets.push_back({ds.path, ds.values.shape(), ds.unit, ds.description, ds.attributes, ds.axes});
     plan.task_values += ds.values.size();
   });
   plan.task_values *= V;

@@ -31,6 +31,7 @@ struct SweepDataset {
   std::vector<std::size_t> shape;
   std::string unit, description;
   std::vector<std::pair<std::string, std::string>> attributes;
+  std::vector<std::string> axes;  // sim::Dataset::axes: after the point and replication axes
   std::size_t size() const;
 };
 

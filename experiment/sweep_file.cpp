@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <numeric>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -124,12 +125,11 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
       }
       f.write_strings("/parameters", keys);
       f.write_strings("/variants", plan.groups);
-      f.write_ints("/years", plan.years);
-      f.write_strings("/regions", plan.region_names);
-      f.write_strings("/sectors", {models::kSectorNames.begin(), models::kSectorNames.end()});
-      f.write_strings("/routes", {models::kRouteNames.begin(), models::kRouteNames.end()});
-      f.write_strings("/programmes", {models::kProgrammeNames.begin(), models::kProgrammeNames.end()});
-      f.write_strings("/subjects", plan.subject_names);
+      models::write_axes(f, "", plan.years, plan.region_names, plan.subject_names, R);
+      std::vector<int> point(P);
+      std::iota(point.begin(), point.end(), 0);
+      f.write_ints("/point", point);
+      f.make_scale("/point", "point");
       for (std::size_t v = 0; v < plan.variants(); ++v) {
         const std::string g = "/" + plan.groups[v];
         f.create_group(g);
@@ -140,10 +140,14 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
           shape.insert(shape.end(), d.shape.begin(), d.shape.end());
           f.create_table(g + "/" + d.path, shape, d.unit, d.description);
           for (const auto& [name, value] : d.attributes) f.set_attr(g + "/" + d.path, name, value);
+          models::attach_axes(f, "", g.substr(1) + "/" + d.path, {"point", "replication"}, d.axes);
         }
       }
       f.create_marks("/done", {P, R});
       f.create_marks("/failed", {P, R});
+      for (const char* marks : {"done", "failed"})
+        models::attach_axes(f, "", marks, {"point", "replication"}, {});
+      for (const auto& key : keys) models::attach_axes(f, "", "points/" + key, {"point"}, {});
     });
   } catch (const PlanError&) {
     throw;

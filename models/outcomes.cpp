@@ -170,7 +170,7 @@ namespace {
 template <std::size_t N>
 void metric_datasets(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>& infos,
                      const sim::NdArray& cube, const std::string& folder, std::size_t years,
-                     std::size_t regions, std::size_t columns) {
+                     std::size_t regions, std::size_t columns, const char* column_axis) {
   for (std::size_t m = 0; m < N; ++m) {
     sim::NdArray a({years, regions, columns});
     std::copy_n(cube.data() + m * a.size(), a.size(), a.data());
@@ -182,7 +182,12 @@ void metric_datasets(std::vector<sim::Dataset>& out, const std::array<MetricInfo
       attributes.emplace_back("numerator", info.numerator >= 0 ? infos[info.numerator].name : "");
       attributes.emplace_back("denominator", infos[info.denominator].name);
     }
-    out.push_back({folder + info.name, info.unit, info.description, std::move(a), std::move(attributes)});
+    out.push_back({folder + info.name,
+                   info.unit,
+                   info.description,
+                   std::move(a),
+                   std::move(attributes),
+                   {"years", "regions", column_axis}});
   }
 }
 }  // namespace
@@ -190,21 +195,25 @@ void metric_datasets(std::vector<sim::Dataset>& out, const std::array<MetricInfo
 std::vector<sim::Dataset> Outcomes::to_datasets() const {
   std::vector<sim::Dataset> out;
   const std::size_t Y = static_cast<std::size_t>(years), R = static_cast<std::size_t>(regions);
-  metric_datasets(out, kMetricInfo, cube, "metrics/", Y, R, kSectors);
-  out.push_back({"cohorts/entrants", "persons",
-                 "entrants per entry year, sector of the school entered and route", cohort_entrants});
-  out.push_back(
-      {"cohorts/retained", "persons",
-       "of the entrants of that year, sector and route, still teaching (any school, any sector) k = "
-       "1..5 years later (NaN past the horizon)",
-       cohort_retained});
-  out.push_back(
-      {"cohorts/intake", "persons", "students who entered per intake year and programme", cohort_intake});
-  out.push_back({"cohorts/graduated", "persons", "of those, graduated by the end", cohort_graduated});
-  out.push_back({"cohorts/zij", "persons", "zij-instromers hired per year and sector", cohort_zij});
-  out.push_back({"cohorts/zij_completed", "persons", "of those, qualified by the end", cohort_zij_completed});
+  metric_datasets(out, kMetricInfo, cube, "metrics/", Y, R, kSectors, "sectors");
+  // A cohort table: counts of persons, its axes after the replication.
+  auto cohort = [&out](const char* name, const char* description, const sim::NdArray& values,
+                       std::vector<std::string> axes) {
+    out.push_back({std::string("cohorts/") + name, "persons", description, values, {}, std::move(axes)});
+  };
+  cohort("entrants", "entrants per entry year, sector of the school entered and route", cohort_entrants,
+         {"years", "sectors", "routes"});
+  cohort("retained",
+         "of the entrants of that year, sector and route, still teaching (any school, any sector) k = 1..5 "
+         "years later (NaN past the horizon)",
+         cohort_retained, {"years", "sectors", "routes", "k"});
+  cohort("intake", "students who entered per intake year and programme", cohort_intake,
+         {"years", "programmes"});
+  cohort("graduated", "of those, graduated by the end", cohort_graduated, {"years", "programmes"});
+  cohort("zij", "zij-instromers hired per year and sector", cohort_zij, {"years", "sectors"});
+  cohort("zij_completed", "of those, qualified by the end", cohort_zij_completed, {"years", "sectors"});
   metric_datasets(out, kSubjectMetricInfo, subject_cube, "subject_metrics/", Y, R,
-                  static_cast<std::size_t>(subjects));
+                  static_cast<std::size_t>(subjects), "subjects");
   return out;
 }
 
@@ -215,7 +224,7 @@ namespace {
 template <std::size_t N>
 void national_of(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>& infos,
                  const sim::NdArray& cube, const std::string& folder, std::size_t years, std::size_t regions,
-                 std::size_t columns) {
+                 std::size_t columns, const char* column_axis) {
   auto cell = [&](std::size_t m, std::size_t y, std::size_t g, std::size_t c) {
     return cube.data()[((m * years + y) * regions + g) * columns + c];
   };
@@ -240,8 +249,12 @@ void national_of(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>
     std::vector<std::pair<std::string, std::string>> attributes{{"recorded_by", info.recorded_by},
                                                                 {"section", info.section},
                                                                 {"aggregate", aggregate_text(info, infos)}};
-    out.push_back({folder + info.name, info.unit, std::string(info.description) + " (national)", std::move(a),
-                   std::move(attributes)});
+    out.push_back({folder + info.name,
+                   info.unit,
+                   std::string(info.description) + " (national)",
+                   std::move(a),
+                   std::move(attributes),
+                   {"years", column_axis}});
   }
 }
 }  // namespace
@@ -249,9 +262,9 @@ void national_of(std::vector<sim::Dataset>& out, const std::array<MetricInfo, N>
 std::vector<sim::Dataset> Outcomes::national_datasets() const {
   std::vector<sim::Dataset> out;
   const std::size_t Y = static_cast<std::size_t>(years), R = static_cast<std::size_t>(regions);
-  national_of(out, kMetricInfo, cube, "national/", Y, R, kSectors);
+  national_of(out, kMetricInfo, cube, "national/", Y, R, kSectors, "sectors");
   national_of(out, kSubjectMetricInfo, subject_cube, "subject_national/", Y, R,
-              static_cast<std::size_t>(subjects));
+              static_cast<std::size_t>(subjects), "subjects");
   return out;
 }
 

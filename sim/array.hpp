@@ -50,6 +50,9 @@ struct Dataset {
   std::string description;
   NdArray values;
   std::vector<std::pair<std::string, std::string>> attributes = {};  // further string attributes
+  // The axis datasets of its dimensions, one per dimension of `values`, named as in the group (e.g. "years",
+  // "regions"): the writer attaches them as dimension scales.
+  std::vector<std::string> axes = {};
 };
 
 }  // namespace tlm::sim

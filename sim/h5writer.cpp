@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <hdf5.h>
+#include <hdf5_hl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -282,6 +283,27 @@ void H5File::write_doubles(const std::string& path, const std::vector<double>& v
   check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name_,
         "write " + path);
   check(ds.close_now(), name_, "write " + path);
+}
+
+void H5File::make_scale(const std::string& path, const std::string& name) {
+  quiet_errors();
+  Handle ds(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), name_, "open " + path), H5Dclose);
+  check(H5DSset_scale(ds, name.c_str()), name_, "make " + path + " a dimension scale");
+}
+
+void H5File::attach_scale(const std::string& path, unsigned dim, const std::string& scale) {
+  quiet_errors();
+  Handle ds(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), name_, "open " + path), H5Dclose);
+  Handle sc(checked(H5Dopen2(file_, scale.c_str(), H5P_DEFAULT), name_, "open " + scale), H5Dclose);
+  check(H5DSattach_scale(ds, sc, dim), name_,
+        fmt::format("attach {} to dimension {} of {}", scale, dim, path));
+  char label[64] = {};
+  check(H5DSget_scale_name(sc, label, sizeof label) < 0 ? -1 : 0, name_, "read the name of " + scale);
+  check(H5DSset_label(ds, dim, label), name_, fmt::format("label dimension {} of {}", dim, path));
+}
+
+void H5File::attach_scales(const std::string& path, const std::vector<std::string>& axes) {
+  for (std::size_t d = 0; d < axes.size(); ++d) attach_scale(path, static_cast<unsigned>(d), axes[d]);
 }
 
 void H5Store::begin_create(const std::string& path) {

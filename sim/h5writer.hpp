@@ -44,6 +44,13 @@ class H5File {
   void write_strings(const std::string& path, const std::vector<std::string>& values);
   void write_ints(const std::string& path, const std::vector<int>& values);
   void write_doubles(const std::string& path, const std::vector<double>& values);
+  // Dimension scales (HDF5's H5DS, as netCDF-4 and xarray read them): marks the 1-D dataset `path` as the
+  // scale of the axis `name` (e.g. "year"), and attaches a scale to dimension `dim` of the dataset `path`,
+  // labelling that dimension with the scale's axis name.
+  void make_scale(const std::string& path, const std::string& name);
+  void attach_scale(const std::string& path, unsigned dim, const std::string& scale);
+  // Attaches the scales `axes` (paths, one per dimension, in order) to the dimensions of `path`.
+  void attach_scales(const std::string& path, const std::vector<std::string>& axes);
 
  protected:
   ~H5File() = default;

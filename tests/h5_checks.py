@@ -2,6 +2,8 @@
 
   h5_checks.py layout FILE GROUP            every dataset of ARCHITECTURE.md is there with the right shape
   h5_checks.py prefix SMALL LARGE GROUP N   the N replications of SMALL equal the first N of LARGE, bit for bit
+  h5_checks.py scales FILE                  every dataset of a results or sweep file has a dimension scale on each
+                                            dimension, of that dimension's length (docs/output.md, "Axes")
 """
 import sys
 
@@ -63,7 +65,7 @@ def prefix(small, large, group, n):
         a[group].visit(lambda name: names.append(name) if isinstance(a[group][name], h5py.Dataset) else None)
         for name in names:
             x, y = a[group][name][()], b[group][name][()]
-            if name.startswith(("metrics/", "cohorts/", "subject_metrics/")):
+            if name.startswith(("metrics/", "cohorts/", "subject_metrics/")) or name == "replication":
                 assert x.shape[0] == n, (name, x.shape)
                 y = y[:n]
             if x.dtype.kind == "f":
@@ -73,6 +75,47 @@ def prefix(small, large, group, n):
     print(f"prefix ok: {len(names)} datasets")
 
 
+def scales(path):
+    # Lists of names that are no dimension of any dataset: the sweep's parameters and variants.
+    lists = {"parameters", "variants"}
+    with h5py.File(path, "r") as f:
+        datasets = []
+        f.visititems(lambda n, o: datasets.append(n) if isinstance(o, h5py.Dataset) else None)
+        checked = 0
+        for name in datasets:
+            d = f[name]
+            if h5py.h5ds.is_scale(d.id) or name in lists:
+                continue
+            for i, n in enumerate(d.shape):
+                dim = d.dims[i]
+                assert len(dim) == 1, f"{name}: dimension {i} has {len(dim)} scales"
+                scale = dim[0]
+                axis = scale.name.rsplit("/", 1)[-1]
+                assert scale.shape == (n,), f"{name}: dimension {i} ({n}) has the scale {axis} of {scale.shape}"
+                assert dim.label == axis, f"{name}: dimension {i} is labelled {dim.label!r}, its scale is {axis}"
+            checked += 1
+        assert checked > 0, "no dataset"
+        # The index axes hold what they name, and a table's axes are those of docs/output.md (a sweep's
+        # axes are at its root, its tables' first axis the point).
+        sweep = "point" in f
+        lead = ["point", "replication"] if sweep else ["replication"]
+        if sweep:
+            assert list(f["point"][()]) == list(range(f["point"].shape[0]))
+        for group in [f[k] for k in f if isinstance(f[k], h5py.Group) and "cohorts" in f[k]]:
+            axes = f if sweep else group
+            assert list(axes["replication"][()]) == list(range(axes["replication"].shape[0]))
+            assert list(axes["k"][()]) == [1, 2, 3, 4, 5]
+            for table in ("metrics/shortage_fte", "national/shortage_fte"):
+                if table in group:
+                    d = group[table]
+                    regional = ["regions"] if table.startswith("metrics") else []
+                    assert [dim.label for dim in d.dims] == lead + ["years"] + regional + ["sectors"], table
+                    assert list(d.dims[len(lead)][0][()]) == list(axes["years"][()])
+            assert [dim.label for dim in group["cohorts/retained"].dims] == lead + [
+                "years", "sectors", "routes", "k"]
+    print(f"scales ok: {checked} datasets")
+
+
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
-    {"layout": layout, "prefix": prefix}[cmd](*args)
+    {"layout": layout, "prefix": prefix, "scales": scales}[cmd](*args)

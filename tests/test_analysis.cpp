@@ -22,6 +22,7 @@
 #include "analysis/stats.hpp"
 #include "analysis/svg.hpp"
 #include "process.hpp"
+#include "tests/html_checks.hpp"
 
 namespace fs = std::filesystem;
 using namespace tlm::analysis;
@@ -294,6 +295,13 @@ TEST_CASE("the report of a comparison holds every chart, the effects and the set
   CHECK(count(html, "class=\"chart so-share-chart\"") == 1);
   CHECK(count(html, "class=\"chart forest-plot\"") == 3);
   CHECK(count(html, "class=\"chart medians-chart\"") == 4);
+  // The page's layout (docs/report.md, "Layout"): tables scroll in their own box, the forest plots' labels
+  // stand above their rows, the charts draw with the shared palette.
+  CHECK(tlm::test::unboxed_tables(html) == 0);
+  CHECK(count(html, "<div class=\"table-scroll\"") > 3);
+  CHECK(count(html, "class=\"chart forest-plot\" viewBox=\"0 0 640 ") == 3);
+  CHECK(count(html, "data-labels=\"above\">") == 3);
+  CHECK(tlm::test::off_palette_colours(html).empty());
   CHECK(html.find("id=\"fan-po-0\"") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // no resource from the network

@@ -16,6 +16,7 @@
 #include "sim/array.hpp"
 #include "sim/h5writer.hpp"
 #include "sim/random.hpp"
+#include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -203,6 +204,11 @@ TEST_CASE("the calibration report: targets, posteriors, correlations and generat
   CHECK(c.generations[2].acceptance_rate() == Approx(10.0 / 80.0));
 
   const std::string html = tlm::analysis::calibration_report_html(path);
+  // The page's layout and colours (docs/report.md, "Layout"): every table in its scrolling box, the bar
+  // charts' labels above their rows, the shared palette only.
+  CHECK(tlm::test::unboxed_tables(html) == 0);
+  CHECK(html.find("data-labels=\"above\">") != std::string::npos);
+  CHECK(tlm::test::off_palette_colours(html).empty());
   // Each target: its label, measured value and sd in the table.
   CHECK(html.find("<td>po shortage rate 2030</td><td class=\"num\">0.08</td><td class=\"num\">0.005</td>") !=
         std::string::npos);

@@ -104,6 +104,21 @@ TEST_CASE("compare: a policy alternative with the same seed, replications and wo
   CHECK(!contains(read_file(dir / "cmp/report.html"), "Not paired"));
 }
 
+TEST_CASE("compare: the report names results.h5 where it ends up, not in the staging folder",
+          "[e2e][analysis][report]") {
+  TempDir dir;
+  // A new output folder (staged beside it as cmp.tmpPID), then the same folder again (staged inside it).
+  for (int pass = 0; pass < 2; ++pass) {
+    const auto r = run(
+        fmt::format("cd '{}' && '{}' compare tiny tiny -r 2 -j 2 -o cmp", dir.path().string(), tlm_binary()));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string html = read_file(dir / "cmp/report.html");
+    CHECK(contains(html, "File <code>cmp/results.h5</code>"));
+    CHECK(!contains(html, ".tmp"));
+  }
+}
+
 TEST_CASE(
     "compare: --years outside the scenarios' years, or an alternative of other years, is refused "
     "before anything runs",

@@ -62,6 +62,10 @@ TEST_CASE("a completed run leaves a file h5py opens, holding every dataset of th
   auto check = run(kPython + " layout " + out + " tiny");
   INFO(check.out << check.err);
   REQUIRE(check.exit_code == 0);
+  // Each dimension of every dataset has its axis attached as a dimension scale (xarray-style readers).
+  auto scales = run(kPython + " scales " + out);
+  INFO(scales.out << scales.err);
+  REQUIRE(scales.exit_code == 0);
   // Nothing but the results file is left behind.
   REQUIRE(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator{}) == 1);
 }

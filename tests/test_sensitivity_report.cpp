@@ -17,6 +17,7 @@
 #include "analysis/format.hpp"
 #include "analysis/results.hpp"
 #include "analysis/sensitivity_report.hpp"
+#include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
 using tlm::analysis::ranking_sentence;
@@ -353,6 +354,9 @@ TEST_CASE("sensitivity: report.html has a tornado chart per output, widest swing
   CHECK(html.find("<!DOCTYPE html>") == 0);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(count(html, "class=\"chart sens-tornado\"") == 2);
+  CHECK(count(html, "data-labels=\"above\">") == 2);  // the row labels above the bars (docs/report.md)
+  CHECK(tlm::test::unboxed_tables(html) == 0);
+  CHECK(tlm::test::off_palette_colours(html).empty());
   CHECK(row_labels(svg_of(html, "tornado-0")) ==
         std::vector<std::string>{"a&lt;large&gt;", "b.middle", "c.small"});
   CHECK(row_labels(svg_of(html, "tornado-1")) ==

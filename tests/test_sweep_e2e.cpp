@@ -103,6 +103,17 @@ TEST_CASE("a point of a sweep equals tlm run BASE --set key=value with the same 
   CHECK(run(kChecks + "point-equals-run " + (dir / "s.h5") + " 2 " + (dir / "run.h5")).exit_code == 1);
 }
 
+TEST_CASE("every dataset of a sweep file has a dimension scale on each dimension", "[e2e][sweep][h5]") {
+  TempDir dir;
+  small_sweep(dir);
+  REQUIRE(run(tlm_bin() + " sweep " + (dir / "d.toml") + " -q --regions -o " + (dir / "s.h5")).exit_code ==
+          0);
+  const auto scales =
+      run("/usr/bin/python3 " + std::string(TLM_TEST_DIR) + "/h5_checks.py scales " + (dir / "s.h5"));
+  INFO(scales.out << scales.err);
+  CHECK(scales.exit_code == 0);
+}
+
 TEST_CASE("a sweep run in slices (--tasks) and resumed equals the uninterrupted sweep",
           "[e2e][sweep][resume]") {
   TempDir dir;

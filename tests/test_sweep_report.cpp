@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "analysis/results.hpp"
+#include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -140,6 +141,8 @@ TEST_CASE("tlm report of a grid sweep: a chart per headline and parameter, media
   // 2040, FTE-years, policy cost) × 2 parameters, under the base and as the effect of the one alternative.
   CHECK(count(html, "class=\"chart sweep-chart sweep-level\"") == 26);
   CHECK(count(html, "class=\"chart sweep-chart sweep-effect\"") == 26);
+  CHECK(tlm::test::unboxed_tables(html) == 0);
+  CHECK(tlm::test::off_palette_colours(html).empty());
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("fan-chart") == std::string::npos);
   CHECK(html.find("not the uncertainty of the parameters themselves") != std::string::npos);
@@ -224,6 +227,39 @@ print(10 ** np.median(np.log10(x[first])))
   });
   CHECK(std::stod(bin->first) == Approx(expected[3]).epsilon(1e-12));
   check_row(bin->second, {expected[0], expected[1], expected[2]});
+}
+
+TEST_CASE(
+    "tlm report of a sweep colours its variants as a comparison does: never an alternative in the base's",
+    "[e2e][analysis][sweep]") {
+  TempDir dir;
+  // Thirteen alternatives: one more than the palette has colours after the base's.
+  std::string alternatives;
+  for (int i = 1; i <= 13; ++i) {
+    std::ofstream(dir / fmt::format("alt{}.toml", i))
+        << fmt::format("extends = \"tiny\"\nname = \"alt{}\"\n", i);
+    alternatives += fmt::format("{}\"alt{}.toml\"", i > 1 ? ", " : "", i);
+  }
+  std::ofstream(dir / "many.toml") << fmt::format(
+      "scenario = \"tiny\"\nalternatives = [{}]\nreplications = 1\n[[parameter]]\nkey = "
+      "\"reserve.return\"\nvalues = [0.02, 0.06]\n",
+      alternatives);
+  REQUIRE(run(fmt::format("cd '{}' && '{}' sweep many.toml -o many.h5 -q -j 2", dir.path().string(),
+                          tlm_binary()))
+              .exit_code == 0);
+  REQUIRE(run(fmt::format("'{}' report '{}'", tlm_binary(), dir / "many.h5")).exit_code == 0);
+  const std::string html = read_file(dir / "many.html");
+  const std::string& base = tlm::analysis::svg::scenario_colour(0);
+  for (std::size_t v = 1; v <= 13; ++v) {
+    const auto at = html.find(fmt::format("id=\"effect{}-shortage_fte-po-2040-p0\"", v));
+    REQUIRE(at != std::string::npos);
+    const std::string chart = html.substr(at, html.find("</svg>", at) - at);
+    INFO("alternative " << v);
+    CHECK(chart.find(fmt::format("stroke=\"{}\"", tlm::analysis::svg::scenario_colour(v))) !=
+          std::string::npos);
+    CHECK(chart.find(base) == std::string::npos);
+  }
+  CHECK(tlm::test::off_palette_colours(html).empty());
 }
 
 TEST_CASE("tlm report of an unfinished sweep says so and uses the done tasks only",
