@@ -332,7 +332,7 @@ Comparison write_effects_files(const std::string& h5path, const std::vector<int>
 }
 
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
-                            const std::string& out_dir, const std::function<void()>& checkpoint) {
+                            const std::string& out_dir, const std::function<void()>& checkpoint, Lang lang) {
   Comparison c{file_effects(h5path, years), file_cost_effects(h5path)};
   auto step = [&] {
     if (checkpoint) checkpoint();
@@ -347,7 +347,7 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
   write_effects_json((dir / "effects.json").string(), c.effects, c.costs,
                      effects_metadata(h5path, c.effects));
   step();
-  write_report(h5path, (dir / "report.html").string(), years);
+  write_report(h5path, (dir / "report.html").string(), years, lang);
   step();
   return c;
 }

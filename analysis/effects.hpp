@@ -14,6 +14,7 @@
 
 #include "analysis/costs.hpp"
 #include "analysis/headlines.hpp"
+#include "analysis/report_text.hpp"
 
 namespace tlm::analysis {
 
@@ -82,9 +83,10 @@ struct Comparison {
 };
 // Writes effects.csv, effects.json and report.html into out_dir (created if needed) and returns what it
 // wrote; `checkpoint`, when given, runs before and after each file (it may throw to stop: `tlm compare`
-// stops on Ctrl-C there).
+// stops on Ctrl-C there); `lang`: the language of report.html.
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
-                            const std::string& out_dir, const std::function<void()>& checkpoint = {});
+                            const std::string& out_dir, const std::function<void()>& checkpoint = {},
+                            Lang lang = Lang::en);
 // `tlm effects`: the effects and cost comparisons of an existing results file, as `tlm compare` makes them;
 // writes effects.csv and effects.json into out_dir (created if needed), not the report.
 Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,

@@ -26,6 +26,9 @@ void create_scenario_group(sim::H5Writer& file, const std::string& group, const 
   std::iota(years.begin(), years.end(), params.years.start);
   file.write_ints(g + "/years", years);
   file.write_strings(g + "/regions", world.region_names);
+  // Which regions are urban (1) and which not (0), in the order of /regions: the report's urban–rest
+  // contrast.
+  file.write_ints(g + "/region_urban", {world.urban.begin(), world.urban.end()});
   file.write_strings(g + "/sectors", {kSectorNames.begin(), kSectorNames.end()});
   file.write_strings(g + "/routes", {kRouteNames.begin(), kRouteNames.end()});
   file.write_strings(g + "/programmes", {kProgrammeNames.begin(), kProgrammeNames.end()});
