@@ -92,11 +92,12 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
 Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
                                const std::string& out_dir);
 // The terminal table of a comparison (`brief`: the summary of print_effects_summary instead, for
-// `tlm compare -q`) and the line naming the files in out_dir.
-void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief = false);
+// `tlm compare -q`, in `lang`; the full table is in English) and the line naming the files in out_dir.
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief = false,
+                      Lang lang = Lang::en);
 // A few lines for `tlm compare -q`: per alternative, its effect on the total shortage of all sectors in the
 // last year asked for and on the shortage FTE-years, with their intervals and whether they are paired.
-void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects);
+void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects, Lang lang = Lang::en);
 // The width the terminal output keeps to (issue 14).
 inline constexpr std::size_t kTerminalColumns = 100;
 

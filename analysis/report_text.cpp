@@ -154,6 +154,13 @@ const Words kEnglish{
         "(alternative − base, percentage points): dot the mean, line the 95% interval.",
     .subject_forest_title = "{}: shortage rate by vo subject, {}",
     .subject_forest_axis = "← better · difference (percentage points) · worse →",
+    .q_vs = "{} vs {}:",
+    .q_total_shortage = "total shortage {}",
+    .q_over_years = "over the years",
+    .q_fte_years = "FTE-years",
+    .q_effect = " {} {} {} [{}, {}];",
+    .q_paired = " 95% intervals, paired",
+    .q_unpaired = " 95% Welch intervals, not paired: {}",
 };
 
 const Words kDutch{
@@ -310,6 +317,13 @@ const Words kDutch{
         "95%-interval.",
     .subject_forest_title = "{}: tekortpercentage per vak in het vo, {}",
     .subject_forest_axis = "← beter · verschil (procentpunt) · slechter →",
+    .q_vs = "{} t.o.v. {}:",
+    .q_total_shortage = "totaal tekort {}",
+    .q_over_years = "over de jaren",
+    .q_fte_years = "FTE-jaren",
+    .q_effect = " {} {} {} [{}; {}];",
+    .q_paired = " 95%-intervallen, gepaard",
+    .q_unpaired = " 95%-Welch-intervallen, niet gepaard: {}",
 };
 
 }  // namespace

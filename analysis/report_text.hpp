@@ -102,6 +102,14 @@ struct Words {
   const char* subject_effects_note;  // year
   const char* subject_forest_title;  // alternative, year
   const char* subject_forest_axis;
+  // The summary `tlm compare -q` prints.
+  const char* q_vs;              // alternative, base
+  const char* q_total_shortage;  // year
+  const char* q_over_years;
+  const char* q_fte_years;
+  const char* q_effect;  // what, mean, unit, lo, hi
+  const char* q_paired;
+  const char* q_unpaired;  // why not paired
 };
 
 const Words& words(Lang lang);

@@ -278,7 +278,7 @@ void run_compare(CompareOptions& o) {
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(folder.shown_message(e.what()));
   }
-  analysis::print_comparison(std::cout, comparison, o.out_dir, o.run.quiet);
+  analysis::print_comparison(std::cout, comparison, o.out_dir, o.run.quiet, lang);
 }
 
 void run_effects(EffectsOptions& o) {
@@ -333,8 +333,10 @@ void register_analysis_commands(CLI::App& app) {
   c->add_option("--years", cmp->years,
                 "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
       ->delimiter(',');
-  c->add_option("--lang", cmp->lang,
-                "Language of report.html: en (English, the default) or nl (Dutch); not with --posterior");
+  c->add_option(
+      "--lang", cmp->lang,
+      "Language of report.html and of the -q summary: en (English, the default) or nl (Dutch); not with "
+      "--posterior");
   c->add_option("--posterior", cmp->posterior,
                 "Run on draws of this calibration's posterior (tlm calibrate's file): each effect with an "
                 "interval that holds the parameters' uncertainty, and the simulation noise apart")

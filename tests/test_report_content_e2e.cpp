@@ -35,6 +35,17 @@ std::string section(const std::string& html, const std::string& id) {
 const char* kInduction =
     "extends = \"tiny\"\nname = \"induction\"\n[policy.induction]\nbase_quality = 0.95\n";
 
+// Runs `tlm compare tiny induction.toml <more> -r 4 -j 2 <options> -o cmp` in `dir` and returns report.html.
+std::string compare_induction(const TempDir& dir, const std::string& more = "",
+                              const std::string& options = "") {
+  write_file(dir / "induction.toml", kInduction);
+  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny induction.toml {} -r 4 -j 2 {} -o cmp",
+                                 dir.path().string(), tlm_binary(), more, options));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return read_file(dir / "cmp/report.html");
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -42,12 +53,7 @@ TEST_CASE(
     "from zero",
     "[e2e][analysis][report-content]") {
   TempDir dir;
-  write_file(dir / "induction.toml", kInduction);
-  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny induction.toml tiny -r 4 -j 2 -o cmp",
-                                 dir.path().string(), tlm_binary()));
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  const std::string html = read_file(dir / "cmp/report.html");
+  const std::string html = compare_induction(dir, "tiny");
   const std::string answer = section(html, "answer");
   REQUIRE(!answer.empty());
   // Before the detail: the answer comes before the summary and the effects.
@@ -94,16 +100,11 @@ TEST_CASE(
     "a policy helps most and least",
     "[e2e][analysis][report-content]") {
   TempDir dir;
-  write_file(dir / "induction.toml", kInduction);
-  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny induction.toml -r 4 -j 2 -o cmp",
-                                 dir.path().string(), tlm_binary()));
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
+  const std::string html = compare_induction(dir);
   // The results file says which regions are urban: tiny has one urban region of two.
   const auto res = tlm::analysis::load_scenario(dir / "cmp/results.h5", "tiny", {"shortage_fte"});
   REQUIRE(res.region_urban.size() == 2);
   CHECK(res.region_urban[0] + res.region_urban[1] == 1);
-  const std::string html = read_file(dir / "cmp/report.html");
   const std::string regions = section(html, "regions");
   REQUIRE(!regions.empty());
   CHECK(contains(regions, "<h2>Regions</h2>"));
@@ -139,12 +140,7 @@ TEST_CASE(
 TEST_CASE("report: the effect of a policy on each vo subject's shortage rate, as a forest plot",
           "[e2e][analysis][report-content]") {
   TempDir dir;
-  write_file(dir / "induction.toml", kInduction);
-  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny induction.toml -r 4 -j 2 -o cmp",
-                                 dir.path().string(), tlm_binary()));
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  const std::string subjects = section(read_file(dir / "cmp/report.html"), "subjects");
+  const std::string subjects = section(compare_induction(dir), "subjects");
   REQUIRE(!subjects.empty());
   CHECK(contains(subjects, "<h3>Effects by vo subject</h3>"));
   CHECK(contains(subjects, "id=\"forest-subjects-1\""));
@@ -157,12 +153,7 @@ TEST_CASE(
     "refused",
     "[e2e][analysis][report-content][lang]") {
   TempDir dir;
-  write_file(dir / "induction.toml", kInduction);
-  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny induction.toml -r 4 -j 2 --lang nl -o cmp",
-                                 dir.path().string(), tlm_binary()));
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  const std::string nl = read_file(dir / "cmp/report.html");
+  const std::string nl = compare_induction(dir, "", "--lang nl");
   CHECK(contains(nl, "<html lang=\"nl\">"));
   for (const char* dutch :
        {"<h1>De arbeidsmarkt voor leraren: uitkomsten van de simulatie</h1>", "<h2>Lees dit eerst</h2>",
@@ -183,6 +174,15 @@ TEST_CASE(
   const auto nl2 = run(fmt::format("'{}' report '{}' --lang nl -o '{}'", tlm_binary(), h5, dir / "nl.html"));
   REQUIRE(nl2.exit_code == 0);
   CHECK(contains(read_file(dir / "nl.html"), "<h2>Het antwoord in het kort</h2>"));
+
+  // The summary of compare -q in Dutch.
+  const auto q = run(fmt::format("cd '{}' && '{}' compare tiny induction.toml -r 2 -q --lang nl -o cmp3",
+                                 dir.path().string(), tlm_binary()));
+  REQUIRE(q.exit_code == 0);
+  CHECK(contains(q.out, "induction t.o.v. tiny: totaal tekort 2040 "));
+  CHECK(contains(q.out, "FTE-jaren ["));
+  CHECK(contains(q.out, "95%-intervallen, gepaard"));
+  CHECK(!contains(q.out, "over the years"));
 
   // An unknown language: exit 2, a clear message, no file; compare refuses it before running anything.
   const auto xx = run(fmt::format("'{}' report '{}' --lang xx -o '{}'", tlm_binary(), h5, dir / "xx.html"));
