@@ -284,7 +284,8 @@ bool clear_of_zero(double lo, double hi) {
 // set it.
 std::string shown_value(const std::string& v, const std::string& unset) {
   if (v.empty()) return unset;
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') return v.substr(1, v.size() - 2);
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+    return v.substr(1, v.size() - 2);
   if (v.starts_with("{ ") && v.ends_with(" }")) {
     std::set<std::string> values;
     for (std::size_t eq = v.find(" = "); eq != std::string::npos; eq = v.find(" = ", eq + 1)) {
@@ -318,7 +319,6 @@ std::string answer_of(const ScenarioView& base, const ScenarioView& alt, const s
   auto num = [&](double v, int dec) { return localize(thousands(v, dec), lang); };
   auto snum = [&](double v, int dec) { return localize(signed_thousands(v, dec), lang); };
   auto eur = [&](double v) { return localize(euros(v), lang); };
-  auto mln = [&](double v, bool sign) { return localize(millions(v, sign, lang), lang); };
 
   // What changes.
   std::vector<std::string> changes;
@@ -387,6 +387,12 @@ std::string answer_of(const ScenarioView& base, const ScenarioView& alt, const s
     if (x.scenario == alt.name && x.sector == "all") c = &x;
   if (!c) return o + w.no_costs + "</p>\n";
   const auto& s = c->stats;
+  // Millions where the amounts run into millions, whole euros below (a small world's costs).
+  const bool whole =
+      std::max({std::fabs(s.cost.mean), std::fabs(s.cost.paired.lo), std::fabs(s.cost.paired.hi)}) < 1e6;
+  auto mln = [&](double v, bool sign) {
+    return localize(whole ? euros(v, sign) : millions(v, sign, lang), lang);
+  };
   if (s.cost.mean == 0)
     o +=
         f(w.cost_same, c->first_year, c->last_year, mln(s.cost.paired.lo, true), mln(s.cost.paired.hi, true));
