@@ -195,3 +195,27 @@ TEST_CASE(
   CHECK(contains(cmp.err, "--lang xx: unknown language"));
   CHECK(!fs::exists(dir / "cmp2"));
 }
+
+TEST_CASE(
+    "report: a clear effect is stated with its size, its share of the base's shortage and its price per "
+    "FTE-year avoided",
+    "[e2e][analysis][report-content]") {
+  TempDir dir;
+  write_file(
+      dir / "early.toml",
+      "extends = \"tiny\"\nname = \"early\"\n[policy.induction]\nbase_quality = 0.95\nfrom_year = 2026\n");
+  const auto r = run(fmt::format("cd '{}' && '{}' compare tiny early.toml -r 30 -j 2 -q -o cmp",
+                                 dir.path().string(), tlm_binary()));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string answer = section(read_file(dir / "cmp/report.html"), "answer");
+  INFO(answer);
+  // With 30 paired runs the early, high-quality induction lowers the shortage clearly (tiny, seed 20251001).
+  CHECK(contains(answer, "the year induction starts (2026 instead of the default)"));
+  CHECK(contains(answer, "FTE-years lower</strong> than under tiny (95% interval −"));
+  CHECK(contains(answer, "of the base's shortage)"));
+  CHECK(contains(answer, "Of career switchers, the share still teaching 5 years after starting is"));
+  CHECK(contains(answer, "per FTE-year of shortage avoided</strong> (95% interval €"));
+  CHECK(!contains(answer, "cannot tell the policy's effect on the shortage from zero"));
+  CHECK(!contains(answer, "not reliable"));  // 30 runs: the bootstrap interval is marked reliable
+}
