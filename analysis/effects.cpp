@@ -292,7 +292,8 @@ void print_effects(std::ostream& out, const std::vector<Effect>& effects,
     out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
 }
 
-void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects) {
+void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects, Lang lang) {
+  const Words& w = words(lang);
   std::optional<int> last;
   for (const auto& e : effects)
     if (e.metric == "shortage_fte" && e.sector == "all" && e.year && (!last || *e.year > *last))
@@ -301,19 +302,19 @@ void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects
   for (const auto& e : effects) {
     if (e.scenario == current) continue;
     current = e.scenario;
-    std::string line = fmt::format("{} vs {}:", e.scenario, e.base);
+    std::string line = fmt::format(fmt::runtime(w.q_vs), e.scenario, e.base);
     for (const auto& f : effects) {
       if (f.scenario != current || f.sector != "all" || !f.subject.empty()) continue;
       const bool level = f.metric == "shortage_fte" && f.year == last;
       if (!level && f.metric != "shortage_fte_years") continue;
       const int dec = difference_decimals(f.lo, f.hi, f.mean, 0);
-      line += fmt::format(" {} {} {} [{}, {}];",
-                          level ? fmt::format("total shortage {}", *f.year) : std::string("over the years"),
-                          signed_thousands(f.mean, dec), level ? "FTE" : "FTE-years",
-                          signed_thousands(f.lo, dec), signed_thousands(f.hi, dec));
+      line += fmt::format(fmt::runtime(w.q_effect),
+                          level ? fmt::format(fmt::runtime(w.q_total_shortage), *f.year) : w.q_over_years,
+                          localize(signed_thousands(f.mean, dec), lang), level ? "FTE" : w.q_fte_years,
+                          localize(signed_thousands(f.lo, dec), lang),
+                          localize(signed_thousands(f.hi, dec), lang));
     }
-    line += e.paired ? " 95% intervals, paired"
-                     : fmt::format(" 95% Welch intervals, not paired: {}", e.why_unpaired);
+    line += e.paired ? w.q_paired : fmt::format(fmt::runtime(w.q_unpaired), e.why_unpaired);
     out << wrap_text(line, kTerminalColumns);
   }
 }
@@ -333,7 +334,7 @@ Comparison write_effects_files(const std::string& h5path, const std::vector<int>
 
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
                             const std::string& out_dir, const std::function<void()>& checkpoint,
-                            const std::string& shown_h5path) {
+                            const std::string& shown_h5path, Lang lang) {
   Comparison c{file_effects(h5path, years), file_cost_effects(h5path)};
   auto step = [&] {
     if (checkpoint) checkpoint();
@@ -348,15 +349,16 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
   write_effects_json((dir / "effects.json").string(), c.effects, c.costs,
                      effects_metadata(h5path, c.effects));
   step();
-  write_report(h5path, (dir / "report.html").string(), years, shown_h5path);
+  write_report(h5path, (dir / "report.html").string(), years, shown_h5path, lang);
   step();
   return c;
 }
 
-void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief) {
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief,
+                      Lang lang) {
   const auto dir = std::filesystem::path(out_dir);
   if (brief)
-    print_effects_summary(out, c.effects);
+    print_effects_summary(out, c.effects, lang);
   else
     print_effects(out, c.effects, c.costs);
   out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),

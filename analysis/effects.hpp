@@ -14,6 +14,7 @@
 
 #include "analysis/costs.hpp"
 #include "analysis/headlines.hpp"
+#include "analysis/report_text.hpp"
 
 namespace tlm::analysis {
 
@@ -83,20 +84,22 @@ struct Comparison {
 // Writes effects.csv, effects.json and report.html into out_dir (created if needed) and returns what it
 // wrote; `checkpoint`, when given, runs before and after each file (it may throw to stop: `tlm compare`
 // stops on Ctrl-C there). `shown_h5path`, when given, is the path the report names as its file (`tlm
-// compare` reads its results from a staging folder that is renamed into place afterwards).
+// compare` reads its results from a staging folder that is renamed into place afterwards); `lang`: the
+// language of report.html.
 Comparison write_comparison(const std::string& h5path, const std::vector<int>& years,
                             const std::string& out_dir, const std::function<void()>& checkpoint = {},
-                            const std::string& shown_h5path = {});
+                            const std::string& shown_h5path = {}, Lang lang = Lang::en);
 // `tlm effects`: the effects and cost comparisons of an existing results file, as `tlm compare` makes them;
 // writes effects.csv and effects.json into out_dir (created if needed), not the report.
 Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
                                const std::string& out_dir);
 // The terminal table of a comparison (`brief`: the summary of print_effects_summary instead, for
-// `tlm compare -q`) and the line naming the files in out_dir.
-void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief = false);
+// `tlm compare -q`, in `lang`; the full table is in English) and the line naming the files in out_dir.
+void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief = false,
+                      Lang lang = Lang::en);
 // A few lines for `tlm compare -q`: per alternative, its effect on the total shortage of all sectors in the
 // last year asked for and on the shortage FTE-years, with their intervals and whether they are paired.
-void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects);
+void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects, Lang lang = Lang::en);
 // The width the terminal output keeps to (issue 14).
 inline constexpr std::size_t kTerminalColumns = 100;
 

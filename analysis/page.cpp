@@ -76,12 +76,12 @@ details { margin: .6rem 0; } summary { cursor: pointer; }
 
 }  // namespace
 
-std::string page_head(const std::string& title) {
+std::string page_head(const std::string& title, const std::string& lang) {
   return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>tlm report: {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-      html_escape(title), kStyle);
+      lang, html_escape(title), kStyle);
 }
 
 std::string page_provenance(const std::string& path, const std::string& tlm_version,

@@ -10,7 +10,7 @@ namespace tlm::analysis {
 
 // From <!DOCTYPE html> to the opening <body>: the inline style sheet (no script, no network) and `title`
 // (escaped here).
-std::string page_head(const std::string& title);
+std::string page_head(const std::string& title, const std::string& lang = "en");
 // "File …; tlm …; created ….  Command: …" as a paragraph of class meta; every argument escaped here.
 std::string page_provenance(const std::string& path, const std::string& tlm_version,
                             const std::string& created, const std::string& command);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <limits>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "analysis/format.hpp"
 #include "analysis/headlines.hpp"
 #include "analysis/page.hpp"
+#include "analysis/report_text.hpp"
 #include "analysis/results.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/svg.hpp"
@@ -41,7 +43,39 @@ struct ScenarioView {
   int graduation_last = 0;
   StartFacts facts;  // what decides the pairing with the base
   std::vector<std::string> set_keys, overrides;
+  // Regions: their names, urban flags (empty when the file lacks them) and the shortage rate of all sectors,
+  // [rep][year][region]; the rate of the urban regions together and of the others, [rep][year].
+  std::vector<std::string> regions;
+  std::vector<int> urban;
+  std::vector<std::vector<std::vector<double>>> region_rate;
+  std::vector<std::vector<double>> urban_rate, rest_rate;
 };
+
+// Σ shortage / Σ demand over all sectors, per replication, year and region; and over the urban regions
+// (`urban` 1) and the others together.
+void region_rates(const ScenarioResults& r, ScenarioView& v) {
+  const Array& sh = r.metric("shortage_fte");
+  const Array& de = r.metric("demand_fte");
+  const std::size_t R = sh.dim(0), Y = sh.dim(1), G = sh.dim(2), S = sh.dim(3);
+  const bool split = r.region_urban.size() == G;
+  v.region_rate.assign(R, std::vector<std::vector<double>>(Y, std::vector<double>(G)));
+  v.urban_rate.assign(R, std::vector<double>(Y));
+  v.rest_rate.assign(R, std::vector<double>(Y));
+  for (std::size_t i = 0; i < R; ++i)
+    for (std::size_t y = 0; y < Y; ++y) {
+      double us = 0, ud = 0, os = 0, od = 0;
+      for (std::size_t g = 0; g < G; ++g) {
+        double a = 0, b = 0;
+        for (std::size_t k = 0; k < S; ++k) a += sh({i, y, g, k}), b += de({i, y, g, k});
+        v.region_rate[i][y][g] = b > 0 ? a / b : std::nan("");
+        const bool u = split && r.region_urban[g] != 0;
+        (u ? us : os) += a;
+        (u ? ud : od) += b;
+      }
+      v.urban_rate[i][y] = ud > 0 ? us / ud : std::nan("");
+      v.rest_rate[i][y] = od > 0 ? os / od : std::nan("");
+    }
+}
 
 ScenarioView view_of(const std::string& path, const std::string& name, std::vector<int>& years) {
   const ScenarioResults r =
@@ -86,6 +120,9 @@ ScenarioView view_of(const std::string& path, const std::string& name, std::vect
   v.facts = start_facts(r);
   v.set_keys = r.set_keys;
   v.overrides = r.overrides;
+  v.regions = r.regions;
+  v.urban = r.region_urban;
+  region_rates(r, v);
   return v;
 }
 
@@ -194,7 +231,7 @@ std::string sector_name(const std::string& s) {
 }
 
 // "€1,234.5 million", with an explicit sign for differences.
-std::string millions(double v, bool sign = false) {
+std::string millions(double v, bool sign = false, Lang lang = Lang::en) {
   if (!std::isfinite(v)) return "–";
   std::string t = sign ? signed_thousands(v / 1e6, 1) : thousands(v / 1e6, 1);
   const std::string minus = "−";
@@ -206,7 +243,7 @@ std::string millions(double v, bool sign = false) {
     prefix = "+";
     t = t.substr(1);
   }
-  return prefix + "€" + t + " million";
+  return fmt::format("{}€{} {}", prefix, t, words(lang).million);
 }
 
 // The cost comparisons of docs/model.md 13.3: one row per alternative and group of sectors.
@@ -226,6 +263,291 @@ std::string cost_table(const std::vector<CostEffect>& costs) {
         html_escape(cost_text(s)));
   }
   return o + "</tbody></table>\n";
+}
+
+// The keys the alternative states and the base does not: what the alternative says, even where it says the
+// default.
+std::vector<std::string> explicit_keys(const ScenarioView& base, const ScenarioView& alt) {
+  std::vector<std::string> keys;
+  for (const auto& k : alt.set_keys)
+    if (std::find(base.set_keys.begin(), base.set_keys.end(), k) == base.set_keys.end()) keys.push_back(k);
+  return keys;
+}
+
+// Whether a 95% interval leaves zero out (a NaN bound: it does not).
+bool clear_of_zero(double lo, double hi) {
+  return lo > 0 || hi < 0;
+}
+
+// The setting value as a reader sees it: TOML strings without their quotes, an inline table whose values are
+// all the same ({ mbo = 0.95, po = 0.95, vo = 0.95 }) as that one value, `unset` where the scenario does not
+// set it.
+std::string shown_value(const std::string& v, const std::string& unset) {
+  if (v.empty()) return unset;
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+    return v.substr(1, v.size() - 2);
+  if (v.starts_with("{ ") && v.ends_with(" }")) {
+    std::set<std::string> values;
+    for (std::size_t eq = v.find(" = "); eq != std::string::npos; eq = v.find(" = ", eq + 1)) {
+      const std::size_t from = eq + 3, to = std::min(v.find(", ", from), v.size() - 2);
+      values.insert(v.substr(from, to - from));
+    }
+    if (values.size() == 1) return shown_value(*values.begin(), unset);
+  }
+  return v;
+}
+
+// "A, B and C".
+std::string joined(const std::vector<std::string>& parts, const Words& w) {
+  std::string o;
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    o += (i == 0 ? "" : i + 1 == parts.size() ? fmt::format(" {} ", w.and_word) : ", ") + parts[i];
+  return o;
+}
+
+// The answer on the first page for one alternative (docs/report.md, "The answer in brief"): what changes,
+// by how much (the shortage FTE-years and the shortage in the last year, retention by route), how sure
+// (which uncertainty the intervals hold, paired or not) and at what cost. It never claims an effect whose
+// 95% interval includes zero.
+std::string answer_of(const ScenarioView& base, const ScenarioView& alt, const std::vector<std::string>& keys,
+                      const std::vector<Effect>& effects, const std::vector<CostEffect>& costs,
+                      const Pairing& pairing, int last_year, Lang lang) {
+  const Words& w = words(lang);
+  auto f = [&](std::string_view pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
+  auto num = [&](double v, int dec) { return localize(thousands(v, dec), lang); };
+  auto snum = [&](double v, int dec) { return localize(signed_thousands(v, dec), lang); };
+  auto eur = [&](double v) { return localize(euros(v), lang); };
+
+  // What changes.
+  std::vector<std::string> changes;
+  const auto diffs = diff_settings(base.toml, alt.toml, keys);
+  std::size_t shown = 0;
+  for (const auto& d : diffs) {
+    if (d.same) continue;
+    if (shown == 4) {
+      std::size_t rest = 0;
+      for (const auto& e : diffs) rest += e.same ? 0 : 1;
+      changes.push_back(f(w.more_settings, rest - shown));
+      break;
+    }
+    const auto plain = setting_words(d.key, lang);
+    changes.push_back(f(w.setting_change,
+                        plain ? html_escape(*plain) : fmt::format("<code>{}</code>", html_escape(d.key)),
+                        localize(html_escape(shown_value(d.alt, w.default_value)), lang),
+                        localize(html_escape(shown_value(d.base, w.default_value)), lang)));
+    ++shown;
+  }
+  std::string o = "<p class=\"answer\">";
+  o += changes.empty()
+           ? f(w.answer_no_changes, html_escape(alt.name), html_escape(base.name))
+           : f(w.answer_changes, html_escape(alt.name), html_escape(base.name), joined(changes, w));
+
+  // By how much: the shortage over the years, then in the last year.
+  if (const Effect* e = find(effects, alt.name, "shortage_fte_years", "all", "", "", std::nullopt)) {
+    const int dec = difference_decimals(e->lo, e->hi, e->mean, 0);
+    if (clear_of_zero(e->lo, e->hi))
+      o += f(w.answer_fte_years, base.start, base.end, num(std::fabs(e->mean), dec),
+             e->mean < 0 ? w.lower : w.higher, html_escape(base.name), snum(e->lo, dec), snum(e->hi, dec),
+             localize(percent(std::fabs(e->mean) / e->base_mean), lang));
+    else
+      o += f(w.answer_fte_years_zero, base.start, base.end, snum(e->mean, dec), snum(e->lo, dec),
+             snum(e->hi, dec));
+  }
+  if (const Effect* e = find(effects, alt.name, "shortage_fte", "all", "", "", last_year)) {
+    const int dec = difference_decimals(e->lo, e->hi, e->mean, 0);
+    if (clear_of_zero(e->lo, e->hi))
+      o += f(w.answer_last_year, last_year, num(std::fabs(e->mean), dec), e->mean < 0 ? w.lower : w.higher,
+             snum(e->lo, dec), snum(e->hi, dec));
+    else
+      o += f(w.answer_last_year_zero, last_year, snum(e->mean, dec), snum(e->lo, dec), snum(e->hi, dec));
+  }
+  // Retention by route: the clear effects one by one, the others together.
+  std::vector<std::string> unclear;
+  for (const auto& route : headline_routes()) {
+    const Effect* e = find(effects, alt.name, "retention_5y", "", route, "", std::nullopt);
+    if (!e || !std::isfinite(e->mean)) continue;
+    if (!clear_of_zero(e->lo, e->hi)) {
+      unclear.push_back(route_words(route, lang));
+      continue;
+    }
+    const int dec = difference_decimals(100 * e->lo, 100 * e->hi, 100 * e->mean, 1);
+    o += f(w.retention_clear, route_words(route, lang), num(std::fabs(100 * e->mean), dec),
+           e->mean < 0 ? w.lower : w.higher, snum(100 * e->lo, dec), snum(100 * e->hi, dec));
+  }
+  if (!unclear.empty()) o += f(w.retention_unclear, joined(unclear, w));
+
+  // How sure.
+  o += pairing.paired ? f(w.sure_paired, alt.replications) : f(w.sure_unpaired, html_escape(pairing.why_not));
+
+  // At what cost.
+  const CostEffect* c = nullptr;
+  for (const auto& x : costs)
+    if (x.scenario == alt.name && x.sector == "all") c = &x;
+  if (!c) return o + w.no_costs + "</p>\n";
+  const auto& s = c->stats;
+  // Millions where the amounts run into millions, whole euros below (a small world's costs).
+  const bool whole =
+      std::max({std::fabs(s.cost.mean), std::fabs(s.cost.paired.lo), std::fabs(s.cost.paired.hi)}) < 1e6;
+  auto mln = [&](double v, bool sign) {
+    return localize(whole ? euros(v, sign) : millions(v, sign, lang), lang);
+  };
+  if (s.cost.mean == 0)
+    o +=
+        f(w.cost_same, c->first_year, c->last_year, mln(s.cost.paired.lo, true), mln(s.cost.paired.hi, true));
+  else
+    o += f(w.cost_diff, c->first_year, c->last_year, mln(std::fabs(s.cost.mean), false),
+           s.cost.mean < 0 ? w.less : w.more, mln(s.cost.paired.lo, true), mln(s.cost.paired.hi, true));
+  switch (s.kind) {
+    case CostCase::per_fte_year_avoided:
+      o += std::isfinite(s.ratio_ci.hi)
+               ? f(w.cost_avoided, eur(s.ratio), eur(s.ratio_ci.lo), eur(s.ratio_ci.hi))
+               : f(w.cost_avoided_open, eur(s.ratio), eur(s.ratio_ci.lo));
+      break;
+    case CostCase::cheaper_and_fewer:
+      o += w.cost_cheaper;
+      break;
+    case CostCase::costs_more_no_fewer:
+      o += w.cost_more_no_fewer;
+      break;
+    case CostCase::saved_per_fte_year_added:
+      o += f(w.cost_saved, eur(s.ratio), eur(s.ratio_ci.lo), eur(s.ratio_ci.hi));
+      break;
+    case CostCase::no_reduction:
+      o += w.cost_no_reduction;
+      break;
+  }
+  if (has_ratio(s.kind) && s.unreliable) o += f(w.cost_unreliable, s.n, kReliablePairs);
+  return o + "</p>\n";
+}
+
+// The regions section (docs/report.md, "Regions"): the shortage rate of every region in the last year,
+// highest first (by the base), urban regions marked; per scenario the urban regions against the rest over
+// time; per alternative the regions where it helps most and least, with 95% intervals.
+std::string regions_section(const std::vector<ScenarioView>& views, const std::vector<Pairing>& pairings,
+                            int year, Lang lang) {
+  const Words& w = words(lang);
+  const ScenarioView& base = views.front();
+  auto f = [&](std::string_view pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
+  const auto yi =
+      static_cast<std::size_t>(std::find(base.years.begin(), base.years.end(), year) - base.years.begin());
+  if (yi >= base.years.size() || base.regions.empty()) return "";
+  auto rates = [&](const ScenarioView& v, std::size_t g) {
+    std::vector<double> x;
+    for (const auto& rep : v.region_rate) x.push_back(rep[yi][g]);
+    return x;
+  };
+  const bool has_urban = base.urban.size() == base.regions.size();
+  std::string o = fmt::format("<section id=\"regions\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n",
+                              w.h_regions, f(w.regions_note, year));
+  if (!has_urban) o += fmt::format("<p class=\"note\">{}</p>\n", w.regions_no_urban);
+  std::vector<std::size_t> order(base.regions.size());
+  std::vector<double> base_mean;
+  for (std::size_t g = 0; g < order.size(); ++g) order[g] = g, base_mean.push_back(mean(rates(base, g)));
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return base_mean[a] > base_mean[b]; });
+  o += fmt::format("<table class=\"regions\"><thead><tr><th>{}</th><th>{}</th>", w.region, w.urban);
+  for (const auto& v : views) o += fmt::format("<th class=\"num\">{}</th>", html_escape(v.name));
+  o += "</tr></thead><tbody>\n";
+  for (std::size_t g : order) {
+    const bool u = has_urban && base.urban[g] != 0;
+    o += fmt::format("<tr{}><td>{}</td><td>{}</td>", u ? " class=\"urban\"" : "",
+                     html_escape(base.regions[g]), u ? w.urban : "");
+    for (const auto& v : views) {
+      if (v.regions != base.regions) {
+        o += "<td class=\"num\">–</td>";
+        continue;
+      }
+      const Summary sm = summarize(rates(v, g));
+      o += fmt::format("<td class=\"num\">{}<br><small>{}–{}</small></td>", localize(percent(sm.mean), lang),
+                       localize(percent(sm.p05), lang), localize(percent(sm.p95), lang));
+    }
+    o += "</tr>\n";
+  }
+  o += "</tbody></table>\n";
+  const bool contrast = has_urban && std::count(base.urban.begin(), base.urban.end(), 1) > 0 &&
+                        std::count(base.urban.begin(), base.urban.end(), 0) > 0;
+  if (contrast) {
+    o += "<div class=\"charts\">\n";
+    for (std::size_t i = 0; i < views.size(); ++i) {
+      const auto& v = views[i];
+      auto us = fan_series(v, v.urban_rate, w.urban_regions, svg::scenario_colour(0), true);
+      auto rs = fan_series(v, v.rest_rate, w.other_regions, svg::scenario_colour(1), true);
+      rs.dashed = true;
+      us.lo50.clear(), us.hi50.clear(), rs.lo50.clear(), rs.hi50.clear();
+      svg::Axes ax{.x_label = w.year_axis, .y_label = w.rate_axis, .y_percent = true, .y_from_zero = false};
+      o += svg::line_chart(fmt::format("urban-{}", i), "chart urban-chart", f(w.regions_contrast, v.name), ax,
+                           {us, rs});
+    }
+    o += "</div>\n";
+  }
+  // Where each alternative helps most and least.
+  if (views.size() > 1) {
+    o += fmt::format("<p class=\"note\">{}</p>\n", f(w.regions_effect_note, year));
+    for (std::size_t i = 1; i < views.size(); ++i) {
+      const auto& v = views[i];
+      if (v.regions != base.regions) continue;
+      struct Row {
+        std::size_t g;
+        PairedDifference d;
+      };
+      std::vector<Row> rows;
+      for (std::size_t g = 0; g < base.regions.size(); ++g) {
+        const auto b = rates(base, g), a = rates(v, g);
+        rows.push_back({g, pairings[i].paired ? paired_difference(b, a) : unpaired_difference(b, a)});
+      }
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const Row& a, const Row& b) { return a.d.mean < b.d.mean; });
+      std::vector<std::size_t> pick;
+      for (std::size_t k = 0; k < rows.size(); ++k)
+        if (k < 3 || k + 3 >= rows.size()) pick.push_back(k);
+      o += fmt::format(
+          "<h3>{}</h3>\n<table class=\"region-effects\"><thead><tr><th></th><th>{}</th><th>{}</th><th "
+          "class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>\n",
+          f(w.regions_effect_head, html_escape(v.name), html_escape(base.name)), w.region, w.urban,
+          w.rate_difference, w.interval95);
+      for (std::size_t k : pick) {
+        const auto& row = rows[k];
+        const bool u = has_urban && base.urban[row.g] != 0;
+        const bool most = k < 3 && (rows.size() >= 6 || 2 * k < rows.size());
+        o += fmt::format(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} {} "
+            "{}</td></tr>\n",
+            most ? w.helps_most : w.helps_least, html_escape(base.regions[row.g]), u ? w.urban : "",
+            localize(points(row.d.mean, 2), lang), localize(points(row.d.paired.lo, 2), lang), w.to,
+            localize(points(row.d.paired.hi, 2), lang));
+      }
+      o += "</tbody></table>\n";
+    }
+  }
+  return o + "</section>\n";
+}
+
+// The effect of each alternative on the shortage rate of each vo subject in the last year, as forest plots.
+std::string subject_forests(const std::vector<ScenarioView>& views, const std::vector<Effect>& effects,
+                            Lang lang) {
+  const Words& w = words(lang);
+  std::string o;
+  std::optional<int> year;
+  for (std::size_t i = 1; i < views.size(); ++i) {
+    std::vector<svg::ForestRow> rows;
+    for (const auto& e : effects)
+      if (e.scenario == views[i].name && !e.subject.empty() && e.metric == "shortage_rate") {
+        rows.push_back(
+            {e.subject, e.mean, e.lo, e.hi, e.lo_unpaired, e.hi_unpaired, svg::scenario_colour(i)});
+        year = e.year;
+      }
+    if (rows.empty()) continue;
+    o += svg::forest_plot(fmt::format("forest-subjects-{}", i), "chart forest-plot",
+                          fmt::format(fmt::runtime(w.subject_forest_title), views[i].name, *year),
+                          w.subject_forest_axis, rows, true);
+  }
+  if (o.empty()) return "";
+  return fmt::format("<h3>{}</h3>\n<p class=\"note\">{}</p>\n<div class=\"wide\">\n{}</div>\n",
+                     w.h_subject_effects, fmt::format(fmt::runtime(w.subject_effects_note), *year), o);
 }
 
 // A value written back as TOML the way toml++ writes it, except numbers: a float in its shortest round-trip
@@ -334,7 +656,8 @@ std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::
 }
 
 std::string report_html(const std::string& h5path, const std::vector<int>& years_in,
-                        const std::string& shown_path) {
+                        const std::string& shown_path, Lang lang) {
+  const Words& w = words(lang);
   const FileInfo info = read_file_info(h5path);
   std::vector<int> years = years_in;
   std::vector<ScenarioView> views;
@@ -364,60 +687,43 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     return v.overrides.empty() ? v.name : v.name + " (changed by --set)";
   };
   std::string o;
-  o += page_head(views.size() > 1 ? shown_name(base) + " and alternatives" : shown_name(base));
-  o += "<h1>The teacher labour market: simulation results</h1>\n";
+  o += page_head(
+      views.size() > 1 ? fmt::format(fmt::runtime(w.and_alternatives), shown_name(base)) : shown_name(base),
+      w.code);
+  o += fmt::format("<h1>{}</h1>\n", w.title);
   if (!base.overrides.empty()) {
     std::string changes;
     for (const auto& t : base.overrides) changes += "<li><code>" + html_escape(t) + "</code></li>\n";
-    o += fmt::format(
-        "<div class=\"changed\"><p><strong>Changed for this run.</strong> Every scenario below ran with "
-        "these "
-        "changes (<code>--set</code>); its name and description are those of the scenario without "
-        "them:</p>\n<ul>\n{}</ul></div>\n",
-        changes);
+    o += fmt::format(fmt::runtime(w.changed_box), changes);
   }
   o +=
       page_provenance(shown_path.empty() ? h5path : shown_path, info.tlm_version, info.created, info.command);
-  o += "<p>Each scenario was simulated many times (replications) with different random numbers; the numbers "
-       "below are averages over those runs, with ranges that show how much they vary. Shortage means total "
-       "shortage: posts with nobody in them plus posts filled by someone unqualified (FTE = full-time jobs).";
+  o += std::string("<p>") + w.intro;
   if (views.size() > 1 && all_paired)
-    o += fmt::format(
-        " Every alternative is compared with <strong>{}</strong>. Each scenario ran with the same seed, "
-        "replications and start world, so run <em>i</em> of each uses the same random numbers: the "
-        "differences are paired run by run, and chance plays a much smaller part in them.",
-        html_escape(base.name));
+    o += fmt::format(fmt::runtime(w.intro_paired), html_escape(base.name));
   else if (views.size() > 1)
-    o += fmt::format(
-        " Every alternative is compared with <strong>{}</strong>.</p>\n<p class=\"unpaired\"><strong>Not "
-        "paired.</strong> Runs of two scenarios are paired (run <em>i</em> of each using the same random "
-        "numbers) only when they have the same seed, replications and start world. For these alternatives "
-        "that does not hold, so their differences are differences of the means with unpaired (Welch) "
-        "intervals, which include the chance variation of both:</p>\n<ul class=\"unpaired\">\n{}</ul>\n<p>",
-        html_escape(base.name), unpaired_list);
+    o += fmt::format(fmt::runtime(w.intro_unpaired), html_escape(base.name), unpaired_list);
   o += "</p>\n";
 
   // What the numbers do not say, before any of them (issue 14; docs/report.md, "Caveats").
   o += fmt::format(
-      "<section id=\"caveats\">\n<h2>Before you read</h2>\n<ul class=\"caveats\">\n"
-      "<li><strong>The ranges cover chance only.</strong> The 90% ranges and 95% intervals show how much the "
-      "simulation varies from run to run. They do not include uncertainty in the scenario's assumptions (the "
-      "rates, prices and start numbers it is given) or in the model itself; for that, compare scenarios that "
-      "vary them (<code>tlm sweep</code>, <code>tlm sensitivity</code>).</li>\n"
-      "<li><strong>The first years settle.</strong> {} is a generated start world, not a measured one. In "
-      "the "
-      "years after it the model moves towards the balance of its own flows (entry, exits, graduates), so the "
-      "early levels are partly that adjustment. Read differences between scenarios, not early levels as a "
-      "forecast.</li>\n"
-      "<li><strong>What the model does not represent.</strong> Regions are markets of their own and schools "
-      "are generated (unless a world is imported), so the numbers are not those of a real school, town or "
-      "region; wages, working conditions and teachers' own choices beyond the model's rates are not in it; "
-      "the costs are the policy costs it counts (SO places, partnerships, induction, joining), not a "
-      "budget.</li>\n</ul>\n</section>\n",
-      base.start);
+      "<section id=\"caveats\">\n<h2>{}</h2>\n<ul class=\"caveats\">\n<li>{}</li>\n<li>{}</li>\n<li>{}</li>\n"
+      "</ul>\n</section>\n",
+      w.before_you_read, w.caveat_chance, fmt::format(fmt::runtime(w.caveat_settle), base.start),
+      w.caveat_model);
+
+  // The answer, per alternative, before the detail (docs/report.md, "The answer in brief").
+  if (views.size() > 1) {
+    o += fmt::format("<section id=\"answer\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n", w.answer_heading,
+                     w.answer_note);
+    for (std::size_t i = 1; i < views.size(); ++i)
+      o += answer_of(base, views[i], explicit_keys(base, views[i]), effects, costs, pairings[i], years.back(),
+                     lang);
+    o += "</section>\n";
+  }
 
   // Plain-language summary.
-  o += "<section id=\"summary\">\n<h2>Summary</h2>\n";
+  o += fmt::format("<section id=\"summary\">\n<h2>{}</h2>\n", w.h_summary);
   for (const auto& v : views) {
     if (v.overrides.empty())
       o += fmt::format("<h3>{}</h3>\n<p>{}</p>\n", html_escape(v.name), html_escape(v.description));
@@ -515,7 +821,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 
   // Fan charts: one per sector and scenario, on one scale per sector so scenarios compare by eye.
   // Every headline number with both kinds of range, for readers who want the figures.
-  o += "</section>\n<section id=\"headlines\">\n<h2>Headline numbers</h2>\n";
+  o += fmt::format("</section>\n<section id=\"headlines\">\n<h2>{}</h2>\n", w.h_headlines);
   o += "<p class=\"note\">Mean over runs; below it the range of 90% of runs and the 95% confidence interval "
        "of the mean.</p>\n<table class=\"headlines\"><thead><tr><th>outcome</th>";
   for (const auto& v : views) o += "<th class=\"num\">" + html_escape(v.name) + "</th>";
@@ -541,7 +847,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 
   // The vo shortage by subject (docs/model.md 12.5), for the scenarios with more than one subject.
   if (std::any_of(views.begin(), views.end(), [](const ScenarioView& v) { return !v.subjects.empty(); })) {
-    o += "</section>\n<section id=\"subjects\">\n<h2>Shortage in vo by subject</h2>\n";
+    o += fmt::format("</section>\n<section id=\"subjects\">\n<h2>{}</h2>\n", w.h_subjects);
     o += "<p class=\"note\">Total shortage of each vo subject, national, in FTE and as a rate (the subject's "
          "shortage divided by its demand); mean over runs, below it the range of 90% of runs. A surplus in "
          "one subject fills no post of another. Subjects in the order of the file.</p>\n";
@@ -559,10 +865,12 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
            "95% paired interval; “lower in”: the share of paired runs in which the alternative's shortage "
            "of the subject is lower).</p>\n";
       for (std::size_t i = 1; i < views.size(); ++i) o += subject_effects_table(base, views[i], effects);
+      o += subject_forests(views, effects, lang);
     }
   }
 
-  o += "</section>\n<section id=\"shortage\">\n<h2>Total shortage over time</h2>\n";
+  o += "</section>\n" + regions_section(views, pairings, years.back(), lang);
+  o += fmt::format("<section id=\"shortage\">\n<h2>{}</h2>\n", w.h_shortage);
   o += "<p class=\"note\">The line is the median run; the dark band holds the middle 50% of runs, the light "
        "band "
        "90%.</p>\n";
@@ -634,7 +942,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   }
 
   // Retention curves.
-  o += "</section>\n<section id=\"retention\">\n<h2>Retention of starting teachers</h2>\n";
+  o += fmt::format("</section>\n<section id=\"retention\">\n<h2>{}</h2>\n", w.h_retention);
   o += fmt::format(
       "<p class=\"note\">Share of each year's starters still teaching k years after they started "
       "(at any school; someone who left and came back counts), pooled over the entry years "
@@ -663,7 +971,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   o += "</div>\n";
 
   // SO share over time, every scenario in one chart.
-  o += "</section>\n<section id=\"so-share\">\n<h2>Students trained in Samen Opleiden</h2>\n";
+  o += fmt::format("</section>\n<section id=\"so-share\">\n<h2>{}</h2>\n", w.h_so_share);
   o += "<p class=\"note\">Share of teacher-training students whose work placement is at a partnership school "
        "with their institute in the partnership (median and 90% band of runs).</p>\n<div class=\"charts\">\n";
   {
@@ -684,8 +992,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   o += "</div>\n";
 
   if (views.size() > 1) {
-    o += "</section>\n<section id=\"effects\">\n<h2>Effects compared with " + html_escape(base.name) +
-         "</h2>\n";
+    o += fmt::format("</section>\n<section id=\"effects\">\n<h2>{}</h2>\n",
+                     fmt::format(fmt::runtime(w.h_effects), html_escape(base.name)));
     o += "<p class=\"note\">Dot: the mean difference (alternative − base) over paired runs; coloured line: "
          "its 95% "
          "interval; grey bar: the interval if the runs were not paired, which shows how much the common "
@@ -722,7 +1030,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
                           "← worse · difference (percentage points) · better →", shares, true);
     o += "</div>\n";
 
-    o += "<h3>All effects</h3>\n<table class=\"effects\"><thead><tr><th>scenario</th><th>outcome</th>"
+    o += fmt::format("<h3>{}</h3>\n", w.h_all_effects);
+    o += "<table class=\"effects\"><thead><tr><th>scenario</th><th>outcome</th>"
          "<th class=\"num\">base</th><th class=\"num\">alternative</th><th class=\"num\">difference</th>"
          "<th class=\"num\">95% interval</th><th class=\"num\">unpaired interval</th>"
          "<th class=\"num\">better in</th></tr></thead><tbody>\n";
@@ -744,7 +1053,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
          "neither good nor bad: there it is the share of runs with fewer hires.</p>\n";
 
     if (!costs.empty()) {
-      o += "<h3 id=\"costs\">Costs per FTE-year of shortage avoided</h3>\n";
+      o += fmt::format("<h3 id=\"costs\">{}</h3>\n", w.h_costs);
       o += fmt::format(
           "<p class=\"note\">For each alternative: the difference in policy costs over {}–{} (SO places, "
           "partnerships, induction, joining; constant euros) and in shortage FTE-years, with their 95% "
@@ -768,19 +1077,13 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
             "on its own.</p>\n";
     }
 
-    o += "</section>\n<section id=\"settings\">\n<h2>Settings that differ</h2>\n";
-    for (std::size_t i = 1; i < views.size(); ++i) {
-      // The keys the alternative states and the base does not: what the alternative says, even where it
-      // says the default.
-      std::vector<std::string> keys;
-      for (const auto& k : views[i].set_keys)
-        if (std::find(base.set_keys.begin(), base.set_keys.end(), k) == base.set_keys.end())
-          keys.push_back(k);
-      o += settings_table(base.name, base.toml, views[i].name, views[i].toml, keys);
-    }
+    o += fmt::format("</section>\n<section id=\"settings\">\n<h2>{}</h2>\n", w.h_settings);
+    for (std::size_t i = 1; i < views.size(); ++i)
+      o += settings_table(base.name, base.toml, views[i].name, views[i].toml, explicit_keys(base, views[i]));
   }
 
-  o += "</section>\n<section id=\"definitions\">\n<h2>Definitions</h2>\n<ul class=\"note\">\n";
+  o += fmt::format("</section>\n<section id=\"definitions\">\n<h2>{}</h2>\n<ul class=\"note\">\n",
+                   w.h_definitions);
   o += "<li><strong>Total shortage</strong>: demand FTE with nobody in it (open) plus FTE filled by someone "
        "unqualified (a stopgap or an employed student), summed over schools; an overstaffed school does not "
        "offset another.</li>\n";
@@ -809,10 +1112,10 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 }
 
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,
-                  const std::string& shown_path) {
+                  const std::string& shown_path, Lang lang) {
   const std::string html = is_sweep_file(h5path)         ? sweep_report_html(h5path, years)
                            : is_calibration_file(h5path) ? calibration_report_html(h5path)
-                                                         : report_html(h5path, years, shown_path);
+                                                         : report_html(h5path, years, shown_path, lang);
   write_text_file(html_path, html, "the report");
 }
 

@@ -240,6 +240,12 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
   // The axes must be what tlm writes: consecutive years, and non-empty name lists without repeats.
   r.years = rd.years(g + "/years");
   r.regions = rd.axis(g + "/regions");
+  if (rd.exists(g + "/region_urban")) {
+    r.region_urban = rd.read_ints(g + "/region_urban");
+    if (r.region_urban.size() != r.regions.size())
+      rd.fail(fmt::format("{}/region_urban has {} values for {} regions", g, r.region_urban.size(),
+                          r.regions.size()));
+  }
   r.sectors = rd.axis(g + "/sectors");
   r.routes = rd.axis(g + "/routes");
   r.programmes = rd.axis(g + "/programmes");

@@ -64,6 +64,8 @@ struct ScenarioResults {
   int replications = 0;
   std::vector<int> years;
   std::vector<std::string> regions, sectors, routes, programmes;
+  // Per region, 1 if urban (dataset region_urban); empty in files written before it.
+  std::vector<int> region_urban;
   // Facts of the scenario that reading the cohort tables needs (group attributes, docs/output.md).
   std::vector<int> study_years;  // per programme
   int max_extra_years = 0;

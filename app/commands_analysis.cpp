@@ -30,7 +30,8 @@ struct CompareOptions {
   std::vector<std::string> scenarios;  // BASE ALT...
   std::string out_dir;
   std::vector<int> years;
-  std::string posterior;  // --posterior calib.h5: on draws of a calibration's posterior
+  std::string lang = "en";  // --lang: of report.html
+  std::string posterior;    // --posterior calib.h5: on draws of a calibration's posterior
   int draws = 20;
   bool draws_given = false;
 };
@@ -45,6 +46,7 @@ struct ReportOptions {
   std::string results;
   std::string output;
   std::vector<int> years;
+  std::string lang = "en";
 };
 
 // A scenario argument may be a path ("scenarios/x.toml") or an embedded name: its stem names it.
@@ -226,6 +228,8 @@ void check_compare_plan(const std::vector<RunOptions::Planned>& planned, const s
 
 void run_compare(CompareOptions& o) {
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
+  analysis::Lang lang = analysis::Lang::en;
+  as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
   o.run.check_plan = [years = o.years](const std::vector<RunOptions::Planned>& planned) {
     check_compare_plan(planned, years);
   };
@@ -233,6 +237,8 @@ void run_compare(CompareOptions& o) {
   if (o.posterior.empty() && o.draws_given)
     throw BadInput("--draws is for --posterior (the draws of a calibration's posterior)");
   if (!o.posterior.empty()) {
+    if (lang != analysis::Lang::en)
+      throw BadInput(fmt::format("--lang {}: the report of --posterior is in English only", o.lang));
     if (!o.run.overrides.empty() || o.run.seed)
       throw BadInput("--posterior takes no --set or --seed: write a scenario file that extends the base");
     PosteriorCompareOptions p;
@@ -260,7 +266,7 @@ void run_compare(CompareOptions& o) {
       // The report names the results file where it will be, not in the staging folder.
       comparison = analysis::write_comparison(
           path, o.years, folder.path(), [] { InterruptGuard::check(); },
-          (fs::path(o.out_dir) / "results.h5").string());
+          (fs::path(o.out_dir) / "results.h5").string(), lang);
     });
     InterruptGuard::check();
     guard.finished();
@@ -274,7 +280,7 @@ void run_compare(CompareOptions& o) {
   } catch (const std::runtime_error& e) {
     throw std::runtime_error(folder.shown_message(e.what()));
   }
-  analysis::print_comparison(std::cout, comparison, o.out_dir, o.run.quiet);
+  analysis::print_comparison(std::cout, comparison, o.out_dir, o.run.quiet, lang);
 }
 
 void run_effects(EffectsOptions& o) {
@@ -292,6 +298,8 @@ void run_effects(EffectsOptions& o) {
 }
 
 void run_report(ReportOptions& o) {
+  analysis::Lang lang = analysis::Lang::en;
+  as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
   if (o.output.empty()) {
     // A calibration's report has the name `tlm calibrate` gives it (calib.h5 -> calib.report.html), so that
@@ -304,7 +312,7 @@ void run_report(ReportOptions& o) {
   if (std::filesystem::equivalent(o.results, o.output, ec))
     throw BadInput(
         fmt::format("{}: the report would overwrite its own results file; give -o another name", o.output));
-  as_bad_input([&] { analysis::write_report(o.results, o.output, o.years); });
+  as_bad_input([&] { analysis::write_report(o.results, o.output, o.years, {}, lang); });
   std::cout << "Wrote " << o.output << '\n';
 }
 
@@ -327,6 +335,10 @@ void register_analysis_commands(CLI::App& app) {
   c->add_option("--years", cmp->years,
                 "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
       ->delimiter(',');
+  c->add_option(
+      "--lang", cmp->lang,
+      "Language of report.html and of the -q summary: en (English, the default) or nl (Dutch); not with "
+      "--posterior");
   c->add_option("--posterior", cmp->posterior,
                 "Run on draws of this calibration's posterior (tlm calibrate's file): each effect with an "
                 "interval that holds the parameters' uncertainty, and the simulation noise apart")
@@ -364,6 +376,9 @@ void register_analysis_commands(CLI::App& app) {
                 "Years of the summary and effects, e.g. 2030,2035 (a sweep: of its shortage charts; default "
                 "start+5 and the last year; a calibration: not used)")
       ->delimiter(',');
+  r->add_option("--lang", rep->lang,
+                "Language of the report of a results file: en (English, the default) or nl (Dutch); a sweep "
+                "or calibration report is in English");
   r->callback([rep] { run_report(*rep); });
 }
 

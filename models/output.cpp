@@ -54,6 +54,10 @@ void create_scenario_group(sim::H5Writer& file, const std::string& group, const 
   std::iota(years.begin(), years.end(), params.years.start);
   write_axes(file, g, years, world.region_names, world.subjects.names,
              static_cast<std::size_t>(replications));
+  // Which regions are urban (1) and which not (0), in the order of /regions: the report's urban–rest
+  // contrast.
+  file.write_ints(g + "/region_urban", {world.urban.begin(), world.urban.end()});
+  file.attach_scales(g + "/region_urban", {g + "/regions"});
   // The shapes come from an empty replication: one source of truth for the layout.
   const Outcomes shape(static_cast<int>(years.size()), world.regions, world.subjects.count());
   for (const auto& d : shape.to_datasets()) {

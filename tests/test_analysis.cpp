@@ -293,7 +293,9 @@ TEST_CASE("the report of a comparison holds every chart, the effects and the set
   CHECK(count(html, "class=\"chart fan-chart\"") == 4 * 3);  // po, vo, mbo, all × 3 scenarios
   CHECK(count(html, "class=\"chart retention-chart\"") == 3);
   CHECK(count(html, "class=\"chart so-share-chart\"") == 1);
-  CHECK(count(html, "class=\"chart forest-plot\"") == 3);
+  // Shortage, FTE-years, shares; and one of the vo subjects per alternative.
+  CHECK(count(html, "class=\"chart forest-plot\"") == 3 + 2);
+  CHECK(count(html, "<svg id=\"forest-subjects-") == 2);
   CHECK(count(html, "class=\"chart medians-chart\"") == 4);
   // The page's layout (docs/report.md, "Layout"): tables scroll in their own box, the forest plots' labels
   // stand above their rows, the charts draw with the shared palette.
@@ -653,7 +655,9 @@ TEST_CASE("compare gives the paired effect on the vo shortage per subject in the
   CHECK(html.find("Total shortage vo engels 2034") != std::string::npos);  // in the table of all effects
   const auto sub = html.find("<table class=\"subjects\">");
   CHECK(html.find("wiskunde", sub) < html.find("engels", sub));
-  CHECK(count(html, "class=\"chart forest-plot\"") == 3);  // the subjects add no forest plot
+  // The subjects add one forest plot per alternative: the effect on each subject's shortage rate.
+  CHECK(count(html, "class=\"chart forest-plot\"") == 3 + 2);
+  CHECK(html.find("alt: shortage rate by vo subject, 2034") != std::string::npos);
 }
 
 TEST_CASE("below world.scale 0.5 the subject tables warn that thin markets exaggerate their shortages",
