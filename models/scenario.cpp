@@ -166,6 +166,12 @@ class Loader {
     order(src.display);
     toml::table root;
     try {
+      if (const auto [line, column] = overlong_dotted_key(src.text); line > 0) {
+        errors_.push_back(
+            InputError{src.display, line, column,
+                       fmt::format("TOML syntax error: a dotted key of more than {} parts", kMaxKeyParts)});
+        return false;
+      }
       root = toml::parse(std::string_view(src.text), std::string_view(src.display));
     } catch (const toml::parse_error& e) {
       const auto& pos = e.source().begin;
@@ -327,8 +333,10 @@ class Loader {
       toml::table parsed;
       bool is_toml = false;
       try {
-        parsed = toml::parse(std::string_view("v = " + value), std::string_view("--set"));
-        is_toml = parsed.size() == 1 && parsed.contains("v");
+        if (overlong_dotted_key(value).first == 0) {  // else a string (toml++ would overflow the stack)
+          parsed = toml::parse(std::string_view("v = " + value), std::string_view("--set"));
+          is_toml = parsed.size() == 1 && parsed.contains("v");
+        }
       } catch (const toml::parse_error&) {
       }
       const bool string_key = std::holds_alternative<std::string*>(key->field(params));
@@ -620,6 +628,65 @@ Source resolve_top(const std::string& name_or_path) {
 
 ScenarioErrors::ScenarioErrors(std::vector<InputError> errors)
     : std::runtime_error(join_errors(errors)), errors_(std::move(errors)) {}
+
+std::pair<int, int> overlong_dotted_key(std::string_view text) {
+  auto bare = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  };
+  int line = 1, column = 1;
+  // The chain being read: its parts so far and where it starts; `after` is what the last token was.
+  enum class Last { Other, Part, Dot } after = Last::Other;
+  int parts = 0;
+  std::pair<int, int> start{0, 0};
+  auto advance = [&](std::size_t& i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    ++i;
+  };
+  auto part = [&](int l, int c) {
+    if (after != Last::Dot) {
+      parts = 0;
+      start = {l, c};
+    }
+    ++parts;
+    after = Last::Part;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '#') {  // a comment, to the end of the line
+      while (i < text.size() && text[i] != '\n') advance(i);
+      after = Last::Other;
+    } else if (c == '"' || c == '\'') {  // a string, or a quoted part of a key
+      const int l = line, col = column;
+      const bool triple = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "\'\'\'");
+      const std::string_view close = triple ? text.substr(i, 3) : text.substr(i, 1);
+      for (std::size_t k = 0; k < close.size(); ++k) advance(i);
+      while (i < text.size() && text.substr(i, close.size()) != close) {
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size()) advance(i);
+        if (!triple && text[i] == '\n') break;  // unterminated: the parser says so
+        advance(i);
+      }
+      for (std::size_t k = 0; k < close.size() && i < text.size(); ++k) advance(i);
+      part(l, col);
+    } else if (bare(c)) {
+      const int l = line, col = column;
+      while (i < text.size() && bare(text[i])) advance(i);
+      part(l, col);
+    } else if (c == '.') {
+      after = after == Last::Part ? Last::Dot : Last::Other;
+      advance(i);
+    } else {
+      if (c != ' ' && c != '\t') after = Last::Other;
+      advance(i);
+    }
+    if (parts > kMaxKeyParts) return start;
+  }
+  return {0, 0};
+}
 
 Scenario load_scenario(const std::string& name_or_path, const std::vector<std::string>& overrides) {
   Source top = resolve_top(name_or_path);
