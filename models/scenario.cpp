@@ -340,6 +340,13 @@ class Loader {
       } catch (const toml::parse_error&) {
       }
       const bool string_key = std::holds_alternative<std::string*>(key->field(params));
+      // A whole number TOML cannot hold is a number too large, not a string (as in a file).
+      const auto digits = value.find_first_not_of(" \t+-");
+      if (!is_toml && !string_key && digits != std::string::npos &&
+          value.find_first_not_of("0123456789_ \t", digits) == std::string::npos) {
+        fail(value_column, fmt::format("{}: `{}` is not representable in 64 bits", path, value));
+        continue;
+      }
       if (!is_toml || (string_key && !parsed.get("v")->is_string())) {
         // A raw string must be text a TOML file can hold, or the resolved scenario would not read back.
         if (!valid_utf8(value)) {
@@ -359,14 +366,30 @@ class Loader {
       std::istringstream parts(rest);
       std::vector<std::string> segs;
       while (std::getline(parts, seg, '.')) segs.push_back(seg);
-      bool found = true;
-      for (std::size_t s = 0; s + 1 < segs.size() && found; ++s) {
+      // Where the path leaves the value, say how: a part that is a number, not a table (a constant where a
+      // year table was meant), or a table without that entry (naming the entries it has).
+      std::string prefix(key->name), why;
+      for (std::size_t s = 0; s < segs.size() && why.empty(); ++s) {
         toml::node* next = t->get(segs[s]);
-        t = next ? next->as_table() : nullptr;
-        found = t != nullptr;
+        const bool last = s + 1 == segs.size();
+        if (!next && !(last && by_name)) {
+          std::vector<std::string> names;
+          for (const auto& [k, v] : *t) names.emplace_back(k.str());
+          why = fmt::format(
+              "`{}` has no `{}` in this scenario (it has {})", prefix, segs[s],
+              names.empty() ? std::string("nothing") : fmt::format("`{}`", fmt::join(names, "`, `")));
+        } else if (!last && !next->is_table()) {
+          std::string shown = next->is_array() ? "a list" : "a value";
+          if (const auto number = next->value<double>()) shown = schema::number_toml(*number);
+          if (const auto text = next->value<std::string>()) shown = fmt::format("\"{}\"", *text);
+          why = fmt::format("`{}.{}` is {} in this scenario, not a table: set it whole", prefix, segs[s],
+                            shown);
+        }
+        if (why.empty() && !last) t = next->as_table();
+        prefix += "." + segs[s];
       }
-      if (!found || (!by_name && !t->contains(segs.back()))) {
-        fail(1, unknown_key_message(path));
+      if (!why.empty()) {
+        fail(1, fmt::format("unknown key `{}`: {}", path, why));
         continue;
       }
       parsed.get("v")->visit([&](const auto& n) { t->insert_or_assign(segs.back(), n); });
