@@ -18,6 +18,7 @@
 #include "experiment/sensitivity_study.hpp"
 #include "models/outcomes.hpp"
 #include "sim/h5writer.hpp"
+#include "sim/output_path.hpp"
 
 namespace tlm::app {
 namespace {
@@ -32,6 +33,7 @@ struct SensitivityOptions {
   int threads = 0;
   bool resume = false;
   std::string max_memory;
+  std::string max_disk;
   bool quiet = false;
 };
 
@@ -191,6 +193,8 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
     const std::string stem = fs::path(opts.study).stem().string();
     dir = (stem.empty() ? std::string("sensitivity") : stem) + "-sensitivity";
   }
+  // The folder, made for this study: removed again when the study is refused before anything is in it.
+  sim::MadeFolder made_dir;
   SweepJob job;
   job.name = "tlm sensitivity";
   job.what = "study";
@@ -199,13 +203,9 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
     experiment::SweepRequest request;
     request.replications = opts.replications;
     auto plan = experiment::plan_sweep(study->design, request);
-    if (session.rank() == 0) {
-      std::error_code ec;
-      if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-        throw BadInput(fmt::format("cannot write {}: it exists and is not a folder", dir));
-      fs::create_directories(dir, ec);
-      if (ec) throw BadInput(fmt::format("cannot write {}: {}", dir, ec.message()));
-    }
+    if (session.rank() == 0)
+      if (auto why = made_dir.make(dir); !why.empty())
+        throw BadInput(fmt::format("cannot write {}: {}", dir, why));
     return plan;
   };
   job.output = (fs::path(dir) / "sensitivity.h5").string();
@@ -214,6 +214,8 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
   job.resume = opts.resume;
   job.threads = opts.threads;
   job.max_memory = opts.max_memory;
+  job.max_disk = opts.max_disk;
+  job.lower = "lower -r or the study's samples, or give -o a file system with room";
   job.quiet = opts.quiet;
   const auto result = run_sweep_job(session, job);
   if (!result.complete) return;
@@ -258,6 +260,10 @@ void register_sensitivity_commands(CLI::App& app) {
       ->check(CLI::Range(0, 256));
   cmd->add_flag("--resume", opts->resume, "Finish the study's runs in DIR/sensitivity.h5.part");
   cmd->add_option("--max-memory", opts->max_memory, "Refuse a study whose largest point needs more than SIZE")
+      ->type_name("SIZE");
+  cmd->add_option(
+         "--max-disk", opts->max_disk,
+         "Refuse a study whose runs file would exceed SIZE (default: the free space of its file system)")
       ->type_name("SIZE");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
   cmd->footer(
