@@ -368,9 +368,8 @@ TEST_CASE(
   CHECK(names_in(tmp.path()) == std::set<std::string>{"d.toml", "big.toml"});
 }
 
-TEST_CASE(
-    "the disk estimate of a sweep is within 15% of the file it allocates, a resumed file not counted",
-    "[e2e][hardening][disk]") {
+TEST_CASE("the disk estimate of a sweep is within 15% of the file it allocates, a resumed file not counted",
+          "[e2e][hardening][disk]") {
   TempDir tmp;
   two_point_design(tmp);
   const std::string whole = tmp / "whole.h5", out = tmp / "out.h5";
