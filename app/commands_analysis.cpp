@@ -282,11 +282,8 @@ void run_effects(EffectsOptions& o) {
     o.out_dir = parent.empty() ? "." : parent.string();
   }
   // Its files replace only regular files, and never the results file (checked before any work).
-  if (std::filesystem::is_directory(o.out_dir))
-    for (const char* name : {"effects.csv", "effects.json"})
-      if (auto why = sim::output_problem((std::filesystem::path(o.out_dir) / name).string(), {o.results});
-          !why.empty())
-        throw BadInput(why);
+  if (auto why = sim::outputs_problem(o.out_dir, {"effects.csv", "effects.json"}, {o.results}); !why.empty())
+    throw BadInput(why);
   // A folder made here goes again when the file is refused (or the writing fails) with nothing in it.
   sim::MadeFolder made;
   if (auto why = made.make(o.out_dir); !why.empty())

@@ -260,9 +260,15 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   const std::string out_dir = o.out_dir;
   // Made for this comparison: removed again when it is refused before anything is in it.
   sim::MadeFolder made_dir;
-  if (leader)
+  if (leader) {
+    // The files written after the runs replace only regular files: checked before the runs.
+    if (auto why =
+            sim::outputs_problem(out_dir, {"effects.csv", "effects.json", "report.html"}, {o.posterior});
+        !why.empty())
+      throw BadInput(why);
     if (auto why = made_dir.make(out_dir); !why.empty())
       throw BadInput(fmt::format("{}: cannot create the output folder: {}", out_dir, why));
+  }
   SweepJob job;
   job.name = "tlm compare";
   job.what = "posterior comparison";

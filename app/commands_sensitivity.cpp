@@ -203,9 +203,14 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
     experiment::SweepRequest request;
     request.replications = opts.replications;
     auto plan = experiment::plan_sweep(study->design, request);
-    if (session.rank() == 0)
+    if (session.rank() == 0) {
+      // The files written after the runs replace only regular files: checked before the runs.
+      if (auto why = sim::outputs_problem(dir, {"indices.csv", "indices.json", "report.html"}, {opts.study});
+          !why.empty())
+        throw BadInput(why);
       if (auto why = made_dir.make(dir); !why.empty())
         throw BadInput(fmt::format("cannot write {}: {}", dir, why));
+    }
     return plan;
   };
   job.output = (fs::path(dir) / "sensitivity.h5").string();

@@ -28,6 +28,16 @@ std::string output_problem(const std::string& path, const std::vector<std::strin
   return "";
 }
 
+std::string outputs_problem(const std::string& dir, const std::vector<std::string>& names,
+                            const std::vector<std::string>& inputs) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return "";
+  for (const auto& name : names)
+    if (auto why = output_problem((std::filesystem::path(dir) / name).string(), inputs); !why.empty())
+      return why;
+  return "";
+}
+
 MadeFolder::~MadeFolder() {
   std::error_code ec;
   for (const auto& dir : created_) std::filesystem::remove(dir, ec);  // only while empty

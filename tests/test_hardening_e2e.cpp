@@ -605,3 +605,38 @@ TEST_CASE("tlm report and effects never replace a link, a FIFO or a device named
   CHECK(r.exit_code == 2);
   CHECK_FALSE(fs::exists(tmp / "new"));
 }
+
+TEST_CASE("sensitivity and compare --posterior refuse a link or a FIFO among their files before running",
+          "[e2e][hardening]") {
+  TempDir tmp;
+  tlm::test::write_file(tmp / "s.toml", R"(scenario = "tiny"
+method = "oat"
+replications = 2
+[[parameter]]
+key = "reserve.return"
+low = 0.0125
+high = 0.05
+[[output]]
+metric = "shortage_fte"
+sector = "po"
+year = 2030
+)");
+  tiny_calibration(tmp);
+  REQUIRE(run(tlm_binary() + " calibrate " + (tmp / "c.toml") + " -q -o " + (tmp / "c.h5")).exit_code == 0);
+  const std::string out = tmp / "out";
+  fs::create_directory(out);
+  fs::create_symlink("../s.toml", out + "/indices.json");
+  REQUIRE(::mkfifo((out + "/report.html").c_str(), 0600) == 0);
+  auto r = run(tlm_binary() + " sensitivity " + (tmp / "s.toml") + " -q -o " + out);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "tlm: cannot write " + out +
+                     "/indices.json: it exists and is not a regular file (a symbolic link)\n");
+  r = run(tlm_binary() + " compare tiny tiny --posterior " + (tmp / "c.h5") + " --draws 2 -r 2 -q -o " + out);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "tlm: cannot write " + out + "/report.html: it exists and is not a regular file (a special file)\n");
+  // Nothing ran: no runs file in the folder, the link and the FIFO as they were.
+  CHECK(names_in(out) == std::set<std::string>{"indices.json", "report.html"});
+  CHECK(fs::is_symlink(out + "/indices.json"));
+  CHECK(fs::is_fifo(out + "/report.html"));
+}
