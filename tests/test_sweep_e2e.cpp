@@ -133,7 +133,7 @@ TEST_CASE("a sweep run in slices (--tasks) and resumed equals the uninterrupted 
                            (dir / "r.h5") + " is complete)\n");
 }
 
-TEST_CASE("a sweep stopped by Ctrl-C or killed keeps its finished tasks; --resume gives the same bits",
+TEST_CASE("a sweep stopped by Ctrl-C or killed keeps its finished tasks, --resume gives the same bits",
           "[e2e][sweep][resume][interrupt]") {
   const int signal = GENERATE(SIGINT, SIGKILL);
   INFO("signal " << signal);
@@ -219,7 +219,7 @@ TEST_CASE("a design is validated at every point before anything runs: errors in 
   CHECK(m.err.find((dir / "nofile.toml") + ":1:12: " + (dir / "missing.toml") + ": cannot read file") == 0);
 }
 
-TEST_CASE("a task that fails is reported with its point and replication; the others go on; exit 3",
+TEST_CASE("a task that fails is reported with its point and replication, the others go on, exit 3",
           "[e2e][sweep]") {
   TempDir dir;
   small_sweep(dir);
