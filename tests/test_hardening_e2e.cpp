@@ -430,6 +430,22 @@ sd = 0.01
 )");
 }
 
+// A one-at-a-time study of tiny: three points.
+void oat_study(const TempDir& tmp) {
+  tlm::test::write_file(tmp / "s.toml", R"(scenario = "tiny"
+method = "oat"
+replications = 2
+[[parameter]]
+key = "reserve.return"
+low = 0.0125
+high = 0.05
+[[output]]
+metric = "shortage_fte"
+sector = "po"
+year = 2030
+)");
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -471,18 +487,7 @@ TEST_CASE(
 TEST_CASE("a refused sensitivity, calibrate or compare --posterior leaves no folder behind",
           "[e2e][hardening]") {
   TempDir tmp;
-  tlm::test::write_file(tmp / "s.toml", R"(scenario = "tiny"
-method = "oat"
-replications = 2
-[[parameter]]
-key = "reserve.return"
-low = 0.0125
-high = 0.05
-[[output]]
-metric = "shortage_fte"
-sector = "po"
-year = 2030
-)");
+  oat_study(tmp);
   tiny_calibration(tmp);
   const std::set<std::string> inputs{"s.toml", "c.toml"};
   // sensitivity: refused for its memory, its disk or its existing unfinished file, in a folder it made.
@@ -609,18 +614,7 @@ TEST_CASE("tlm report and effects never replace a link, a FIFO or a device named
 TEST_CASE("sensitivity and compare --posterior refuse a link or a FIFO among their files before running",
           "[e2e][hardening]") {
   TempDir tmp;
-  tlm::test::write_file(tmp / "s.toml", R"(scenario = "tiny"
-method = "oat"
-replications = 2
-[[parameter]]
-key = "reserve.return"
-low = 0.0125
-high = 0.05
-[[output]]
-metric = "shortage_fte"
-sector = "po"
-year = 2030
-)");
+  oat_study(tmp);
   tiny_calibration(tmp);
   REQUIRE(run(tlm_binary() + " calibrate " + (tmp / "c.toml") + " -q -o " + (tmp / "c.h5")).exit_code == 0);
   const std::string out = tmp / "out";
