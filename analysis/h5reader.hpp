@@ -76,7 +76,7 @@ struct Reader {
   std::string kind = "results file";
 
   explicit Reader(const std::string& p) : path(p) {
-    if (!std::filesystem::exists(p)) throw InputError(fmt::format("{}: no such file", p));
+    if (auto why = file_problem(p); !why.empty()) throw InputError(why);
     if (H5Fis_hdf5(p.c_str()) <= 0)
       throw InputError(fmt::format("{}: not a tlm results file (not an HDF5 file)", p));
     file = Handle(H5Fopen(p.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);

@@ -15,8 +15,8 @@ namespace tlm::analysis {
 // `years`: the years of the summary and effects (empty: start + 5, start + 10, end). A sweep file (root
 // attribute kind "sweep") gets the sweep report instead, a calibration file (kind "calibration") the
 // calibration report (`years` unused). `shown_path`, when given, is the path the page names as its file
-// instead of `h5path` (the final place of a file read from a staging folder). `lang`: the language of a results
-// file's report (report_text.hpp); the sweep and calibration reports are in English.
+// instead of `h5path` (the final place of a file read from a staging folder). `lang`: the language of a
+// results file's report (report_text.hpp); the sweep and calibration reports are in English.
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,
                   const std::string& shown_path = {}, Lang lang = Lang::en);
 std::string report_html(const std::string& h5path, const std::vector<int>& years,

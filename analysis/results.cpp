@@ -16,10 +16,17 @@
 
 #include "analysis/h5reader.hpp"
 #include "sim/h5writer.hpp"
+#include "sim/output_path.hpp"
 
 namespace tlm::analysis {
 
 void write_text_file(const std::string& path, const std::string& text, const std::string& what) {
+  // Only a regular file (or nothing) is replaced: renaming over a link, a FIFO or a device (/dev/null) would
+  // destroy something that is not ours.
+  std::error_code st_ec;
+  if (const auto st = std::filesystem::symlink_status(path, st_ec);
+      std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+    throw InputError(sim::output_problem(path));
   // The temporaries <path>.tmp<pid> that a killed writer of this file left (its pid no longer alive) go
   // first.
   sim::remove_dead_temporaries(path);
@@ -43,6 +50,16 @@ void write_text_file(const std::string& path, const std::string& text, const std
     std::filesystem::remove(temp, ec);
     throw std::runtime_error(fmt::format("cannot write {}: {}", path, ec.message()));
   }
+}
+
+std::string file_problem(const std::string& path, const std::string& kind) {
+  std::error_code ec;
+  const auto st = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(st)) return fmt::format("{}: no such file", path);
+  if (std::filesystem::is_directory(st)) return fmt::format("{}: not a tlm {} (a directory)", path, kind);
+  if (!std::filesystem::is_regular_file(st))
+    return fmt::format("{}: not a tlm {} (not a regular file: a FIFO, socket or device)", path, kind);
+  return "";
 }
 
 namespace {

@@ -27,6 +27,12 @@ struct InputError : std::runtime_error {
 // std::runtime_error naming the reason. Either way the temporary is removed and `path` is unchanged.
 void write_text_file(const std::string& path, const std::string& text, const std::string& what = "");
 
+// Why `path` cannot be read as a tlm `kind` ("P: no such file", "P: not a tlm results file (a directory)"),
+// or
+// "" when it is a regular file (or a link to one): a FIFO is never opened, since that blocks until a writer
+// comes.
+std::string file_problem(const std::string& path, const std::string& kind = "results file");
+
 // A dense row-major float64 array with its shape.
 struct Array {
   std::vector<std::size_t> shape;

@@ -21,6 +21,7 @@
 #include "app/commands_posterior.hpp"
 #include "models/scenario.hpp"
 #include "sim/h5writer.hpp"
+#include "sim/output_path.hpp"
 
 namespace tlm::app {
 namespace {
@@ -289,6 +290,13 @@ void run_effects(EffectsOptions& o) {
     const auto parent = std::filesystem::path(o.results).parent_path();
     o.out_dir = parent.empty() ? "." : parent.string();
   }
+  // Its files replace only regular files, and never the results file (checked before any work).
+  if (auto why = sim::outputs_problem(o.out_dir, {"effects.csv", "effects.json"}, {o.results}); !why.empty())
+    throw BadInput(why);
+  // A folder made here goes again when the file is refused (or the writing fails) with nothing in it.
+  sim::MadeFolder made;
+  if (auto why = made.make(o.out_dir); !why.empty())
+    throw BadInput(fmt::format("{}: cannot create the output folder: {}", o.out_dir, why));
   analysis::Comparison c;
   as_bad_input([&] { c = analysis::write_effects_files(o.results, o.years, o.out_dir); });
   analysis::print_effects(std::cout, c.effects, c.costs);
@@ -312,6 +320,8 @@ void run_report(ReportOptions& o) {
   if (std::filesystem::equivalent(o.results, o.output, ec))
     throw BadInput(
         fmt::format("{}: the report would overwrite its own results file; give -o another name", o.output));
+  // A link, a FIFO or a device (/dev/null) under that name is never replaced.
+  if (auto why = sim::output_problem(o.output); !why.empty()) throw BadInput(why);
   as_bad_input([&] { analysis::write_report(o.results, o.output, o.years, {}, lang); });
   std::cout << "Wrote " << o.output << '\n';
 }

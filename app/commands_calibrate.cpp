@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -95,6 +96,27 @@ std::string fitted_scenario(const experiment::CalibrationStudy& study,
   return text;
 }
 
+// Removes the temporaries <file>.tmp<pid>[.<n>] of dead processes beside the calibration's `outputs` and of
+// the batch files in `runs` (batch-N.h5.part.tmp<pid> when a batch's file was being created); returns them.
+std::vector<std::string> dead_calibration_temporaries(const std::vector<std::string>& outputs,
+                                                      const std::string& runs) {
+  std::vector<std::string> removed;
+  for (const auto& out : outputs)
+    for (const auto& t : sim::remove_dead_temporaries(out))
+      removed.push_back(fs::path(t).lexically_normal().string());  // c.h5.tmp1, not ./c.h5.tmp1
+  std::set<std::string> batches;
+  std::error_code ec;
+  for (fs::directory_iterator it(runs, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const auto tmp = name.find(".tmp");
+    if (name.starts_with("batch-") && tmp != std::string::npos)
+      batches.insert((fs::path(runs) / name.substr(0, tmp)).string());
+  }
+  for (const auto& b : batches)
+    for (auto& t : sim::remove_dead_temporaries(b)) removed.push_back(std::move(t));
+  return removed;
+}
+
 void run_calibrate_command(const CalibrateOptions& opts) {
   const auto start = std::chrono::steady_clock::now();
   // On MPI ranks every rank runs the same ABC-SMC (its draws are counter-based) and every batch runs as one
@@ -126,11 +148,17 @@ void run_calibrate_command(const CalibrateOptions& opts) {
   }
   const std::string runs = output + ".runs";
   std::error_code ec;
+  // Made for this calibration and still empty when it ends (refused before its first batch): removed.
+  sim::MadeFolder made_runs;
   if (leader) {
     if (fs::exists(fs::symlink_status(runs, ec)) && !fs::is_directory(fs::symlink_status(runs, ec)))
       throw BadInput(fmt::format("cannot write {}: it exists and is not a folder", runs));
-    fs::create_directories(runs, ec);
-    if (ec) throw BadInput(fmt::format("cannot write {}: {}", runs, ec.message()));
+    if (auto why = made_runs.make(runs); !why.empty())
+      throw BadInput(fmt::format("cannot write {}: {}", runs, why));
+    // What a calibration killed while it wrote left: the temporaries of its files and of its batches' files
+    // whose process is dead.
+    for (const auto& t : dead_calibration_temporaries(outputs, runs))
+      std::cerr << "tlm: removed " << t << ", the temporary of a calibration that died\n";
     // An interrupted calibration's unfinished batch is never thrown away unasked (as with sweeps).
     if (!opts.resume)
       for (const auto& entry : fs::directory_iterator(runs, ec))
@@ -184,6 +212,7 @@ void run_calibrate_command(const CalibrateOptions& opts) {
     job.resume = session.broadcast(resume_batch) == 1;
     job.resume_command = resume_command;
     job.threads = opts.threads;
+    job.lower = "lower -r or the calibration's population, or give -o a file system with room";
     job.quiet = true;
     // A finished batch that the check refuses (another calibration file, -r, seed or scenario) is put back
     // as it was, and the message names it as the user has it.

@@ -25,6 +25,7 @@
 #include "experiment/design.hpp"
 #include "experiment/sweep_file.hpp"
 #include "models/scenario.hpp"
+#include "sim/output_path.hpp"
 
 namespace tlm::app {
 namespace {
@@ -133,7 +134,7 @@ std::string posterior_page(const analysis::SweepResults& s, const std::vector<Po
 }  // namespace
 
 PosteriorDraws read_posterior(const std::string& path, int draws) {
-  if (!fs::is_regular_file(path)) throw BadInput(fmt::format("{}: no such file", path));
+  if (auto why = analysis::file_problem(path, "calibration file"); !why.empty()) throw BadInput(why);
   if (!analysis::is_calibration_file(path))
     throw BadInput(fmt::format(
         "{}: not a calibration file of tlm calibrate (its attribute kind is not \"calibration\")", path));
@@ -257,10 +258,16 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   }
 
   const std::string out_dir = o.out_dir;
+  // Made for this comparison: removed again when it is refused before anything is in it.
+  sim::MadeFolder made_dir;
   if (leader) {
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec) throw BadInput(fmt::format("{}: cannot create the output folder: {}", out_dir, ec.message()));
+    // The files written after the runs replace only regular files: checked before the runs.
+    if (auto why =
+            sim::outputs_problem(out_dir, {"effects.csv", "effects.json", "report.html"}, {o.posterior});
+        !why.empty())
+      throw BadInput(why);
+    if (auto why = made_dir.make(out_dir); !why.empty())
+      throw BadInput(fmt::format("{}: cannot create the output folder: {}", out_dir, why));
   }
   SweepJob job;
   job.name = "tlm compare";
@@ -279,6 +286,7 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   job.resume = session.broadcast(unfinished) == 1;
   job.resume_command = command_line();
   job.threads = o.threads;
+  job.lower = "lower -r or --draws, or give -o a file system with room";
   job.quiet = o.quiet;
   const auto result = run_sweep_job(session, job);
   if (!leader) return;

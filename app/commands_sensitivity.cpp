@@ -18,6 +18,7 @@
 #include "experiment/sensitivity_study.hpp"
 #include "models/outcomes.hpp"
 #include "sim/h5writer.hpp"
+#include "sim/output_path.hpp"
 
 namespace tlm::app {
 namespace {
@@ -32,6 +33,7 @@ struct SensitivityOptions {
   int threads = 0;
   bool resume = false;
   std::string max_memory;
+  std::string max_disk;
   bool quiet = false;
 };
 
@@ -191,6 +193,8 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
     const std::string stem = fs::path(opts.study).stem().string();
     dir = (stem.empty() ? std::string("sensitivity") : stem) + "-sensitivity";
   }
+  // The folder, made for this study: removed again when the study is refused before anything is in it.
+  sim::MadeFolder made_dir;
   SweepJob job;
   job.name = "tlm sensitivity";
   job.what = "study";
@@ -200,11 +204,12 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
     request.replications = opts.replications;
     auto plan = experiment::plan_sweep(study->design, request);
     if (session.rank() == 0) {
-      std::error_code ec;
-      if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-        throw BadInput(fmt::format("cannot write {}: it exists and is not a folder", dir));
-      fs::create_directories(dir, ec);
-      if (ec) throw BadInput(fmt::format("cannot write {}: {}", dir, ec.message()));
+      // The files written after the runs replace only regular files: checked before the runs.
+      if (auto why = sim::outputs_problem(dir, {"indices.csv", "indices.json", "report.html"}, {opts.study});
+          !why.empty())
+        throw BadInput(why);
+      if (auto why = made_dir.make(dir); !why.empty())
+        throw BadInput(fmt::format("cannot write {}: {}", dir, why));
     }
     return plan;
   };
@@ -214,6 +219,8 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
   job.resume = opts.resume;
   job.threads = opts.threads;
   job.max_memory = opts.max_memory;
+  job.max_disk = opts.max_disk;
+  job.lower = "lower -r or the study's samples, or give -o a file system with room";
   job.quiet = opts.quiet;
   const auto result = run_sweep_job(session, job);
   if (!result.complete) return;
@@ -258,6 +265,10 @@ void register_sensitivity_commands(CLI::App& app) {
       ->check(CLI::Range(0, 256));
   cmd->add_flag("--resume", opts->resume, "Finish the study's runs in DIR/sensitivity.h5.part");
   cmd->add_option("--max-memory", opts->max_memory, "Refuse a study whose largest point needs more than SIZE")
+      ->type_name("SIZE");
+  cmd->add_option(
+         "--max-disk", opts->max_disk,
+         "Refuse a study whose runs file would exceed SIZE (default: the free space of its file system)")
       ->type_name("SIZE");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
   cmd->footer(

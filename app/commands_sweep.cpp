@@ -34,6 +34,7 @@ struct SweepOptions {
   bool regions = false;
   std::optional<std::size_t> max_tasks;
   std::string max_memory;
+  std::string max_disk;
   bool quiet = false;
   bool list = false;
 };
@@ -93,6 +94,8 @@ void run_sweep_command(const SweepOptions& opts) {
   job.threads = opts.threads;
   job.max_tasks = opts.max_tasks;
   job.max_memory = opts.max_memory;
+  job.max_disk = opts.max_disk;
+  job.lower = "lower -r or the design's points, or give -o a file system with room";
   job.quiet = opts.quiet;
   const auto result = run_sweep_job(session, job);
   if (result.complete && !opts.quiet)
@@ -131,6 +134,10 @@ void register_sweep_commands(CLI::App& app) {
   cmd->add_option("--max-memory", opts->max_memory,
                   "Refuse a sweep whose largest point needs more than SIZE (e.g. 4G; default: the memory "
                   "available)")
+      ->type_name("SIZE");
+  cmd->add_option("--max-disk", opts->max_disk,
+                  "Refuse a sweep whose file (allocated whole at the start) would exceed SIZE (e.g. 40G; "
+                  "default: the free space of its file system)")
       ->type_name("SIZE");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
   cmd->add_flag("--list", opts->list,

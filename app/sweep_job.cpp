@@ -72,6 +72,30 @@ void check_sweep_memory(const experiment::SweepPlan& plan, const SweepJob& job) 
   experiment::check_memory(largest, job.threads, limit);
 }
 
+// Before the file is allocated (it is allocated whole, experiment/sweep_file.hpp): its size from the plan
+// against
+// --max-disk or the free space where it goes, and the file size limit. A resumed file is allocated already.
+void check_sweep_disk(const experiment::SweepPlan& plan, const SweepJob& job) {
+  std::optional<double> limit;
+  if (!job.max_disk.empty()) {
+    limit = experiment::parse_size(job.max_disk);
+    if (!limit) throw BadInput(fmt::format("--max-disk: `{}` is not a size (e.g. 40G, 512M)", job.max_disk));
+  }
+  if (job.resume) return;
+  const double task = static_cast<double>(plan.task_values) * 8.0 + 2.0;  // the values and the two marks
+  // The structure (about 64 KiB: groups, dataset headers, the points) and the texts kept as attributes (each
+  // resolved scenario twice: the root's and its group's).
+  double fixed = 64.0 * 1024.0 + static_cast<double>(plan.design.text.size());
+  for (const auto& text : plan.resolved) fixed += 2.0 * static_cast<double>(text.size());
+  const double points = static_cast<double>(plan.points.size());
+  experiment::check_disk(experiment::SweepFile::part_path(job.output),
+                         fixed + points * plan.replications * task,
+                         fmt::format("{} point{} × {} replication{} × {} a task", plan.points.size(),
+                                     plan.points.size() == 1 ? "" : "s", plan.replications,
+                                     plan.replications == 1 ? "" : "s", experiment::size_text(task)),
+                         job.lower.empty() ? "lower -r or the number of points" : job.lower, limit);
+}
+
 }  // namespace
 
 SweepJobResult run_sweep_job(const experiment::mpi::Session& session, const SweepJob& job) {
@@ -88,6 +112,7 @@ SweepJobResult run_sweep_job(const experiment::mpi::Session& session, const Swee
   try {
     plan = job.plan();
     check_sweep_memory(*plan, job);
+    if (leader) check_sweep_disk(*plan, job);
     if (leader)
       file = std::make_unique<experiment::SweepFile>(
           job.output, *plan, job.resume,
@@ -124,6 +149,8 @@ SweepJobResult run_sweep_job(const experiment::mpi::Session& session, const Swee
 
   std::vector<std::size_t> tasks;
   if (leader) {
+    for (const auto& t : file->removed_temporaries())
+      std::cerr << fmt::format("tlm: removed {}, the temporary of a {} that died\n", t, job.what);
     tasks = file->missing();
     const std::size_t before = plan->tasks() - tasks.size();
     if (job.max_tasks && tasks.size() > *job.max_tasks) tasks.resize(*job.max_tasks);

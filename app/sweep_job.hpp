@@ -23,6 +23,8 @@ struct SweepJob {
   int threads = 0;
   std::optional<std::size_t> max_tasks;
   std::string max_memory;
+  std::string max_disk;  // --max-disk; empty: the free space of the file's file system
+  std::string lower;     // what to lower when the file does not fit ("-r or the design's points")
   bool quiet = false;
 };
 

@@ -252,6 +252,9 @@ std::string read_toml_file(const std::string& path) {
 }
 
 toml::table parse_toml(const std::string& text, const std::string& display) {
+  if (const auto [line, column] = models::overlong_dotted_key(text); line > 0)
+    throw models::ScenarioErrors({models::InputError{
+        display, line, column, fmt::format("a dotted key of more than {} parts", models::kMaxKeyParts)}});
   try {
     return toml::parse(text, display);
   } catch (const toml::parse_error& e) {

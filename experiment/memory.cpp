@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <numeric>
 #include <sstream>
@@ -77,12 +81,6 @@ People people_of(const models::Params& p) {
   return n;
 }
 
-std::string gib(double bytes) {
-  if (bytes >= 0.1 * kGiB) return fmt::format("{:.1f} GiB", bytes / kGiB);
-  if (bytes >= 1024.0 * 1024.0) return fmt::format("{:.0f} MiB", bytes / (1024.0 * 1024.0));
-  return fmt::format("{:.0f} KiB", std::ceil(bytes / 1024.0));
-}
-
 std::string millions(double n) {
   if (n >= 1e6) return fmt::format("{:.1f} million", n / 1e6);
   if (n >= 1e4) return fmt::format("{:.0f} thousand", n / 1e3);
@@ -90,6 +88,13 @@ std::string millions(double n) {
 }
 
 }  // namespace
+
+std::string size_text(double bytes) {
+  if (bytes >= 1024.0 * kGiB) return fmt::format("{:.1f} TiB", bytes / (1024.0 * kGiB));
+  if (bytes >= 0.1 * kGiB) return fmt::format("{:.1f} GiB", bytes / kGiB);
+  if (bytes >= 1024.0 * 1024.0) return fmt::format("{:.0f} MiB", bytes / (1024.0 * 1024.0));
+  return fmt::format("{:.0f} KiB", std::ceil(bytes / 1024.0));
+}
 
 MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads) {
   MemoryEstimate e;
@@ -161,9 +166,45 @@ void check_memory(const std::vector<Variant>& variants, int threads, std::option
       "world.demand_fte, demand.growth, study.intake, reserve.start_size, the years or the regions, or -j; "
       "or "
       "give --max-memory if the estimate is wrong for this machine",
-      gib(e.total_bytes()), limit ? "--max-memory" : "the memory available", gib(*available),
-      variants.size() > 1 ? "s" : "", gib(e.world_bytes), e.in_flight, e.in_flight > 1 ? "s" : "",
-      gib(e.replication_bytes), millions(e.teachers), millions(e.students), millions(e.reserve)));
+      size_text(e.total_bytes()), limit ? "--max-memory" : "the memory available", size_text(*available),
+      variants.size() > 1 ? "s" : "", size_text(e.world_bytes), e.in_flight, e.in_flight > 1 ? "s" : "",
+      size_text(e.replication_bytes), millions(e.teachers), millions(e.students), millions(e.reserve)));
+}
+
+std::optional<double> free_disk(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path p(path);
+  std::error_code ec;
+  const fs::path dir = fs::is_directory(p, ec) ? p : (p.has_parent_path() ? p.parent_path() : fs::path("."));
+  struct statvfs st {};
+  if (::statvfs(dir.c_str(), &st) != 0) return std::nullopt;
+  return static_cast<double>(st.f_bavail) * static_cast<double>(st.f_frsize);
+}
+
+std::optional<double> file_size_limit() {
+  struct rlimit lim {};
+  if (::getrlimit(RLIMIT_FSIZE, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY) return std::nullopt;
+  return static_cast<double>(lim.rlim_cur);
+}
+
+void check_disk(const std::string& path, double bytes, const std::string& parts, const std::string& advice,
+                std::optional<double> limit) {
+  std::string room;
+  double most = 0;
+  if (limit) {
+    most = *limit;
+    room = fmt::format("--max-disk ({})", size_text(most));
+  } else if (const auto free = free_disk(path)) {
+    most = *free;
+    room = fmt::format("the free space of its file system ({})", size_text(most));
+  }
+  if (const auto fsize = file_size_limit(); fsize && (room.empty() || *fsize < most)) {
+    most = *fsize;
+    room = fmt::format("the file size limit of this process (ulimit -f, {})", size_text(most));
+  }
+  if (room.empty() || bytes <= most) return;
+  throw PlanError(fmt::format("cannot write {}: it needs about {} ({}), more than {}: {}", path,
+                              size_text(bytes), parts, room, advice));
 }
 
 }  // namespace tlm::experiment

@@ -1,6 +1,7 @@
 // How much memory a plan needs, estimated from the resolved scenarios before anything is allocated, so that a
 // scenario too large for the machine is bad input (exit 2, with what to lower) instead of an allocation that
-// ends in std::bad_alloc or the kernel's OOM killer.
+// ends in std::bad_alloc or the kernel's OOM killer. Likewise for a file allocated whole before it is written
+// (a sweep's): its size against the room on its file system.
 #pragma once
 
 #include <optional>
@@ -32,5 +33,21 @@ std::optional<double> parse_size(const std::string& text);
 // Throws PlanError when the estimate exceeds `limit` (--max-memory) or, without one, the available memory:
 // the message gives the estimate, its parts and what to lower.
 void check_memory(const std::vector<Variant>& variants, int threads, std::optional<double> limit);
+
+// The space free to this user on the file system that holds `path` (its folder when it does not exist), or
+// nothing where it cannot be read.
+std::optional<double> free_disk(const std::string& path);
+
+// The largest file this process may write (RLIMIT_FSIZE, `ulimit -f`), or nothing when unlimited.
+std::optional<double> file_size_limit();
+
+// A size for messages: "93.1 GiB", "512 MiB", "40 KiB".
+std::string size_text(double bytes);
+
+// Before a file of about `bytes` is allocated at `path`: throws PlanError when it exceeds `limit`
+// (--max-disk) or, without one, the free space of its file system, or the file size limit. The message names
+// the file, its estimate and what makes it (`parts`), the room, and `advice` (what to lower).
+void check_disk(const std::string& path, double bytes, const std::string& parts, const std::string& advice,
+                std::optional<double> limit);
 
 }  // namespace tlm::experiment

@@ -120,8 +120,10 @@ SweepPlan plan_sweep(Design design, const SweepRequest& request) {
       base.push_back(models::load_scenario(plan.sources[v]).params);
     } catch (const models::ScenarioErrors& e) {
       for (auto err : e.errors()) {
-        if (err.line == 0 && err.file == plan.sources[v]) {  // the file itself: at its name in the design
-          const auto& where = v == 0 ? d.scenario_where : d.alternative_where[v - 1];
+        const auto& where = v == 0 ? d.scenario_where : d.alternative_where[v - 1];
+        // The file itself: at its name in the design (a design made in memory, compare --posterior's, has
+        // no position for it: the message stays as `tlm run` gives it).
+        if (err.line == 0 && err.file == plan.sources[v] && where.line > 0) {
           err = models::InputError{d.path, where.line, where.column,
                                    fmt::format("{}: {}", plan.sources[v], err.message)};
         }

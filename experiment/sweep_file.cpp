@@ -51,6 +51,7 @@ SweepFile::SweepFile(std::string path, const SweepPlan& plan, bool resume,
   check_target(path_);
   const std::string part = part_path(path_);
   check_target(part);
+  removed_ = sim::remove_dead_temporaries(part);
   const std::size_t P = plan.points.size(), R = static_cast<std::size_t>(plan.replications);
   std::error_code ec;
   const bool exists = fs::exists(fs::symlink_status(part, ec));

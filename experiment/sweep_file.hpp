@@ -36,6 +36,8 @@ class SweepFile {
   // Completes the file: flushes, closes and renames <path>.part to <path>. Returns the failed tasks' count.
   std::size_t finish();
   const std::string& path() const { return path_; }
+  // Temporaries of <path>.part that dead processes had left (killed while creating it), removed on opening.
+  const std::vector<std::string>& removed_temporaries() const { return removed_; }
 
  private:
   std::string path_;
@@ -43,6 +45,7 @@ class SweepFile {
   std::unique_ptr<sim::H5Store> store_;
   std::vector<std::uint8_t> done_, failed_;
   std::vector<std::size_t> pending_;  // written, not yet on disk
+  std::vector<std::string> removed_;
   bool dirty_ = false;
   std::chrono::steady_clock::time_point last_flush_;
 };

@@ -166,6 +166,12 @@ class Loader {
     order(src.display);
     toml::table root;
     try {
+      if (const auto [line, column] = overlong_dotted_key(src.text); line > 0) {
+        errors_.push_back(
+            InputError{src.display, line, column,
+                       fmt::format("TOML syntax error: a dotted key of more than {} parts", kMaxKeyParts)});
+        return false;
+      }
       root = toml::parse(std::string_view(src.text), std::string_view(src.display));
     } catch (const toml::parse_error& e) {
       const auto& pos = e.source().begin;
@@ -327,11 +333,20 @@ class Loader {
       toml::table parsed;
       bool is_toml = false;
       try {
-        parsed = toml::parse(std::string_view("v = " + value), std::string_view("--set"));
-        is_toml = parsed.size() == 1 && parsed.contains("v");
+        if (overlong_dotted_key(value).first == 0) {  // else a string (toml++ would overflow the stack)
+          parsed = toml::parse(std::string_view("v = " + value), std::string_view("--set"));
+          is_toml = parsed.size() == 1 && parsed.contains("v");
+        }
       } catch (const toml::parse_error&) {
       }
       const bool string_key = std::holds_alternative<std::string*>(key->field(params));
+      // A whole number TOML cannot hold is a number too large, not a string (as in a file).
+      const auto digits = value.find_first_not_of(" \t+-");
+      if (!is_toml && !string_key && digits != std::string::npos &&
+          value.find_first_not_of("0123456789_ \t", digits) == std::string::npos) {
+        fail(value_column, fmt::format("{}: `{}` is not representable in 64 bits", path, value));
+        continue;
+      }
       if (!is_toml || (string_key && !parsed.get("v")->is_string())) {
         // A raw string must be text a TOML file can hold, or the resolved scenario would not read back.
         if (!valid_utf8(value)) {
@@ -351,14 +366,30 @@ class Loader {
       std::istringstream parts(rest);
       std::vector<std::string> segs;
       while (std::getline(parts, seg, '.')) segs.push_back(seg);
-      bool found = true;
-      for (std::size_t s = 0; s + 1 < segs.size() && found; ++s) {
+      // Where the path leaves the value, say how: a part that is a number, not a table (a constant where a
+      // year table was meant), or a table without that entry (naming the entries it has).
+      std::string prefix(key->name), why;
+      for (std::size_t s = 0; s < segs.size() && why.empty(); ++s) {
         toml::node* next = t->get(segs[s]);
-        t = next ? next->as_table() : nullptr;
-        found = t != nullptr;
+        const bool last = s + 1 == segs.size();
+        if (!next && !(last && by_name)) {
+          std::vector<std::string> names;
+          for (const auto& [k, v] : *t) names.emplace_back(k.str());
+          why = fmt::format(
+              "`{}` has no `{}` in this scenario (it has {})", prefix, segs[s],
+              names.empty() ? std::string("nothing") : fmt::format("`{}`", fmt::join(names, "`, `")));
+        } else if (!last && !next->is_table()) {
+          std::string shown = next->is_array() ? "a list" : "a value";
+          if (const auto number = next->value<double>()) shown = schema::number_toml(*number);
+          if (const auto text = next->value<std::string>()) shown = fmt::format("\"{}\"", *text);
+          why = fmt::format("`{}.{}` is {} in this scenario, not a table: set it whole", prefix, segs[s],
+                            shown);
+        }
+        if (why.empty() && !last) t = next->as_table();
+        prefix += "." + segs[s];
       }
-      if (!found || (!by_name && !t->contains(segs.back()))) {
-        fail(1, unknown_key_message(path));
+      if (!why.empty()) {
+        fail(1, fmt::format("unknown key `{}`: {}", path, why));
         continue;
       }
       parsed.get("v")->visit([&](const auto& n) { t->insert_or_assign(segs.back(), n); });
@@ -620,6 +651,65 @@ Source resolve_top(const std::string& name_or_path) {
 
 ScenarioErrors::ScenarioErrors(std::vector<InputError> errors)
     : std::runtime_error(join_errors(errors)), errors_(std::move(errors)) {}
+
+std::pair<int, int> overlong_dotted_key(std::string_view text) {
+  auto bare = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  };
+  int line = 1, column = 1;
+  // The chain being read: its parts so far and where it starts; `after` is what the last token was.
+  enum class Last { Other, Part, Dot } after = Last::Other;
+  int parts = 0;
+  std::pair<int, int> start{0, 0};
+  auto advance = [&](std::size_t& i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    ++i;
+  };
+  auto part = [&](int l, int c) {
+    if (after != Last::Dot) {
+      parts = 0;
+      start = {l, c};
+    }
+    ++parts;
+    after = Last::Part;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '#') {  // a comment, to the end of the line
+      while (i < text.size() && text[i] != '\n') advance(i);
+      after = Last::Other;
+    } else if (c == '"' || c == '\'') {  // a string, or a quoted part of a key
+      const int l = line, col = column;
+      const bool triple = text.substr(i, 3) == std::string_view(c == '"' ? "\"\"\"" : "\'\'\'");
+      const std::string_view close = triple ? text.substr(i, 3) : text.substr(i, 1);
+      for (std::size_t k = 0; k < close.size(); ++k) advance(i);
+      while (i < text.size() && text.substr(i, close.size()) != close) {
+        if (c == '"' && text[i] == '\\' && i + 1 < text.size()) advance(i);
+        if (!triple && text[i] == '\n') break;  // unterminated: the parser says so
+        advance(i);
+      }
+      for (std::size_t k = 0; k < close.size() && i < text.size(); ++k) advance(i);
+      part(l, col);
+    } else if (bare(c)) {
+      const int l = line, col = column;
+      while (i < text.size() && bare(text[i])) advance(i);
+      part(l, col);
+    } else if (c == '.') {
+      after = after == Last::Part ? Last::Dot : Last::Other;
+      advance(i);
+    } else {
+      if (c != ' ' && c != '\t') after = Last::Other;
+      advance(i);
+    }
+    if (parts > kMaxKeyParts) return start;
+  }
+  return {0, 0};
+}
 
 Scenario load_scenario(const std::string& name_or_path, const std::vector<std::string>& overrides) {
   Source top = resolve_top(name_or_path);

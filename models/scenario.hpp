@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "models/params.hpp"
@@ -35,6 +37,14 @@ struct Scenario {
   // the report shows them beside the keys that differ (docs/report.md). name and description left out.
   std::vector<std::string> set_keys;
 };
+
+// toml++ reads a dotted key (a.b.c = 1) one recursion per part, so a key of tens of thousands of parts
+// overflows the stack (a crash, not a message). The longest key any file of ours needs has a few parts.
+inline constexpr int kMaxKeyParts = 256;
+
+// Where `text` (TOML) holds a dotted key, table header or inline-table key of more than kMaxKeyParts parts:
+// its first part's position, 1-based; {0, 0} when it holds none. Strings and comments are skipped.
+std::pair<int, int> overlong_dotted_key(std::string_view text);
 
 // `name_or_path`: a file path, "-" for standard input, or the name of an embedded scenario.
 // `overrides`: "key.path=value" strings (--set), applied after the file and validated like it.

@@ -62,7 +62,7 @@ TEST_CASE("ABC-SMC recovers the posterior of a normal mean", "[abc][estimators]"
 }
 
 TEST_CASE(
-    "ABC-SMC: a deterministic model concentrates on its minimum; the same seed gives the same bits in "
+    "ABC-SMC: a deterministic model concentrates on its minimum, the same seed gives the same bits in "
     "any batch size",
     "[abc][estimators]") {
   auto model = [](const std::vector<std::vector<double>>& batch) {

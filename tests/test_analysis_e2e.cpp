@@ -111,7 +111,7 @@ TEST_CASE("tlm report and compare refuse bad input with exit code 2 and a messag
   CHECK(year.err.find("2099") != std::string::npos);
 }
 
-TEST_CASE("the results file carries the scenario facts the analysis reads; compare names its base",
+TEST_CASE("the results file carries the scenario facts the analysis reads, compare names its base",
           "[e2e][analysis]") {
   TempDir dir;
   // Spans other than the defaults: the cohort windows must follow them, not assume 4 + 3 and 2 years.

@@ -273,7 +273,7 @@ TEST_CASE("a calibration gives the same bits with 1 and 2 threads and on 2 MPI r
   CHECK(std::count(first.begin(), first.end(), '\n') > 20);  // three generations of 10 and the header
 }
 
-TEST_CASE("a calibration stopped by Ctrl-C resumes to the same posterior; unasked it is not overwritten",
+TEST_CASE("a calibration stopped by Ctrl-C resumes to the same posterior, unasked it is not overwritten",
           "[e2e][calibrate][resume][interrupt]") {
   TempDir dir;
   quick_calibration(dir, 4);

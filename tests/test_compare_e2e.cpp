@@ -35,7 +35,7 @@ nlohmann::json effect_rows(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("compare: scenarios with different seeds are not paired; terminal and report say why",
+TEST_CASE("compare: scenarios with different seeds are not paired, terminal and report say why",
           "[e2e][analysis][pairing]") {
   TempDir dir;
   write_file(dir / "seven.toml", "extends = \"tiny\"\nname = \"seven\"\nseed = 7\n");
@@ -175,7 +175,7 @@ TEST_CASE("tlm effects rebuilds effects.csv, effects.json and the table exactly 
   CHECK(contains(year.err, "2099"));
 }
 
-TEST_CASE("report: a run changed by --set is headed as changed; the settings show what an alternative states",
+TEST_CASE("report: a run changed by --set is headed as changed, the settings show what an alternative states",
           "[e2e][analysis][report]") {
   TempDir dir;
   REQUIRE(run(fmt::format("cd '{}' && '{}' run tiny -r 2 -q --set policy.induction.base_quality=0.6 -o t.h5",
@@ -291,7 +291,7 @@ TEST_CASE("terminal: compare keeps to 100 columns, -q prints a short summary, pr
   CHECK(contains(quiet.out, "Wrote cmp2/effects.csv"));
 }
 
-TEST_CASE("effects.json carries its metadata; every results file names its base and the commit of tlm",
+TEST_CASE("effects.json carries its metadata, every results file names its base and the commit of tlm",
           "[e2e][analysis]") {
   TempDir dir;
   write_file(dir / "ban.toml", "extends = \"tiny\"\nname = \"ban\"\n[policy.groenpluk]\nrule = \"ban\"\n");

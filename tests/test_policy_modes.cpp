@@ -128,7 +128,7 @@ TEST_CASE("policy modes: the phase-by-phase year of these tests is run_replicati
 // ---------------------------------------------------------------------------------------------------------
 // 6.2 joining: none, schedule, target, adoption; openness; the pilot ramp.
 
-TEST_CASE("policy modes: joining none keeps membership; schedule steps act for the year they name",
+TEST_CASE("policy modes: joining none keeps membership, schedule steps act for the year they name",
           "[model][policy-modes][joining]") {
   // Through the scenario reader (schedule regions are 1-based there). World: regions A and B, each with 20 po
   // schools (4 members), 10 vo schools (none) and 2 mbo schools (1 member). Schedule: po to 50% nationally in

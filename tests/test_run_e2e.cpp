@@ -191,7 +191,7 @@ TEST_CASE("the example import (scenarios/data) runs: imported schools, teachers 
   REQUIRE(check.out == expected.str());
 }
 
-TEST_CASE("output: -o never replaces a symlink, a FIFO or the results file itself; exit 2, all unchanged",
+TEST_CASE("output: -o never replaces a symlink, a FIFO or the results file itself, exit 2, all unchanged",
           "[e2e][hardening]") {
   TempDir tmp;
   const std::string victim = tmp / "victim.txt";

@@ -237,7 +237,7 @@ TEST_CASE("the key registry: one entry per key, each table's keys together", "[s
 
 // Inputs are regular files: a FIFO would block forever, a device never end, and a read error is not an empty
 // file. A chain of `extends` has a depth limit, named in the message with the chain's ends.
-TEST_CASE("scenario inputs: FIFOs, devices and read errors are refused; extends chains are bounded",
+TEST_CASE("scenario inputs: FIFOs, devices and read errors are refused, extends chains are bounded",
           "[scenario][cli][hardening]") {
   Scratch scratch("inputs");
   const fs::path dir = scratch.path;

@@ -75,7 +75,7 @@ std::vector<std::string> row(const std::string& csv, const std::string& output,
 }  // namespace
 
 TEST_CASE(
-    "sobol: a parameter that cannot move the shortage has indices of exactly 0; the same bits on 1 and "
+    "sobol: a parameter that cannot move the shortage has indices of exactly 0, the same bits on 1 and "
     "2 threads and 2 MPI ranks",
     "[e2e][sensitivity]") {
   TempDir dir;
@@ -141,7 +141,7 @@ TEST_CASE("morris and one at a time: the parameter that cannot move the shortage
   }
 }
 
-TEST_CASE("a bad sensitivity study: every problem with file, line and column; nothing written",
+TEST_CASE("a bad sensitivity study: every problem with file, line and column, nothing written",
           "[e2e][sensitivity]") {
   TempDir dir;
   study(dir, "sobol", 8);

@@ -84,7 +84,7 @@ TEST_CASE("Sobol indices of Sobol's G function lie within 0.02 of the analytic o
   for (std::size_t i = 4; i < kG.size(); ++i) CHECK(idx[i].st < 0.02);
 }
 
-TEST_CASE("a constant output has all indices 0; a parameter without effect has a total index of 0",
+TEST_CASE("a constant output has all indices 0, a parameter without effect has a total index of 0",
           "[sensitivity][estimators]") {
   const auto plan = saltelli(64, 2);
   const auto flat = sobol_indices(plan, std::vector<double>(plan.points.size(), 3.0), 10, 1);
@@ -95,7 +95,7 @@ TEST_CASE("a constant output has all indices 0; a parameter without effect has a
   CHECK(idx[0].st == Approx(1.0).margin(0.05));
 }
 
-TEST_CASE("Morris: on a linear function every elementary effect is its coefficient; sigma 0",
+TEST_CASE("Morris: on a linear function every elementary effect is its coefficient, sigma 0",
           "[sensitivity][estimators]") {
   const std::vector<double> c{3.0, -2.0, 0.0, 0.5};
   const auto plan = morris(20, 4, 4, 7);
@@ -126,7 +126,7 @@ TEST_CASE("Morris: on a linear function every elementary effect is its coefficie
   CHECK(plan.delta == Approx(2.0 / 3.0));
 }
 
-TEST_CASE("Morris ranks the Ishigami parameters; x3 acts only through interaction (mu near 0, sigma large)",
+TEST_CASE("Morris ranks the Ishigami parameters, x3 acts only through interaction (mu near 0, sigma large)",
           "[sensitivity][estimators]") {
   const auto plan = morris(200, 3, 4, 3);
   const auto idx = morris_indices(plan, evaluate(plan.points, ishigami));

@@ -187,7 +187,9 @@ TEST_CASE("subjects: --set one subject of a table, or the names and the tables",
             .starts_with(
                 "--set:1:30: subjects.demand_share.latijn: `latijn` is not in subjects.vo (`nederlands`, "));
     CHECK(errors_of("", {"subjects.demand_share.wiskunde.x=0.2"}) ==
-          "--set:1:1: unknown key `subjects.demand_share.wiskunde.x`\n");
+          "--set:1:1: unknown key `subjects.demand_share.wiskunde.x`: `subjects.demand_share.wiskunde` is "
+          "0.109 "
+          "in this scenario, not a table: set it whole\n");
     // of_programme has only alo and kunstvak.
     CHECK(errors_of("", {"subjects.of_programme.pabo=lo"}) ==
           "--set:1:28: subjects.of_programme: unknown programme `pabo` (expected alo, kunstvak)\n");
