@@ -1,5 +1,5 @@
 // The model at national scale: each phase of docs/model.md section 6 per agent, the market of one region, one
-// whole year and one whole replication of nl-baseline.
+// whole year, one whole replication of nl-baseline, and the building of its start world.
 //
 // Scale: the benchmark argument is world.scale × 100 (100 = the Netherlands, 10 = 0.1×, 400 = 4×), so the
 // per-agent rate across arguments shows each phase's complexity in its agents (flat items/s: O(n)).
@@ -228,5 +228,20 @@ void BM_Replication(benchmark::State& state) {
   state.counters["agent_years"] = agent_years;
 }
 BENCHMARK(BM_Replication)->Arg(10)->Arg(100)->Arg(400)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Building the start world of nl-baseline (schools, teachers, students, reserve; docs/model.md section 4),
+// which every run does once before its replications: items = agents built.
+void BM_BuildWorld(benchmark::State& state) {
+  const auto& su = setup(state.range(0));
+  double agents = 0;
+  for (auto _ : state) {
+    const auto world = models::build_world(su.params);
+    agents = static_cast<double>(world.teachers.size() + world.students.size() + world.reserve.size());
+    benchmark::DoNotOptimize(agents);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(agents * static_cast<double>(state.iterations())));
+  state.counters["agents"] = agents;
+}
+BENCHMARK(BM_BuildWorld)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

@@ -5,18 +5,17 @@
 // threads (each replication has its own).
 #pragma once
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 namespace tlm::sim {
 
-// Fixed-point units of a real weight: 2^20 per unit (a millionth of an FTE), rounded to nearest. Weights up
-// to 2^42 units' worth (4e12 FTE) sum without overflow.
+// Fixed-point units of a real weight: 2^20 per unit (about a millionth of an FTE), rounded half up (a plain
+// conversion, not llround's call into libm). Weights up to 2^42 units' worth (4e12 FTE) sum without overflow.
 inline constexpr double kUnitsPerOne = 1048576.0;
 inline std::int64_t units(double w) {
-  return w > 0.0 ? static_cast<std::int64_t>(std::llround(w * kUnitsPerOne)) : 0;
+  return w > 0.0 ? static_cast<std::int64_t>(w * kUnitsPerOne + 0.5) : 0;
 }
 
 // The integer target floor(u × total) of a uniform u in [0, 1) with 53 bits (sim::uniform53): exact, so the

@@ -233,6 +233,8 @@ TEST_CASE("fixed units and the integer target of a uniform are exact", "[fenwick
   REQUIRE(tlm::sim::units(1.0) == 1048576);
   REQUIRE(tlm::sim::units(0.05) == 52429);  // 52428.8 rounded to nearest
   REQUIRE(tlm::sim::units(-0.3) == 0);
+  REQUIRE(tlm::sim::units(4e-7) == 0);  // below half a unit: not a weight
+  REQUIRE(tlm::sim::units(5e-7) == 1);
   REQUIRE(tlm::sim::scale_unit(0.0, 1000) == 0);
   REQUIRE(tlm::sim::scale_unit(0.5, 7) == 3);
   REQUIRE(tlm::sim::scale_unit(std::nextafter(1.0, 0.0), 7) == 6);
