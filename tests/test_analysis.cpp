@@ -301,8 +301,9 @@ TEST_CASE("the report of a comparison holds every chart, the effects and the set
   // stand above their rows, the charts draw with the shared palette.
   CHECK(tlm::test::unboxed_tables(html) == 0);
   CHECK(count(html, "<div class=\"table-scroll\"") > 3);
-  CHECK(count(html, "class=\"chart forest-plot\" viewBox=\"0 0 640 ") == 3);
-  CHECK(count(html, "data-labels=\"above\">") == 3);
+  // Three forest plots of the headlines and one per alternative of the vo subjects' effects.
+  CHECK(count(html, "class=\"chart forest-plot\" viewBox=\"0 0 640 ") == 3 + 2);
+  CHECK(count(html, "data-labels=\"above\">") == 3 + 2);
   CHECK(tlm::test::off_palette_colours(html).empty());
   CHECK(html.find("id=\"fan-po-0\"") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);

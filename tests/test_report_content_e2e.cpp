@@ -149,7 +149,7 @@ TEST_CASE("report: the effect of a policy on each vo subject's shortage rate, as
 }
 
 TEST_CASE(
-    "report --lang nl: the first page in Dutch, without its English headings; an unknown language is "
+    "report --lang nl: the first page in Dutch, without its English headings, and an unknown language is "
     "refused",
     "[e2e][analysis][report-content][lang]") {
   TempDir dir;

@@ -42,7 +42,10 @@ async function resultsCharts(page, args, failures) {
   }
   await expect('svg.retention-chart', s, 'retention curves');
   await expect('svg.so-share-chart', 1, 'SO share chart');
-  await expect('svg.forest-plot', s > 1 ? 3 : 0, 'forest plots');
+  await expect('svg.forest-plot:not([id^="forest-subjects-"])', s > 1 ? 3 : 0, 'forest plots of the headlines');
+  // With vo subjects, one forest plot per alternative of its effect on each subject's shortage.
+  const subjects = (await count('#subjects')) > 0;
+  await expect('svg.forest-plot[id^="forest-subjects-"]', subjects ? s - 1 : 0, 'forest plots of the subjects');
   await expect('svg.medians-chart', s > 1 ? args.sectors + 1 : 0, 'charts of every scenario\'s median');
 
   const charts = await page.locator('svg.chart').all();
