@@ -297,6 +297,15 @@ std::string shown_value(const std::string& v, const std::string& unset) {
   return v;
 }
 
+// A setting's value in a sentence: a plain number in the page's language (0,8 in Dutch); a table or a list
+// as TOML in <code>, untouched (its commas and dots are TOML's, not a number's).
+std::string value_text(const std::string& v, Lang lang) {
+  const bool number = !v.empty() && v.find_first_not_of("0123456789.+-e") == std::string::npos;
+  if (number) return localize(html_escape(v), lang);
+  if (v.find_first_of("{[") != std::string::npos) return fmt::format("<code>{}</code>", html_escape(v));
+  return html_escape(v);
+}
+
 // "A, B and C".
 std::string joined(const std::vector<std::string>& parts, const Words& w) {
   std::string o;
@@ -335,8 +344,8 @@ std::string answer_of(const ScenarioView& base, const ScenarioView& alt, const s
     const auto plain = setting_words(d.key, lang);
     changes.push_back(f(w.setting_change,
                         plain ? html_escape(*plain) : fmt::format("<code>{}</code>", html_escape(d.key)),
-                        localize(html_escape(shown_value(d.alt, w.default_value)), lang),
-                        localize(html_escape(shown_value(d.base, w.default_value)), lang)));
+                        value_text(shown_value(d.alt, w.default_value), lang),
+                        value_text(shown_value(d.base, w.default_value), lang)));
     ++shown;
   }
   std::string o = "<p class=\"answer\">";

@@ -166,6 +166,16 @@ TEST_CASE(
         "<h2>Regions</h2>", "How sure:", "The ranges cover chance only", "<html lang=\"en\">"})
     CHECK(!contains(nl, english));
 
+  // A number in Dutch; a table of values as TOML, its commas and dots untouched.
+  CHECK(contains(nl, "0,95 in plaats van"));
+  write_file(
+      dir / "reserve.toml",
+      "extends = \"tiny\"\nname = \"reserve\"\n[reserve.start_size]\npo = 50.5\nvo = 30.5\nmbo = 20.5\n");
+  const auto table = run(fmt::format("cd '{}' && '{}' compare tiny reserve.toml -r 2 -q --lang nl -o cmp4",
+                                     dir.path().string(), tlm_binary()));
+  REQUIRE(table.exit_code == 0);
+  CHECK(contains(read_file(dir / "cmp4/report.html"), "<code>{ mbo = 20.5, po = 50.5, vo = 30.5 }</code>"));
+
   // tlm report of the same file, in both languages; English stays the default.
   const std::string h5 = dir / "cmp/results.h5";
   const auto en = run(fmt::format("'{}' report '{}' -o '{}'", tlm_binary(), h5, dir / "en.html"));
