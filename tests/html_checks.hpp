@@ -11,6 +11,13 @@
 
 namespace tlm::test {
 
+// How often `needle` occurs in `text` (overlapping occurrences counted).
+inline std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
+  return n;
+}
+
 // The colours of fill="#…" and stroke="#…" that are neither a colour of svg::palette() nor a grey (equal red,
 // green and blue: axes, whiskers, shading).
 inline std::set<std::string> off_palette_colours(const std::string& html) {

@@ -57,11 +57,7 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
-  return n;
-}
+using tlm::test::count;
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 
 #include "analysis/headlines.hpp"
 #include "analysis/results.hpp"
+#include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -21,11 +22,7 @@ using tlm::test::tlm_binary;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
-  return n;
-}
+using tlm::test::count;
 
 }  // namespace
 

@@ -24,11 +24,7 @@ using tlm::test::tlm_binary;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto p = text.find(needle); p != std::string::npos; p = text.find(needle, p + 1)) ++n;
-  return n;
-}
+using tlm::test::count;
 
 // The alternative of the test sweeps: tiny with groenpluk banned at member schools.
 void write_files(const TempDir& dir, const std::string& design_name, const std::string& design) {
