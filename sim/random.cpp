@@ -1,7 +1,10 @@
 // Stream::draw_many: Philox4x32-10 on eight counters at once (AVX2), bit for bit the Random123 function.
 #include "sim/random.hpp"
 
+#include "sim/lanes.hpp"
+
 #include <cassert>
+#include <cstdlib>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -67,13 +70,24 @@ __attribute__((target("avx2"))) std::size_t draw8_avx2(const std::uint64_t* ids,
   return i;
 }
 
-bool cpu_has_avx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
-}
 #endif
 
+bool non_empty_env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0';
+}
+
 }  // namespace
+
+bool cpu_has_avx2() {
+#if defined(__x86_64__)
+  // TLM_NO_AVX2 (set, not empty) takes the plain x86-64 paths on any CPU: the tests compare both paths' bits.
+  static const bool has = __builtin_cpu_supports("avx2") && !non_empty_env("TLM_NO_AVX2");
+  return has;
+#else
+  return false;
+#endif
+}
 
 void Stream::draw_many(std::span<const std::uint64_t> ids, int year, std::uint16_t event,
                        std::span<Words> out, std::uint32_t k) const {

@@ -53,6 +53,11 @@ class WordsAhead {
     }
     return buf_[i - begin_];
   }
+  // The words of ids[begin, begin + Block), fewer at the end: for a pass that takes a block at a time.
+  std::span<const Words> block(std::size_t begin) {
+    (*this)[begin];
+    return {buf_.data() + (begin - begin_), end_ - begin};
+  }
 
  private:
   const Stream& stream_;
