@@ -34,7 +34,7 @@ std::string calibration_report_html(const std::string& h5path);
 struct Effect;
 // The sentence that reports one effect against the base, e.g. "11 FTE lower than under base (95% interval
 // −11 to −10); lower in 100% of runs"; `share`: a ratio, in percentage points. HTML-escaped.
-std::string effect_sentence(const Effect& e, bool share, const std::string& base);
+std::string effect_sentence(const Effect& e, bool share, const std::string& base, Lang lang = Lang::en);
 
 // A reading of the resolved scenario TOML: "table.key" -> value text, for diffing. Tables recurse; arrays and
 // inline tables are one value, written as TOML with numbers in their shortest round-trip form (0.8, not
