@@ -516,7 +516,7 @@ std::string regions_section(const std::vector<ScenarioView>& views, const std::v
   }
   // Where each alternative helps most and least.
   if (views.size() > 1) {
-    o += fmt::format("<p class=\"note\">{}</p>\n", f(w.regions_effect_note, year));
+    bool noted = false;  // the note explains the tables: it comes before the first of them
     for (std::size_t i = 1; i < views.size(); ++i) {
       const auto& v = views[i];
       if (v.regions != base.regions) continue;
@@ -540,6 +540,8 @@ std::string regions_section(const std::vector<ScenarioView>& views, const std::v
                          f(w.regions_no_clear, html_escape(v.name)));
         continue;
       }
+      if (!noted) o += fmt::format("<p class=\"note\">{}</p>\n", f(w.regions_effect_note, year));
+      noted = true;
       std::vector<std::size_t> pick;
       for (std::size_t k = 0; k < rows.size(); ++k)
         if (k < 3 || k + 3 >= rows.size()) pick.push_back(k);
