@@ -736,6 +736,185 @@ const Words kDutch{
     .t_wrote_two = "Geschreven: {} en {}",
 };
 
+const SweepWords kSweepEnglish{
+    .title = "sweep of {}",
+    .h1 = "The teacher labour market: a parameter sweep",
+    .intro =
+        "The scenario <strong>{}</strong>{} simulated at {} points of a {} design over {} {}, {} {} at each "
+        "point (seed {}). The charts show how each outcome changes with each parameter: the line is the "
+        "median of the runs at that value, the band holds 90% of them (5th to 95th percentile).{}",
+    .was = " was",
+    .and_alternative = " and the alternative {} were",
+    .and_alternatives = " and the alternatives {} were",
+    .parameter = "parameter",
+    .parameters = "parameters",
+    .replication = "replication",
+    .replications = "replications",
+    .grid = "grid",
+    .lhs = "Latin hypercube",
+    .sobol = "Sobol",
+    .paired_clause =
+        " For each alternative the effect is paired: the alternative minus the base at the same point and "
+        "replication, which share their random numbers.",
+    .incomplete =
+        "<strong>{}</strong>: {} of {} tasks (point, replication) are done{}; the charts use those only.",
+    .some_failed = "Some tasks failed",
+    .not_complete = "The sweep is not complete",
+    .failed = ", {} failed",
+    .h_design = "The design",
+    .design_meta =
+        "Design <code>{}</code> (<code>{}</code>): {} points × {} replications = {} tasks, {} done; seed {}; "
+        "base {}{}.",
+    .alternatives_list = "; alternatives {}",
+    .design_file = "The design file",
+    .parameter_col = "parameter",
+    .values = "values",
+    .scale = "scale",
+    .range = "{} to {} ({} points, {})",
+    .sobol_sequence = "Sobol sequence",
+    .log = "log",
+    .linear = "linear",
+    .h_read = "How to read the charts",
+    .read_noise =
+        "The bands show simulation noise: how much an outcome varies between runs with different random "
+        "numbers",
+    .read_pooled_grid =
+        " and, because every point with that value of the parameter is pooled, across the values of the "
+        "other "
+        "parameters at those points",
+    .read_pooled_bins =
+        " and, because the points are pooled into bins of the parameter, across the values within the bin "
+        "and "
+        "across the values of the other parameters at those points",
+    .read_not_parameters =
+        ". They are not the uncertainty of the parameters themselves: a sweep shows what happens if a "
+        "parameter takes a value, not how likely that value is, and a band pooled over other parameters is "
+        "only as representative as the design's spread of them. ",
+    .read_bins =
+        "Each x is a bin of about {} points (up to {} bins of equal count, drawn at the median of the bin's "
+        "values); each dot is one point, the median of its runs. ",
+    .read_definitions =
+        "Charts of one outcome share one scale. Definitions as in the report of a run (docs/report.md): "
+        "total "
+        "shortage is open plus hidden shortage, national; a shortage rate is the national shortage divided "
+        "by "
+        "the national demand.",
+    .h_effect = "Effect of {} compared with {}",
+    .h_levels = "{} against each parameter",
+    .effect_note =
+        "{} − {} at the same point and replication (common random numbers), then the median and the 5–95% "
+        "band of these differences; a band that does not cross the dashed zero line is a clear effect.",
+    .effect_on = "Effect on {}",
+    .h_numbers = "The numbers behind the charts",
+    .numbers_note =
+        "For each chart and x: the points pooled, the runs (done replications of those points) and the "
+        "median "
+        "and 5th and 95th percentiles of their values.",
+    .series = "series",
+    .value = "value",
+    .points = "points",
+    .runs = "runs",
+    .median_effect = "median effect",
+    .single_points = "single points",
+    .log_scale = " (log scale)",
+    .difference_in = "difference in {}",
+    .band = "5–95% of runs",
+    .rate_axis = "shortage rate (shortage / demand)",
+    .fte_years_axis = "shortage (FTE-years)",
+    .cost_axis = "policy cost (million EUR)",
+};
+
+const SweepWords kSweepDutch{
+    .title = "sweep van {}",
+    .h1 = "De arbeidsmarkt voor leraren: een parametersweep",
+    .intro =
+        "Het scenario <strong>{}</strong>{} gesimuleerd op {} punten van een {} over {} {}, met {} "
+        "{} "
+        "per punt (seed {}). De grafieken laten zien hoe elke uitkomst verandert met elke parameter: de lijn "
+        "is "
+        "de mediaan van de runs bij die waarde, de band bevat 90% ervan (5e tot 95e percentiel).{}",
+    .was = " is",
+    .and_alternative = " en het alternatief {} zijn",
+    .and_alternatives = " en de alternatieven {} zijn",
+    .parameter = "parameter",
+    .parameters = "parameters",
+    .replication = "replicatie",
+    .replications = "replicaties",
+    .grid = "roosterontwerp",
+    .lhs = "Latin-hypercube-ontwerp",
+    .sobol = "Sobol-ontwerp",
+    .paired_clause =
+        " Voor elk alternatief is het effect gepaard: het alternatief min de basis op hetzelfde punt en in "
+        "dezelfde replicatie, die dezelfde toevalsgetallen delen.",
+    .incomplete =
+        "<strong>{}</strong>: {} van {} taken (punt, replicatie) zijn klaar{}; de grafieken gebruiken alleen "
+        "die.",
+    .some_failed = "Sommige taken zijn mislukt",
+    .not_complete = "De sweep is niet compleet",
+    .failed = ", {} mislukt",
+    .h_design = "Het ontwerp",
+    .design_meta =
+        "Ontwerp <code>{}</code> (<code>{}</code>): {} punten × {} replicaties = {} taken, {} klaar; seed "
+        "{}; basis {}{}.",
+    .alternatives_list = "; alternatieven {}",
+    .design_file = "Het ontwerpbestand",
+    .parameter_col = "parameter",
+    .values = "waarden",
+    .scale = "schaal",
+    .range = "{} tot {} ({} punten, {})",
+    .sobol_sequence = "Sobol-reeks",
+    .log = "logaritmisch",
+    .linear = "lineair",
+    .h_read = "Zo leest u de grafieken",
+    .read_noise =
+        "De banden tonen de ruis van de simulatie: hoeveel een uitkomst varieert tussen runs met andere "
+        "toevalsgetallen",
+    .read_pooled_grid =
+        " en, omdat alle punten met die waarde van de parameter zijn samengenomen, over de waarden van de "
+        "andere parameters op die punten",
+    .read_pooled_bins =
+        " en, omdat de punten zijn samengenomen in klassen van de parameter, over de waarden binnen de "
+        "klasse "
+        "en over de waarden van de andere parameters op die punten",
+    .read_not_parameters =
+        ". Ze zijn niet de onzekerheid van de parameters zelf: een sweep laat zien wat er gebeurt als een "
+        "parameter een waarde aanneemt, niet hoe waarschijnlijk die waarde is, en een band die over andere "
+        "parameters is samengenomen is maar zo representatief als de spreiding ervan in het ontwerp. ",
+    .read_bins =
+        "Elke x is een klasse van ongeveer {} punten (hoogstens {} klassen van gelijke omvang, getekend bij "
+        "de "
+        "mediaan van de waarden in de klasse); elke stip is één punt, de mediaan van zijn runs. ",
+    .read_definitions =
+        "Grafieken van één uitkomst delen één schaal. Begrippen als in het rapport van een run "
+        "(docs/report.md): het totale tekort is open plus verborgen tekort, landelijk; een tekortpercentage "
+        "is het landelijke tekort gedeeld door de landelijke vraag.",
+    .h_effect = "Effect van {} ten opzichte van {}",
+    .h_levels = "{} per parameter",
+    .effect_note =
+        "{} − {} op hetzelfde punt en in dezelfde replicatie (gedeelde toevalsgetallen), daarna de mediaan "
+        "en "
+        "de 5–95%-band van die verschillen; een band die de gestippelde nullijn niet snijdt, is een "
+        "duidelijk "
+        "effect.",
+    .effect_on = "Effect op {}",
+    .h_numbers = "De getallen achter de grafieken",
+    .numbers_note =
+        "Per grafiek en x: de samengenomen punten, de runs (klaar zijnde replicaties van die punten) en de "
+        "mediaan en het 5e en 95e percentiel van hun waarden.",
+    .series = "reeks",
+    .value = "waarde",
+    .points = "punten",
+    .runs = "runs",
+    .median_effect = "mediaan van het effect",
+    .single_points = "losse punten",
+    .log_scale = " (logaritmische schaal)",
+    .difference_in = "verschil in {}",
+    .band = "5–95% van de runs",
+    .rate_axis = "tekortpercentage (tekort / vraag)",
+    .fte_years_axis = "tekort (FTE-jaren)",
+    .cost_axis = "beleidskosten (miljoen euro)",
+};
+
 }  // namespace
 
 Lang parse_lang(const std::string& code) {
@@ -747,6 +926,14 @@ Lang parse_lang(const std::string& code) {
 std::array<const char*, kWordsCount> all_texts(const Words& w) {
   // Words holds const char* members only, so it is laid out as an array of them.
   return std::bit_cast<std::array<const char*, kWordsCount>>(w);
+}
+
+std::array<const char*, kSweepWordsCount> all_texts(const SweepWords& w) {
+  return std::bit_cast<std::array<const char*, kSweepWordsCount>>(w);
+}
+
+const SweepWords& sweep_words(Lang lang) {
+  return lang == Lang::nl ? kSweepDutch : kSweepEnglish;
 }
 
 const Words& words(Lang lang) {

@@ -271,10 +271,75 @@ struct Words {
   const char* t_wrote_two;           // the two files of `tlm effects`
 };
 
+// The texts of the sweep report (sweep_report.cpp) that differ by language; the report's other texts (the
+// provenance, the settings table, outcome labels, "median") come from Words.
+struct SweepWords {
+  const char* title;  // base
+  const char* h1;
+  const char* intro;  // base, " was" or the alternatives clause, points, design, number of parameters,
+                      // "parameter(s)", replications, "replication(s)", seed, the paired clause or ""
+  const char* was;
+  const char* and_alternative;   // the alternative
+  const char* and_alternatives;  // the alternatives
+  const char* parameter;
+  const char* parameters;
+  const char* replication;
+  const char* replications;
+  const char* grid;
+  const char* lhs;
+  const char* sobol;
+  const char* paired_clause;
+  const char*
+      incomplete;  // "Some tasks failed" or "The sweep is not complete", done, total, the failed clause
+  const char* some_failed;
+  const char* not_complete;
+  const char* failed;  // how many
+  const char* h_design;
+  const char*
+      design_meta;  // file, kind, points, replications, tasks, done, seed, base, the alternatives or ""
+  const char* alternatives_list;  // the alternatives
+  const char* design_file;
+  const char* parameter_col;
+  const char* values;
+  const char* scale;
+  const char* range;  // low, high, points, "Latin hypercube" or "Sobol sequence"
+  const char* sobol_sequence;
+  const char* log;
+  const char* linear;
+  const char* h_read;
+  const char* read_noise;
+  const char* read_pooled_grid;
+  const char* read_pooled_bins;
+  const char* read_not_parameters;
+  const char* read_bins;  // points per bin, bins
+  const char* read_definitions;
+  const char* h_effect;     // alternative, base
+  const char* h_levels;     // base
+  const char* effect_note;  // alternative, base
+  const char* effect_on;    // outcome
+  const char* h_numbers;
+  const char* numbers_note;
+  const char* series;
+  const char* value;
+  const char* points;
+  const char* runs;
+  const char* median_effect;
+  const char* single_points;
+  const char* log_scale;      // after the parameter's key
+  const char* difference_in;  // the axis
+  const char* band;
+  const char* rate_axis;
+  const char* fte_years_axis;
+  const char* cost_axis;
+};
+const SweepWords& sweep_words(Lang lang);
+
 // Every text of a table, in the order of its members (for tests: the English ones must not appear in a
 // Dutch page). Every member of Words is a const char*.
 inline constexpr std::size_t kWordsCount = sizeof(Words) / sizeof(const char*);
 std::array<const char*, kWordsCount> all_texts(const Words& w);
+inline constexpr std::size_t kSweepWordsCount = sizeof(SweepWords) / sizeof(const char*);
+std::array<const char*, kSweepWordsCount> all_texts(const SweepWords& w);
 
 const Words& words(Lang lang);
 

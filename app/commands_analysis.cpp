@@ -314,12 +314,10 @@ void run_report(ReportOptions& o) {
   analysis::Lang lang = analysis::Lang::en;
   as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
-  // The sweep and calibration reports are in English only (docs/report.md, "Language"): refused, not
-  // written in English under a Dutch flag.
-  if (lang != analysis::Lang::en &&
-      (analysis::is_sweep_file(o.results) || analysis::is_calibration_file(o.results)))
-    throw BadInput(fmt::format("--lang {}: the report of a {} file is in English only", o.lang,
-                               analysis::is_sweep_file(o.results) ? "sweep" : "calibration"));
+  // The calibration report is in English only (docs/report.md, "Language"): refused, not written in English
+  // under a Dutch flag.
+  if (lang != analysis::Lang::en && analysis::is_calibration_file(o.results))
+    throw BadInput(fmt::format("--lang {}: the report of a calibration file is in English only", o.lang));
   if (o.output.empty()) {
     // A calibration's report has the name `tlm calibrate` gives it (calib.h5 -> calib.report.html), so that
     // writing it again replaces that one.
@@ -399,8 +397,8 @@ void register_analysis_commands(CLI::App& app) {
                 "start+5 and the last year; a calibration: not used)")
       ->delimiter(',');
   r->add_option("--lang", rep->lang,
-                "Language of the report of a results file: en (English, the default) or nl (Dutch); the "
-                "report of a sweep or calibration file is in English only (nl is refused)");
+                "Language of the report of a results or sweep file: en (English, the default) or nl (Dutch); "
+                "the report of a calibration file is in English only (nl is refused)");
   r->callback([rep] { run_report(*rep); });
 }
 
