@@ -51,6 +51,8 @@ rm -f "$work/sweep.h5"
 (cd "$work" && "$tlm" sweep sweep.toml -q -o sweep.h5)
 "$tlm" report "$work/sweep.h5" -o "$work/sweep.html"
 check "$work/sweep.html" --kind sweep
+"$tlm" report "$work/sweep.h5" --lang nl -o "$work/sweep-nl.html"
+check "$work/sweep-nl.html" --kind sweep
 
 cat >"$work/study.toml" <<'END'
 scenario = "tiny"
