@@ -6,3 +6,4 @@
 #include "analysis/headlines.hpp"            // print_headlines, indicators
 #include "analysis/report.hpp"               // write_report
 #include "analysis/results.hpp"              // InputError, load_scenario, list_scenarios
+#include "analysis/sweep_results.hpp"        // is_sweep_file

@@ -210,25 +210,33 @@ std::string euros(double v, bool sign) {
   return "€" + t;
 }
 
-std::string cost_text(const CostEffectiveness& c) {
-  const std::string interval = fmt::format(
-      "(95% interval {} to {}{})", euros(c.ratio_ci.lo), euros(c.ratio_ci.hi),
-      c.unreliable ? fmt::format("; unreliable with {} replications, fewer than {}", c.n, kReliablePairs)
-                   : "");
-  const std::string cost = c.cost.mean < 0 ? "costs less" : c.cost.mean > 0 ? "costs more" : "the same cost";
+std::string euros_short(double v, bool sign) {
+  if (!std::isfinite(v) || std::fabs(v) < 1e6) return euros(v, sign);
+  // The sign before the euro sign, as euros() writes it: "−€41.7M".
+  const std::string t = thousands(std::fabs(v) / 1e6, 1);
+  return fmt::format("{}€{}M", v < 0 ? "−" : sign ? "+" : "", t);
+}
+
+std::string cost_text(const CostEffectiveness& c, Lang lang) {
+  const Words& w = words(lang);
+  auto f = [](const char* pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
+  auto eur = [&](double v) { return localize(euros(v), lang); };
+  const std::string interval = f(w.c_interval, eur(c.ratio_ci.lo), eur(c.ratio_ci.hi),
+                                 c.unreliable ? f(w.c_unreliable, c.n, kReliablePairs) : "");
+  const char* cost = c.cost.mean < 0 ? w.c_costs_less : c.cost.mean > 0 ? w.c_costs_more : w.c_same_cost;
   switch (c.kind) {
     case CostCase::per_fte_year_avoided:
-      return fmt::format("{} per FTE-year of shortage avoided {}", euros(c.ratio), interval);
+      return f(w.c_per_avoided, eur(c.ratio), interval);
     case CostCase::cheaper_and_fewer:
-      return c.cost.mean < 0 ? "cheaper and fewer shortages" : "the same cost and fewer shortages";
+      return c.cost.mean < 0 ? w.c_cheaper : w.c_same_fewer;
     case CostCase::costs_more_no_fewer:
-      return "no reduction detectable: costs more, no fewer shortages";
+      return w.c_more_no_fewer;
     case CostCase::saved_per_fte_year_added:
-      return fmt::format(
-          "no reduction detectable (the shortage rises): {} saved per FTE-year of added shortage {}",
-          euros(c.ratio), interval);
+      return f(w.c_saved, eur(c.ratio), interval);
     case CostCase::no_reduction:
-      return fmt::format("no reduction detectable: {}, no detectable change in the shortage", cost);
+      return f(w.c_no_reduction, cost);
   }
   return "";
 }
@@ -262,8 +270,8 @@ std::vector<CostEffect> file_cost_effects(const std::string& h5path, const Boots
   return out;
 }
 
-void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
-                        const std::string& scenario) {
+void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs, const std::string& scenario,
+                        Lang lang) {
   const CostEffect* first = nullptr;
   for (const auto& c : costs)
     if (c.scenario == scenario) {
@@ -271,34 +279,36 @@ void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs,
       break;
     }
   if (!first) return;
+  const Words& w = words(lang);
+  auto f = [](const char* pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
+  // Millions above a million (a world of full size): the row keeps to 100 columns.
+  auto eur = [&](double v) { return localize(euros_short(v, true), lang); };
+  auto fte = [&](double v) { return localize(signed_thousands(v), lang); };
   // The lines keep to 100 columns (issue 14), as the effects table does.
   constexpr std::size_t width = 100;
   out << "\n"
-      << wrap_text(fmt::format("Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the "
-                               "years, ALT − BASE, 95% {} interval",
-                               first->first_year, first->last_year, first->stats.paired ? "paired" : "Welch"),
+      << wrap_text(f(w.t_costs_head, first->first_year, first->last_year,
+                     first->stats.paired ? w.t_paired : "Welch"),
                    width, "  ");
   for (const auto& c : costs) {
     if (c.scenario != scenario) continue;
     const auto& s = c.stats;
-    out << fmt::format("  {:<12}cost {} [{}, {}];  shortage {} FTE-years [{}, {}]\n",
-                       c.sector == "all" ? "all sectors" : c.sector, euros(s.cost.mean, true),
-                       euros(s.cost.paired.lo, true), euros(s.cost.paired.hi, true),
-                       signed_thousands(s.shortage.mean), signed_thousands(s.shortage.paired.lo),
-                       signed_thousands(s.shortage.paired.hi));
-    out << wrap_text(cost_text(s), width, std::string(14, ' '));
+    out << f(w.t_cost_row, c.sector == "all" ? w.all_sectors : c.sector, eur(s.cost.mean),
+             eur(s.cost.paired.lo), eur(s.cost.paired.hi), fte(s.shortage.mean), fte(s.shortage.paired.lo),
+             fte(s.shortage.paired.hi))
+        << "\n";
+    out << wrap_text(cost_text(s, lang), width, std::string(14, ' '));
   }
   if (first->stats.paired)
-    out << wrap_text(fmt::format("The interval of a price per FTE-year is a percentile bootstrap over the {} "
-                                 "paired replications ({} resamples, seed {}).",
-                                 first->stats.n, thousands(first->stats.resamples), first->stats.seed),
+    out << wrap_text(f(w.t_bootstrap_paired, first->stats.n,
+                       localize(thousands(first->stats.resamples), lang), first->stats.seed),
                      width, "  ");
   else
-    out << wrap_text(fmt::format("The interval of a price per FTE-year is a percentile bootstrap of each "
-                                 "scenario's replications on their own ({} resamples, seed {}): the runs are "
-                                 "not paired.",
-                                 thousands(first->stats.resamples), first->stats.seed),
-                     width, "  ");
+    out << wrap_text(
+        f(w.t_bootstrap_unpaired, localize(thousands(first->stats.resamples), lang), first->stats.seed),
+        width, "  ");
 }
 
 }  // namespace tlm::analysis

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report_text.hpp"
 #include "analysis/stats.hpp"
 
 namespace tlm::analysis {
@@ -86,9 +87,11 @@ CostEffectiveness cost_effectiveness(const std::vector<double>& base_cost,
 // What the case says, in words, for a reader: "€253,000 per FTE-year of shortage avoided (95% interval
 // €212,000 to €310,000)", "no reduction detectable: costs more, no fewer shortages", ... With
 // `unreliable` the interval is marked so.
-std::string cost_text(const CostEffectiveness& c);
+std::string cost_text(const CostEffectiveness& c, Lang lang = Lang::en);
 // Euros for readers: "€1,234", "−€56" (a true minus sign), "+€7" with `sign`.
 std::string euros(double v, bool sign = false);
+// Like euros() but in millions from a million up, with one decimal: "€41.7M" (terminal tables).
+std::string euros_short(double v, bool sign = false);
 
 // The comparison of every alternative in a `tlm compare` file with the base, for all sectors ("all") and
 // per sector, in the order alternative × {all, sectors...}. Empty when the file holds no cost_total (a file
@@ -107,6 +110,7 @@ inline constexpr const char* kCostRowUnit = "EUR per FTE-year";
 
 // The terminal lines of the cost comparisons of `scenario` (none when it has none): per group of sectors the
 // cost and shortage differences with their paired intervals, and the reading of 13.3.
-void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs, const std::string& scenario);
+void print_cost_effects(std::ostream& out, const std::vector<CostEffect>& costs, const std::string& scenario,
+                        Lang lang = Lang::en);
 
 }  // namespace tlm::analysis

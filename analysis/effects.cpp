@@ -30,15 +30,18 @@ const char* interval_name(const Effect& e) {
   return e.paired ? "paired t" : "Welch t";
 }
 
-std::string value_text(const Effect& e, double v, bool diff) {
-  if (e.unit == "share") return diff ? points(v) : percent(v);
-  return diff ? signed_thousands(v) : thousands(v);
+std::string value_text(const Effect& e, double v, bool diff, Lang lang) {
+  // Euros in millions: whole euros of a full-size world do not fit the terminal table's columns.
+  if (e.unit == "EUR") return localize(euros_short(v, diff), lang);
+  if (e.unit == "share") return localize(diff ? points(v) : percent(v), lang);
+  return localize(diff ? signed_thousands(v) : thousands(v), lang);
 }
 
 }  // namespace
 
-std::string effect_label(const Effect& e) {
-  return indicator_label({e.metric, e.sector, e.route, e.programme, e.subject, e.year, e.unit, e.better, {}});
+std::string effect_label(const Effect& e, Lang lang) {
+  return indicator_label({e.metric, e.sector, e.route, e.programme, e.subject, e.year, e.unit, e.better, {}},
+                         lang);
 }
 
 std::vector<Effect> compute_effects(const std::string& base_name, const std::vector<Indicator>& base,
@@ -70,6 +73,7 @@ std::vector<Effect> compute_effects(const std::string& base_name, const std::vec
     e.better = b.better;
     e.paired = pairing.paired;
     e.why_unpaired = pairing.why_not;
+    e.why_unpaired_nl = pairing.why_not_nl;
     e.n = d.n;
     auto finite_count = [](const std::vector<double>& v) {
       return static_cast<std::size_t>(
@@ -246,50 +250,48 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
 }
 
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
-                   const std::vector<CostEffect>& costs) {
+                   const std::vector<CostEffect>& costs, Lang lang) {
+  const Words& w = words(lang);
+  auto f = [](const char* pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
   // Columns that fit in kTerminalColumns; a label longer than its column gets a line of its own.
   constexpr std::size_t label_width = 34;
   const std::string row = "  {:<{}}{:>10}{:>10}{:>11}{:>25}{:>7}\n";
   std::string current;
   for (const auto& e : effects) {
     if (e.scenario != current) {
-      print_cost_effects(out, costs, current);
+      print_cost_effects(out, costs, current, lang);
       current = e.scenario;
       if (e.paired)
-        out << "\n"
-            << wrap_text(
-                   fmt::format("{} vs {} (difference ALT − BASE, 95% paired interval; better = share of "
-                               "runs)",
-                               e.scenario, e.base),
-                   kTerminalColumns);
+        out << "\n" << wrap_text(f(w.t_paired_head, e.scenario, e.base), kTerminalColumns);
       else
         out << "\n"
-            << wrap_text(fmt::format("{} vs {} (difference of the means ALT − BASE, 95% Welch interval)",
-                                     e.scenario, e.base),
-                         kTerminalColumns)
-            << wrap_text(fmt::format("NOT PAIRED: {}. Run i of the two does not share its random numbers and "
-                                     "start, so the intervals are wider and no share of better runs is "
-                                     "given (docs/report.md, Pairing).",
-                                     e.why_unpaired),
+            << wrap_text(f(w.t_unpaired_head, e.scenario, e.base), kTerminalColumns)
+            << wrap_text(f(w.t_not_paired, lang == Lang::nl ? e.why_unpaired_nl : e.why_unpaired),
                          kTerminalColumns, "  ");
-      out << fmt::format(fmt::runtime(row), "", label_width, "base", "alt", "difference", "95% interval",
-                         "better");
+      out << fmt::format(fmt::runtime(row), "", label_width, w.t_base, w.t_alt, w.t_difference, w.t_interval,
+                         w.t_better);
     }
-    const std::string label = effect_label(e);
+    const std::string label = effect_label(e, lang);
     const bool own_line = text_columns(label) >= label_width;
     if (own_line) out << "  " << label << "\n";
     const int dec =
         difference_decimals(e.unit == "share" ? 100 * e.lo : e.lo, e.unit == "share" ? 100 * e.hi : e.hi,
                             e.unit == "share" ? 100 * e.mean : e.mean, e.unit == "share" ? 1 : 0);
-    auto diff = [&](double v) { return e.unit == "share" ? points(v, dec) : signed_thousands(v, dec); };
+    auto diff = [&](double v) {
+      if (e.unit == "EUR") return value_text(e, v, true, lang);
+      return localize(e.unit == "share" ? points(v, dec) : signed_thousands(v, dec), lang);
+    };
+    // Dutch separates the bounds with a semicolon: its comma is the decimal one.
     out << fmt::format(fmt::runtime(row), own_line ? "" : label, label_width,
-                       value_text(e, e.base_mean, false), value_text(e, e.alt_mean, false), diff(e.mean),
-                       fmt::format("[{}, {}]", diff(e.lo), diff(e.hi)),
-                       percent(e.p_better, 0) + (e.better == Better::Neutral ? "*" : " "));
+                       value_text(e, e.base_mean, false, lang), value_text(e, e.alt_mean, false, lang),
+                       diff(e.mean),
+                       fmt::format("[{}{} {}]", diff(e.lo), lang == Lang::nl ? ";" : ",", diff(e.hi)),
+                       localize(percent(e.p_better, 0), lang) + (e.better == Better::Neutral ? "*" : " "));
   }
-  print_cost_effects(out, costs, current);
-  if (!effects.empty())
-    out << "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.\n";
+  print_cost_effects(out, costs, current, lang);
+  if (!effects.empty()) out << w.t_groenpluk << "\n";
 }
 
 void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects, Lang lang) {
@@ -314,7 +316,9 @@ void print_effects_summary(std::ostream& out, const std::vector<Effect>& effects
                           localize(signed_thousands(f.lo, dec), lang),
                           localize(signed_thousands(f.hi, dec), lang));
     }
-    line += e.paired ? w.q_paired : fmt::format(fmt::runtime(w.q_unpaired), e.why_unpaired);
+    line += e.paired ? w.q_paired
+                     : fmt::format(fmt::runtime(w.q_unpaired),
+                                   lang == Lang::nl ? e.why_unpaired_nl : e.why_unpaired);
     out << wrap_text(line, kTerminalColumns);
   }
 }
@@ -360,9 +364,11 @@ void print_comparison(std::ostream& out, const Comparison& c, const std::string&
   if (brief)
     print_effects_summary(out, c.effects, lang);
   else
-    print_effects(out, c.effects, c.costs);
-  out << fmt::format("\nWrote {}, {} and {}\n", (dir / "effects.csv").string(),
-                     (dir / "effects.json").string(), (dir / "report.html").string());
+    print_effects(out, c.effects, c.costs, lang);
+  out << "\n"
+      << fmt::format(fmt::runtime(words(lang).q_wrote), (dir / "effects.csv").string(),
+                     (dir / "effects.json").string(), (dir / "report.html").string())
+      << "\n";
 }
 
 int compare_results(const std::string& h5path, const std::vector<int>& years, const std::string& out_dir,

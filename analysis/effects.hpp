@@ -27,6 +27,7 @@ struct Effect {
   Better better = Better::Lower;
   bool paired = true;
   std::string why_unpaired;           // why the runs do not pair; empty when paired
+  std::string why_unpaired_nl;        // the same in Dutch (the terminal and report of --lang nl)
   std::size_t n = 0;                  // pairs used (0 when unpaired)
   std::size_t n_base = 0, n_alt = 0;  // runs with a value on each side
   double mean;                        // mean of ALT_i − BASE_i (unpaired: mean ALT − mean BASE)
@@ -74,7 +75,7 @@ void write_effects_json(const std::string& path, const std::vector<Effect>& effe
 // The terminal table: one line per effect, grouped by scenario; each scenario's costs (13.3) after its
 // effects.
 void print_effects(std::ostream& out, const std::vector<Effect>& effects,
-                   const std::vector<CostEffect>& costs = {});
+                   const std::vector<CostEffect>& costs = {}, Lang lang = Lang::en);
 
 // The effects and cost comparisons of a results file.
 struct Comparison {
@@ -93,8 +94,8 @@ Comparison write_comparison(const std::string& h5path, const std::vector<int>& y
 // writes effects.csv and effects.json into out_dir (created if needed), not the report.
 Comparison write_effects_files(const std::string& h5path, const std::vector<int>& years,
                                const std::string& out_dir);
-// The terminal table of a comparison (`brief`: the summary of print_effects_summary instead, for
-// `tlm compare -q`, in `lang`; the full table is in English) and the line naming the files in out_dir.
+// The terminal table of a comparison in `lang` (`brief`: the summary of print_effects_summary instead, for
+// `tlm compare -q`) and the line naming the files in out_dir.
 void print_comparison(std::ostream& out, const Comparison& c, const std::string& out_dir, bool brief = false,
                       Lang lang = Lang::en);
 // A few lines for `tlm compare -q`: per alternative, its effect on the total shortage of all sectors in the
@@ -109,6 +110,6 @@ int compare_results(const std::string& h5path, const std::vector<int>& years, co
                     std::ostream& out);
 
 // Human label of an effect row, e.g. "Total shortage po 2035", "Shortage rate vo wiskunde 2040".
-std::string effect_label(const Effect& e);
+std::string effect_label(const Effect& e, Lang lang = Lang::en);
 
 }  // namespace tlm::analysis

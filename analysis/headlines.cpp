@@ -61,30 +61,32 @@ std::string pband(const Summary& s) {
   return fmt::format("{} [{}–{}]", percent(s.mean), percent(s.p05), percent(s.p95));
 }
 
-std::string metric_label(const std::string& m) {
-  static const std::map<std::string, std::string> labels{
-      {"shortage_fte", "Total shortage"},
-      {"open_fte", "Open vacancies"},
-      {"shortage_fte_years", "Shortage FTE-years"},
-      {"retention_5y", "5-year retention"},
-      {"so_share", "SO share"},
-      {"graduation_share", "Graduation share"},
-      {"groenpluk_hires", "Groenpluk hires"},
-      {"zij_completion_share", "Zij completion"},
-      {"cost_total", "Policy cost"},
-      {"shortage_rate", "Shortage rate"},
+std::string metric_label(const std::string& m, Lang lang) {
+  const Words& w = words(lang);
+  static const std::map<std::string, const char * Words::*> labels{
+      {"shortage_fte", &Words::m_shortage_fte},
+      {"open_fte", &Words::m_open_fte},
+      {"shortage_fte_years", &Words::m_shortage_fte_years},
+      {"retention_5y", &Words::m_retention_5y},
+      {"so_share", &Words::m_so_share},
+      {"graduation_share", &Words::m_graduation_share},
+      {"groenpluk_hires", &Words::m_groenpluk_hires},
+      {"zij_completion_share", &Words::m_zij_completion_share},
+      {"cost_total", &Words::m_cost_total},
+      {"shortage_rate", &Words::m_shortage_rate},
   };
   auto it = labels.find(m);
-  return it == labels.end() ? m : it->second;
+  return it == labels.end() ? m : w.*(it->second);
 }
 
 }  // namespace
 
-std::string indicator_label(const Indicator& i) {
-  std::string s = metric_label(i.metric);
-  if (!i.sector.empty()) s += " " + (i.sector == "all" ? std::string("all sectors") : i.sector);
+std::string indicator_label(const Indicator& i, Lang lang) {
+  std::string s = metric_label(i.metric, lang);
+  if (!i.sector.empty()) s += " " + (i.sector == "all" ? std::string(words(lang).all_sectors) : i.sector);
   if (!i.route.empty()) s += " " + i.route;
-  if (!i.programme.empty()) s += " " + i.programme;
+  if (!i.programme.empty())
+    s += " " + (i.programme == "all" ? std::string(words(lang).all_programmes) : i.programme);
   if (!i.subject.empty()) s += " " + i.subject;
   if (i.year) s += " " + std::to_string(*i.year);
   return s;

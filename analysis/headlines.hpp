@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report_text.hpp"
 #include "analysis/results.hpp"
 
 namespace tlm::analysis {
@@ -34,7 +35,7 @@ struct Indicator {
 };
 
 // Human label, e.g. "Total shortage po 2035", "5-year retention zij", "Shortage rate vo wiskunde 2040".
-std::string indicator_label(const Indicator& i);
+std::string indicator_label(const Indicator& i, Lang lang = Lang::en);
 
 // The metrics indicators() and the report need; pass to load_scenario to avoid loading the rest.
 const std::vector<std::string>& headline_metrics();

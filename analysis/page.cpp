@@ -48,6 +48,8 @@ details { margin: .6rem 0; } summary { cursor: pointer; }
   h1 { font-size: 1.35rem; }
   /* A chart is as wide as the screen here (about 0.6 of its 640 units): larger ticks and axis labels. */
   svg.chart .tick, svg.chart .axis-label { font-size: 14px; }
+  /* The line charts' legend is under the plot, across its width: 17 units read as 10 px and more. */
+  svg.chart .legend { font-size: 17px; }
   svg.chart .chart-title { font-size: 16px; }
   /* In the charts of labelled rows
      (forest plots, bar charts: labels above the rows) text of 17 units reads as 10 px and more. */
@@ -85,10 +87,10 @@ std::string page_head(const std::string& title, const std::string& lang) {
 }
 
 std::string page_provenance(const std::string& path, const std::string& tlm_version,
-                            const std::string& created, const std::string& command) {
-  return fmt::format(
-      "<p class=\"meta\">File <code>{}</code>; tlm {}; created {}.<br>Command: <code>{}</code></p>\n",
-      html_escape(path), html_escape(tlm_version), html_escape(created), html_escape(command));
+                            const std::string& created, const std::string& command, Lang lang) {
+  return fmt::format("<p class=\"meta\">{}</p>\n",
+                     fmt::format(fmt::runtime(words(lang).provenance), html_escape(path),
+                                 html_escape(tlm_version), html_escape(created), html_escape(command)));
 }
 
 std::string page_end(std::string body) {
@@ -114,26 +116,25 @@ std::string page_end(std::string body) {
 
 std::string settings_table(const std::string& base_name, const std::string& base_toml,
                            const std::string& alt_name, const std::string& alt_toml,
-                           const std::vector<std::string>& set_keys) {
+                           const std::vector<std::string>& set_keys, Lang lang) {
+  const Words& w = words(lang);
   auto diffs = diff_settings(base_toml, alt_toml, set_keys);
-  std::string o =
-      fmt::format("<h3>{} compared with {}</h3>\n", html_escape(alt_name), html_escape(base_name));
-  if (diffs.empty()) return o + "<p>No setting differs: the two runs use the same scenario.</p>\n";
+  std::string o = fmt::format("<h3>{}</h3>\n", fmt::format(fmt::runtime(w.compared_with),
+                                                           html_escape(alt_name), html_escape(base_name)));
+  if (diffs.empty()) return o + fmt::format("<p>{}</p>\n", w.no_setting_differs);
   o += fmt::format(
       "<table "
-      "class=\"settings-diff\"><thead><tr><th>setting</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
-      html_escape(base_name), html_escape(alt_name));
+      "class=\"settings-diff\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+      w.setting, html_escape(base_name), html_escape(alt_name));
   for (const auto& d : diffs)
     o += fmt::format(
         "<tr{}><td><code>{}</code>{}</td><td><code>{}</code></td><td><code>{}</code></td></tr>\n",
         d.same ? " class=\"same\"" : "", html_escape(d.key),
-        d.same ? " <small>(set, same value)</small>" : "", d.base.empty() ? "(not set)" : html_escape(d.base),
-        d.alt.empty() ? "(not set)" : html_escape(d.alt));
+        d.same ? fmt::format(" <small>{}</small>", w.set_same_value) : "",
+        d.base.empty() ? w.not_set : html_escape(d.base), d.alt.empty() ? w.not_set : html_escape(d.alt));
   o += "</tbody></table>\n";
   if (std::any_of(diffs.begin(), diffs.end(), [](const SettingDiff& d) { return d.same; }))
-    o += "<p class=\"note\">“Set, same value”: a key the scenario states (in its file or with --set) whose "
-         "value is the same on both sides — part of what the scenario says, though it changes nothing "
-         "here.</p>\n";
+    o += fmt::format("<p class=\"note\">{}</p>\n", w.set_same_note);
   return o;
 }
 

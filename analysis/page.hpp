@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report_text.hpp"
+
 namespace tlm::analysis {
 
 // From <!DOCTYPE html> to the opening <body>: the inline style sheet (no script, no network) and `title`
@@ -13,7 +15,7 @@ namespace tlm::analysis {
 std::string page_head(const std::string& title, const std::string& lang = "en");
 // "File …; tlm …; created ….  Command: …" as a paragraph of class meta; every argument escaped here.
 std::string page_provenance(const std::string& path, const std::string& tlm_version,
-                            const std::string& created, const std::string& command);
+                            const std::string& created, const std::string& command, Lang lang = Lang::en);
 // The page from `body` (page_head's text and what follows it): each <table> wrapped in a container that
 // scrolls sideways on a narrow screen, then the body and the document closed.
 std::string page_end(std::string body);
@@ -22,6 +24,6 @@ std::string page_end(std::string body);
 // table, or a sentence when none differs. Names and texts are escaped here.
 std::string settings_table(const std::string& base_name, const std::string& base_toml,
                            const std::string& alt_name, const std::string& alt_toml,
-                           const std::vector<std::string>& set_keys = {});
+                           const std::vector<std::string>& set_keys = {}, Lang lang = Lang::en);
 
 }  // namespace tlm::analysis

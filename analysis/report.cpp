@@ -173,13 +173,14 @@ const Effect* find(const std::vector<Effect>& eff, const std::string& scenario, 
 
 // The vo shortage by subject of one scenario (docs/model.md 12.5): subject × year, FTE and rate, each the
 // mean over runs with the range of 90% of runs.
-std::string subject_table(const ScenarioView& v, const std::vector<int>& years) {
-  std::string o =
-      fmt::format("<h3>{}</h3>\n<table class=\"subjects\"><thead><tr><th rowspan=\"2\">subject</th>",
-                  html_escape(v.name));
+std::string subject_table(const ScenarioView& v, const std::vector<int>& years, Lang lang) {
+  const Words& w = words(lang);
+  std::string o = fmt::format("<h3>{}</h3>\n<table class=\"subjects\"><thead><tr><th rowspan=\"2\">{}</th>",
+                              html_escape(v.name), w.subject);
   for (int y : years) o += fmt::format("<th class=\"num\" colspan=\"2\">{}</th>", y);
   o += "</tr><tr>";
-  for (std::size_t k = 0; k < years.size(); ++k) o += "<th class=\"num\">FTE</th><th class=\"num\">rate</th>";
+  for (std::size_t k = 0; k < years.size(); ++k)
+    o += fmt::format("<th class=\"num\">{}</th><th class=\"num\">{}</th>", w.fte, w.rate);
   o += "</tr></thead><tbody>\n";
   for (const auto& x : v.subjects) {
     o += "<tr><td>" + html_escape(x) + "</td>";
@@ -191,7 +192,7 @@ std::string subject_table(const ScenarioView& v, const std::vector<int>& years) 
           continue;
         }
         const Summary sm = summarize(i->values);
-        auto f = [&](double z) { return rate ? percent(z) : thousands(z); };
+        auto f = [&](double z) { return localize(rate ? percent(z) : thousands(z), lang); };
         o += fmt::format("<td class=\"num\">{}<br><small>{}–{}</small></td>", f(sm.mean), f(sm.p05),
                          f(sm.p95));
       }
@@ -202,32 +203,36 @@ std::string subject_table(const ScenarioView& v, const std::vector<int>& years) 
 
 // The paired effects on the vo shortage by subject in the last year, one alternative.
 std::string subject_effects_table(const ScenarioView& base, const ScenarioView& alt,
-                                  const std::vector<Effect>& effects) {
+                                  const std::vector<Effect>& effects, Lang lang) {
+  const Words& w = words(lang);
+  auto L = [lang](const std::string& t) { return localize(t, lang); };
   std::optional<int> year;
   for (const auto& e : effects)
     if (e.scenario == alt.name && !e.subject.empty()) year = e.year;
   if (!year) return "";
   std::string o = fmt::format(
-      "<h3>{} compared with {}, {}</h3>\n<table class=\"subject-effects\"><thead><tr><th>subject</th>"
-      "<th class=\"num\">FTE difference</th><th class=\"num\">95% interval</th><th class=\"num\">rate "
-      "difference</th><th class=\"num\">95% interval</th><th class=\"num\">lower "
-      "in</th></tr></thead><tbody>\n",
-      html_escape(alt.name), html_escape(base.name), *year);
+      "<h3>{}</h3>\n<table class=\"subject-effects\"><thead><tr><th>{}</th><th class=\"num\">{}</th><th "
+      "class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th "
+      "class=\"num\">{}</th></tr></thead><tbody>\n",
+      fmt::format(fmt::runtime(w.subject_effects_head), html_escape(alt.name), html_escape(base.name), *year),
+      w.subject, w.fte_difference, w.interval95, w.rate_difference, w.interval95, w.lower_in);
   for (const auto& x : base.subjects) {
     const Effect* f = find(effects, alt.name, "shortage_fte", "vo", "", "", year, x);
     const Effect* r = find(effects, alt.name, "shortage_rate", "vo", "", "", year, x);
     if (!f || !r) continue;
     o += fmt::format(
-        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} to {}</td><td class=\"num\">{}</td>"
-        "<td class=\"num\">{} to {}</td><td class=\"num\">{}</td></tr>\n",
-        html_escape(x), signed_thousands(f->mean), signed_thousands(f->lo), signed_thousands(f->hi),
-        points(r->mean), points(r->lo), points(r->hi), percent(f->p_better, 0));
+        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        html_escape(x), L(signed_thousands(f->mean)),
+        fmt::format(fmt::runtime(w.range), L(signed_thousands(f->lo)), L(signed_thousands(f->hi))),
+        L(points(r->mean)), fmt::format(fmt::runtime(w.range), L(points(r->lo)), L(points(r->hi))),
+        L(percent(f->p_better, 0)));
   }
   return o + "</tbody></table>\n";
 }
 
-std::string sector_name(const std::string& s) {
-  return s == "all" ? "all sectors" : s;
+std::string sector_name(const std::string& s, Lang lang) {
+  return s == "all" ? words(lang).all_sectors : s;
 }
 
 // "€1,234.5 million", with an explicit sign for differences.
@@ -247,20 +252,28 @@ std::string millions(double v, bool sign = false, Lang lang = Lang::en) {
 }
 
 // The cost comparisons of docs/model.md 13.3: one row per alternative and group of sectors.
-std::string cost_table(const std::vector<CostEffect>& costs) {
-  std::string o =
-      "<table class=\"costs\"><thead><tr><th>scenario</th><th>sectors</th><th class=\"num\">cost "
-      "difference</th><th class=\"num\">95% interval</th><th class=\"num\">shortage difference "
-      "(FTE-years)</th><th class=\"num\">95% interval</th><th>what it means</th></tr></thead><tbody>\n";
+std::string cost_table(const std::vector<CostEffect>& costs, Lang lang) {
+  const Words& w = words(lang);
+  auto L = [lang](const std::string& t) { return localize(t, lang); };
+  auto range = [&](const std::string& lo, const std::string& hi) {
+    return fmt::format(fmt::runtime(w.range), L(lo), L(hi));
+  };
+  std::string o = fmt::format(
+      "<table class=\"costs\"><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th "
+      "class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead>"
+      "<tbody>\n",
+      w.scenario, w.sectors, w.cost_difference, w.interval95, w.shortage_difference, w.interval95,
+      w.what_it_means);
   for (const auto& c : costs) {
     const auto& s = c.stats;
     o += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} to {}</td><td "
-        "class=\"num\">{}</td><td class=\"num\">{} to {}</td><td class=\"cost-case {}\">{}</td></tr>\n",
-        html_escape(c.scenario), c.sector == "all" ? "all" : c.sector, millions(s.cost.mean, true),
-        millions(s.cost.paired.lo, true), millions(s.cost.paired.hi, true), signed_thousands(s.shortage.mean),
-        signed_thousands(s.shortage.paired.lo), signed_thousands(s.shortage.paired.hi), cost_case_id(s.kind),
-        html_escape(cost_text(s)));
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+        "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"cost-case {}\">{}</td></tr>\n",
+        html_escape(c.scenario), c.sector == "all" ? w.all : c.sector, L(millions(s.cost.mean, true, lang)),
+        range(millions(s.cost.paired.lo, true, lang), millions(s.cost.paired.hi, true, lang)),
+        L(signed_thousands(s.shortage.mean)),
+        range(signed_thousands(s.shortage.paired.lo), signed_thousands(s.shortage.paired.hi)),
+        cost_case_id(s.kind), html_escape(cost_text(s, lang)));
   }
   return o + "</tbody></table>\n";
 }
@@ -297,13 +310,13 @@ std::string shown_value(const std::string& v, const std::string& unset) {
   return v;
 }
 
-// A setting's value in a sentence: a plain number in the page's language (0,8 in Dutch); a table or a list
-// as TOML in <code>, untouched (its commas and dots are TOML's, not a number's).
+// A setting's value in a sentence: a plain number in the page's language (0,8 in Dutch); anything else (a
+// word such as `target`, a table or a list) as TOML in <code>, untouched: it is the scenario's value, not a
+// word of the page's language, and its commas and dots are TOML's, not a number's.
 std::string value_text(const std::string& v, Lang lang) {
   const bool number = !v.empty() && v.find_first_not_of("0123456789.+-e") == std::string::npos;
   if (number) return localize(html_escape(v), lang);
-  if (v.find_first_of("{[") != std::string::npos) return fmt::format("<code>{}</code>", html_escape(v));
-  return html_escape(v);
+  return fmt::format("<code>{}</code>", html_escape(v));
 }
 
 // "A, B and C".
@@ -344,8 +357,8 @@ std::string answer_of(const ScenarioView& base, const ScenarioView& alt, const s
     const auto plain = setting_words(d.key, lang);
     changes.push_back(f(w.setting_change,
                         plain ? html_escape(*plain) : fmt::format("<code>{}</code>", html_escape(d.key)),
-                        value_text(shown_value(d.alt, w.default_value), lang),
-                        value_text(shown_value(d.base, w.default_value), lang)));
+                        d.alt.empty() ? w.default_value : value_text(shown_value(d.alt, ""), lang),
+                        d.base.empty() ? w.default_value : value_text(shown_value(d.base, ""), lang)));
     ++shown;
   }
   std::string o = "<p class=\"answer\">";
@@ -388,7 +401,9 @@ std::string answer_of(const ScenarioView& base, const ScenarioView& alt, const s
   if (!unclear.empty()) o += f(w.retention_unclear, joined(unclear, w));
 
   // How sure.
-  o += pairing.paired ? f(w.sure_paired, alt.replications) : f(w.sure_unpaired, html_escape(pairing.why_not));
+  o += pairing.paired
+           ? f(w.sure_paired, alt.replications)
+           : f(w.sure_unpaired, html_escape(lang == Lang::nl ? pairing.why_not_nl : pairing.why_not));
 
   // At what cost.
   const CostEffect* c = nullptr;
@@ -487,7 +502,13 @@ std::string regions_section(const std::vector<ScenarioView>& views, const std::v
       auto rs = fan_series(v, v.rest_rate, w.other_regions, svg::scenario_colour(1), true);
       rs.dashed = true;
       us.lo50.clear(), us.hi50.clear(), rs.lo50.clear(), rs.hi50.clear();
-      svg::Axes ax{.x_label = w.year_axis, .y_label = w.rate_axis, .y_percent = true, .y_from_zero = false};
+      svg::Axes ax{.x_label = w.year_axis,
+                   .y_label = w.rate_axis,
+                   .y_percent = true,
+                   .y_from_zero = false,
+                   .band90_label = w.interval90,
+                   .band50_label = w.middle50,
+                   .decimal_comma = lang == Lang::nl};
       o += svg::line_chart(fmt::format("urban-{}", i), "chart urban-chart", f(w.regions_contrast, v.name), ax,
                            {us, rs});
     }
@@ -495,7 +516,7 @@ std::string regions_section(const std::vector<ScenarioView>& views, const std::v
   }
   // Where each alternative helps most and least.
   if (views.size() > 1) {
-    o += fmt::format("<p class=\"note\">{}</p>\n", f(w.regions_effect_note, year));
+    bool noted = false;  // the note explains the tables: it comes before the first of them
     for (std::size_t i = 1; i < views.size(); ++i) {
       const auto& v = views[i];
       if (v.regions != base.regions) continue;
@@ -510,24 +531,37 @@ std::string regions_section(const std::vector<ScenarioView>& views, const std::v
       }
       std::stable_sort(rows.begin(), rows.end(),
                        [](const Row& a, const Row& b) { return a.d.mean < b.d.mean; });
+      const std::string head = f(w.regions_effect_head, html_escape(v.name), html_escape(base.name));
+      // Ranking regions by mean effects that no interval tells apart from zero would name a region where it
+      // "helps most" on chance alone (issue 14): say so plainly instead.
+      if (std::none_of(rows.begin(), rows.end(),
+                       [](const Row& r) { return clear_of_zero(r.d.paired.lo, r.d.paired.hi); })) {
+        o += fmt::format("<h3>{}</h3>\n<p class=\"regions-unclear\">{}</p>\n", head,
+                         f(w.regions_no_clear, html_escape(v.name)));
+        continue;
+      }
+      if (!noted) o += fmt::format("<p class=\"note\">{}</p>\n", f(w.regions_effect_note, year));
+      noted = true;
       std::vector<std::size_t> pick;
       for (std::size_t k = 0; k < rows.size(); ++k)
         if (k < 3 || k + 3 >= rows.size()) pick.push_back(k);
       o += fmt::format(
           "<h3>{}</h3>\n<table class=\"region-effects\"><thead><tr><th></th><th>{}</th><th>{}</th><th "
           "class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>\n",
-          f(w.regions_effect_head, html_escape(v.name), html_escape(base.name)), w.region, w.urban,
-          w.rate_difference, w.interval95);
+          head, w.region, w.urban, w.rate_difference, w.interval95);
       for (std::size_t k : pick) {
         const auto& row = rows[k];
         const bool u = has_urban && base.urban[row.g] != 0;
         const bool most = k < 3 && (rows.size() >= 6 || 2 * k < rows.size());
+        // A region whose own interval includes zero is marked so: its place in the ranking is chance.
+        const bool clear = clear_of_zero(row.d.paired.lo, row.d.paired.hi);
         o += fmt::format(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} {} "
-            "{}</td></tr>\n",
+            "{}{}</td></tr>\n",
             most ? w.helps_most : w.helps_least, html_escape(base.regions[row.g]), u ? w.urban : "",
             localize(points(row.d.mean, 2), lang), localize(points(row.d.paired.lo, 2), lang), w.to,
-            localize(points(row.d.paired.hi, 2), lang));
+            localize(points(row.d.paired.hi, 2), lang),
+            clear ? "" : fmt::format(" <small class=\"not-clear\">{}</small>", w.not_told_apart));
       }
       o += "</tbody></table>\n";
     }
@@ -552,7 +586,7 @@ std::string subject_forests(const std::vector<ScenarioView>& views, const std::v
     if (rows.empty()) continue;
     o += svg::forest_plot(fmt::format("forest-subjects-{}", i), "chart forest-plot",
                           fmt::format(fmt::runtime(w.subject_forest_title), views[i].name, *year),
-                          w.subject_forest_axis, rows, true);
+                          w.subject_forest_axis, rows, true, lang == Lang::nl);
   }
   if (o.empty()) return "";
   return fmt::format("<h3>{}</h3>\n<p class=\"note\">{}</p>\n<div class=\"wide\">\n{}</div>\n",
@@ -605,26 +639,30 @@ void flatten_into(const toml::table& t, const std::string& prefix, std::map<std:
 }  // namespace
 
 // "11 FTE lower than under base (95% interval −11 to −10); lower in 100% of runs"
-std::string effect_sentence(const Effect& e, bool share, const std::string& base) {
-  if (e.mean == 0 && e.lo == 0 && e.hi == 0)
-    return fmt::format("exactly the same as under {} in every run", html_escape(base));
+std::string effect_sentence(const Effect& e, bool share, const std::string& base, Lang lang) {
+  const Words& w = words(lang);
+  auto f = [](const char* pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
+  auto L = [lang](const std::string& t) { return localize(t, lang); };
+  if (e.mean == 0 && e.lo == 0 && e.hi == 0) return f(w.e_same_every_run, html_escape(base));
   // Small effects get more decimals, so that they do not read as "0.0 higher".
   const double scale = std::max({std::fabs(e.mean), std::fabs(e.lo), std::fabs(e.hi)}) * (share ? 100 : 1);
   const int dec = share ? (scale >= 1 ? 1 : 2) : (scale >= 10 ? 0 : 1);
   auto mag = [&](double v) {
-    if (share) return thousands(std::fabs(100 * v), dec) + " percentage points";
-    return thousands(std::fabs(v), dec) + (e.unit == "FTE"         ? " FTE"
-                                           : e.unit == "FTE-years" ? " FTE-years"
-                                                                   : "");
+    if (share) return fmt::format("{} {}", L(thousands(std::fabs(100 * v), dec)), w.percentage_points);
+    const std::string unit = e.unit == "FTE"         ? " FTE"
+                             : e.unit == "FTE-years" ? fmt::format(" {}", w.fte_years)
+                                                     : "";
+    return L(thousands(std::fabs(v), dec)) + unit;
   };
-  auto signed_v = [&](double v) { return share ? points(v, dec) : signed_thousands(v, dec); };
-  std::string s =
-      e.mean == 0 ? "on average the same as" : mag(e.mean) + (e.mean < 0 ? " lower than" : " higher than");
-  s += fmt::format(" under {} (95% {}interval {} to {})", html_escape(base), e.paired ? "" : "unpaired ",
-                   signed_v(e.lo), signed_v(e.hi));
+  auto signed_v = [&](double v) { return L(share ? points(v, dec) : signed_thousands(v, dec)); };
+  std::string s = e.mean == 0
+                      ? std::string(w.e_same_on_average)
+                      : fmt::format("{} {}", mag(e.mean), e.mean < 0 ? w.e_lower_than : w.e_higher_than);
+  s += f(w.e_under, html_escape(base), e.paired ? "" : w.e_unpaired_word, signed_v(e.lo), signed_v(e.hi));
   if (std::isfinite(e.p_better))
-    s += fmt::format("; {} in {} of runs", e.better == Better::Higher ? "higher" : "lower",
-                     percent(e.p_better, 0));
+    s += f(w.e_runs, e.better == Better::Higher ? w.higher : w.lower, L(percent(e.p_better, 0)));
   return s;
 }
 
@@ -667,6 +705,13 @@ std::vector<SettingDiff> diff_settings(const std::string& base_toml, const std::
 std::string report_html(const std::string& h5path, const std::vector<int>& years_in,
                         const std::string& shown_path, Lang lang) {
   const Words& w = words(lang);
+  auto f = [](const char* pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
+  auto L = [lang](const std::string& t) { return localize(t, lang); };
+  auto num = [&](double x) { return L(thousands(x)); };
+  auto pct = [&](double x) { return L(percent(x)); };
+  auto mln = [&](double x, bool sign = false) { return L(millions(x, sign, lang)); };
   const FileInfo info = read_file_info(h5path);
   std::vector<int> years = years_in;
   std::vector<ScenarioView> views;
@@ -676,6 +721,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   std::vector<Pairing> pairings(views.size());
   for (std::size_t i = 1; i < views.size(); ++i) {
     pairings[i] = pairing_of(base.facts, views[i].facts);
+    if (lang == Lang::nl) pairings[i].why_not = pairings[i].why_not_nl;  // the page's language
     auto e = compute_effects(base.name, base.indicators, views[i].name, views[i].indicators, pairings[i]);
     effects.insert(effects.end(), e.begin(), e.end());
   }
@@ -692,8 +738,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 
   // A scenario changed by --set is not the scenario its name and description describe: the page says so
   // wherever it names it (docs/report.md, "The report").
-  auto shown_name = [](const ScenarioView& v) {
-    return v.overrides.empty() ? v.name : v.name + " (changed by --set)";
+  auto shown_name = [&](const ScenarioView& v) {
+    return v.overrides.empty() ? v.name : f(w.changed_by_set, v.name);
   };
   std::string o;
   o += page_head(
@@ -705,8 +751,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     for (const auto& t : base.overrides) changes += "<li><code>" + html_escape(t) + "</code></li>\n";
     o += fmt::format(fmt::runtime(w.changed_box), changes);
   }
-  o +=
-      page_provenance(shown_path.empty() ? h5path : shown_path, info.tlm_version, info.created, info.command);
+  o += page_provenance(shown_path.empty() ? h5path : shown_path, info.tlm_version, info.created, info.command,
+                       lang);
   o += std::string("<p>") + w.intro;
   if (views.size() > 1 && all_paired)
     o += fmt::format(fmt::runtime(w.intro_paired), html_escape(base.name));
@@ -737,92 +783,65 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
     if (v.overrides.empty())
       o += fmt::format("<h3>{}</h3>\n<p>{}</p>\n", html_escape(v.name), html_escape(v.description));
     else
-      o += fmt::format(
-          "<h3>{}</h3>\n<p class=\"changed\">Changed with --set: {}.</p>\n<p><small>The scenario as written, "
-          "without the change: {}</small></p>\n",
-          html_escape(shown_name(v)), html_escape(fmt::format("{}", fmt::join(v.overrides, ", "))),
-          html_escape(v.description));
-    o += fmt::format("<p class=\"meta\">{} replications, seed {}, years {}–{}</p>\n<ul class=\"summary\">\n",
-                     v.replications, v.seed, v.start, v.end);
+      o += fmt::format("<h3>{}</h3>\n<p class=\"changed\">{}</p>\n<p><small>{}</small></p>\n",
+                       html_escape(shown_name(v)),
+                       f(w.changed_with_set, html_escape(fmt::format("{}", fmt::join(v.overrides, ", ")))),
+                       f(w.as_written, html_escape(v.description)));
+    o += fmt::format("<p class=\"meta\">{}</p>\n<ul class=\"summary\">\n",
+                     f(w.scenario_meta, v.replications, v.seed, v.start, v.end));
     const bool is_base = &v == &base;
+    // The effect of the alternative after a bullet, in the bullet's words ("; that is …" or ": …").
+    auto effect_of = [&](const Effect* e, bool share, bool that_is) {
+      if (is_base || !e) return std::string();
+      const std::string sentence = effect_sentence(*e, share, base.name, lang);
+      return that_is ? f(w.s_that_is, sentence) : ": " + sentence;
+    };
     for (int y : years) {
       for (const auto& s : v.sectors) {
         const Indicator* i = find(v.indicators, "shortage_fte", s, "", "", y);
         if (!i) continue;
         const Summary sm = summarize(i->values);
-        std::string line = fmt::format(
-            "In {} the total shortage in {} is <strong>{} FTE</strong> (90% of runs between "
-            "{} and {})",
-            y, sector_name(s), thousands(sm.mean), thousands(sm.p05), thousands(sm.p95));
-        if (!is_base)
-          if (const Effect* e = find(effects, v.name, "shortage_fte", s, "", "", y))
-            line += "; that is " + effect_sentence(*e, false, base.name);
-        o += "<li>" + line + ".</li>\n";
+        o += fmt::format("<li>{}{}.</li>\n",
+                         f(w.s_shortage, y, sector_name(s, lang), num(sm.mean), num(sm.p05), num(sm.p95)),
+                         effect_of(find(effects, v.name, "shortage_fte", s, "", "", y), false, true));
       }
     }
     if (const Indicator* i = find(v.indicators, "shortage_fte_years", "all", "", "", std::nullopt)) {
-      std::string line = fmt::format(
-          "Over {}–{} the shortage adds up to <strong>{} FTE-years</strong> (90% of runs "
-          "between {} and {})",
-          v.start, v.end, thousands(summarize(i->values).mean), thousands(summarize(i->values).p05),
-          thousands(summarize(i->values).p95));
-      if (!is_base)
-        if (const Effect* e = find(effects, v.name, "shortage_fte_years", "all", "", "", std::nullopt))
-          line += "; " + effect_sentence(*e, false, base.name);
-      o += "<li>" + line + ".</li>\n";
+      const Summary sm = summarize(i->values);
+      const Effect* e = find(effects, v.name, "shortage_fte_years", "all", "", "", std::nullopt);
+      o += fmt::format("<li>{}{}.</li>\n",
+                       f(w.s_fte_years, v.start, v.end, num(sm.mean), num(sm.p05), num(sm.p95)),
+                       is_base || !e ? "" : "; " + effect_sentence(*e, false, base.name, lang));
     }
     for (const auto& route : headline_routes()) {
       const Indicator* i = find(v.indicators, "retention_5y", "", route, "", std::nullopt);
       if (!i || !std::isfinite(mean(i->values))) continue;
-      std::string line = fmt::format(
-          "Of starters via <em>{}</em> (entering {}–{}), <strong>{}</strong> still teach "
-          "5 years later",
-          route, v.retention_window.first, v.retention_window.last, percent(mean(i->values)));
-      if (!is_base)
-        if (const Effect* e = find(effects, v.name, "retention_5y", "", route, "", std::nullopt))
-          line += ": " + effect_sentence(*e, true, base.name);
-      o += "<li>" + line + ".</li>\n";
+      o += fmt::format(
+          "<li>{}{}.</li>\n",
+          f(w.s_retention, route, v.retention_window.first, v.retention_window.last, pct(mean(i->values))),
+          effect_of(find(effects, v.name, "retention_5y", "", route, "", std::nullopt), true, false));
     }
-    if (const Indicator* i = find(v.indicators, "so_share", "all", "", "", years.back())) {
-      std::string line = fmt::format(
-          "In {} <strong>{}</strong> of teacher-training students learn in a Samen "
-          "Opleiden partnership",
-          years.back(), percent(mean(i->values)));
-      if (!is_base)
-        if (const Effect* e = find(effects, v.name, "so_share", "all", "", "", years.back()))
-          line += ": " + effect_sentence(*e, true, base.name);
-      o += "<li>" + line + ".</li>\n";
-    }
-    if (const Indicator* i = find(v.indicators, "graduation_share", "", "", "all", std::nullopt)) {
-      std::string line = fmt::format("Of students entering {}–{}, <strong>{}</strong> graduate", v.start + 1,
-                                     v.graduation_last, percent(mean(i->values)));
-      if (!is_base)
-        if (const Effect* e = find(effects, v.name, "graduation_share", "", "", "all", std::nullopt))
-          line += ": " + effect_sentence(*e, true, base.name);
-      o += "<li>" + line + ".</li>\n";
-    }
-    if (const Indicator* i = find(v.indicators, "zij_completion_share", "all", "", "", std::nullopt)) {
-      std::string line =
-          fmt::format("Of career switchers (zij-instromers) hired {}–{}, <strong>{}</strong> qualify",
-                      v.zij_window.first, v.zij_window.last, percent(mean(i->values)));
-      if (!is_base)
-        if (const Effect* e = find(effects, v.name, "zij_completion_share", "all", "", "", std::nullopt))
-          line += ": " + effect_sentence(*e, true, base.name);
-      o += "<li>" + line + ".</li>\n";
-    }
+    if (const Indicator* i = find(v.indicators, "so_share", "all", "", "", years.back()))
+      o +=
+          fmt::format("<li>{}{}.</li>\n", f(w.s_so_share, years.back(), pct(mean(i->values))),
+                      effect_of(find(effects, v.name, "so_share", "all", "", "", years.back()), true, false));
+    if (const Indicator* i = find(v.indicators, "graduation_share", "", "", "all", std::nullopt))
+      o += fmt::format(
+          "<li>{}{}.</li>\n", f(w.s_graduation, v.start + 1, v.graduation_last, pct(mean(i->values))),
+          effect_of(find(effects, v.name, "graduation_share", "", "", "all", std::nullopt), true, false));
+    if (const Indicator* i = find(v.indicators, "zij_completion_share", "all", "", "", std::nullopt))
+      o += fmt::format(
+          "<li>{}{}.</li>\n", f(w.s_zij, v.zij_window.first, v.zij_window.last, pct(mean(i->values))),
+          effect_of(find(effects, v.name, "zij_completion_share", "all", "", "", std::nullopt), true, false));
     if (const Indicator* i = find(v.indicators, "cost_total", "all", "", "", std::nullopt)) {
       const Summary sm = summarize(i->values);
-      std::string line = fmt::format(
-          "Over {}–{} the policy costs counted (SO places, partnerships, induction, joining) add up to "
-          "<strong>{}</strong> (90% of runs between {} and {})",
-          v.start, v.end, millions(sm.mean), millions(sm.p05), millions(sm.p95));
+      std::string line = f(w.s_cost, v.start, v.end, mln(sm.mean), mln(sm.p05), mln(sm.p95));
       if (!is_base)
         for (const auto& c : costs)
           if (c.scenario == v.name && c.sector == "all")
-            line += fmt::format("; that is {} compared with {} (95% interval {} to {}): {}",
-                                millions(c.stats.cost.mean, true), html_escape(base.name),
-                                millions(c.stats.cost.paired.lo, true),
-                                millions(c.stats.cost.paired.hi, true), html_escape(cost_text(c.stats)));
+            line += f(w.s_cost_effect, mln(c.stats.cost.mean, true), html_escape(base.name),
+                      mln(c.stats.cost.paired.lo, true), mln(c.stats.cost.paired.hi, true),
+                      html_escape(cost_text(c.stats, lang)));
       o += "<li>" + line + ".</li>\n";
     }
     o += "</ul>\n";
@@ -831,13 +850,13 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   // Fan charts: one per sector and scenario, on one scale per sector so scenarios compare by eye.
   // Every headline number with both kinds of range, for readers who want the figures.
   o += fmt::format("</section>\n<section id=\"headlines\">\n<h2>{}</h2>\n", w.h_headlines);
-  o += "<p class=\"note\">Mean over runs; below it the range of 90% of runs and the 95% confidence interval "
-       "of the mean.</p>\n<table class=\"headlines\"><thead><tr><th>outcome</th>";
+  o += fmt::format("<p class=\"note\">{}</p>\n<table class=\"headlines\"><thead><tr><th>{}</th>",
+                   w.headlines_note, w.outcome);
   for (const auto& v : views) o += "<th class=\"num\">" + html_escape(v.name) + "</th>";
   o += "</tr></thead><tbody>\n";
   for (const auto& bi : base.indicators) {
     if (!bi.subject.empty()) continue;  // in the table of the vo shortage by subject
-    o += "<tr><td>" + html_escape(indicator_label(bi)) + "</td>";
+    o += "<tr><td>" + html_escape(indicator_label(bi, lang)) + "</td>";
     for (const auto& v : views) {
       const Indicator* i = find(v.indicators, bi.metric, bi.sector, bi.route, bi.programme, bi.year);
       if (!i) {
@@ -846,9 +865,9 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       }
       const Summary sm = summarize(i->values);
       const bool share = i->unit == "share";
-      auto f = [&](double x) { return share ? percent(x) : thousands(x); };
-      o += fmt::format("<td class=\"num\">{}<br><small>90%: {}–{}<br>CI: {}–{}</small></td>", f(sm.mean),
-                       f(sm.p05), f(sm.p95), f(sm.ci.lo), f(sm.ci.hi));
+      auto val = [&](double x) { return share ? pct(x) : num(x); };
+      o += fmt::format("<td class=\"num\">{}<br><small>{}</small></td>", val(sm.mean),
+                       f(w.range_ci, val(sm.p05), val(sm.p95), val(sm.ci.lo), val(sm.ci.hi)));
     }
     o += "</tr>\n";
   }
@@ -857,32 +876,25 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
   // The vo shortage by subject (docs/model.md 12.5), for the scenarios with more than one subject.
   if (std::any_of(views.begin(), views.end(), [](const ScenarioView& v) { return !v.subjects.empty(); })) {
     o += fmt::format("</section>\n<section id=\"subjects\">\n<h2>{}</h2>\n", w.h_subjects);
-    o += "<p class=\"note\">Total shortage of each vo subject, national, in FTE and as a rate (the subject's "
-         "shortage divided by its demand); mean over runs, below it the range of 90% of runs. A surplus in "
-         "one subject fills no post of another. Subjects in the order of the file.</p>\n";
+    o += fmt::format("<p class=\"note\">{}</p>\n", w.subjects_note);
     for (const auto& v : views) {
       if (v.subjects.empty()) continue;
       if (v.world_scale < 0.5)
-        o += fmt::format(
-            "<p class=\"note\">{} runs at world.scale {}: below about 0.5 the subject markets are thin and "
-            "their shortages exaggerated.</p>\n",
-            html_escape(v.name), v.world_scale);
-      o += subject_table(v, years);
+        o += fmt::format("<p class=\"note\">{}</p>\n",
+                         f(w.thin_subjects, html_escape(v.name), L(fmt::format("{}", v.world_scale))));
+      o += subject_table(v, years, lang);
     }
     if (views.size() > 1 && !base.subjects.empty()) {
-      o += "<p class=\"note\">Effects on the vo shortage by subject in the last year (alternative − base, "
-           "95% paired interval; “lower in”: the share of paired runs in which the alternative's shortage "
-           "of the subject is lower).</p>\n";
-      for (std::size_t i = 1; i < views.size(); ++i) o += subject_effects_table(base, views[i], effects);
+      o += fmt::format("<p class=\"note\">{}</p>\n", w.subject_effects_table_note);
+      for (std::size_t i = 1; i < views.size(); ++i)
+        o += subject_effects_table(base, views[i], effects, lang);
       o += subject_forests(views, effects, lang);
     }
   }
 
   o += "</section>\n" + regions_section(views, pairings, years.back(), lang);
   o += fmt::format("<section id=\"shortage\">\n<h2>{}</h2>\n", w.h_shortage);
-  o += "<p class=\"note\">The line is the median run; the dark band holds the middle 50% of runs, the light "
-       "band "
-       "90%.</p>\n";
+  o += fmt::format("<p class=\"note\">{}</p>\n", w.shortage_note);
   std::vector<std::string> fan_sectors = base.sectors;
   fan_sectors.push_back("all");
   for (const auto& s : fan_sectors) {
@@ -894,7 +906,9 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         bottom = std::min(bottom, quantile(column(v.shortage.at(s), y), 0.05));
       }
     if (!(top > bottom)) top = bottom + 1;
-    o += fmt::format("<h3>{}</h3>\n<div class=\"charts\">\n", s == "all" ? "All sectors" : "Sector " + s);
+    o += fmt::format("<h3>{}</h3>\n<div class=\"charts\">\n",
+                     s == "all" ? std::string(w.all_sectors_heading) : f(w.sector_heading, s));
+    const bool comma = lang == Lang::nl;
     if (views.size() > 1) {
       // The medians side by side on one chart: the fans below show the spread of each.
       std::vector<svg::Series> medians;
@@ -902,11 +916,14 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         medians.push_back(fan_series(views[i], views[i].shortage.at(s), views[i].name, colour(i), false));
         medians.back().dashed = i % 2 == 1;
       }
-      svg::Axes ax{.x_label = "school year (starting)",
-                   .y_label = "total shortage (FTE), median run",
-                   .y_from_zero = false};
+      svg::Axes ax{.x_label = w.year_axis,
+                   .y_label = w.shortage_median_axis,
+                   .y_from_zero = false,
+                   .band90_label = w.interval90,
+                   .band50_label = w.middle50,
+                   .decimal_comma = comma};
       o += svg::line_chart(fmt::format("medians-{}", s), "chart medians-chart",
-                           fmt::format("All scenarios: total shortage, {}", sector_name(s)), ax, medians);
+                           f(w.medians_title, sector_name(s, lang)), ax, medians);
       // The difference from the base year by year, with its 95% interval (paired where the runs pair).
       std::vector<svg::Series> diffs;
       for (std::size_t i = 1; i < views.size(); ++i) {
@@ -927,36 +944,37 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         }
         diffs.push_back(std::move(d));
       }
-      svg::Axes dx{.x_label = "school year (starting)",
-                   .y_label = "difference from " + base.name + " (FTE)",
+      svg::Axes dx{.x_label = w.year_axis,
+                   .y_label = f(w.difference_axis, base.name),
                    .y_from_zero = false,
                    .y_zero_line = true,
-                   .band90_label = "95% interval"};
+                   .band90_label = w.interval95,
+                   .band50_label = w.middle50,
+                   .decimal_comma = comma};
       o += svg::line_chart(fmt::format("difference-{}", s), "chart difference-chart",
-                           fmt::format("Difference from {}: total shortage, {}", base.name, sector_name(s)),
-                           dx, diffs);
+                           f(w.difference_title, base.name, sector_name(s, lang)), dx, diffs);
     }
     for (std::size_t i = 0; i < views.size(); ++i) {
       const auto& v = views[i];
-      svg::Axes ax{.x_label = "school year (starting)",
-                   .y_label = "total shortage (FTE)",
+      svg::Axes ax{.x_label = w.year_axis,
+                   .y_label = w.shortage_axis,
                    .y_from_zero = false,
                    .y_min = bottom,
-                   .y_max = top};
+                   .y_max = top,
+                   .band90_label = w.interval90,
+                   .band50_label = w.middle50,
+                   .decimal_comma = comma};
       o += svg::line_chart(fmt::format("fan-{}-{}", s, i), "chart fan-chart",
-                           fmt::format("{}: total shortage, {}", v.name, sector_name(s)), ax,
-                           {fan_series(v, v.shortage.at(s), "median", colour(i), true)});
+                           f(w.fan_title, v.name, sector_name(s, lang)), ax,
+                           {fan_series(v, v.shortage.at(s), w.median, colour(i), true)});
     }
     o += "</div>\n";
   }
 
   // Retention curves.
   o += fmt::format("</section>\n<section id=\"retention\">\n<h2>{}</h2>\n", w.h_retention);
-  o += fmt::format(
-      "<p class=\"note\">Share of each year's starters still teaching k years after they started "
-      "(at any school; someone who left and came back counts), pooled over the entry years "
-      "{}–{} and averaged over runs.</p>\n<div class=\"charts\">\n",
-      base.retention_window.first, base.retention_window.last);
+  o += fmt::format("<p class=\"note\">{}</p>\n<div class=\"charts\">\n",
+                   f(w.retention_note, base.retention_window.first, base.retention_window.last));
   for (std::size_t i = 0; i < views.size(); ++i) {
     const auto& v = views[i];
     std::vector<svg::Series> series;
@@ -969,20 +987,22 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       for (std::size_t k = 0; k < m.size(); ++k) s.x.push_back(static_cast<double>(k)), s.y.push_back(m[k]);
       series.push_back(std::move(s));
     }
-    svg::Axes ax{.x_label = "years after starting",
-                 .y_label = "still teaching (share of starters)",
+    svg::Axes ax{.x_label = w.years_after_start,
+                 .y_label = w.still_teaching,
                  .y_percent = true,
                  .y_from_zero = false,
-                 .x_years = false};
+                 .x_years = false,
+                 .band90_label = w.interval90,
+                 .band50_label = w.middle50,
+                 .decimal_comma = lang == Lang::nl};
     o += svg::line_chart(fmt::format("retention-{}", i), "chart retention-chart",
-                         fmt::format("{}: retention by route", v.name), ax, series);
+                         f(w.retention_title, v.name), ax, series);
   }
   o += "</div>\n";
 
   // SO share over time, every scenario in one chart.
   o += fmt::format("</section>\n<section id=\"so-share\">\n<h2>{}</h2>\n", w.h_so_share);
-  o += "<p class=\"note\">Share of teacher-training students whose work placement is at a partnership school "
-       "with their institute in the partnership (median and 90% band of runs).</p>\n<div class=\"charts\">\n";
+  o += fmt::format("<p class=\"note\">{}</p>\n<div class=\"charts\">\n", w.so_share_note);
   {
     std::vector<svg::Series> series;
     for (std::size_t i = 0; i < views.size(); ++i) {
@@ -991,28 +1011,24 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
       s.dashed = i % 2 == 1;
       series.push_back(std::move(s));
     }
-    svg::Axes ax{.x_label = "school year (starting)",
-                 .y_label = "SO share of students",
+    svg::Axes ax{.x_label = w.year_axis,
+                 .y_label = w.so_share_axis,
                  .y_percent = true,
-                 .y_from_zero = false};
-    o += svg::line_chart("so-share-chart", "chart so-share-chart", "SO share of teacher-training students",
-                         ax, series);
+                 .y_from_zero = false,
+                 .band90_label = w.interval90,
+                 .band50_label = w.middle50,
+                 .decimal_comma = lang == Lang::nl};
+    o += svg::line_chart("so-share-chart", "chart so-share-chart", w.so_share_title, ax, series);
   }
   o += "</div>\n";
 
   if (views.size() > 1) {
     o += fmt::format("</section>\n<section id=\"effects\">\n<h2>{}</h2>\n",
                      fmt::format(fmt::runtime(w.h_effects), html_escape(base.name)));
-    o += "<p class=\"note\">Dot: the mean difference (alternative − base) over paired runs; coloured line: "
-         "its 95% "
-         "interval; grey bar: the interval if the runs were not paired, which shows how much the common "
-         "random "
-         "numbers sharpen the comparison. An interval that does not cross the dashed zero line is a clear "
-         "effect.</p>\n";
+    o += fmt::format("<p class=\"note\">{}</p>\n", w.effects_table_note);
     if (!all_paired)
-      o += "<p class=\"unpaired\">Not paired, so the coloured line is the unpaired interval too:</p>\n<ul "
-           "class=\"unpaired\">\n" +
-           unpaired_list + "</ul>\n";
+      o += fmt::format("<p class=\"unpaired\">{}</p>\n<ul class=\"unpaired\">\n{}</ul>\n", w.effects_unpaired,
+                       unpaired_list);
     o += "<div class=\"wide\">\n";
     std::vector<svg::ForestRow> shortage, fte_years, shares;
     for (const auto& e : effects) {
@@ -1021,8 +1037,8 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
         if (views[i].name == e.scenario) idx = i;
       const std::string who = views.size() > 2 ? e.scenario + ": " : "";
       if (!e.subject.empty()) continue;  // the subjects have their own tables
-      svg::ForestRow row{who + effect_label(e), e.mean,        e.lo,       e.hi,
-                         e.lo_unpaired,         e.hi_unpaired, colour(idx)};
+      svg::ForestRow row{
+          who + effect_label(e, lang), e.mean, e.lo, e.hi, e.lo_unpaired, e.hi_unpaired, colour(idx)};
       if (e.metric == "shortage_fte")
         shortage.push_back(row);
       else if (e.metric == "shortage_fte_years")
@@ -1031,98 +1047,64 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
                (e.sector.empty() || e.sector == "all"))
         shares.push_back(row);
     }
-    o += svg::forest_plot("forest-shortage", "chart forest-plot", "Total shortage: difference",
-                          "← better · difference (FTE) · worse →", shortage, false);
-    o += svg::forest_plot("forest-fte-years", "chart forest-plot", "Shortage FTE-years: difference",
-                          "← better · difference (FTE-years) · worse →", fte_years, false);
-    o += svg::forest_plot("forest-shares", "chart forest-plot", "Retention, SO share, graduation, completion",
-                          "← worse · difference (percentage points) · better →", shares, true);
+    const bool comma = lang == Lang::nl;
+    o += svg::forest_plot("forest-shortage", "chart forest-plot", w.forest_shortage_title,
+                          w.forest_shortage_axis, shortage, false, comma);
+    o += svg::forest_plot("forest-fte-years", "chart forest-plot", w.forest_fte_years_title,
+                          w.forest_fte_years_axis, fte_years, false, comma);
+    o += svg::forest_plot("forest-shares", "chart forest-plot", w.forest_shares_title, w.forest_shares_axis,
+                          shares, true, comma);
     o += "</div>\n";
 
     o += fmt::format("<h3>{}</h3>\n", w.h_all_effects);
-    o += "<table class=\"effects\"><thead><tr><th>scenario</th><th>outcome</th>"
-         "<th class=\"num\">base</th><th class=\"num\">alternative</th><th class=\"num\">difference</th>"
-         "<th class=\"num\">95% interval</th><th class=\"num\">unpaired interval</th>"
-         "<th class=\"num\">better in</th></tr></thead><tbody>\n";
+    o += fmt::format(
+        "<table class=\"effects\"><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th "
+        "class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th "
+        "class=\"num\">{}</th></tr></thead><tbody>\n",
+        w.scenario, w.outcome, w.base_col, w.alternative, w.difference, w.interval95, w.unpaired_interval,
+        w.better_in);
     for (const auto& e : effects) {
       const bool share = e.unit == "share";
-      auto val = [&](double x) { return share ? percent(x) : thousands(x); };
-      auto dif = [&](double x) { return share ? points(x) : signed_thousands(x); };
+      auto val = [&](double x) { return share ? pct(x) : num(x); };
+      auto dif = [&](double x) { return L(share ? points(x) : signed_thousands(x)); };
       o += fmt::format(
           "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-          "class=\"num\">{}</td>"
-          "<td class=\"num\">{} to {}</td><td class=\"num\">{} to {}</td><td class=\"num\">{}{}</td></tr>\n",
-          html_escape(e.scenario), html_escape(effect_label(e)), val(e.base_mean), val(e.alt_mean),
-          dif(e.mean), dif(e.lo), dif(e.hi), dif(e.lo_unpaired), dif(e.hi_unpaired), percent(e.p_better, 0),
-          e.better == Better::Neutral ? " (lower)" : "");
+          "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+          "class=\"num\">{}{}</td></tr>\n",
+          html_escape(e.scenario), html_escape(effect_label(e, lang)), val(e.base_mean), val(e.alt_mean),
+          dif(e.mean), f(w.range, dif(e.lo), dif(e.hi)), f(w.range, dif(e.lo_unpaired), dif(e.hi_unpaired)),
+          L(percent(e.p_better, 0)), e.better == Better::Neutral ? w.lower_mark : "");
     }
-    o += "</tbody></table>\n<p class=\"note\">“Better in” is the share of paired runs in which the "
-         "alternative is "
-         "better: lower shortage, higher retention, SO share, graduation and completion. Groenpluk hires are "
-         "neither good nor bad: there it is the share of runs with fewer hires.</p>\n";
+    o += fmt::format("</tbody></table>\n<p class=\"note\">{}</p>\n", w.better_in_note);
 
     if (!costs.empty()) {
       o += fmt::format("<h3 id=\"costs\">{}</h3>\n", w.h_costs);
-      o += fmt::format(
-          "<p class=\"note\">For each alternative: the difference in policy costs over {}–{} (SO places, "
-          "partnerships, induction, joining; constant euros) and in shortage FTE-years, with their 95% "
-          "paired "
-          "intervals. Where the shortage is lower (its interval lies wholly below 0) and the policy costs "
-          "more, "
-          "the price is the cost difference divided by the FTE-years avoided; its 95% interval is a "
-          "percentile "
-          "bootstrap over the {} paired runs ({} resamples, seed {}){}. Otherwise no price is given: a "
-          "policy that "
-          "is cheaper and lowers the shortage needs none, and one without a detectable reduction buys "
-          "nothing.</p>\n",
-          costs.front().first_year, costs.front().last_year, costs.front().stats.n,
-          thousands(costs.front().stats.resamples), costs.front().stats.seed,
-          costs.front().stats.unreliable ? "; with fewer than 20 runs that interval is not reliable" : "");
-      o += cost_table(costs);
-      if (!all_paired)
-        o +=
-            "<p class=\"note\">For the alternatives whose runs are not paired (see above), the cost and "
-            "shortage intervals are unpaired (Welch) intervals, and the bootstrap draws each scenario's runs "
-            "on its own.</p>\n";
+      const auto& c0 = costs.front();
+      o += fmt::format("<p class=\"note\">{}</p>\n", f(w.costs_note, c0.first_year, c0.last_year, c0.stats.n,
+                                                       L(thousands(c0.stats.resamples)), c0.stats.seed,
+                                                       c0.stats.unreliable ? w.costs_note_unreliable : ""));
+      o += cost_table(costs, lang);
+      if (!all_paired) o += fmt::format("<p class=\"note\">{}</p>\n", w.costs_unpaired_note);
     }
 
     o += fmt::format("</section>\n<section id=\"settings\">\n<h2>{}</h2>\n", w.h_settings);
     for (std::size_t i = 1; i < views.size(); ++i)
-      o += settings_table(base.name, base.toml, views[i].name, views[i].toml, explicit_keys(base, views[i]));
+      o += settings_table(base.name, base.toml, views[i].name, views[i].toml, explicit_keys(base, views[i]),
+                          lang);
   }
 
   o += fmt::format("</section>\n<section id=\"definitions\">\n<h2>{}</h2>\n<ul class=\"note\">\n",
                    w.h_definitions);
-  o += "<li><strong>Total shortage</strong>: demand FTE with nobody in it (open) plus FTE filled by someone "
-       "unqualified (a stopgap or an employed student), summed over schools; an overstaffed school does not "
-       "offset another.</li>\n";
-  o += "<li><strong>FTE-years</strong>: the yearly total shortage added over every recorded year.</li>\n";
-  o += "<li><strong>5-year retention</strong>: starters of a route (graduates trained in a partnership "
-       "<em>grad_so</em> or not <em>grad_regular</em>, students hired before graduating <em>groenpluk</em>, "
-       "career switchers <em>zij</em>) still teaching 5 years after starting, over entry years start+1 … "
-       "end−5.</li>\n";
-  o += "<li><strong>Graduation share</strong>: of students entering in start+1 … end−7 (eerstegraads: end−5, "
-       "a "
-       "shorter programme), the share who graduated by the end, so that every cohort could finish.</li>\n";
-  o += "<li><strong>Zij completion</strong>: of career switchers hired in start+1 … end−2, the share who "
-       "qualified.</li>\n";
-  o += "<li><strong>Policy cost</strong>: euros a year (constant, no discounting) for SO places (per student "
-       "in "
-       "a partnership and per zij-instromer in trajectory at a member school), partnerships, induction "
-       "(per starting teacher-year, times its quality) and joining (once per school), added over every "
-       "recorded year (docs/model.md section 13).</li>\n";
-  o += "<li><strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% "
-       "interval of "
-       "a difference is the t-interval of the paired differences (mean ± t × sd / √n) where the runs are "
-       "paired (same seed, replications and start world), otherwise the Welch interval of the difference of "
-       "the means.</li>\n</ul>\n";
+  for (const char* d : {w.d_shortage, w.d_fte_years, w.d_retention, w.d_graduation, w.d_zij, w.d_cost})
+    o += fmt::format("<li>{}</li>\n", d);
+  o += fmt::format("<li>{}</li>\n</ul>\n", w.d_intervals);
   o += "</section>\n";
   return page_end(std::move(o));
 }
 
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,
                   const std::string& shown_path, Lang lang) {
-  const std::string html = is_sweep_file(h5path)         ? sweep_report_html(h5path, years)
+  const std::string html = is_sweep_file(h5path)         ? sweep_report_html(h5path, years, lang)
                            : is_calibration_file(h5path) ? calibration_report_html(h5path)
                                                          : report_html(h5path, years, shown_path, lang);
   write_text_file(html_path, html, "the report");

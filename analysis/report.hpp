@@ -16,7 +16,7 @@ namespace tlm::analysis {
 // attribute kind "sweep") gets the sweep report instead, a calibration file (kind "calibration") the
 // calibration report (`years` unused). `shown_path`, when given, is the path the page names as its file
 // instead of `h5path` (the final place of a file read from a staging folder). `lang`: the language of a
-// results file's report (report_text.hpp); the sweep and calibration reports are in English.
+// results file's or a sweep file's report (report_text.hpp); the calibration report is in English only.
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,
                   const std::string& shown_path = {}, Lang lang = Lang::en);
 std::string report_html(const std::string& h5path, const std::vector<int>& years,
@@ -24,7 +24,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 // The report of a sweep file (sweep_report.cpp): each headline against each parameter, under the base and as
 // the paired effect of each alternative. `years`: of the total shortage (empty: start + 5 and the last year);
 // the shortage rate is that of the last of them.
-std::string sweep_report_html(const std::string& h5path, const std::vector<int>& years);
+std::string sweep_report_html(const std::string& h5path, const std::vector<int>& years, Lang lang = Lang::en);
 
 // The report of a calibration file of `tlm calibrate` (calibration_report.cpp): each target measured against
 // the prior and posterior predictive, the marginal posteriors over their priors, the posterior correlations
@@ -34,7 +34,7 @@ std::string calibration_report_html(const std::string& h5path);
 struct Effect;
 // The sentence that reports one effect against the base, e.g. "11 FTE lower than under base (95% interval
 // −11 to −10); lower in 100% of runs"; `share`: a ratio, in percentage points. HTML-escaped.
-std::string effect_sentence(const Effect& e, bool share, const std::string& base);
+std::string effect_sentence(const Effect& e, bool share, const std::string& base, Lang lang = Lang::en);
 
 // A reading of the resolved scenario TOML: "table.key" -> value text, for diffing. Tables recurse; arrays and
 // inline tables are one value, written as TOML with numbers in their shortest round-trip form (0.8, not

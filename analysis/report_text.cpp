@@ -1,5 +1,6 @@
 #include "analysis/report_text.hpp"
 
+#include <bit>
 #include <map>
 #include <utility>
 
@@ -161,6 +162,205 @@ const Words kEnglish{
     .q_effect = " {} {} {} [{}, {}];",
     .q_paired = " 95% intervals, paired",
     .q_unpaired = " 95% Welch intervals, not paired: {}",
+    .q_wrote = "Wrote {}, {} and {}",
+    .unpaired_seeds = "the seeds differ ({} and {})",
+    .unpaired_replications = "the replications differ ({} and {})",
+    .unpaired_years = "the years differ ({}–{} and {}–{})",
+    .unpaired_start = "the start worlds differ (the recorded state of {} is not the same)",
+    .provenance = "File <code>{}</code>; tlm {}; created {}.<br>Command: <code>{}</code>",
+    .compared_with = "{} compared with {}",
+    .no_setting_differs = "No setting differs: the two runs use the same scenario.",
+    .setting = "setting",
+    .set_same_value = "(set, same value)",
+    .not_set = "(not set)",
+    .set_same_note =
+        "“Set, same value”: a key the scenario states (in its file or with --set) whose value is the same "
+        "on both sides — part of what the scenario says, though it changes nothing here.",
+    .m_shortage_fte = "Total shortage",
+    .m_open_fte = "Open vacancies",
+    .m_shortage_fte_years = "Shortage FTE-years",
+    .m_retention_5y = "5-year retention",
+    .m_so_share = "SO share",
+    .m_graduation_share = "Graduation share",
+    .m_groenpluk_hires = "Groenpluk hires",
+    .m_zij_completion_share = "Zij completion",
+    .m_cost_total = "Policy cost",
+    .m_shortage_rate = "Shortage rate",
+    .all_sectors = "all sectors",
+    .all_programmes = "all",
+    .changed_by_set = "{} (changed by --set)",
+    .changed_with_set = "Changed with --set: {}.",
+    .as_written = "The scenario as written, without the change: {}",
+    .scenario_meta = "{} replications, seed {}, years {}–{}",
+    .s_shortage = "In {} the total shortage in {} is <strong>{} FTE</strong> (90% of runs between {} and {})",
+    .s_that_is = "; that is {}",
+    .s_fte_years =
+        "Over {}–{} the shortage adds up to <strong>{} FTE-years</strong> (90% of runs between {} and {})",
+    .s_retention =
+        "Of starters via <em>{}</em> (entering {}–{}), <strong>{}</strong> still teach 5 years later",
+    .s_so_share =
+        "In {} <strong>{}</strong> of teacher-training students learn in a Samen Opleiden partnership",
+    .s_graduation = "Of students entering {}–{}, <strong>{}</strong> graduate",
+    .s_zij = "Of career switchers (zij-instromers) hired {}–{}, <strong>{}</strong> qualify",
+    .s_cost =
+        "Over {}–{} the policy costs counted (SO places, partnerships, induction, joining) add up to "
+        "<strong>{}</strong> (90% of runs between {} and {})",
+    .s_cost_effect = "; that is {} compared with {} (95% interval {} to {}): {}",
+    .e_same_every_run = "exactly the same as under {} in every run",
+    .e_same_on_average = "on average the same as",
+    .e_lower_than = "lower than",
+    .e_higher_than = "higher than",
+    .e_under = " under {} (95% {}interval {} to {})",
+    .e_unpaired_word = "unpaired ",
+    .e_runs = "; {} in {} of runs",
+    .percentage_points = "percentage points",
+    .fte_years = "FTE-years",
+    .c_interval = "(95% interval {} to {}{})",
+    .c_unreliable = "; unreliable with {} replications, fewer than {}",
+    .c_per_avoided = "{} per FTE-year of shortage avoided {}",
+    .c_cheaper = "cheaper and fewer shortages",
+    .c_same_fewer = "the same cost and fewer shortages",
+    .c_more_no_fewer = "no reduction detectable: costs more, no fewer shortages",
+    .c_saved = "no reduction detectable (the shortage rises): {} saved per FTE-year of added shortage {}",
+    .c_no_reduction = "no reduction detectable: {}, no detectable change in the shortage",
+    .c_costs_less = "costs less",
+    .c_costs_more = "costs more",
+    .c_same_cost = "the same cost",
+    .headlines_note =
+        "Mean over runs; below it the range of 90% of runs and the 95% confidence interval of the mean.",
+    .outcome = "outcome",
+    .range_ci = "90%: {}–{}<br>CI: {}–{}",
+    .subjects_note =
+        "Total shortage of each vo subject, national, in FTE and as a rate (the subject's shortage divided "
+        "by its demand); mean over runs, below it the range of 90% of runs. A surplus in one subject fills "
+        "no post of another. Subjects in the order of the file.",
+    .thin_subjects =
+        "{} runs at world.scale {}: below about 0.5 the subject markets are thin and their shortages "
+        "exaggerated.",
+    .subject_effects_table_note =
+        "Effects on the vo shortage by subject in the last year (alternative − base, 95% paired interval; "
+        "“lower in”: the share of paired runs in which the alternative's shortage of the subject is lower).",
+    .subject = "subject",
+    .fte = "FTE",
+    .rate = "rate",
+    .subject_effects_head = "{} compared with {}, {}",
+    .fte_difference = "FTE difference",
+    .lower_in = "lower in",
+    .range = "{} to {}",
+    .effects_table_note =
+        "Dot: the mean difference (alternative − base) over paired runs; coloured line: its 95% interval; "
+        "grey bar: the interval if the runs were not paired, which shows how much the common random numbers "
+        "sharpen the comparison. An interval that does not cross the dashed zero line is a clear effect.",
+    .effects_unpaired = "Not paired, so the coloured line is the unpaired interval too:",
+    .scenario = "scenario",
+    .base_col = "base",
+    .alternative = "alternative",
+    .difference = "difference",
+    .unpaired_interval = "unpaired interval",
+    .better_in = "better in",
+    .lower_mark = " (lower)",
+    .better_in_note =
+        "“Better in” is the share of paired runs in which the alternative is better: lower shortage, higher "
+        "retention, SO share, graduation and completion. Groenpluk hires are neither good nor bad: there it "
+        "is the share of runs with fewer hires.",
+    .costs_note =
+        "For each alternative: the difference in policy costs over {}–{} (SO places, partnerships, "
+        "induction, joining; constant euros) and in shortage FTE-years, with their 95% paired intervals. "
+        "Where the shortage is lower (its interval lies wholly below 0) and the policy costs more, the price "
+        "is the cost difference divided by the FTE-years avoided; its 95% interval is a percentile bootstrap "
+        "over the {} paired runs ({} resamples, seed {}){}. Otherwise no price is given: a policy that is "
+        "cheaper and lowers the shortage needs none, and one without a detectable reduction buys nothing.",
+    .costs_note_unreliable = "; with fewer than 20 runs that interval is not reliable",
+    .costs_unpaired_note =
+        "For the alternatives whose runs are not paired (see above), the cost and shortage intervals are "
+        "unpaired (Welch) intervals, and the bootstrap draws each scenario's runs on its own.",
+    .sectors = "sectors",
+    .cost_difference = "cost difference",
+    .shortage_difference = "shortage difference (FTE-years)",
+    .what_it_means = "what it means",
+    .all = "all",
+    .shortage_note =
+        "The line is the median run; the dark band holds the middle 50% of runs, the light band 90%.",
+    .sector_heading = "Sector {}",
+    .all_sectors_heading = "All sectors",
+    .shortage_median_axis = "total shortage (FTE), median run",
+    .medians_title = "All scenarios: total shortage, {}",
+    .difference_axis = "difference from {} (FTE)",
+    .difference_title = "Difference from {}: total shortage, {}",
+    .shortage_axis = "total shortage (FTE)",
+    .fan_title = "{}: total shortage, {}",
+    .median = "median",
+    .middle50 = "middle 50% of runs",
+    .retention_note =
+        "Share of each year's starters still teaching k years after they started (at any school; someone "
+        "who left and came back counts), pooled over the entry years {}–{} and averaged over runs.",
+    .years_after_start = "years after starting",
+    .still_teaching = "still teaching (share of starters)",
+    .retention_title = "{}: retention by route",
+    .so_share_note =
+        "Share of teacher-training students whose work placement is at a partnership school with their "
+        "institute in the partnership (median and 90% band of runs).",
+    .so_share_axis = "SO share of students",
+    .so_share_title = "SO share of teacher-training students",
+    .forest_shortage_title = "Total shortage: difference",
+    .forest_shortage_axis = "← better · difference (FTE) · worse →",
+    .forest_fte_years_title = "Shortage FTE-years: difference",
+    .forest_fte_years_axis = "← better · difference (FTE-years) · worse →",
+    .forest_shares_title = "Retention, SO share, graduation, completion",
+    .forest_shares_axis = "← worse · difference (percentage points) · better →",
+    .regions_no_clear =
+        "In no region can the effect of {} be told apart from zero: every region's 95% interval includes "
+        "0, so the simulation does not show where it helps most or least.",
+    .not_told_apart = "(not told apart from zero)",
+    .d_shortage =
+        "<strong>Total shortage</strong>: demand FTE with nobody in it (open) plus FTE filled by someone "
+        "unqualified (a stopgap or an employed student), summed over schools; an overstaffed school does not "
+        "offset another.",
+    .d_fte_years = "<strong>FTE-years</strong>: the yearly total shortage added over every recorded year.",
+    .d_retention =
+        "<strong>5-year retention</strong>: starters of a route (graduates trained in a partnership "
+        "<em>grad_so</em> or not <em>grad_regular</em>, students hired before graduating <em>groenpluk</em>, "
+        "career switchers <em>zij</em>) still teaching 5 years after starting, over entry years start+1 … "
+        "end−5.",
+    .d_graduation =
+        "<strong>Graduation share</strong>: of students entering in start+1 … end−7 (eerstegraads: end−5, a "
+        "shorter programme), the share who graduated by the end, so that every cohort could finish.",
+    .d_zij =
+        "<strong>Zij completion</strong>: of career switchers hired in start+1 … end−2, the share who "
+        "qualified.",
+    .d_cost =
+        "<strong>Policy cost</strong>: euros a year (constant, no discounting) for SO places (per student in "
+        "a partnership and per zij-instromer in trajectory at a member school), partnerships, induction (per "
+        "starting teacher-year, times its quality) and joining (once per school), added over every recorded "
+        "year (docs/model.md section 13).",
+    .d_intervals =
+        "<strong>Intervals</strong>: “90% of runs” is the 5th to 95th percentile over runs; a 95% interval "
+        "of a difference is the t-interval of the paired differences (mean ± t × sd / √n) where the runs are "
+        "paired (same seed, replications and start world), otherwise the Welch interval of the difference of "
+        "the means.",
+    .t_paired_head = "{} vs {} (difference ALT − BASE, 95% paired interval; better = share of runs)",
+    .t_unpaired_head = "{} vs {} (difference of the means ALT − BASE, 95% Welch interval)",
+    .t_not_paired =
+        "NOT PAIRED: {}. Run i of the two does not share its random numbers and start, so the intervals are "
+        "wider and no share of better runs is given (docs/report.md, Pairing).",
+    .t_base = "base",
+    .t_alt = "alt",
+    .t_difference = "difference",
+    .t_interval = "95% interval",
+    .t_better = "better",
+    .t_groenpluk = "  * groenpluk hires are neither better nor worse: the share of runs where ALT is lower.",
+    .t_costs_head =
+        "Costs {}–{} (docs/model.md 13.3): Σ cost_total and Σ shortage_fte over the years, ALT − BASE, 95% "
+        "{} interval",
+    .t_paired = "paired",
+    .t_cost_row = "  {:<12}cost {} [{}, {}];  shortage {} FTE-years [{}, {}]",
+    .t_bootstrap_paired =
+        "The interval of a price per FTE-year is a percentile bootstrap over the {} paired replications ({} "
+        "resamples, seed {}).",
+    .t_bootstrap_unpaired =
+        "The interval of a price per FTE-year is a percentile bootstrap of each scenario's replications on "
+        "their own ({} resamples, seed {}): the runs are not paired.",
+    .t_wrote_two = "Wrote {} and {}",
 };
 
 const Words kDutch{
@@ -324,6 +524,395 @@ const Words kDutch{
     .q_effect = " {} {} {} [{}; {}];",
     .q_paired = " 95%-intervallen, gepaard",
     .q_unpaired = " 95%-Welch-intervallen, niet gepaard: {}",
+    .q_wrote = "Geschreven: {}, {} en {}",
+    .unpaired_seeds = "de seeds verschillen ({} en {})",
+    .unpaired_replications = "het aantal replicaties verschilt ({} en {})",
+    .unpaired_years = "de jaren verschillen ({}–{} en {}–{})",
+    .unpaired_start = "de startwerelden verschillen (de vastgelegde toestand van {} is niet gelijk)",
+    .provenance = "Bestand <code>{}</code>; tlm {}; gemaakt op {}.<br>Opdracht: <code>{}</code>",
+    .compared_with = "{} ten opzichte van {}",
+    .no_setting_differs = "Geen instelling verschilt: de twee runs gebruiken hetzelfde scenario.",
+    .setting = "instelling",
+    .set_same_value = "(opgegeven, zelfde waarde)",
+    .not_set = "(niet opgegeven)",
+    .set_same_note =
+        "„Opgegeven, zelfde waarde”: een sleutel die het scenario noemt (in zijn bestand of met --set) en "
+        "die aan beide kanten dezelfde waarde heeft; hij hoort bij wat het scenario zegt, maar verandert "
+        "hier niets.",
+    .m_shortage_fte = "Totaal tekort",
+    .m_open_fte = "Openstaande vacatures",
+    .m_shortage_fte_years = "Tekort in FTE-jaren",
+    .m_retention_5y = "Behoud na 5 jaar",
+    .m_so_share = "Aandeel Samen Opleiden",
+    .m_graduation_share = "Aandeel afgestudeerd",
+    .m_groenpluk_hires = "Groenpluk-aanstellingen",
+    .m_zij_completion_share = "Afronding zij-instromers",
+    .m_cost_total = "Beleidskosten",
+    .m_shortage_rate = "Tekortpercentage",
+    .all_sectors = "alle sectoren",
+    .all_programmes = "alle opleidingen",
+    .changed_by_set = "{} (gewijzigd met --set)",
+    .changed_with_set = "Gewijzigd met --set: {}.",
+    .as_written = "Het scenario zoals het is geschreven, zonder de wijziging: {}",
+    .scenario_meta = "{} replicaties, seed {}, jaren {}–{}",
+    .s_shortage =
+        "In {} is het totale tekort in {} <strong>{} FTE</strong> (90% van de runs tussen {} en {})",
+    .s_that_is = "; dat is {}",
+    .s_fte_years =
+        "Over {}–{} komt het tekort uit op <strong>{} FTE-jaren</strong> (90% van de runs tussen {} en {})",
+    .s_retention =
+        "Van de starters via <em>{}</em> (begonnen {}–{}) geeft <strong>{}</strong> 5 jaar later nog les",
+    .s_so_share = "In {} leert <strong>{}</strong> van de studenten aan lerarenopleidingen in Samen Opleiden",
+    .s_graduation = "Van de studenten die {}–{} instroomden, studeert <strong>{}</strong> af",
+    .s_zij = "Van de zij-instromers aangenomen in {}–{} haalt <strong>{}</strong> de bevoegdheid",
+    .s_cost =
+        "Over {}–{} komen de getelde beleidskosten (plaatsen in Samen Opleiden, partnerschappen, "
+        "begeleiding, aansluiten) uit op <strong>{}</strong> (90% van de runs tussen {} en {})",
+    .s_cost_effect = "; dat is {} ten opzichte van {} (95%-interval {} tot {}): {}",
+    .e_same_every_run = "in elke run precies gelijk aan {}",
+    .e_same_on_average = "gemiddeld gelijk aan",
+    .e_lower_than = "lager dan",
+    .e_higher_than = "hoger dan",
+    .e_under = " bij {} ({}95%-interval {} tot {})",
+    .e_unpaired_word = "ongepaard ",
+    .e_runs = "; {} in {} van de runs",
+    .percentage_points = "procentpunt",
+    .fte_years = "FTE-jaren",
+    .c_interval = "(95%-interval {} tot {}{})",
+    .c_unreliable = "; onbetrouwbaar met {} replicaties, minder dan {}",
+    .c_per_avoided = "{} per vermeden FTE-jaar tekort {}",
+    .c_cheaper = "goedkoper en minder tekort",
+    .c_same_fewer = "even duur en minder tekort",
+    .c_more_no_fewer = "geen aantoonbare daling: duurder, niet minder tekort",
+    .c_saved = "geen aantoonbare daling (het tekort stijgt): {} bespaard per FTE-jaar extra tekort {}",
+    .c_no_reduction = "geen aantoonbare daling: {}, geen aantoonbare verandering in het tekort",
+    .c_costs_less = "goedkoper",
+    .c_costs_more = "duurder",
+    .c_same_cost = "even duur",
+    .headlines_note =
+        "Gemiddelde over de runs; daaronder de bandbreedte van 90% van de runs en het "
+        "95%-betrouwbaarheidsinterval (BI) van het gemiddelde.",
+    .outcome = "uitkomst",
+    .range_ci = "90%: {}–{}<br>BI: {}–{}",
+    .subjects_note =
+        "Totaal tekort per vak in het vo, landelijk, in FTE en als percentage (het tekort van het vak "
+        "gedeeld door de vraag ernaar); gemiddelde over de runs, daaronder de bandbreedte van 90% van de "
+        "runs. Een overschot in het ene vak vult geen vacature in een ander. Vakken in de volgorde van het "
+        "bestand.",
+    .thin_subjects =
+        "{} draait op world.scale {}: onder ongeveer 0,5 zijn de markten per vak dun en worden de tekorten "
+        "overschat.",
+    .subject_effects_table_note =
+        "Effecten op het tekort per vak in het vo in het laatste jaar (alternatief − basis, gepaard "
+        "95%-interval; „lager in”: het aandeel gepaarde runs waarin het tekort van het vak bij het "
+        "alternatief lager is).",
+    .subject = "vak",
+    .fte = "FTE",
+    .rate = "percentage",
+    .subject_effects_head = "{} ten opzichte van {}, {}",
+    .fte_difference = "verschil in FTE",
+    .lower_in = "lager in",
+    .range = "{} tot {}",
+    .effects_table_note =
+        "Stip: het gemiddelde verschil (alternatief − basis) over gepaarde runs; gekleurde lijn: het "
+        "95%-interval daarvan; grijze balk: het interval als de runs niet gepaard waren, wat laat zien "
+        "hoeveel de gedeelde toevalsgetallen de vergelijking aanscherpen. Een interval dat de gestippelde "
+        "nullijn niet snijdt, is een duidelijk effect.",
+    .effects_unpaired = "Niet gepaard, dus de gekleurde lijn is ook het ongepaarde interval:",
+    .scenario = "scenario",
+    .base_col = "basis",
+    .alternative = "alternatief",
+    .difference = "verschil",
+    .unpaired_interval = "ongepaard interval",
+    .better_in = "beter in",
+    .lower_mark = " (lager)",
+    .better_in_note =
+        "„Beter in” is het aandeel gepaarde runs waarin het alternatief beter is: lager tekort, hoger "
+        "behoud, aandeel Samen Opleiden, aandeel afgestudeerd en afronding. Groenpluk-aanstellingen zijn "
+        "goed noch slecht: daar is het het aandeel runs met minder aanstellingen.",
+    .costs_note =
+        "Per alternatief: het verschil in beleidskosten over {}–{} (plaatsen in Samen Opleiden, "
+        "partnerschappen, begeleiding, aansluiten; constante euro's) en in FTE-jaren tekort, met hun "
+        "gepaarde "
+        "95%-intervallen. Waar het tekort lager is (het interval ligt geheel onder 0) en het beleid meer "
+        "kost, is de prijs het kostenverschil gedeeld door de vermeden FTE-jaren; het 95%-interval daarvan "
+        "is een percentielbootstrap over de {} gepaarde runs ({} trekkingen, seed {}){}. Anders is er geen "
+        "prijs: beleid dat goedkoper is en het tekort verlaagt heeft er geen nodig, en beleid zonder "
+        "aantoonbare daling koopt niets.",
+    .costs_note_unreliable = "; met minder dan 20 runs is dat interval niet betrouwbaar",
+    .costs_unpaired_note =
+        "Voor de alternatieven waarvan de runs niet gepaard zijn (zie boven) zijn de intervallen van kosten "
+        "en tekort ongepaarde (Welch-)intervallen, en trekt de bootstrap de runs van elk scenario apart.",
+    .sectors = "sectoren",
+    .cost_difference = "verschil in kosten",
+    .shortage_difference = "verschil in tekort (FTE-jaren)",
+    .what_it_means = "wat het betekent",
+    .all = "alle",
+    .shortage_note =
+        "De lijn is de mediane run; de donkere band bevat de middelste 50% van de runs, de lichte band 90%.",
+    .sector_heading = "Sector {}",
+    .all_sectors_heading = "Alle sectoren",
+    .shortage_median_axis = "totaal tekort (FTE), mediane run",
+    .medians_title = "Alle scenario's: totaal tekort, {}",
+    .difference_axis = "verschil met {} (FTE)",
+    .difference_title = "Verschil met {}: totaal tekort, {}",
+    .shortage_axis = "totaal tekort (FTE)",
+    .fan_title = "{}: totaal tekort, {}",
+    .median = "mediaan",
+    .middle50 = "middelste 50% van de runs",
+    .retention_note =
+        "Aandeel van de starters van elk jaar dat k jaar na de start nog lesgeeft (op welke school ook; wie "
+        "vertrok en terugkwam telt mee), samengenomen over de startjaren {}–{} en gemiddeld over de runs.",
+    .years_after_start = "jaren na de start",
+    .still_teaching = "geeft nog les (aandeel van de starters)",
+    .retention_title = "{}: behoud per instroomroute",
+    .so_share_note =
+        "Aandeel studenten aan lerarenopleidingen met een stageplek op een partnerschapsschool waarvan de "
+        "opleiding in het partnerschap zit (mediaan en 90%-band van de runs).",
+    .so_share_axis = "aandeel Samen Opleiden van de studenten",
+    .so_share_title = "Aandeel Samen Opleiden van de studenten aan lerarenopleidingen",
+    .forest_shortage_title = "Totaal tekort: verschil",
+    .forest_shortage_axis = "← beter · verschil (FTE) · slechter →",
+    .forest_fte_years_title = "Tekort in FTE-jaren: verschil",
+    .forest_fte_years_axis = "← beter · verschil (FTE-jaren) · slechter →",
+    .forest_shares_title = "Behoud, aandeel Samen Opleiden, afstuderen, afronding",
+    .forest_shares_axis = "← slechter · verschil (procentpunt) · beter →",
+    .regions_no_clear =
+        "In geen enkele regio is het effect van {} van nul te onderscheiden: het 95%-interval van elke regio "
+        "bevat 0, dus de simulatie laat niet zien waar het het meest of het minst helpt.",
+    .not_told_apart = "(niet van nul te onderscheiden)",
+    .d_shortage =
+        "<strong>Totaal tekort</strong>: gevraagde FTE waarin niemand zit (open vacatures) plus FTE vervuld "
+        "door iemand zonder bevoegdheid (een noodoplossing of een student in dienst), opgeteld over de "
+        "scholen; een school met overbezetting compenseert geen andere.",
+    .d_fte_years =
+        "<strong>FTE-jaren</strong>: het jaarlijkse totale tekort, opgeteld over alle vastgelegde jaren.",
+    .d_retention =
+        "<strong>Behoud na 5 jaar</strong>: starters van een instroomroute (afgestudeerden opgeleid in een "
+        "partnerschap <em>grad_so</em> of niet <em>grad_regular</em>, studenten aangenomen voor hun diploma "
+        "<em>groenpluk</em>, zij-instromers <em>zij</em>) die 5 jaar na de start nog lesgeven, over de "
+        "startjaren begin+1 … eind−5.",
+    .d_graduation =
+        "<strong>Aandeel afgestudeerd</strong>: van de studenten die instromen in begin+1 … eind−7 "
+        "(eerstegraads: eind−5, een kortere opleiding) het aandeel dat aan het eind is afgestudeerd, zodat "
+        "elk cohort kon afronden.",
+    .d_zij =
+        "<strong>Afronding zij-instromers</strong>: van de zij-instromers aangenomen in begin+1 … eind−2 het "
+        "aandeel dat de bevoegdheid haalde.",
+    .d_cost =
+        "<strong>Beleidskosten</strong>: euro's per jaar (constant, zonder disconteren) voor plaatsen in "
+        "Samen Opleiden (per student in een partnerschap en per zij-instromer in traject op een "
+        "partnerschapsschool), partnerschappen, begeleiding (per startend leraarjaar, maal de kwaliteit "
+        "ervan) en aansluiten (eenmalig per school), opgeteld over alle vastgelegde jaren (docs/model.md "
+        "hoofdstuk 13).",
+    .d_intervals =
+        "<strong>Intervallen</strong>: „90% van de runs” loopt van het 5e tot het 95e percentiel over de "
+        "runs; een 95%-interval van een verschil is het t-interval van de gepaarde verschillen (gemiddelde ± "
+        "t × sd / √n) waar de runs gepaard zijn (zelfde seed, replicaties en startwereld), anders het "
+        "Welch-interval van het verschil van de gemiddelden.",
+    .t_paired_head = "{} t.o.v. {} (verschil ALT − BASIS, gepaard 95%-interval; beter = aandeel runs)",
+    .t_unpaired_head = "{} t.o.v. {} (verschil van de gemiddelden ALT − BASIS, 95%-Welch-interval)",
+    .t_not_paired =
+        "NIET GEPAARD: {}. Run i van beide deelt zijn toevalsgetallen en start niet, dus de intervallen zijn "
+        "breder en er is geen aandeel betere runs (docs/report.md, Pairing).",
+    .t_base = "basis",
+    .t_alt = "alt",
+    .t_difference = "verschil",
+    .t_interval = "95%-interval",
+    .t_better = "beter",
+    .t_groenpluk =
+        "  * groenpluk-aanstellingen zijn beter noch slechter: het aandeel runs waarin ALT lager is.",
+    .t_costs_head =
+        "Kosten {}–{} (docs/model.md 13.3): Σ cost_total en Σ shortage_fte over de jaren, ALT − BASIS, "
+        "{} 95%-interval",
+    .t_paired = "gepaard",
+    .t_cost_row = "  {:<14}kosten {} [{}; {}];  tekort {} FTE-jaren [{}; {}]",
+    .t_bootstrap_paired =
+        "Het interval van een prijs per FTE-jaar is een percentielbootstrap over de {} gepaarde replicaties "
+        "({} trekkingen, seed {}).",
+    .t_bootstrap_unpaired =
+        "Het interval van een prijs per FTE-jaar is een percentielbootstrap van de replicaties van elk "
+        "scenario apart ({} trekkingen, seed {}): de runs zijn niet gepaard.",
+    .t_wrote_two = "Geschreven: {} en {}",
+};
+
+const SweepWords kSweepEnglish{
+    .title = "sweep of {}",
+    .h1 = "The teacher labour market: a parameter sweep",
+    .intro =
+        "The scenario <strong>{}</strong>{} simulated at {} points of a {} design over {} {}, {} {} at each "
+        "point (seed {}). The charts show how each outcome changes with each parameter: the line is the "
+        "median of the runs at that value, the band holds 90% of them (5th to 95th percentile).{}",
+    .was = " was",
+    .and_alternative = " and the alternative {} were",
+    .and_alternatives = " and the alternatives {} were",
+    .parameter = "parameter",
+    .parameters = "parameters",
+    .replication = "replication",
+    .replications = "replications",
+    .grid = "grid",
+    .lhs = "Latin hypercube",
+    .sobol = "Sobol",
+    .paired_clause =
+        " For each alternative the effect is paired: the alternative minus the base at the same point and "
+        "replication, which share their random numbers.",
+    .incomplete =
+        "<strong>{}</strong>: {} of {} tasks (point, replication) are done{}; the charts use those only.",
+    .some_failed = "Some tasks failed",
+    .not_complete = "The sweep is not complete",
+    .failed = ", {} failed",
+    .h_design = "The design",
+    .design_meta =
+        "Design <code>{}</code> (<code>{}</code>): {} points × {} replications = {} tasks, {} done; seed {}; "
+        "base {}{}.",
+    .alternatives_list = "; alternatives {}",
+    .design_file = "The design file",
+    .parameter_col = "parameter",
+    .values = "values",
+    .scale = "scale",
+    .range = "{} to {} ({} points, {})",
+    .sobol_sequence = "Sobol sequence",
+    .log = "log",
+    .linear = "linear",
+    .h_read = "How to read the charts",
+    .read_noise =
+        "The bands show simulation noise: how much an outcome varies between runs with different random "
+        "numbers",
+    .read_pooled_grid =
+        " and, because every point with that value of the parameter is pooled, across the values of the "
+        "other "
+        "parameters at those points",
+    .read_pooled_bins =
+        " and, because the points are pooled into bins of the parameter, across the values within the bin "
+        "and "
+        "across the values of the other parameters at those points",
+    .read_not_parameters =
+        ". They are not the uncertainty of the parameters themselves: a sweep shows what happens if a "
+        "parameter takes a value, not how likely that value is, and a band pooled over other parameters is "
+        "only as representative as the design's spread of them. ",
+    .read_bins =
+        "Each x is a bin of about {} points (up to {} bins of equal count, drawn at the median of the bin's "
+        "values); each dot is one point, the median of its runs. ",
+    .read_definitions =
+        "Charts of one outcome share one scale. Definitions as in the report of a run (docs/report.md): "
+        "total "
+        "shortage is open plus hidden shortage, national; a shortage rate is the national shortage divided "
+        "by "
+        "the national demand.",
+    .h_effect = "Effect of {} compared with {}",
+    .h_levels = "{} against each parameter",
+    .effect_note =
+        "{} − {} at the same point and replication (common random numbers), then the median and the 5–95% "
+        "band of these differences; a band that does not cross the dashed zero line is a clear effect.",
+    .effect_on = "Effect on {}",
+    .h_numbers = "The numbers behind the charts",
+    .numbers_note =
+        "For each chart and x: the points pooled, the runs (done replications of those points) and the "
+        "median "
+        "and 5th and 95th percentiles of their values.",
+    .series = "series",
+    .value = "value",
+    .points = "points",
+    .runs = "runs",
+    .median_effect = "median effect",
+    .single_points = "single points",
+    .log_scale = " (log scale)",
+    .difference_in = "difference in {}",
+    .band = "5–95% of runs",
+    .rate_axis = "shortage rate (shortage / demand)",
+    .fte_years_axis = "shortage (FTE-years)",
+    .cost_axis = "policy cost (million EUR)",
+};
+
+const SweepWords kSweepDutch{
+    .title = "sweep van {}",
+    .h1 = "De arbeidsmarkt voor leraren: een parametersweep",
+    .intro =
+        "Het scenario <strong>{}</strong>{} gesimuleerd op {} punten van een {} over {} {}, met {} "
+        "{} "
+        "per punt (seed {}). De grafieken laten zien hoe elke uitkomst verandert met elke parameter: de lijn "
+        "is "
+        "de mediaan van de runs bij die waarde, de band bevat 90% ervan (5e tot 95e percentiel).{}",
+    .was = " is",
+    .and_alternative = " en het alternatief {} zijn",
+    .and_alternatives = " en de alternatieven {} zijn",
+    .parameter = "parameter",
+    .parameters = "parameters",
+    .replication = "replicatie",
+    .replications = "replicaties",
+    .grid = "roosterontwerp",
+    .lhs = "Latin-hypercube-ontwerp",
+    .sobol = "Sobol-ontwerp",
+    .paired_clause =
+        " Voor elk alternatief is het effect gepaard: het alternatief min de basis op hetzelfde punt en in "
+        "dezelfde replicatie, die dezelfde toevalsgetallen delen.",
+    .incomplete =
+        "<strong>{}</strong>: {} van {} taken (punt, replicatie) zijn klaar{}; de grafieken gebruiken alleen "
+        "die.",
+    .some_failed = "Sommige taken zijn mislukt",
+    .not_complete = "De sweep is niet compleet",
+    .failed = ", {} mislukt",
+    .h_design = "Het ontwerp",
+    .design_meta =
+        "Ontwerp <code>{}</code> (<code>{}</code>): {} punten × {} replicaties = {} taken, {} klaar; seed "
+        "{}; basis {}{}.",
+    .alternatives_list = "; alternatieven {}",
+    .design_file = "Het ontwerpbestand",
+    .parameter_col = "parameter",
+    .values = "waarden",
+    .scale = "schaal",
+    .range = "{} tot {} ({} punten, {})",
+    .sobol_sequence = "Sobol-reeks",
+    .log = "logaritmisch",
+    .linear = "lineair",
+    .h_read = "Zo leest u de grafieken",
+    .read_noise =
+        "De banden tonen de ruis van de simulatie: hoeveel een uitkomst varieert tussen runs met andere "
+        "toevalsgetallen",
+    .read_pooled_grid =
+        " en, omdat alle punten met die waarde van de parameter zijn samengenomen, over de waarden van de "
+        "andere parameters op die punten",
+    .read_pooled_bins =
+        " en, omdat de punten zijn samengenomen in klassen van de parameter, over de waarden binnen de "
+        "klasse "
+        "en over de waarden van de andere parameters op die punten",
+    .read_not_parameters =
+        ". Ze zijn niet de onzekerheid van de parameters zelf: een sweep laat zien wat er gebeurt als een "
+        "parameter een waarde aanneemt, niet hoe waarschijnlijk die waarde is, en een band die over andere "
+        "parameters is samengenomen is maar zo representatief als de spreiding ervan in het ontwerp. ",
+    .read_bins =
+        "Elke x is een klasse van ongeveer {} punten (hoogstens {} klassen van gelijke omvang, getekend bij "
+        "de "
+        "mediaan van de waarden in de klasse); elke stip is één punt, de mediaan van zijn runs. ",
+    .read_definitions =
+        "Grafieken van één uitkomst delen één schaal. Begrippen als in het rapport van een run "
+        "(docs/report.md): het totale tekort is open plus verborgen tekort, landelijk; een tekortpercentage "
+        "is het landelijke tekort gedeeld door de landelijke vraag.",
+    .h_effect = "Effect van {} ten opzichte van {}",
+    .h_levels = "{} per parameter",
+    .effect_note =
+        "{} − {} op hetzelfde punt en in dezelfde replicatie (gedeelde toevalsgetallen), daarna de mediaan "
+        "en "
+        "de 5–95%-band van die verschillen; een band die de gestippelde nullijn niet snijdt, is een "
+        "duidelijk "
+        "effect.",
+    .effect_on = "Effect op {}",
+    .h_numbers = "De getallen achter de grafieken",
+    .numbers_note =
+        "Per grafiek en x: de samengenomen punten, de runs (klaar zijnde replicaties van die punten) en de "
+        "mediaan en het 5e en 95e percentiel van hun waarden.",
+    .series = "reeks",
+    .value = "waarde",
+    .points = "punten",
+    .runs = "runs",
+    .median_effect = "mediaan van het effect",
+    .single_points = "losse punten",
+    .log_scale = " (logaritmische schaal)",
+    .difference_in = "verschil in {}",
+    .band = "5–95% van de runs",
+    .rate_axis = "tekortpercentage (tekort / vraag)",
+    .fte_years_axis = "tekort (FTE-jaren)",
+    .cost_axis = "beleidskosten (miljoen euro)",
 };
 
 }  // namespace
@@ -332,6 +921,19 @@ Lang parse_lang(const std::string& code) {
   if (code == "en") return Lang::en;
   if (code == "nl") return Lang::nl;
   throw InputError(fmt::format("--lang {}: unknown language; use en (English) or nl (Dutch)", code));
+}
+
+std::array<const char*, kWordsCount> all_texts(const Words& w) {
+  // Words holds const char* members only, so it is laid out as an array of them.
+  return std::bit_cast<std::array<const char*, kWordsCount>>(w);
+}
+
+std::array<const char*, kSweepWordsCount> all_texts(const SweepWords& w) {
+  return std::bit_cast<std::array<const char*, kSweepWordsCount>>(w);
+}
+
+const SweepWords& sweep_words(Lang lang) {
+  return lang == Lang::nl ? kSweepDutch : kSweepEnglish;
 }
 
 const Words& words(Lang lang) {

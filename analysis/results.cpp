@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "analysis/h5reader.hpp"
+#include "analysis/report_text.hpp"
 #include "sim/h5writer.hpp"
 #include "sim/output_path.hpp"
 
@@ -456,27 +457,36 @@ StartFacts start_facts(const ScenarioResults& r) {
 }
 
 Pairing pairing_of(const StartFacts& base, const StartFacts& alt) {
-  std::vector<std::string> why;
-  if (base.seed != alt.seed) why.push_back(fmt::format("the seeds differ ({} and {})", base.seed, alt.seed));
-  if (base.replications != alt.replications)
-    why.push_back(fmt::format("the replications differ ({} and {})", base.replications, alt.replications));
-  if (base.start != alt.start || base.end != alt.end)
-    why.push_back(
-        fmt::format("the years differ ({}–{} and {}–{})", base.start, base.end, alt.start, alt.end));
-  else if (base.seed == alt.seed) {
-    // Same seed, same years: the start worlds must be the same too (a scenario may generate another world,
-    // e.g. with world.seed or other schools), judged by what the file recorded of them.
-    const std::size_t n = std::min(base.start_state.size(), alt.start_state.size());
-    for (std::size_t i = 0; i < n; ++i)
-      if (base.start_state[i] != alt.start_state[i]) {
-        why.push_back(
-            fmt::format("the start worlds differ (the recorded state of {} is not the same)", base.start));
-        break;
-      }
-  }
+  // The reasons in each language the report speaks, from the words tables (report_text.cpp).
+  auto reasons = [&](const Words& w) {
+    auto f = [](const char* pattern, auto&&... args) {
+      return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+    };
+    std::vector<std::string> why;
+    if (base.seed != alt.seed) why.push_back(f(w.unpaired_seeds, base.seed, alt.seed));
+    if (base.replications != alt.replications)
+      why.push_back(f(w.unpaired_replications, base.replications, alt.replications));
+    if (base.start != alt.start || base.end != alt.end)
+      why.push_back(f(w.unpaired_years, base.start, base.end, alt.start, alt.end));
+    else if (base.seed == alt.seed) {
+      // Same seed, same years: the start worlds must be the same too (a scenario may generate another
+      // world, e.g. with world.seed or other schools), judged by what the file recorded of them.
+      const std::size_t n = std::min(base.start_state.size(), alt.start_state.size());
+      for (std::size_t i = 0; i < n; ++i)
+        if (base.start_state[i] != alt.start_state[i]) {
+          why.push_back(f(w.unpaired_start, base.start));
+          break;
+        }
+    }
+    return why;
+  };
+  const auto en = reasons(words(Lang::en));
   Pairing p;
-  p.paired = why.empty();
-  if (!p.paired) p.why_not = fmt::format("{}", fmt::join(why, "; "));
+  p.paired = en.empty();
+  if (!p.paired) {
+    p.why_not = fmt::format("{}", fmt::join(en, "; "));
+    p.why_not_nl = fmt::format("{}", fmt::join(reasons(words(Lang::nl)), "; "));
+  }
   return p;
 }
 

@@ -163,7 +163,8 @@ StartFacts start_facts(const ScenarioResults& r);
 
 struct Pairing {
   bool paired = true;
-  std::string why_not;  // empty when paired: e.g. "the seeds differ (1 and 7)"
+  std::string why_not;     // empty when paired: e.g. "the seeds differ (1 and 7)"
+  std::string why_not_nl;  // the same in Dutch, for a Dutch report or terminal ("de seeds verschillen")
 };
 // Paired when the seeds, the replications, the start years and the recorded start states are the same.
 Pairing pairing_of(const StartFacts& base, const StartFacts& alt);

@@ -13,7 +13,9 @@ namespace {
 
 // Layout in SVG user units; the viewBox scales it to the page width.
 constexpr double kWidth = 640, kHeight = 300;
-constexpr double kLeft = 72, kRight = 150, kTop = 34, kBottom = 48;
+constexpr double kLeft = 72, kTop = 34, kBottom = 48;
+// Line charts: the plot's right edge (their legend is under the plot) and the legend's left edge.
+constexpr double kLineRight = 24, kLegendLeft = 16;
 
 struct Scale {
   double d0, d1, r0, r1;
@@ -21,6 +23,13 @@ struct Scale {
     return d1 == d0 ? (r0 + r1) / 2 : r0 + (v - d0) / (d1 - d0) * (r1 - r0);
   }
 };
+
+// A number with the decimal comma of Dutch (12.345,6) instead of the English point (12,345.6).
+std::string with_comma(std::string t, bool comma) {
+  if (comma)
+    for (char& c : t) c = c == ',' ? '.' : c == '.' ? ',' : c;
+  return t;
+}
 
 std::string tick_text(double v, bool percent, bool year) {
   if (year) return fmt::format("{}", static_cast<long>(std::lround(v)));
@@ -209,19 +218,44 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
   // A log axis needs positive values; otherwise the chart falls back to a linear one.
   const bool log = axes.x_log && x0 > 0;
   auto tx = [log](double v) { return log ? std::log10(v) : v; };
-  const Scale lin_x{tx(x0), tx(x1), kLeft, kWidth - kRight}, sy{y0, y1, kHeight - kBottom, kTop};
+  const Scale lin_x{tx(x0), tx(x1), kLeft, kWidth - kLineRight}, sy{y0, y1, kHeight - kBottom, kTop};
   const auto sx = [&](double v) { return lin_x(tx(v)); };
 
-  std::string o = open_svg(id, css_class, title, kHeight);
+  // The legend goes under the chart, across its width, not in a margin beside it: there its text can be
+  // large enough on a phone (10 px and more at 420 px, docs/report.md "Layout") without being cut off.
+  struct Entry {
+    std::string label, colour;
+    enum { line, dashed, dot, band50, band90 } kind;
+  };
+  std::vector<Entry> legend;
+  for (const auto& s : series) {
+    legend.push_back({s.label, s.colour, s.dashed ? Entry::dashed : Entry::line});
+    if (!s.dot_x.empty()) legend.push_back({s.dots_label, s.colour, Entry::dot});
+  }
+  // Explain the bands once, after the lines, for readers who have not met a fan chart.
+  const std::string band_colour = series.empty() ? "#999" : series.front().colour;
+  if (std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo50.empty(); }))
+    legend.push_back({axes.band50_label, band_colour, Entry::band50});
+  if (std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo90.empty(); }))
+    legend.push_back({axes.band90_label, band_colour, Entry::band90});
+  // Two columns where every label fits half the width at the phone's text size, else one.
+  const bool two =
+      std::all_of(legend.begin(), legend.end(), [](const Entry& e) { return text_columns(e.label) <= 28; });
+  const std::size_t columns = two ? 2 : 1, rows = (legend.size() + columns - 1) / columns;
+  constexpr double legend_row = 24, legend_top = kHeight + 6;
+  const double height = legend_top + legend_row * static_cast<double>(rows) + 4;
+
+  std::string o = open_svg(id, css_class, title, height);
   for (double t : yt) {
     o += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
-                     kLeft, kWidth - kRight, sy(t), sy(t));
+                     kLeft, kWidth - kLineRight, sy(t), sy(t));
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                     kLeft - 6, sy(t) + 4, tick_text(t, axes.y_percent, false));
+                     kLeft - 6, sy(t) + 4,
+                     with_comma(tick_text(t, axes.y_percent, false), axes.decimal_comma));
   }
   if (axes.y_zero_line)
     o += fmt::format("<line class=\"zero\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
-                     kLeft, kWidth - kRight, sy(0), sy(0));
+                     kLeft, kWidth - kLineRight, sy(0), sy(0));
   std::vector<std::pair<double, std::string>> xt = axes.x_ticks;
   if (xt.empty()) {
     std::vector<double> at;
@@ -233,17 +267,19 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
     } else {
       at = log ? log_ticks(x0, x1) : nice_ticks(x0, x1, 5);
     }
-    for (double t : at) xt.emplace_back(t, axes.x_years ? tick_text(t, false, true) : value_text(t));
+    for (double t : at)
+      xt.emplace_back(
+          t, axes.x_years ? tick_text(t, false, true) : with_comma(value_text(t), axes.decimal_comma));
   }
   for (const auto& [t, label] : xt)
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
                      sx(t), kHeight - kBottom + 16, html_escape(label));
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\"/>\n", kLeft,
-                   kWidth - kRight, kHeight - kBottom);
+                   kWidth - kLineRight, kHeight - kBottom);
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>\n", kLeft, kTop,
                    kHeight - kBottom);
   o += fmt::format("<text class=\"axis-label\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                   (kLeft + kWidth - kRight) / 2, kHeight - 10, html_escape(axes.x_label));
+                   (kLeft + kWidth - kLineRight) / 2, kHeight - 10, html_escape(axes.x_label));
   o += fmt::format(
       "<text class=\"axis-label\" transform=\"translate(16,{:.1f}) rotate(-90)\" "
       "text-anchor=\"middle\">{}</text>\n",
@@ -269,7 +305,6 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
           "stroke-linecap=\"round\" fill=\"none\"/>\n",
           d, s.colour);
     }
-  double ly = kTop + 6;
   for (const auto& s : series) {
     o += fmt::format(
         "<polyline class=\"line\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{} points=\"{}\"/>\n",
@@ -279,47 +314,41 @@ std::string line_chart(const std::string& id, const std::string& css_class, cons
         if (std::isfinite(s.y[i]))
           o += fmt::format("<circle class=\"marker\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\"/>\n",
                            sx(s.x[i]), sy(s.y[i]), s.colour);
-    o += fmt::format(
-        "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" "
-        "stroke-width=\"3\"{4}/>"
-        "<text class=\"legend\" x=\"{5:.1f}\" y=\"{6:.1f}\">{7}</text>\n",
-        kWidth - kRight + 10, kWidth - kRight + 30, ly, s.colour, s.dashed ? " stroke-dasharray=\"6 3\"" : "",
-        kWidth - kRight + 34, ly + 4, html_escape(s.label));
-    ly += 18;
-    if (!s.dot_x.empty()) {
-      o += fmt::format(
-          "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\" fill-opacity=\"0.55\"/>"
-          "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
-          kWidth - kRight + 20, ly, s.colour, kWidth - kRight + 34, ly + 4, html_escape(s.dots_label));
-      ly += 18;
+  }
+  const double column_width = (kWidth - 2 * kLegendLeft) / static_cast<double>(columns);
+  for (std::size_t k = 0; k < legend.size(); ++k) {
+    const auto& e = legend[k];
+    const double x = kLegendLeft + column_width * static_cast<double>(k % columns),
+                 y = legend_top + legend_row * static_cast<double>(k / columns) + legend_row / 2;
+    switch (e.kind) {
+      case Entry::line:
+      case Entry::dashed:
+        o += fmt::format(
+            "<line x1=\"{0:.1f}\" x2=\"{1:.1f}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" "
+            "stroke-width=\"3\"{4}/>",
+            x, x + 22, y, e.colour, e.kind == Entry::dashed ? " stroke-dasharray=\"6 3\"" : "");
+        break;
+      case Entry::dot:
+        o += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\" fill-opacity=\"0.55\"/>",
+                         x + 11, y, e.colour);
+        break;
+      case Entry::band50:
+      case Entry::band90:
+        o += fmt::format(
+            "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"22\" height=\"10\" fill=\"{}\" fill-opacity=\"{}\"/>", x,
+            y - 5, e.colour, e.kind == Entry::band50 ? "0.5" : "0.18");
+        break;
     }
-  }
-  // Explain the bands once, under the line legend, for readers who have not met a fan chart.
-  const bool has90 =
-      std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo90.empty(); });
-  const bool has50 =
-      std::any_of(series.begin(), series.end(), [](const Series& s) { return !s.lo50.empty(); });
-  const std::string band_colour = series.empty() ? "#999" : series.front().colour;
-  if (has50) {
-    o += fmt::format(
-        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"20\" height=\"10\" fill=\"{}\" fill-opacity=\"0.5\"/>"
-        "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">middle 50% of runs</text>\n",
-        kWidth - kRight + 10, ly - 5, band_colour, kWidth - kRight + 34, ly + 4);
-    ly += 18;
-  }
-  if (has90) {
-    o += fmt::format(
-        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"20\" height=\"10\" fill=\"{}\" fill-opacity=\"0.18\"/>"
-        "<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
-        kWidth - kRight + 10, ly - 5, band_colour, kWidth - kRight + 34, ly + 4,
-        html_escape(axes.band90_label));
+    o += fmt::format("<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x + 28, y + 5,
+                     html_escape(e.label));
   }
   o += "</svg>\n";
   return o;
 }
 
 std::string forest_plot(const std::string& id, const std::string& css_class, const std::string& title,
-                        const std::string& x_label, const std::vector<ForestRow>& rows, bool percent) {
+                        const std::string& x_label, const std::vector<ForestRow>& rows, bool percent,
+                        bool decimal_comma) {
   // 640 units wide, like the line charts; each row's label above its interval (open_svg).
   constexpr double row_h = 36, mark_dy = kRowMarks + 4, left = kRowsLeft, right = kRowsRight, width = kWidth;
   const double height = kTop + 6 + row_h * static_cast<double>(rows.size()) + kBottom;
@@ -337,9 +366,10 @@ std::string forest_plot(const std::string& id, const std::string& css_class, con
   for (double t : ticks) {
     o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
                      sx(t), kTop, axis_y);
-    o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     sx(t), axis_y + 18,
-                     percent ? tick_text(t * 100, false, false) : tick_text(t, false, false));
+    o += fmt::format(
+        "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", sx(t),
+        axis_y + 18,
+        with_comma(percent ? tick_text(t * 100, false, false) : tick_text(t, false, false), decimal_comma));
   }
   o += fmt::format("<line class=\"zero\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
                    sx(0), kTop, axis_y);

@@ -42,11 +42,13 @@ struct Axes {
   std::vector<std::pair<double, std::string>> x_ticks{};
   double x_pad = 0;  // room left and right of the data, in x units (linear axes), so end points are not on
                      // the axes
-  bool y_zero_line = false;                  // keep 0 in the y range and draw it dashed (differences)
-  std::string band90_label = "90% of runs";  // the legend of the light band
+  bool y_zero_line = false;                         // keep 0 in the y range and draw it dashed (differences)
+  std::string band90_label = "90% of runs";         // the legend of the light band
+  std::string band50_label = "middle 50% of runs";  // the legend of the dark band
+  bool decimal_comma = false;                       // numbers as Dutch writes them (12.345,6)
 };
 
-// A line chart with optional 50%/90% bands (a fan chart when the bands are given).
+// A line chart with optional 50%/90% bands (a fan chart when the bands are given); its legend under it.
 std::string line_chart(const std::string& id, const std::string& css_class, const std::string& title,
                        const Axes& axes, const std::vector<Series>& series);
 
@@ -59,7 +61,8 @@ struct ForestRow {
 // Point estimates with interval whiskers and a zero line, each row's label above its whisker (so that the
 // labels read on a narrow screen: docs/report.md, "Layout"); `percent`: values are shares, shown as points.
 std::string forest_plot(const std::string& id, const std::string& css_class, const std::string& title,
-                        const std::string& x_label, const std::vector<ForestRow>& rows, bool percent);
+                        const std::string& x_label, const std::vector<ForestRow>& rows, bool percent,
+                        bool decimal_comma = false);
 
 // Horizontal bars, one row per label (each label above its row, as in the forest plot): each row holds one or
 // more bars, drawn one under another, each from `from` to `to` along the value axis with an optional whisker

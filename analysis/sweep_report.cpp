@@ -16,6 +16,7 @@
 #include "analysis/headlines.hpp"
 #include "analysis/page.hpp"
 #include "analysis/report.hpp"
+#include "analysis/report_text.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/svg.hpp"
 #include "analysis/sweep_results.hpp"
@@ -54,7 +55,9 @@ const Indicator* find_indicator(const std::vector<Indicator>& ind, const std::st
 
 // The headlines (docs/report.md): total shortage per sector and all sectors in each of `years`, the shortage
 // rate per sector in the last of them, shortage FTE-years, and the policy cost where the file has it.
-std::vector<Headline> headlines(const SweepResults& s, const std::vector<int>& years) {
+std::vector<Headline> headlines(const SweepResults& s, const std::vector<int>& years, Lang lang) {
+  const Words& w = words(lang);
+  const SweepWords& sw = sweep_words(lang);
   std::vector<Headline> out;
   std::vector<Extract> extract;
   auto indicator = [&](const std::string& metric, const std::string& sector, std::optional<int> year) {
@@ -63,12 +66,12 @@ std::vector<Headline> headlines(const SweepResults& s, const std::vector<int>& y
       return i ? i->values : std::vector<double>{};
     };
   };
-  auto label = [](const std::string& metric, const std::string& sector, std::optional<int> year) {
+  auto label = [lang](const std::string& metric, const std::string& sector, std::optional<int> year) {
     Indicator i;
     i.metric = metric;
     i.sector = sector;
     i.year = year;
-    return indicator_label(i);
+    return indicator_label(i, lang);
   };
   std::vector<std::string> sectors = s.sectors;
   sectors.push_back("all");
@@ -76,7 +79,7 @@ std::vector<Headline> headlines(const SweepResults& s, const std::vector<int>& y
     for (const auto& sec : sectors) {
       out.push_back({fmt::format("shortage_fte-{}-{}", sec, y),
                      label("shortage_fte", sec, y),
-                     "total shortage (FTE)",
+                     w.shortage_axis,
                      false,
                      1.0,
                      0,
@@ -88,7 +91,7 @@ std::vector<Headline> headlines(const SweepResults& s, const std::vector<int>& y
   for (const auto& sec : s.sectors) {
     out.push_back({fmt::format("shortage_rate-{}-{}", sec, last),
                    label("shortage_rate", sec, last),
-                   "shortage rate (shortage / demand)",
+                   sw.rate_axis,
                    true,
                    1.0,
                    1,
@@ -102,20 +105,15 @@ std::vector<Headline> headlines(const SweepResults& s, const std::vector<int>& y
   }
   out.push_back({"shortage_fte_years-all",
                  label("shortage_fte_years", "all", std::nullopt),
-                 "shortage (FTE-years)",
+                 sw.fte_years_axis,
                  false,
                  1.0,
                  0,
                  {}});
   extract.push_back(indicator("shortage_fte_years", "all", std::nullopt));
   if (s.national.begin()->second.count("cost_total")) {
-    out.push_back({"cost_total-all",
-                   label("cost_total", "all", std::nullopt),
-                   "policy cost (million EUR)",
-                   false,
-                   1e-6,
-                   1,
-                   {}});
+    out.push_back(
+        {"cost_total-all", label("cost_total", "all", std::nullopt), sw.cost_axis, false, 1e-6, 1, {}});
     extract.push_back(indicator("cost_total", "all", std::nullopt));
   }
 
@@ -154,8 +152,8 @@ std::string display_text(const std::string& toml_text) {
   return toml_text;
 }
 
-std::string number_text(double v) {
-  return fmt::format("{:.4g}", v);
+std::string number_text(double v, Lang lang) {
+  return localize(fmt::format("{:.4g}", v), lang);
 }
 
 // The points that share one x of a chart: one value of a grid parameter, or one quantile bin of an lhs or
@@ -167,7 +165,7 @@ struct Group {
   std::vector<std::size_t> points;  // in point order
 };
 
-std::vector<Group> groups_of(const SweepResults& s, const SweepParameter& par) {
+std::vector<Group> groups_of(const SweepResults& s, const SweepParameter& par, Lang lang) {
   std::vector<Group> out;
   if (!par.numeric) {
     // Text values in the order they first appear (the design's order), drawn at 0, 1, 2…
@@ -209,7 +207,8 @@ std::vector<Group> groups_of(const SweepResults& s, const SweepParameter& par) {
     // A bin is drawn at the median of its values (on the log scale for a log parameter).
     const double m = quantile(xs, 0.5);
     g.x = g.lo == g.hi ? g.lo : par.log ? std::pow(10.0, m) : m;
-    g.label = g.lo == g.hi ? number_text(g.lo) : number_text(g.lo) + "–" + number_text(g.hi);
+    g.label = g.lo == g.hi ? number_text(g.lo, lang)
+                           : fmt::format("{}–{}", number_text(g.lo, lang), number_text(g.hi, lang));
   }
   return out;
 }
@@ -243,9 +242,9 @@ struct Curve {
   std::vector<double> dot_x, dot_y;
 };
 
-Curve curve_of(const SweepResults& s, const SweepParameter& par, const Table& t) {
+Curve curve_of(const SweepResults& s, const SweepParameter& par, const Table& t, Lang lang) {
   Curve c;
-  c.groups = groups_of(s, par);
+  c.groups = groups_of(s, par, lang);
   for (const auto& g : c.groups) c.cells.push_back(cell_of(t, g));
   if (!s.is_grid() && par.numeric)
     for (std::size_t p = 0; p < s.points; ++p) {
@@ -257,9 +256,10 @@ Curve curve_of(const SweepResults& s, const SweepParameter& par, const Table& t)
 
 std::string chart(const SweepResults& s, const std::string& id, const std::string& title,
                   const SweepParameter& par, const Curve& c, const Headline& h, const std::string& colour,
-                  bool effect, double y_min, double y_max) {
+                  bool effect, double y_min, double y_max, Lang lang) {
+  const SweepWords& sw = sweep_words(lang);
   svg::Series line;
-  line.label = effect ? "median effect" : "median";
+  line.label = effect ? sw.median_effect : words(lang).median;
   line.colour = colour;
   line.markers = true;
   for (std::size_t i = 0; i < c.groups.size(); ++i) {
@@ -270,10 +270,11 @@ std::string chart(const SweepResults& s, const std::string& id, const std::strin
   }
   line.dot_x = c.dot_x;
   line.dot_y = c.dot_y;
-  line.dots_label = "single points";
+  line.dots_label = sw.single_points;
   svg::Axes ax;
-  ax.x_label = par.key + (par.log ? " (log scale)" : "");
-  ax.y_label = effect ? "difference in " + h.y_label : h.y_label;
+  ax.x_label = par.log ? fmt::format("{}{}", par.key, sw.log_scale) : par.key;
+  ax.y_label = effect ? fmt::format(fmt::runtime(sw.difference_in), h.y_label) : h.y_label;
+  ax.decimal_comma = lang == Lang::nl;
   ax.y_percent = h.share;
   ax.y_from_zero = !effect;
   ax.y_zero_line = effect;
@@ -291,7 +292,7 @@ std::string chart(const SweepResults& s, const std::string& id, const std::strin
   else if (s.is_grid())
     ax.x_pad = c.groups.size() > 1 ? 0.06 * (c.groups.back().x - c.groups.front().x)
                                    : 0.5 * std::fabs(c.groups.front().x);
-  ax.band90_label = "5–95% of runs";
+  ax.band90_label = sw.band;
   return svg::line_chart(id, effect ? "chart sweep-chart sweep-effect" : "chart sweep-chart sweep-level",
                          title, ax, {line});
 }
@@ -299,12 +300,12 @@ std::string chart(const SweepResults& s, const std::string& id, const std::strin
 // Rows of the table behind a chart: exact values (shortest round-trip text) in data-x and data-value
 // attributes, for readers' tools and tests.
 std::string number_rows(const std::string& id, const std::string& series, const SweepParameter& par,
-                        const Curve& c, const Headline& h, bool effect) {
+                        const Curve& c, const Headline& h, bool effect, Lang lang) {
   auto shown = [&](double v) {
-    if (h.share) return effect ? points(v) : percent(v);
+    if (h.share) return localize(effect ? points(v) : percent(v), lang);
     // Small values get a decimal more, so that a small effect does not read as "0".
     const int decimals = h.decimals + (std::fabs(v) < 10 ? 1 : 0);
-    return effect ? signed_thousands(v, decimals) : thousands(v, decimals);
+    return localize(effect ? signed_thousands(v, decimals) : thousands(v, decimals), lang);
   };
   std::string o;
   for (std::size_t i = 0; i < c.groups.size(); ++i) {
@@ -338,16 +339,17 @@ std::pair<double, double> y_range(const std::vector<Curve>& curves) {
   return {lo < 0 ? lo - pad : lo, hi > 0 ? hi + pad : hi};
 }
 
-std::string design_table(const SweepResults& s) {
-  std::string o =
-      "<table "
-      "class=\"design\"><thead><tr><th>parameter</th><th>values</th><th>scale</th></tr></thead><tbody>\n";
+std::string design_table(const SweepResults& s, Lang lang) {
+  const SweepWords& sw = sweep_words(lang);
+  std::string o = fmt::format(
+      "<table class=\"design\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>\n",
+      sw.parameter_col, sw.values, sw.scale);
   for (const auto& par : s.parameters) {
     std::string values, scale = "–";
     if (par.low) {
-      values = fmt::format("{} to {} ({} points, {})", number_text(*par.low), number_text(*par.high),
-                           s.points, s.design_kind == "lhs" ? "Latin hypercube" : "Sobol sequence");
-      scale = par.log ? "log" : "linear";
+      values = fmt::format(fmt::runtime(sw.range), number_text(*par.low, lang), number_text(*par.high, lang),
+                           s.points, s.design_kind == "lhs" ? sw.lhs : sw.sobol_sequence);
+      scale = par.log ? sw.log : sw.linear;
     } else {
       std::vector<std::string> distinct;
       for (const auto& t : par.texts)
@@ -359,9 +361,10 @@ std::string design_table(const SweepResults& s) {
           if (std::find(nums.begin(), nums.end(), v) == nums.end()) nums.push_back(v);
         std::sort(nums.begin(), nums.end());
         distinct.clear();
-        for (double v : nums) distinct.push_back(number_text(v));
+        for (double v : nums) distinct.push_back(number_text(v, lang));
       }
-      values = fmt::format("{}", fmt::join(distinct, ", "));
+      // Dutch numbers have a decimal comma: a semicolon keeps them apart.
+      values = fmt::format("{}", fmt::join(distinct, lang == Lang::nl && par.numeric ? "; " : ", "));
     }
     o += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n", html_escape(par.key),
                      html_escape(values), scale);
@@ -371,7 +374,12 @@ std::string design_table(const SweepResults& s) {
 
 }  // namespace
 
-std::string sweep_report_html(const std::string& h5path, const std::vector<int>& years_in) {
+std::string sweep_report_html(const std::string& h5path, const std::vector<int>& years_in, Lang lang) {
+  const Words& w = words(lang);
+  const SweepWords& sw = sweep_words(lang);
+  auto f = [](const char* pattern, auto&&... args) {
+    return fmt::format(fmt::runtime(pattern), std::forward<decltype(args)>(args)...);
+  };
   const SweepResults s = load_sweep(h5path, headline_metrics(), optional_headline_metrics());
   if (s.parameters.empty()) throw InputError(fmt::format("{}: the sweep has no parameters to chart", h5path));
   std::vector<int> years = years_in;
@@ -383,125 +391,95 @@ std::string sweep_report_html(const std::string& h5path, const std::vector<int>&
   for (int y : years)
     if (y < start || y > end)
       throw InputError(fmt::format("{}: the sweep has no year {} (it records {}–{})", h5path, y, start, end));
-  const std::vector<Headline> hs = headlines(s, years);
+  const std::vector<Headline> hs = headlines(s, years, lang);
   const std::string& base = s.variants.front();
   // The colours of the compare report: the base's blue, and no alternative in it (svg::scenario_colour).
   auto colour = [](std::size_t v) { return svg::scenario_colour(v); };
   const bool pooled = s.is_grid() ? s.parameters.size() > 1 : true;
   const std::size_t total = s.points * s.replications;
 
-  std::string o = page_head("sweep of " + base);
-  o += "<h1>The teacher labour market: a parameter sweep</h1>\n";
-  o += page_provenance(h5path, s.tlm_version, s.created, s.command);
+  std::string o = page_head(f(sw.title, base), w.code);
+  o += fmt::format("<h1>{}</h1>\n", sw.h1);
+  o += page_provenance(h5path, s.tlm_version, s.created, s.command, lang);
   std::vector<std::string> alts(s.variants.begin() + 1, s.variants.end());
+  const std::string alt_list = html_escape(fmt::format("{}", fmt::join(alts, ", ")));
   o += fmt::format(
-      "<p>The scenario <strong>{}</strong>{} simulated at {} points of a {} design over {} parameter{}, "
-      "{} "
-      "replication{} at each point (seed {}). The charts show how each outcome changes with each parameter: "
-      "the line is the median of the runs at that value, the band holds 90% of them (5th to 95th "
-      "percentile).{}</p>\n",
-      html_escape(base),
-      alts.empty() ? " was"
-                   : fmt::format(" and the alternative{} {} were", alts.size() > 1 ? "s" : "",
-                                 html_escape(fmt::format("{}", fmt::join(alts, ", ")))),
-      s.points,
-      s.design_kind == "grid"  ? "grid"
-      : s.design_kind == "lhs" ? "Latin hypercube"
-                               : "Sobol",
-      s.parameters.size(), s.parameters.size() > 1 ? "s" : "", s.replications, s.replications > 1 ? "s" : "",
-      s.seed,
-      alts.empty() ? ""
-                   : " For each alternative the effect is paired: the alternative minus the base at the same "
-                     "point and replication, which share their random numbers.");
+      "<p>{}</p>\n",
+      f(sw.intro, html_escape(base),
+        alts.empty() ? std::string(sw.was)
+                     : f(alts.size() > 1 ? sw.and_alternatives : sw.and_alternative, alt_list),
+        s.points,
+        s.design_kind == "grid"  ? sw.grid
+        : s.design_kind == "lhs" ? sw.lhs
+                                 : sw.sobol,
+        s.parameters.size(), s.parameters.size() > 1 ? sw.parameters : sw.parameter, s.replications,
+        s.replications > 1 ? sw.replications : sw.replication, s.seed, alts.empty() ? "" : sw.paired_clause));
   if (!s.complete || s.done_count() < total)
-    o += fmt::format(
-        "<p class=\"note\"><strong>{}</strong>: {} of {} tasks (point, replication) are done{}; the charts "
-        "use "
-        "those only.</p>\n",
-        s.complete ? "Some tasks failed" : "The sweep is not complete", s.done_count(), total,
-        s.failed_count() ? fmt::format(", {} failed", s.failed_count()) : "");
+    o += fmt::format("<p class=\"note\">{}</p>\n",
+                     f(sw.incomplete, s.complete ? sw.some_failed : sw.not_complete, s.done_count(), total,
+                       s.failed_count() ? f(sw.failed, s.failed_count()) : ""));
 
-  o += "<section id=\"design\">\n<h2>The design</h2>\n";
-  o += design_table(s);
-  o += fmt::format(
-      "<p class=\"meta\">Design <code>{}</code> ({}): {} points × {} replications = {} tasks, {} done; seed "
-      "{}; "
-      "base {}{}.</p>\n",
-      html_escape(s.design_file), html_escape(s.design_kind), s.points, s.replications, total, s.done_count(),
-      s.seed, html_escape(base),
-      alts.empty() ? "" : html_escape(fmt::format("; alternatives {}", fmt::join(alts, ", "))));
-  o += "<details><summary>The design file</summary>\n<pre>" + html_escape(s.design) + "</pre>\n</details>\n";
-  for (const auto& alt : alts) o += settings_table(base, s.scenarios.at(base), alt, s.scenarios.at(alt));
+  o += fmt::format("<section id=\"design\">\n<h2>{}</h2>\n", sw.h_design);
+  o += design_table(s, lang);
+  o += fmt::format("<p class=\"meta\">{}</p>\n",
+                   f(sw.design_meta, html_escape(s.design_file), html_escape(s.design_kind), s.points,
+                     s.replications, total, s.done_count(), s.seed, html_escape(base),
+                     alts.empty() ? "" : f(sw.alternatives_list, alt_list)));
+  o += fmt::format("<details><summary>{}</summary>\n<pre>{}</pre>\n</details>\n", sw.design_file,
+                   html_escape(s.design));
+  for (const auto& alt : alts)
+    o += settings_table(base, s.scenarios.at(base), alt, s.scenarios.at(alt), {}, lang);
 
-  o += "</section>\n<section id=\"caveats\">\n<h2>How to read the charts</h2>\n<p>";
-  o += "The bands show simulation noise: how much an outcome varies between runs with different random "
-       "numbers";
-  if (pooled)
-    o += s.is_grid()
-             ? " and, because every point with that value of the parameter is pooled, across the values "
-               "of the other parameters at those points"
-             : " and, because the points are pooled into bins of the parameter, across the values within "
-               "the bin and across the values of the other parameters at those points";
-  o += ". They are not the uncertainty of the parameters themselves: a sweep shows what happens if a "
-       "parameter "
-       "takes a value, not how likely that value is, and a band pooled over other parameters is only as "
-       "representative as the design's spread of them. ";
+  o += fmt::format("</section>\n<section id=\"caveats\">\n<h2>{}</h2>\n<p>", sw.h_read);
+  o += sw.read_noise;
+  if (pooled) o += s.is_grid() ? sw.read_pooled_grid : sw.read_pooled_bins;
+  o += sw.read_not_parameters;
   if (!s.is_grid())
-    o += fmt::format(
-        "Each x is a bin of about {} points (up to {} bins of equal count, drawn at the median of the bin's "
-        "values); each dot is one point, the median of its runs. ",
-        std::max<std::size_t>(1, s.points / std::min(kMaxBins, s.points)), kMaxBins);
-  o += "Charts of one outcome share one scale. Definitions as in the report of a run (docs/report.md): total "
-       "shortage is open plus hidden shortage, national; a shortage rate is the national shortage divided by "
-       "the national demand.</p>\n";
+    o += f(sw.read_bins, std::max<std::size_t>(1, s.points / std::min(kMaxBins, s.points)), kMaxBins);
+  o += fmt::format("{}</p>\n", sw.read_definitions);
 
   // Levels under the base, then the paired effects of each alternative: per headline a chart per parameter.
   std::string numbers;
   for (std::size_t v = 0; v < s.variants.size(); ++v) {
     const bool effect = v > 0;
-    o += effect ? fmt::format(
-                      "</section>\n<section id=\"effects-{}\">\n<h2>Effect of {} compared with {}</h2>\n", v,
-                      html_escape(s.variants[v]), html_escape(base))
-                : fmt::format("</section>\n<section id=\"levels\">\n<h2>{} against each parameter</h2>\n",
-                              html_escape(base));
+    o += effect ? fmt::format("</section>\n<section id=\"effects-{}\">\n<h2>{}</h2>\n", v,
+                              f(sw.h_effect, html_escape(s.variants[v]), html_escape(base)))
+                : fmt::format("</section>\n<section id=\"levels\">\n<h2>{}</h2>\n",
+                              f(sw.h_levels, html_escape(base)));
     if (effect)
-      o += fmt::format(
-          "<p class=\"note\">{} − {} at the same point and replication (common random numbers), then the "
-          "median and the 5–95% band of these differences; a band that does not cross the dashed zero line "
-          "is a clear effect.</p>\n",
-          html_escape(s.variants[v]), html_escape(base));
+      o += fmt::format("<p class=\"note\">{}</p>\n",
+                       f(sw.effect_note, html_escape(s.variants[v]), html_escape(base)));
     for (std::size_t h = 0; h < hs.size(); ++h) {
       const Table t = effect ? paired(hs[h].values[v], hs[h].values[0]) : hs[h].values[0];
       std::vector<Curve> curves;
-      for (const auto& par : s.parameters) curves.push_back(curve_of(s, par, t));
+      for (const auto& par : s.parameters) curves.push_back(curve_of(s, par, t, lang));
       const auto [y_lo, y_hi] = y_range(curves);
-      o += fmt::format("<h3>{}{}</h3>\n<div class=\"charts\">\n", effect ? "Effect on " : "",
-                       html_escape(hs[h].label));
+      o += fmt::format("<h3>{}</h3>\n<div class=\"charts\">\n",
+                       effect ? f(sw.effect_on, html_escape(hs[h].label)) : html_escape(hs[h].label));
       std::string rows;
       for (std::size_t j = 0; j < s.parameters.size(); ++j) {
         const std::string id = effect ? fmt::format("effect{}-{}-p{}", v, hs[h].id, j)
                                       : fmt::format("level-{}-p{}", hs[h].id, j);
         const std::string title = effect ? fmt::format("{}: {} − {}", hs[h].label, s.variants[v], base)
                                          : fmt::format("{}: {}", hs[h].label, base);
-        o += chart(s, id, title, s.parameters[j], curves[j], hs[h], colour(v), effect, y_lo, y_hi);
-        rows += number_rows(id, effect ? s.variants[v] + " − " + base : base, s.parameters[j], curves[j],
-                            hs[h], effect);
+        o += chart(s, id, title, s.parameters[j], curves[j], hs[h], colour(v), effect, y_lo, y_hi, lang);
+        rows += number_rows(id, effect ? fmt::format("{} − {}", s.variants[v], base) : base, s.parameters[j],
+                            curves[j], hs[h], effect, lang);
       }
       o += "</div>\n";
       numbers += fmt::format(
-          "<details><summary>{}{}</summary>\n<table class=\"sweep-numbers\"><thead><tr><th>series</th>"
-          "<th>parameter</th><th>value</th><th class=\"num\">points</th><th class=\"num\">runs</th><th "
-          "class=\"num\">median</th><th class=\"num\">5%</th><th "
+          "<details><summary>{}{}</summary>\n<table class=\"sweep-numbers\"><thead><tr><th>{}</th>"
+          "<th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th "
+          "class=\"num\">{}</th><th class=\"num\">5%</th><th "
           "class=\"num\">95%</th></tr></thead><tbody>\n{}"
           "</tbody></table>\n</details>\n",
           html_escape(hs[h].label), effect ? html_escape(fmt::format(": {} − {}", s.variants[v], base)) : "",
-          rows);
+          sw.series, sw.parameter_col, sw.value, sw.points, sw.runs, w.median, rows);
     }
   }
 
-  o += "</section>\n<section id=\"numbers\">\n<h2>The numbers behind the charts</h2>\n";
-  o += "<p class=\"note\">For each chart and x: the points pooled, the runs (done replications of those "
-       "points) and the median and 5th and 95th percentiles of their values.</p>\n";
+  o += fmt::format("</section>\n<section id=\"numbers\">\n<h2>{}</h2>\n<p class=\"note\">{}</p>\n",
+                   sw.h_numbers, sw.numbers_note);
   o += numbers;
   o += "</section>\n";
   return page_end(std::move(o));

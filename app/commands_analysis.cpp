@@ -41,6 +41,7 @@ struct EffectsOptions {
   std::string results;
   std::string out_dir;
   std::vector<int> years;
+  std::string lang = "en";  // --lang: of the terminal table
 };
 
 struct ReportOptions {
@@ -285,6 +286,8 @@ void run_compare(CompareOptions& o) {
 }
 
 void run_effects(EffectsOptions& o) {
+  analysis::Lang lang = analysis::Lang::en;
+  as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
   if (o.out_dir.empty()) {
     const auto parent = std::filesystem::path(o.results).parent_path();
@@ -299,16 +302,22 @@ void run_effects(EffectsOptions& o) {
     throw BadInput(fmt::format("{}: cannot create the output folder: {}", o.out_dir, why));
   analysis::Comparison c;
   as_bad_input([&] { c = analysis::write_effects_files(o.results, o.years, o.out_dir); });
-  analysis::print_effects(std::cout, c.effects, c.costs);
+  analysis::print_effects(std::cout, c.effects, c.costs, lang);
   const auto dir = std::filesystem::path(o.out_dir);
-  std::cout << fmt::format("\nWrote {} and {}\n", (dir / "effects.csv").string(),
-                           (dir / "effects.json").string());
+  std::cout << "\n"
+            << fmt::format(fmt::runtime(analysis::words(lang).t_wrote_two), (dir / "effects.csv").string(),
+                           (dir / "effects.json").string())
+            << "\n";
 }
 
 void run_report(ReportOptions& o) {
   analysis::Lang lang = analysis::Lang::en;
   as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
+  // The calibration report is in English only (docs/report.md, "Language"): refused, not written in English
+  // under a Dutch flag.
+  if (lang != analysis::Lang::en && analysis::is_calibration_file(o.results))
+    throw BadInput(fmt::format("--lang {}: the report of a calibration file is in English only", o.lang));
   if (o.output.empty()) {
     // A calibration's report has the name `tlm calibrate` gives it (calib.h5 -> calib.report.html), so that
     // writing it again replaces that one.
@@ -345,10 +354,9 @@ void register_analysis_commands(CLI::App& app) {
   c->add_option("--years", cmp->years,
                 "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
       ->delimiter(',');
-  c->add_option(
-      "--lang", cmp->lang,
-      "Language of report.html and of the -q summary: en (English, the default) or nl (Dutch); not with "
-      "--posterior");
+  c->add_option("--lang", cmp->lang,
+                "Language of report.html and of the terminal table (with -q its summary): en (English, the "
+                "default) or nl (Dutch); not with --posterior");
   c->add_option("--posterior", cmp->posterior,
                 "Run on draws of this calibration's posterior (tlm calibrate's file): each effect with an "
                 "interval that holds the parameters' uncertainty, and the simulation noise apart")
@@ -368,6 +376,8 @@ void register_analysis_commands(CLI::App& app) {
   e->add_option("--years", eff->years,
                 "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
       ->delimiter(',');
+  e->add_option("--lang", eff->lang,
+                "Language of the terminal table: en (English, the default) or nl (Dutch)");
   e->callback([eff] { run_effects(*eff); });
 
   auto rep = std::make_shared<ReportOptions>();
@@ -387,8 +397,8 @@ void register_analysis_commands(CLI::App& app) {
                 "start+5 and the last year; a calibration: not used)")
       ->delimiter(',');
   r->add_option("--lang", rep->lang,
-                "Language of the report of a results file: en (English, the default) or nl (Dutch); a sweep "
-                "or calibration report is in English");
+                "Language of the report of a results or sweep file: en (English, the default) or nl (Dutch); "
+                "the report of a calibration file is in English only (nl is refused)");
   r->callback([rep] { run_report(*rep); });
 }
 

@@ -260,3 +260,14 @@ TEST_CASE("a damaged calibration file is refused with exit code 2", "[calibratio
   // A file of another kind is read as a results file, which it is not either.
   refused(Damage::NotCalibration, "bad.h5");
 }
+
+TEST_CASE("tlm report --lang nl of a calibration file is refused: its report is in English only",
+          "[calibration][report][lang]") {
+  TempDir dir;
+  const std::string path = dir / "calib.h5";
+  write_calibration(path);
+  const auto r = run(fmt::format("'{}' report '{}' --lang nl -o '{}'", tlm_binary(), path, dir / "nl.html"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--lang nl: the report of a calibration file is in English only") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir / "nl.html"));
+}

@@ -2,7 +2,7 @@
 // console errors or network requests, and every chart is there and has been drawn (non-zero size); on a
 // wide screen (1400 px), a phone (420 px) and printed on A4 nothing sticks out sideways (the page never
 // scrolls horizontally: wide tables scroll in their own box on screen and fit the paper), and the labels of
-// the forest plots read at 10 px or more.
+// the forest plots and the charts' legends read at 10 px or more.
 // Usage: node report_test.js REPORT.html [--kind results|sweep|sensitivity|calibration] --scenarios N
 //          [--sectors 3] [--shots DIR]
 // --kind results (the default) also checks the charts of a results report; --shots writes screenshots at
@@ -52,7 +52,8 @@ async function resultsCharts(page, args, failures) {
   if (s > 1 && (await count('#effects')) !== 1) failures.push('no effects section in a comparison');
   if (s === 1 && (await count('#effects')) !== 0) failures.push('an effects section in a single run');
   const text = await page.locator('#summary').innerText();
-  if (!/total shortage in po is/.test(text)) failures.push('the summary does not state the po shortage');
+  // In English or, with --lang nl, in Dutch.
+  if (!/total shortage in po is|totale tekort in po/.test(text)) failures.push('the summary does not state the po shortage');
 
   // Printing must not lose charts: the print stylesheet keeps them.
   await page.emulateMedia({ media: 'print' });
@@ -116,7 +117,7 @@ async function shoot(page, file) {
 }
 
 // Every width of a screen and the printed page: no sideways overflow, every table in its scrolling box,
-// forest plot labels of 10 px or more on the phone; screenshots and the PDF into --shots.
+// forest plot labels and chart legends of 10 px or more on the phone; screenshots and the PDF into --shots.
 async function layout(page, args, failures) {
   // Named after the file, or its folder for a report.html (tlm compare's and tlm sensitivity's).
   const base = path.basename(args.report, '.html');
@@ -133,15 +134,20 @@ async function layout(page, args, failures) {
     await page.setViewportSize({ width, height: 900 });
     await check(`${width} px screen`);
     if (width === 420) {
-      // Forest plot labels as a reader sees them: the font size in the SVG's units times its scale.
-      const sizes = await page.locator('svg.forest-plot .row-label, svg.forest-plot .tick').evaluateAll((els) =>
+      // Forest plot labels and the legends of every chart as a reader sees them: the font size in the SVG's
+      // units times its scale.
+      const shown = (selector) => page.locator(selector).evaluateAll((els) =>
         els.map((t) => {
           const svg = t.ownerSVGElement;
           const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
           return parseFloat(getComputedStyle(t).fontSize) * scale;
-        }));
-      const smallest = Math.min(...sizes);
-      if (sizes.length > 0 && smallest < 10) failures.push(`forest plot labels are ${smallest.toFixed(1)} px at 420 px`);
+        }).filter((px) => px > 0));  // not in a closed <details>
+      for (const [what, selector] of [['forest plot labels', 'svg.forest-plot .row-label, svg.forest-plot .tick'],
+                                      ['chart legends', 'svg .legend']]) {
+        const sizes = await shown(selector);
+        const smallest = Math.min(...sizes);
+        if (sizes.length > 0 && smallest < 10) failures.push(`${what} are ${smallest.toFixed(1)} px at 420 px`);
+      }
     }
     if (args.shots) await shoot(page, path.join(args.shots, `${name}-${width}`));
   }

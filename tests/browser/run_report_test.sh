@@ -27,6 +27,9 @@ check() { node "$work/report_test.js" "$@" "${shots[@]}"; }
 "$tlm" report "$work/compare.h5" -o "$work/compare.html"
 "$tlm" report "$work/single.h5" -o "$work/single.html"
 check "$work/compare.html" --scenarios 3
+# The same comparison in Dutch: longer words in the same layout.
+"$tlm" report "$work/compare.h5" --lang nl -o "$work/compare-nl.html"
+check "$work/compare-nl.html" --scenarios 3
 check "$work/single.html" --scenarios 1
 
 "$tlm" run tiny -r 3 -o "$work/tiny.h5" --quiet
@@ -48,6 +51,8 @@ rm -f "$work/sweep.h5"
 (cd "$work" && "$tlm" sweep sweep.toml -q -o sweep.h5)
 "$tlm" report "$work/sweep.h5" -o "$work/sweep.html"
 check "$work/sweep.html" --kind sweep
+"$tlm" report "$work/sweep.h5" --lang nl -o "$work/sweep-nl.html"
+check "$work/sweep-nl.html" --kind sweep
 
 cat >"$work/study.toml" <<'END'
 scenario = "tiny"
