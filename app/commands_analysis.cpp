@@ -258,6 +258,7 @@ void run_compare(CompareOptions& o) {
   InterruptGuard guard;
   StagedFolder folder(o.out_dir);
   o.run.scenarios = o.scenarios;
+  o.run.analysed = true;
   o.run.output = (fs::path(folder.path()) / "results.h5").string();
   analysis::Comparison comparison;
   try {
