@@ -20,7 +20,7 @@
 
 namespace tlm::analysis {
 
-void write_text_file(const std::string& path, const std::string& text, const std::string& what) {
+std::string write_text_temporary(const std::string& path, const std::string& text, const std::string& what) {
   // Only a regular file (or nothing) is replaced: renaming over a link, a FIFO or a device (/dev/null) would
   // destroy something that is not ours.
   std::error_code st_ec;
@@ -45,6 +45,12 @@ void write_text_file(const std::string& path, const std::string& text, const std
     throw std::runtime_error(
         fmt::format("cannot write {}: {}", path, std::strerror(!written ? err : close_err)));
   }
+  return temp;
+}
+
+void write_text_file(const std::string& path, const std::string& text, const std::string& what) {
+  const std::string temp = write_text_temporary(path, text, what);
+  std::error_code ec;
   std::filesystem::rename(temp, path, ec);
   if (ec) {
     std::filesystem::remove(temp, ec);
