@@ -205,6 +205,7 @@ const Array& ScenarioResults::metric(const std::string& m) const {
 FileInfo read_file_info(const std::string& path) {
   QuietErrors quiet;
   Reader rd(path);
+  rd.check_complete();
   FileInfo info;
   info.format_version = rd.format_version();
   info.tlm_version = rd.string_attr("/", "tlm_version");
@@ -240,6 +241,7 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
                               const std::optional<std::vector<std::string>>& subject_metric_names) {
   QuietErrors quiet;
   Reader rd(path);
+  rd.check_complete();
   if (!rd.exists(scenario) || !rd.is_scenario_group(scenario))
     throw InputError(fmt::format("{}: no scenario group '{}'", path, scenario));
   rd.check_format();
