@@ -60,7 +60,7 @@ std::string correlation_cell(double r) {
 
 }  // namespace
 
-std::string calibration_report_html(const std::string& h5path) {
+std::string calibration_report_html(const std::string& h5path, const std::string& shown) {
   const CalibrationResults c = load_calibration_results(h5path);
   const auto& prior = c.generations.front();
   const auto& post = c.generations.back();
@@ -73,7 +73,7 @@ std::string calibration_report_html(const std::string& h5path) {
 
   std::string o = page_head("calibration of " + scenario);
   o += fmt::format("<h1>Calibration of {}</h1>\n", html_escape(scenario));
-  o += page_provenance(h5path, c.tlm_version, c.created, c.command);
+  o += page_provenance(shown.empty() ? h5path : shown, c.tlm_version, c.created, c.command);
 
   // The summary: what was fitted, to what, how far it got, and what that does and does not mean.
   o += "<section id=\"summary\">\n<h2>Summary</h2>\n";

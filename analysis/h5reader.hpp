@@ -77,10 +77,39 @@ struct Reader {
 
   explicit Reader(const std::string& p) : path(p) {
     if (auto why = file_problem(p); !why.empty()) throw InputError(why);
-    if (H5Fis_hdf5(p.c_str()) <= 0)
+    // A writer's temporary (<file>.tmp<pid>) that HDF5 cannot open is a file still being written (HDF5 locks
+    // it) or left by a killed writer: said so rather than "not HDF5".
+    if (H5Fis_hdf5(p.c_str()) <= 0) {
+      if (is_temporary_name(p)) throw InputError(unfinished(p));
       throw InputError(fmt::format("{}: not a tlm results file (not an HDF5 file)", p));
+    }
     file = Handle(H5Fopen(p.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-    if (!file.valid()) throw InputError(fmt::format("{}: cannot open the HDF5 file", p));
+    if (!file.valid())
+      throw InputError(is_temporary_name(p) ? unfinished(p)
+                                            : fmt::format("{}: cannot open the HDF5 file", p));
+  }
+
+  // Whether the name ends in .tmp<pid> or .tmp<pid>.<n>, the temporaries of tlm's writers.
+  static bool is_temporary_name(const std::string& p) {
+    const auto pos = p.rfind(".tmp");
+    if (pos == std::string::npos || pos + 4 == p.size()) return false;
+    const std::string rest = p.substr(pos + 4);
+    return rest.find_first_not_of("0123456789.") == std::string::npos && rest.front() != '.';
+  }
+  static std::string unfinished(const std::string& p) {
+    return fmt::format(
+        "{}: an unfinished run: its results file is still being written, or its run was stopped before the "
+        "end; wait for the run to finish, or run it again",
+        p);
+  }
+
+  // A results file is created with the root attribute complete = 0 and set to 1 just before it is renamed
+  // into place (docs/output.md): 0 is a run still writing it or killed, never a file to analyse. Files of a
+  // tlm before the attribute have none; they were only ever renamed into place whole. Sweep and calibration
+  // files (root attribute kind) have their own.
+  void check_complete() const {
+    if (has_attr("/", "kind") || !has_attr("/", "complete")) return;
+    if (number_attr<std::int64_t>("/", "complete", H5T_NATIVE_INT64) != 1) throw InputError(unfinished(path));
   }
 
   [[noreturn]] void fail(const std::string& what) const {

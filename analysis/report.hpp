@@ -29,7 +29,8 @@ std::string sweep_report_html(const std::string& h5path, const std::vector<int>&
 // The report of a calibration file of `tlm calibrate` (calibration_report.cpp): each target measured against
 // the prior and posterior predictive, the marginal posteriors over their priors, the posterior correlations
 // and the generations. An inconsistent file is an InputError.
-std::string calibration_report_html(const std::string& h5path);
+// `shown`: the name the page gives the file (default `h5path`), when it is read under a temporary name.
+std::string calibration_report_html(const std::string& h5path, const std::string& shown = "");
 
 struct Effect;
 // The sentence that reports one effect against the base, e.g. "11 FTE lower than under base (95% interval

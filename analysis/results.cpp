@@ -21,7 +21,7 @@
 
 namespace tlm::analysis {
 
-void write_text_file(const std::string& path, const std::string& text, const std::string& what) {
+std::string write_text_temporary(const std::string& path, const std::string& text, const std::string& what) {
   // Only a regular file (or nothing) is replaced: renaming over a link, a FIFO or a device (/dev/null) would
   // destroy something that is not ours.
   std::error_code st_ec;
@@ -46,6 +46,12 @@ void write_text_file(const std::string& path, const std::string& text, const std
     throw std::runtime_error(
         fmt::format("cannot write {}: {}", path, std::strerror(!written ? err : close_err)));
   }
+  return temp;
+}
+
+void write_text_file(const std::string& path, const std::string& text, const std::string& what) {
+  const std::string temp = write_text_temporary(path, text, what);
+  std::error_code ec;
   std::filesystem::rename(temp, path, ec);
   if (ec) {
     std::filesystem::remove(temp, ec);
@@ -200,6 +206,7 @@ const Array& ScenarioResults::metric(const std::string& m) const {
 FileInfo read_file_info(const std::string& path) {
   QuietErrors quiet;
   Reader rd(path);
+  rd.check_complete();
   FileInfo info;
   info.format_version = rd.format_version();
   info.tlm_version = rd.string_attr("/", "tlm_version");
@@ -235,6 +242,7 @@ ScenarioResults load_scenario(const std::string& path, const std::string& scenar
                               const std::optional<std::vector<std::string>>& subject_metric_names) {
   QuietErrors quiet;
   Reader rd(path);
+  rd.check_complete();
   if (!rd.exists(scenario) || !rd.is_scenario_group(scenario))
     throw InputError(fmt::format("{}: no scenario group '{}'", path, scenario));
   rd.check_format();

@@ -26,6 +26,11 @@ struct InputError : std::runtime_error {
 // write"), like any unwritable output path; a write that fails on the way (a full disk) is a
 // std::runtime_error naming the reason. Either way the temporary is removed and `path` is unchanged.
 void write_text_file(const std::string& path, const std::string& text, const std::string& what = "");
+// The first half of write_text_file, for outputs that appear together or not at all: writes and closes `text`
+// under the temporary name and returns it; the caller renames it over `path` (or removes it). Fails as
+// write_text_file does, the temporary removed.
+std::string write_text_temporary(const std::string& path, const std::string& text,
+                                 const std::string& what = "");
 
 // Why `path` cannot be read as a tlm `kind` ("P: no such file", "P: not a tlm results file (a directory)"),
 // or

@@ -64,6 +64,8 @@ struct RunOptions {
   std::string output;                  // -o; default: <first scenario name>.h5
   std::string max_memory;              // --max-memory; empty: the memory available
   bool quiet = false;
+  // The runs are analysed after (tlm compare): the memory estimate counts what the analysis holds.
+  bool analysed = false;
   // Called with the planned scenarios (group name, first and last year) after they are read and before
   // anything is built, run or written: a command refuses what it could not use there (BadInput).
   struct Planned {

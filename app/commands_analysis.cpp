@@ -259,6 +259,7 @@ void run_compare(CompareOptions& o) {
   InterruptGuard guard;
   StagedFolder folder(o.out_dir);
   o.run.scenarios = o.scenarios;
+  o.run.analysed = true;
   o.run.output = (fs::path(folder.path()) / "results.h5").string();
   analysis::Comparison comparison;
   try {
@@ -371,7 +372,10 @@ void register_analysis_commands(CLI::App& app) {
       "effects",
       "Rebuild effects.csv, effects.json and the effects table from a results file of several scenarios "
       "(the first is the base), as tlm compare makes them, without running anything");
-  e->add_option("results", eff->results, "RESULTS.h5 written by tlm compare or tlm run")->required();
+  e->add_option("results", eff->results,
+                "RESULTS.h5 written by tlm compare or tlm run; an unfinished one (a run still writing it or "
+                "killed) is refused")
+      ->required();
   e->add_option("-o,--output", eff->out_dir, "Output folder (default: the folder of RESULTS.h5)");
   e->add_option("--years", eff->years,
                 "Years of the per-year effects, e.g. 2030,2035 (default start+5, start+10, end)")
@@ -386,9 +390,11 @@ void register_analysis_commands(CLI::App& app) {
       "Write the HTML report of a results file; of a sweep file (each headline against each parameter, "
       "under the base and as each alternative's paired effect); or of a calibration file (each target "
       "measured against simulated before and after the fit, the posteriors, the generations)");
-  r->add_option("results", rep->results,
-                "RESULTS.h5 written by tlm run or tlm compare, SWEEP.h5 by tlm sweep, or CALIB.h5 by tlm "
-                "calibrate")
+  r->add_option(
+       "results", rep->results,
+       "RESULTS.h5 written by tlm run or tlm compare (an unfinished one, of a run still writing it or "
+       "killed, is refused), SWEEP.h5 by tlm sweep (an unfinished SWEEP.h5.part too: its done tasks), "
+       "or CALIB.h5 by tlm calibrate")
       ->required();
   r->add_option("-o,--output", rep->output,
                 "HTML file (default: RESULTS with .html; a calibration file CALIB.h5: CALIB.report.html)");

@@ -8,7 +8,10 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -117,7 +120,79 @@ std::vector<std::string> dead_calibration_temporaries(const std::vector<std::str
   return removed;
 }
 
+// Text outputs written and closed under temporary names beside them, renamed into place by publish(): with
+// the calibration file, the outputs appear together or not at all. Those not published are removed.
+class StagedTexts {
+ public:
+  StagedTexts() = default;
+  StagedTexts(const StagedTexts&) = delete;
+  StagedTexts& operator=(const StagedTexts&) = delete;
+  ~StagedTexts() {
+    std::error_code ec;
+    for (const auto& staged : staged_) fs::remove(staged.first, ec);
+  }
+  void write(const std::string& path, const std::string& text, const std::string& what = "") {
+    staged_.emplace_back(analysis::write_text_temporary(path, text, what), path);
+  }
+  void publish() {
+    while (!staged_.empty()) {
+      const auto [temp, path] = staged_.front();
+      std::error_code ec;
+      fs::rename(temp, path, ec);
+      if (ec) throw std::runtime_error(fmt::format("cannot write {}: {}", path, ec.message()));
+      staged_.erase(staged_.begin());
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> staged_;  // temporary, final path
+};
+
+// What a calibration refused after its batches had run (a target no run gives a value, a later batch
+// refused) made goes with the refusal: the runs folder when it made it, else the files it added to it.
+// An earlier calibration's files stay; an interrupted or failed one (exit 130, 1) keeps its batches for
+// --resume.
+class RunsOnRefusal {
+ public:
+  explicit RunsOnRefusal(std::string runs) : runs_(std::move(runs)) {
+    std::error_code ec;
+    existed_ = fs::exists(fs::symlink_status(runs_, ec));
+    if (existed_)
+      for (fs::directory_iterator it(runs_, ec), end; !ec && it != end; it.increment(ec))
+        before_.insert(it->path().filename().string());
+  }
+  void remove_made() noexcept {
+    std::error_code ec;
+    if (!existed_) {
+      fs::remove_all(runs_, ec);
+      return;
+    }
+    std::vector<fs::path> added;
+    for (fs::directory_iterator it(runs_, ec), end; !ec && it != end; it.increment(ec))
+      if (!before_.count(it->path().filename().string())) added.push_back(it->path());
+    for (const auto& p : added) fs::remove_all(p, ec);
+  }
+
+ private:
+  std::string runs_;
+  bool existed_ = false;
+  std::set<std::string> before_;
+};
+
+void calibrate(const CalibrateOptions& opts, std::optional<RunsOnRefusal>& made);
+
 void run_calibrate_command(const CalibrateOptions& opts) {
+  std::optional<RunsOnRefusal> made;
+  try {
+    calibrate(opts, made);
+  } catch (const BadInput&) {
+    if (made) made->remove_made();
+    throw;
+  }
+}
+
+// `made` is set once the runs folder is about to be made (on the leader rank).
+void calibrate(const CalibrateOptions& opts, std::optional<RunsOnRefusal>& made) {
   const auto start = std::chrono::steady_clock::now();
   // On MPI ranks every rank runs the same ABC-SMC (its draws are counter-based) and every batch runs as one
   // sweep over all ranks; rank 0 reads each batch's file and hands the results to the others, and writes.
@@ -153,6 +228,7 @@ void run_calibrate_command(const CalibrateOptions& opts) {
   if (leader) {
     if (fs::exists(fs::symlink_status(runs, ec)) && !fs::is_directory(fs::symlink_status(runs, ec)))
       throw BadInput(fmt::format("cannot write {}: it exists and is not a folder", runs));
+    made.emplace(runs);
     if (auto why = made_runs.make(runs); !why.empty())
       throw BadInput(fmt::format("cannot write {}: {}", runs, why));
     // What a calibration killed while it wrote left: the temporaries of its files and of its batches' files
@@ -326,8 +402,12 @@ void run_calibrate_command(const CalibrateOptions& opts) {
   for (const auto& t : study.targets) posterior += "," + csv_quote("simulated: " + t.quantity.label);
   posterior += "\n";
   std::string generations = "generation,tolerance,proposals,accepted,acceptance_rate,ess\n";
+  // The final outputs appear together or not at all: each is written and closed under a temporary name, and
+  // all are renamed into place once every one is written. A failure on the way (a full disk) exits 1 with
+  // the temporaries removed and every earlier file of those names as it was; the runs stay for --resume.
+  sim::H5Writer f(output);
+  StagedTexts texts;
   {
-    sim::H5Writer f(output);
     f.set_attr("/", "kind", std::string("calibration"));
     f.set_attr("/", "tlm_version", std::string(TLM_VERSION));
     f.set_attr("/", "created", now_iso8601());
@@ -388,15 +468,15 @@ void run_calibrate_command(const CalibrateOptions& opts) {
       generations += fmt::format("{},{},{},{},{},{}\n", g, gen.tolerance, gen.proposals, n,
                                  gen.acceptance_rate(), gen.ess());
     }
-    f.commit();
+    f.close();
   }
   const std::string stem = output.ends_with(".h5") ? output.substr(0, output.size() - 3) : output;
-  analysis::write_text_file(stem + ".posterior.csv", posterior);
-  analysis::write_text_file(stem + ".generations.csv", generations);
   // The report, named like the CSVs beside it; `tlm report` writes the same page from the file alone.
   const std::string report = stem + ".report.html";
   try {
-    analysis::write_text_file(report, analysis::calibration_report_html(output), "the report");
+    texts.write(stem + ".posterior.csv", posterior);
+    texts.write(stem + ".generations.csv", generations);
+    texts.write(report, analysis::calibration_report_html(f.temp_path(), output), "the report");
   } catch (const analysis::InputError& e) {
     throw BadInput(e.what());
   }
@@ -419,9 +499,14 @@ void run_calibrate_command(const CalibrateOptions& opts) {
         "tolerance {:.3g}; targets: {})",
         scenario_name, opts.calibration, gens.size(), last.particles.size(), last.tolerance,
         fmt::join(labels, ", "));
-    analysis::write_text_file(opts.write_scenario,
-                              fitted_scenario(study, overrides, opts.write_scenario, description));
+    try {
+      texts.write(opts.write_scenario, fitted_scenario(study, overrides, opts.write_scenario, description));
+    } catch (const analysis::InputError& e) {
+      throw BadInput(e.what());
+    }
   }
+  f.publish();
+  texts.publish();
   if (opts.quiet) return;
   std::cout << "generation  tolerance   proposals  acceptance    ESS\n";
   for (std::size_t g = 0; g < gens.size(); ++g)
@@ -471,7 +556,11 @@ void register_calibrate_commands(CLI::App& app) {
   cmd->add_flag("--resume", opts->resume,
                 "Finish an interrupted calibration: the batches already run are reused, not run again");
   cmd->add_flag("-q,--quiet", opts->quiet, "No progress and no summary");
-  cmd->footer("Every particle runs the same replications' random numbers. See docs/calibration.md.");
+  cmd->footer(
+      "Every particle runs the same replications' random numbers. Its files appear together or not at all:\n"
+      "a write that fails (a full disk) exits 1 with none of them replaced and the runs kept for --resume.\n"
+      "Refused after its batches have run (exit 2), it removes the runs folder it made. See\n"
+      "docs/calibration.md.");
   cmd->callback([opts] { run_calibrate_command(*opts); });
 }
 

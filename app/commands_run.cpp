@@ -97,7 +97,7 @@ void add_run_options(CLI::App& cmd, RunOptions& opts) {
       ->type_name("KEY=VALUE");
   cmd.add_option("--max-memory", opts.max_memory,
                  "Refuse a run whose estimated memory exceeds SIZE (e.g. 4G, 512M; default: the memory "
-                 "available, /proc/meminfo)")
+                 "available, /proc/meminfo); compare: its analysis too, which holds every replication")
       ->type_name("SIZE");
   cmd.add_flag("-q,--quiet", opts.quiet,
                "No progress; run: no headline table; compare: a short summary instead of the effects table");
@@ -127,7 +127,7 @@ std::string run_scenarios(const RunOptions& opts_in, bool rename_duplicates) {
             fmt::format("--max-memory: `{}` is not a size (e.g. 4G, 512M, 800k)", opts.max_memory));
     }
     // Before anything is allocated or written: a run too large for the machine is bad input.
-    experiment::check_memory(variants, opts.threads, max_memory);
+    experiment::check_memory(variants, opts.threads, max_memory, opts.analysed);
     if (opts.output.empty()) opts.output = variants.front().params.name + ".h5";
     std::vector<std::pair<std::string, std::string>> provenance{
         {"tlm_version", TLM_VERSION}, {"created", now_iso8601()}, {"command", command_line()}};

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "models/data_import.hpp"
+#include "models/outcomes.hpp"
 #include "sim/runner.hpp"
 
 namespace tlm::experiment {
@@ -81,6 +82,30 @@ People people_of(const models::Params& p) {
   return n;
 }
 
+// What the analysis of tlm compare (analysis/effects.cpp, costs.cpp, report.cpp) holds per replication: the
+// arrays of the scenario it has loaded (one at a time: 9 metrics by region and sector, 2 by vo subject, the
+// cohort tables), and of every scenario what the report keeps for its charts and effects (national series,
+// the shortage rate by region, the indicators), with the vectors' own overhead.
+struct AnalysisBytes {
+  double loaded = 0, kept = 0;
+};
+
+AnalysisBytes analysis_per_replication(const People& n) {
+  constexpr double S = models::kSectors, P = models::kProgrammes, Rt = models::kRoutes,
+                   K = models::kRetentionYears;
+  constexpr double kMetrics = 9, kSubjectMetrics = 2, kVector = 40;  // a std::vector's header and heap block
+  const double Y = n.years, G = n.regions, X = n.subjects;
+  AnalysisBytes b;
+  const double cubes = (kMetrics * S + kSubjectMetrics * X) * Y * G;
+  const double cohorts = Y * (S * Rt * (K + 1) + Rt * (K + 1) + 2 * P + 2 * S);
+  // With the sums and series made from them, and the allocator's slack: 2.5 times the arrays (about 1.5 times
+  // the measured growth of the peak with -r, tests/test_hardening_e2e.cpp).
+  b.loaded = 2.5 * 8.0 * (cubes + cohorts);
+  const double indicators = 64 + 6 * X;
+  b.kept = 8.0 * (Y * G + (S + 4) * Y + 2 * indicators) + kVector * (Y + S + 6 + indicators / 8);
+  return b;
+}
+
 std::string millions(double n) {
   if (n >= 1e6) return fmt::format("{:.1f} million", n / 1e6);
   if (n >= 1e4) return fmt::format("{:.0f} thousand", n / 1e3);
@@ -96,11 +121,19 @@ std::string size_text(double bytes) {
   return fmt::format("{:.0f} KiB", std::ceil(bytes / 1024.0));
 }
 
-MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads) {
+MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads, bool analysed) {
   MemoryEstimate e;
   long total_replications = 0;
+  double loaded = 0, kept = 0;
   for (const auto& v : variants) {
     const auto n = people_of(v.params);
+    if (analysed) {
+      const auto a = analysis_per_replication(n);
+      const double reps = v.replications();
+      loaded = std::max(loaded, a.loaded * reps);
+      kept += a.kept * reps;
+      e.analysed_replications = std::max<long>(e.analysed_replications, v.replications());
+    }
     const double agents = n.teachers * kTeacherBytes + n.students * kStudentBytes + n.reserve * kReserveBytes;
     // The start world holds the people of the start year (the peak bounds them) once per variant.
     e.world_bytes += agents;
@@ -121,6 +154,7 @@ MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads
   }
   e.in_flight =
       static_cast<int>(std::max<long>(1, std::min<long>(sim::resolve_threads(threads), total_replications)));
+  e.analysis_bytes = loaded + kept;
   return e;
 }
 
@@ -155,10 +189,19 @@ std::optional<double> parse_size(const std::string& text) {
   return value * std::pow(1024.0, static_cast<double>(units.find(unit[0]) + 1));
 }
 
-void check_memory(const std::vector<Variant>& variants, int threads, std::optional<double> limit) {
-  const auto e = estimate_memory(variants, threads);
+void check_memory(const std::vector<Variant>& variants, int threads, std::optional<double> limit,
+                  bool analysed) {
+  const auto e = estimate_memory(variants, threads, analysed);
   const auto available = limit ? limit : available_memory();
   if (!available || e.total_bytes() <= *available) return;
+  if (e.analysis_bytes > e.runs_bytes())
+    throw PlanError(fmt::format(
+        "this comparison needs about {} of memory, more than {} ({}): its analysis (the effects and the "
+        "report) holds the {} replications of a scenario at once, and of every scenario its series (the runs "
+        "themselves need about {}). Lower -r, the years or the regions; or give --max-memory if the "
+        "estimate is wrong for this machine",
+        size_text(e.analysis_bytes), limit ? "--max-memory" : "the memory available", size_text(*available),
+        e.analysed_replications, size_text(e.runs_bytes())));
   throw PlanError(fmt::format(
       "this run needs about {} of memory, more than {} ({}): the start world{} {} and {} replication{} at "
       "once "

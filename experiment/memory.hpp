@@ -4,6 +4,7 @@
 // (a sweep's): its size against the room on its file system.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,19 @@ struct MemoryEstimate {
   double world_bytes = 0;                          // the start worlds, shared by the replications
   double replication_bytes = 0;  // one replication in flight: its state and its outcomes (largest variant)
   int in_flight = 1;             // replications at once
-  double total_bytes() const { return world_bytes + replication_bytes * in_flight; }
+  // With `analysed` (tlm compare): what its analysis holds after the runs (every replication of a scenario
+  // at once, and of every scenario what the report keeps), and the replications of the largest scenario.
+  double analysis_bytes = 0;
+  long analysed_replications = 0;
+  double runs_bytes() const { return world_bytes + replication_bytes * in_flight; }
+  // The runs are freed before the analysis reads their file: the larger of the two is the peak.
+  double total_bytes() const { return std::max(runs_bytes(), analysis_bytes); }
 };
 
 // An upper-leaning estimate: people from demand, intake and the reserve at the largest scale and growth of
-// the run, the metric cubes from years × regions × subjects, `threads` replications in flight (0: all cores).
-MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads);
+// the run, the metric cubes from years × regions × subjects, `threads` replications in flight (0: all cores);
+// with `analysed`, also what the analysis of the runs (effects, report) holds.
+MemoryEstimate estimate_memory(const std::vector<Variant>& variants, int threads, bool analysed = false);
 
 // MemAvailable of /proc/meminfo in bytes, or nothing where it cannot be read.
 std::optional<double> available_memory();
@@ -32,7 +40,9 @@ std::optional<double> parse_size(const std::string& text);
 
 // Throws PlanError when the estimate exceeds `limit` (--max-memory) or, without one, the available memory:
 // the message gives the estimate, its parts and what to lower.
-void check_memory(const std::vector<Variant>& variants, int threads, std::optional<double> limit);
+// `analysed`: the runs are analysed after (tlm compare), which holds every replication at once.
+void check_memory(const std::vector<Variant>& variants, int threads, std::optional<double> limit,
+                  bool analysed = false);
 
 // The space free to this user on the file system that holds `path` (its folder when it does not exist), or
 // nothing where it cannot be read.

@@ -36,6 +36,9 @@ ResultsFile::ResultsFile(const std::string& path,
   }
   models::write_file_attributes(*file_);
   for (const auto& [name, value] : root_attributes) file_->set_attr("/", name, value);
+  // 1 only when the last replication is in (commit()): a reader of the temporary, while it is written or
+  // after its run was killed, refuses it as an unfinished run instead of analysing the replications missing.
+  file_->set_attr("/", "complete", std::int64_t{0});
 }
 
 void ResultsFile::begin(const std::vector<Variant>& variants) {
@@ -49,6 +52,8 @@ void ResultsFile::begin(const std::vector<Variant>& variants) {
       file_->set_attr(g, "overrides", fmt::format("{}", fmt::join(v.overrides, "\n")));
     groups_.push_back(v.group);
   }
+  // The structure and complete = 0 on disk: what a killed run leaves is readable as unfinished.
+  file_->flush();
 }
 
 void ResultsFile::replication(std::size_t variant, int replication, models::Outcomes&& outcomes) {
@@ -56,6 +61,7 @@ void ResultsFile::replication(std::size_t variant, int replication, models::Outc
 }
 
 void ResultsFile::commit() {
+  file_->set_attr("/", "complete", std::int64_t{1});
   file_->commit();
 }
 

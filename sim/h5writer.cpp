@@ -521,6 +521,11 @@ void H5Writer::write_replication(const std::string& path, std::size_t replicatio
   check(ds.close_now(), final_path_, "write " + path);  // the chunk is written here
 }
 
+void H5Writer::flush() {
+  quiet_errors();
+  check(H5Fflush(file_, H5F_SCOPE_LOCAL), final_path_, "flush");
+}
+
 void H5Writer::commit() {
   quiet_errors();
   if (done_) return;
@@ -530,6 +535,32 @@ void H5Writer::commit() {
   const hid_t file = static_cast<hid_t>(file_);
   file_ = -1;
   close_and_rename(file, temp_path_, final_path_);
+}
+
+void H5Writer::close() {
+  quiet_errors();
+  if (done_ || file_ < 0) return;
+  const hid_t file = static_cast<hid_t>(file_);
+  file_ = -1;
+  if (H5Fclose(file) < 0) {
+    const std::string reason = hdf5_reason();
+    done_ = true;
+    std::error_code ec;
+    std::filesystem::remove(temp_path_, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, reason));
+  }
+}
+
+void H5Writer::publish() {
+  if (done_) return;
+  close();
+  done_ = true;
+  std::error_code ec;
+  std::filesystem::rename(temp_path_, final_path_, ec);
+  if (ec) {
+    std::filesystem::remove(temp_path_, ec);
+    throw std::runtime_error(fmt::format("cannot write {}: {}", final_path_, ec.message()));
+  }
 }
 
 void H5Writer::abort() noexcept {

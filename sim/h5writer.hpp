@@ -126,8 +126,15 @@ class H5Writer : public H5File {
                          const std::string& description);
   void write_replication(const std::string& path, std::size_t replication, const NdArray& values);
 
+  // Puts what was written into the temporary file (no fsync), so that a reader of it sees its structure.
+  void flush();
   // Closes the file and renames it to the final path.
   void commit();
+  // The two halves of commit(), for outputs that appear together or not at all: close() closes the file under
+  // its temporary name (on a failure, a full disk, it throws and the temporary goes); publish() renames it
+  // into place. Destroyed before publish(), the writer removes the temporary.
+  void close();
+  void publish();
   // Closes and removes the temporary file.
   void abort() noexcept;
 

@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -633,6 +634,250 @@ TEST_CASE("sensitivity and compare --posterior refuse a link or a FIFO among the
   CHECK(names_in(out) == std::set<std::string>{"indices.json", "report.html"});
   CHECK(fs::is_symlink(out + "/indices.json"));
   CHECK(fs::is_fifo(out + "/report.html"));
+}
+
+namespace {
+
+// The first size in `text` after "needs about " ("56 MiB", "73.0 GiB"), in bytes.
+double size_needed(const std::string& text) {
+  const auto at = text.find("needs about ");
+  if (at == std::string::npos) return -1;
+  std::size_t used = 0;
+  const double value = std::stod(text.substr(at + 12), &used);
+  const std::string unit = text.substr(at + 12 + used + 1, 3);
+  const std::map<std::string, double> units{{"KiB", 1024.0},
+                                            {"MiB", 1024.0 * 1024},
+                                            {"GiB", 1024.0 * 1024 * 1024},
+                                            {"TiB", 1024.0 * 1024 * 1024 * 1024}};
+  return units.count(unit) ? value * units.at(unit) : -1;
+}
+
+// The largest resident set of the children this process has waited for (std::system's shell waits for tlm).
+double children_peak_bytes() {
+  struct rusage u {};
+  ::getrusage(RUSAGE_CHILDREN, &u);
+  return static_cast<double>(u.ru_maxrss) * 1024.0;
+}
+
+}  // namespace
+
+TEST_CASE("tlm compare refused for its analysis's memory: exit 2, the estimate, before any run",
+          "[e2e][hardening][memory]") {
+  TempDir tmp;
+  const std::string cmp = tmp / "cmp";
+  REQUIRE(run(tlm_binary() + " compare tiny tiny -r 2 -q --seed 7 -o " + cmp).exit_code == 0);
+  const auto before = contents_of(cmp);
+  // A million replications of tiny run in a few MiB at a time, but the analysis holds them all.
+  const auto started = std::chrono::steady_clock::now();
+  auto r = run(tlm_binary() + " compare tiny tiny -r 1000000 -j 2 -q --max-memory 4G -o " + cmp);
+  CHECK(r.exit_code == 2);
+  CHECK(
+      r.err ==
+      "tlm: this comparison needs about 88.8 GiB of memory, more than --max-memory (4.0 GiB): its analysis "
+      "(the effects and the report) holds the 1000000 replications of a scenario at once, and of every "
+      "scenario its series (the runs themselves need about 646 KiB). Lower -r, the years or the regions; or "
+      "give --max-memory if the estimate is wrong for this machine\n");
+  CHECK(r.out.empty());
+  // Refused from the plan, before a replication runs (those would take hours).
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(60));
+  CHECK(contents_of(cmp) == before);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"cmp"});
+  // Into a new folder: none is made.
+  r = run(tlm_binary() + " compare tiny tiny -r 1000000 -j 2 -q --max-memory 4G -o " + (tmp / "new/cmp"));
+  CHECK(r.exit_code == 2);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"cmp"});
+}
+
+TEST_CASE(
+    "the memory estimate of tlm compare grows with the replications above its measured peak, within 2.5 "
+    "times",
+    "[e2e][hardening][memory]") {
+  TempDir tmp;
+  auto estimate = [&](int replications) {
+    const auto r = run(fmt::format("{} compare tiny tiny -r {} -q --max-memory 1k -o {}", tlm_binary(),
+                                   replications, tmp / "refused"));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 2);
+    return size_needed(r.err);
+  };
+  auto peak = [&](int replications) {
+    const auto r = run(fmt::format("{} compare tiny tiny -r {} -q -j 2 -o {}", tlm_binary(), replications,
+                                   tmp / fmt::format("c{}", replications)));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return children_peak_bytes();
+  };
+  // The smaller run first: the peak of all children so far is then each run's own.
+  const double small = peak(20), large = peak(620);
+  const double measured = large - small, estimated = estimate(620) - estimate(20);
+  INFO("600 replications more: measured " << measured / 1048576 << " MiB, estimated " << estimated / 1048576
+                                          << " MiB");
+  REQUIRE(measured > 0);
+  CHECK(estimated >= measured);
+  CHECK(estimated <= 2.5 * measured);
+}
+
+namespace {
+
+// A calibration of tiny whose report (120 targets, 5 parameters: about 370 KiB) is larger than its batch's
+// file (2 particles: about 260 KiB), so that a file size limit between them fails the report alone.
+void wide_calibration(const TempDir& tmp) {
+  std::string text = "scenario = \"tiny\"\nreplications = 1\npopulation = 2\ngenerations = 1\n";
+  for (const char* key : {"reserve.return", "teachers.mobility"})
+    text += fmt::format("[[parameter]]\nkey = \"{}\"\nlow = 0.01\nhigh = 0.05\n", key);
+  for (const char* sector : {"po", "vo", "mbo"})
+    text +=
+        fmt::format("[[parameter]]\nkey = \"teachers.attrition_scale.{}\"\nlow = 0.9\nhigh = 1.1\n", sector);
+  for (const char* metric : {"shortage_rate", "shortage_fte"})
+    for (const char* sector : {"po", "vo", "mbo", "all"})
+      for (int year = 2026; year <= 2040; ++year)
+        text +=
+            fmt::format("[[target]]\nmetric = \"{}\"\nsector = \"{}\"\nyear = {}\nvalue = 0.05\nsd = 0.01\n",
+                        metric, sector, year);
+  tlm::test::write_file(tmp / "w.toml", text);
+}
+
+}  // namespace
+
+TEST_CASE("a full disk while tlm calibrate writes its files: exit 1, none of them replaced, the runs kept",
+          "[e2e][hardening][disk]") {
+  TempDir tmp;
+  wide_calibration(tmp);
+  const std::string calibrate = fmt::format("cd '{}' && ", tmp.path().string());
+  auto limited = [&](const std::string& args) {
+    return run(fmt::format("cd '{}' && bash -c \"ulimit -f 320; trap '' XFSZ; exec '{}' {}\"",
+                           tmp.path().string(), tlm_binary(), args));
+  };
+  const std::set<std::string> outputs{"w.h5", "w.posterior.csv", "w.generations.csv", "w.report.html"};
+  // The batch, the calibration file and the CSVs fit under 320 KiB; the report does not.
+  auto r = limited("calibrate w.toml -q");
+  CHECK(r.signal == 0);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "tlm: error: cannot write w.report.html: File too large\n");
+  CHECK(r.out.empty());
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"w.toml", "w.h5.runs"});
+  CHECK(names_in(tmp.path() / "w.h5.runs") == std::set<std::string>{"batch-0000.h5"});
+  // --resume writes them from the batches kept.
+  r = run(calibrate + "'" + tlm_binary() + "' calibrate w.toml -q --resume");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const auto& name : outputs) CHECK(fs::exists(tmp.path() / name));
+  // Earlier files of those names stay byte for byte when a calibration into the same place fails.
+  std::map<std::string, std::string> before;
+  for (const auto& name : outputs) before[name] = read_file(tmp / name);
+  r = limited("calibrate w.toml -q --write-scenario fitted.toml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "tlm: error: cannot write w.report.html: File too large\n");
+  for (const auto& name : outputs) CHECK(read_file(tmp / name) == before[name]);
+  std::set<std::string> expected{"w.toml", "w.h5.runs"};
+  expected.insert(outputs.begin(), outputs.end());
+  CHECK(names_in(tmp.path()) == expected);
+}
+
+TEST_CASE("an unfinished results file: exit 2 from report, effects and the Python module, naming it",
+          "[e2e][hardening]") {
+  TempDir tmp;
+  const std::string x = tmp / "x.h5", part = tmp / "x.h5.part";
+  REQUIRE(run(tlm_binary() + " compare tiny tiny -r 2 -q -o " + (tmp / "cmp")).exit_code == 0);
+  fs::copy_file(tmp / "cmp/results.h5", x);
+  // The same file as its run leaves it before the end: complete = 0.
+  fs::copy_file(x, part);
+  const auto set = run(kPython + " -c \"import h5py; f = h5py.File('" + part +
+                       "', 'r+'); assert int(f.attrs['complete']) == 1; f.attrs['complete'] = 0\"");
+  INFO(set.err);
+  REQUIRE(set.exit_code == 0);
+  auto unfinished = [](const std::string& path) {
+    return path +
+           ": an unfinished run: its results file is still being written, or its run was stopped before the "
+           "end; wait for the run to finish, or run it again";
+  };
+  // Pre-existing outputs of both stay as they were; nothing new is written.
+  std::ofstream(tmp / "x.html") << "old report";
+  fs::create_directory(tmp / "eff");
+  std::ofstream(tmp / "eff/effects.csv") << "old effects";
+  auto r = run(tlm_binary() + " report " + part + " -o " + (tmp / "x.html"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "tlm: " + unfinished(part) + "\n");
+  r = run(tlm_binary() + " effects " + part + " -o " + (tmp / "eff"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "tlm: " + unfinished(part) + "\n");
+  CHECK(read_file(tmp / "x.html") == "old report");
+  CHECK(names_in(tmp / "eff") == std::set<std::string>{"effects.csv"});
+  CHECK(read_file(tmp / "eff/effects.csv") == "old effects");
+  const auto py = run(kPython + " -c \"import sys; sys.path.insert(0, '" + std::string(TLM_SOURCE_DIR) +
+                      "/analysis/python'); import tlm_results as tr\ntry:\n  tr.scenarios('" + part +
+                      "')\nexcept ValueError as e:\n  print(e)\"");
+  INFO(py.err);
+  CHECK(py.out == unfinished(part) + "\n");
+  // The whole file reads.
+  CHECK(run(tlm_binary() + " report " + x + " -o " + (tmp / "whole.html")).exit_code == 0);
+
+  // A run's own temporary, while it is written (HDF5 holds its lock) and after the run was killed.
+  const std::string y = tmp / "y.h5";
+  const pid_t pid = spawn_tlm({"run", "tiny", "-r", "1000", "-j", "1", "-q", "-o", y});
+  REQUIRE(pid > 0);
+  const std::string temp = fmt::format("{}.tmp{}", y, static_cast<long>(pid));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!fs::exists(temp) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  for (const std::string command : {"report", "effects"}) {
+    r = run(tlm_binary() + " " + command + " " + temp + " -o " + (tmp / "live"));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "tlm: " + unfinished(temp) + "\n");
+  }
+  REQUIRE(kill(pid, SIGKILL) == 0);
+  CHECK(wait_exit(pid) == -SIGKILL);
+  REQUIRE(fs::exists(temp));
+  for (const std::string command : {"report", "effects"}) {
+    r = run(tlm_binary() + " " + command + " " + temp + " -o " + (tmp / "dead"));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "tlm: " + unfinished(temp) + "\n");
+  }
+  fs::remove(temp);
+  CHECK(names_in(tmp.path()) ==
+        std::set<std::string>{"cmp", "x.h5", "x.h5.part", "x.html", "eff", "whole.html"});
+}
+
+TEST_CASE("tlm calibrate refused after its batches have run removes the runs folder it made, and only that",
+          "[e2e][hardening]") {
+  TempDir tmp;
+  // No groenpluk hires in this world: the retention of groenpluk starters has no value in any run.
+  tlm::test::write_file(tmp / "nog.toml",
+                        "name = \"nog\"\nextends = \"tiny\"\n[groenpluk]\npropensity = 0.0\n");
+  tlm::test::write_file(tmp / "c.toml", R"(scenario = "nog.toml"
+replications = 1
+population = 4
+generations = 1
+[[parameter]]
+key = "reserve.return"
+low = 0.01
+high = 0.05
+[[target]]
+retention = "groenpluk"
+sector = "po"
+k = 1
+value = 0.5
+sd = 0.1
+)");
+  const std::string says =
+      "tlm: c.toml:10:13: the target `retention groenpluk po after 1 year` has no value in any run of the "
+      "prior (e.g. no entrants of that route and sector in this world): it cannot be fitted\n";
+  const std::string calibrate =
+      fmt::format("cd '{}' && '{}' calibrate c.toml -q", tmp.path().string(), tlm_binary());
+  auto r = run(calibrate);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == says);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"nog.toml", "c.toml"});
+  // A runs folder that was there: the batch it added goes, the user's file stays.
+  fs::create_directory(tmp.path() / "c.h5.runs");
+  std::ofstream(tmp / "c.h5.runs/notes.txt") << "mine";
+  r = run(calibrate);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == says);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"nog.toml", "c.toml", "c.h5.runs"});
+  CHECK(names_in(tmp.path() / "c.h5.runs") == std::set<std::string>{"notes.txt"});
+  CHECK(read_file(tmp / "c.h5.runs/notes.txt") == "mine");
 }
 
 TEST_CASE("no test name holds a semicolon, where ctest would cut it and run no test", "[hardening]") {

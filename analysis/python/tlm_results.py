@@ -72,10 +72,19 @@ def _check_format(f, path):
                          f"{FORMAT_VERSION}; run the scenarios again with a tlm of that format")
 
 
+def _check_complete(f, path):
+    """Refuse a results file whose run has not finished: tlm creates it with the root attribute complete = 0
+    and sets it to 1 just before the file is renamed into place (files of a tlm before it have none)."""
+    if "kind" not in f.attrs and "complete" in f.attrs and int(f.attrs["complete"]) != 1:
+        raise ValueError(f"{path}: an unfinished run: its results file is still being written, or its run was "
+                         "stopped before the end; wait for the run to finish, or run it again")
+
+
 def _open(path):
-    """The file, opened for reading, after its format version is checked."""
+    """The file, opened for reading, after its format version and completeness are checked."""
     f = h5py.File(path, "r")
     try:
+        _check_complete(f, path)
         _check_format(f, path)
     except Exception:
         f.close()
