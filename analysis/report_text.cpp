@@ -944,6 +944,11 @@ const PosteriorWords kPosteriorEnglish{
         "simulation noise alone (as if the parameters were known). Both in {}/effects.csv.\n",
     .t_vs = "\n{} vs {}\n",
     .t_wrote = "\nWrote {}/posterior.h5, effects.csv, effects.json and report.html.\n",
+    .few_draws =
+        "tlm compare: only {} posterior draws: the parameters' part of each interval is rough (use --draws "
+        "{} "
+        "or more)\n",
+    .not_applied = "tlm compare: {} is not applied: {} is before {} starts in {}\n",
 };
 
 const PosteriorWords kPosteriorDutch{
@@ -977,6 +982,10 @@ const PosteriorWords kPosteriorDutch{
         "{}/effects.csv.\n",
     .t_vs = "\n{} ten opzichte van {}\n",
     .t_wrote = "\n{}/posterior.h5, effects.csv, effects.json en report.html geschreven.\n",
+    .few_draws =
+        "tlm compare: maar {} trekkingen uit de posterior: het deel van elk interval dat van de parameters "
+        "komt, is ruw (gebruik --draws {} of meer)\n",
+    .not_applied = "tlm compare: {} wordt niet toegepast: {} ligt voor het startjaar van {} ({})\n",
 };
 
 const CalibrationWords kCalibrationEnglish{

@@ -349,10 +349,12 @@ struct PosteriorWords {
   const char* with_parameters;
   const char* noise_alone;
   const char* noise_share;
-  const char* range;    // lo, hi
-  const char* t_intro;  // draws, calibration file, replications, output folder
-  const char* t_vs;     // alternative, base
-  const char* t_wrote;  // output folder
+  const char* range;        // lo, hi
+  const char* t_intro;      // draws, calibration file, replications, output folder
+  const char* t_vs;         // alternative, base
+  const char* t_wrote;      // output folder
+  const char* few_draws;    // draws, the advised least (a warning on stderr)
+  const char* not_applied;  // key, year, scenario, its start year (a warning on stderr)
 };
 const PosteriorWords& posterior_words(Lang lang);
 

@@ -185,10 +185,7 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
         "over them");
   const auto posterior = read_posterior(o.posterior, o.draws);
   if (o.draws < kFewDraws && !o.quiet && leader)
-    std::cerr << fmt::format(
-        "tlm compare: only {} posterior draws: the parameters' part of each interval is "
-        "rough (use --draws {} or more)\n",
-        o.draws, kFewDraws);
+    std::cerr << fmt::format(fmt::runtime(analysis::posterior_words(o.lang).few_draws), o.draws, kFewDraws);
 
   // The design: the posterior's draws as points of a given design. Scenario names are as on the command
   // line (a path from the working folder, or an embedded name).
@@ -232,7 +229,7 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
     if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         last.size() <= 4 && std::stoi(last) < latest_start) {
       if (leader && !o.quiet)
-        std::cerr << fmt::format("tlm compare: {} is not applied: {} is before {} starts in {}\n", key, last,
+        std::cerr << fmt::format(fmt::runtime(analysis::posterior_words(o.lang).not_applied), key, last,
                                  latest, latest_start);
       continue;
     }

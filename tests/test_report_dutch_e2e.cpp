@@ -384,6 +384,8 @@ TEST_CASE(
   CHECK(contains(r.out, "\ninduction ten opzichte van tiny\n"));
   CHECK(contains(r.out, "pc/posterior.h5, effects.csv, effects.json en report.html geschreven."));
   CHECK(!contains(r.out, "Wrote"));
+  // Its warning of few draws as well.
+  CHECK(contains(r.err, "tlm compare: maar 2 trekkingen uit de posterior"));
   CHECK(contains(read_file(dir / "pc/effects.csv"), "lo90_posterior,hi90_posterior"));
 }
 
