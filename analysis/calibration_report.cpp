@@ -12,6 +12,7 @@
 #include "analysis/format.hpp"
 #include "analysis/page.hpp"
 #include "analysis/report.hpp"
+#include "analysis/report_text.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/svg.hpp"
 
@@ -20,10 +21,20 @@ namespace {
 
 constexpr std::size_t kBins = 20;  // of a posterior histogram, equal on the prior's scale
 
-std::string num(double v) {
+std::string num(double v, Lang lang) {
   if (std::isnan(v)) return "–";
   if (std::isinf(v)) return v > 0 ? "∞" : "−∞";
-  return fmt::format("{:.4g}", v);
+  return localize(fmt::format("{:.4g}", v), lang);
+}
+
+template <typename... Args>
+std::string f(const char* text, const Args&... args) {
+  return fmt::format(fmt::runtime(text), args...);
+}
+
+// A key or a target's label as the file names it: in a Dutch page a name in <code>, not English text.
+std::string name_text(const std::string& name, Lang lang) {
+  return lang == Lang::nl ? fmt::format("<code>{}</code>", html_escape(name)) : html_escape(name);
 }
 
 // A parameter's value at a share `u` of its prior's range, on the prior's scale (as tlm calibrate maps).
@@ -32,8 +43,9 @@ double prior_value(const CalibrationParameter& p, double u) {
                : p.low + u * (p.high - p.low);
 }
 
-std::string prior_text(const CalibrationParameter& p) {
-  return fmt::format("{}uniform on [{}, {}]", p.log ? "log-" : "", num(p.low), num(p.high));
+std::string prior_text(const CalibrationParameter& p, Lang lang) {
+  const auto& w = calibration_words(lang);
+  return f(p.log ? w.log_uniform : w.uniform, num(p.low, lang), num(p.high, lang));
 }
 
 struct Band {
@@ -43,101 +55,72 @@ Band band(const std::vector<double>& x, const std::vector<double>& w) {
   return {weighted_quantile(x, w, 0.5), weighted_quantile(x, w, 0.05), weighted_quantile(x, w, 0.95)};
 }
 
-std::string band_cells(const Band& b) {
+std::string band_cells(const Band& b, Lang lang) {
   return fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-                     num(b.median), num(b.p05), num(b.p95));
+                     num(b.median, lang), num(b.p05, lang), num(b.p95, lang));
 }
 
 // A correlation as a cell of the heat map: orange for positive, blue for negative, stronger for larger |r|.
-std::string correlation_cell(double r) {
+std::string correlation_cell(double r, Lang lang) {
   if (std::isnan(r)) return "<td class=\"num\">–</td>";
   const double a = std::min(1.0, std::fabs(r)) * 0.85;
   const std::string rgb = r >= 0 ? "230,159,0" : "0,114,178";
   // A true minus sign, as in the other reports' numbers.
   const std::string text = r < 0 ? fmt::format("−{:.2f}", -r) : fmt::format("+{:.2f}", r);
-  return fmt::format("<td class=\"num\" style=\"background: rgba({},{:.2f})\">{}</td>", rgb, a, text);
+  return fmt::format("<td class=\"num\" style=\"background: rgba({},{:.2f})\">{}</td>", rgb, a,
+                     localize(text, lang));
 }
 
 }  // namespace
 
-std::string calibration_report_html(const std::string& h5path, const std::string& shown) {
+std::string calibration_report_html(const std::string& h5path, Lang lang, const std::string& shown) {
+  const auto& w = calibration_words(lang);
+  const auto n = [lang](double v) { return num(v, lang); };
   const CalibrationResults c = load_calibration_results(h5path);
   const auto& prior = c.generations.front();
   const auto& post = c.generations.back();
   const std::size_t G = c.generations.size(), k = c.k(), m = c.m();
-  const std::string scenario = c.scenario.empty() ? std::string("its base scenario") : c.scenario;
+  const std::string scenario = c.scenario.empty() ? std::string(w.its_base) : c.scenario;
   const auto& pal = svg::palette();
   std::vector<std::string> keys, labels;
-  for (const auto& p : c.parameters) keys.push_back(p.key);
-  for (const auto& t : c.targets) labels.push_back(t.label);
+  std::vector<std::string> key_names, label_names;  // as the summary shows them
+  for (const auto& p : c.parameters) keys.push_back(p.key), key_names.push_back(name_text(p.key, lang));
+  for (const auto& t : c.targets) labels.push_back(t.label), label_names.push_back(name_text(t.label, lang));
 
-  std::string o = page_head("calibration of " + scenario);
-  o += fmt::format("<h1>Calibration of {}</h1>\n", html_escape(scenario));
-  o += page_provenance(shown.empty() ? h5path : shown, c.tlm_version, c.created, c.command);
+  std::string o = page_head(f(w.title, scenario), words(lang).code);
+  o += fmt::format("<h1>{}</h1>\n", f(w.h1, html_escape(scenario)));
+  o += page_provenance(shown.empty() ? h5path : shown, c.tlm_version, c.created, c.command, lang);
 
   // The summary: what was fitted, to what, how far it got, and what that does and does not mean.
-  o += "<section id=\"summary\">\n<h2>Summary</h2>\n";
-  o += fmt::format(
-      "<p>ABC-SMC (sequential Monte Carlo approximate Bayesian computation) fitted {} parameter{} ({}) of {} "
-      "to "
-      "{} measured target{} ({}). It ran {} generation{} of {} particles: generation 0 drawn from the prior, "
-      "each next one proposed from the last and kept when its distance was within that generation's "
-      "tolerance{}. The distance of a particle is the sum over the targets of (simulated − measured)² / (sd² "
-      "+ "
-      "the replication noise of the simulated mean). The final tolerance is <strong>{}</strong>{}.</p>\n",
-      k, k > 1 ? "s" : "", html_escape(fmt::format("{}", fmt::join(keys, ", "))), html_escape(scenario), m,
-      m > 1 ? "s" : "", html_escape(fmt::format("{}", fmt::join(labels, "; "))), G, G > 1 ? "s" : "",
-      post.particles,
-      c.replications > 0 ? fmt::format("; every particle is the mean of {} replication{}", c.replications,
-                                       c.replications > 1 ? "s" : "")
-                         : std::string(),
-      num(post.tolerance),
-      G == 1
-          ? " (only the prior was drawn: nothing has been fitted yet)"
-          : fmt::format("; a model that reproduces every target within its sd gives about {} (the number of "
-                        "targets)",
-                        m));
+  o += fmt::format("<section id=\"summary\">\n<h2>{}</h2>\n", w.h_summary);
+  o += fmt::format("<p>{}</p>\n",
+                   f(w.summary, k, k > 1 ? w.parameters : w.parameter, fmt::join(key_names, ", "),
+                     html_escape(scenario), m, m > 1 ? w.targets : w.target, fmt::join(label_names, "; "), G,
+                     G > 1 ? w.generations : w.generation, post.particles,
+                     c.replications > 0 ? f(w.replications_clause, c.replications,
+                                            c.replications > 1 ? w.replications : w.replication)
+                                        : std::string(),
+                     n(post.tolerance), G == 1 ? std::string(w.only_prior) : f(w.about_m, m)));
   if (G > 1 && post.tolerance > 1.5 * static_cast<double>(m))
-    o += fmt::format(
-        "<p class=\"note\"><strong>The fit is looser than the targets' sd</strong>: the final tolerance {} "
-        "is "
-        "well above {}. More generations may narrow it; if acceptance has fallen very low, the model may not "
-        "reproduce these targets together within the priors.</p>\n",
-        num(post.tolerance), m);
+    o += fmt::format("<p class=\"note\">{}</p>\n", f(w.loose, n(post.tolerance), m));
   o += "<ul class=\"summary\">\n";
   for (std::size_t j = 0; j < k; ++j) {
     const auto b = band(c.parameter_values(post, j), post.weight);
-    o += fmt::format("<li><strong>{}</strong>: posterior median {}, 90% interval {} to {} (prior {}).</li>\n",
-                     html_escape(c.parameters[j].key), num(b.median), num(b.p05), num(b.p95),
-                     prior_text(c.parameters[j]));
+    o += fmt::format("<li>{}</li>\n", f(w.li_parameter, name_text(c.parameters[j].key, lang), n(b.median),
+                                        n(b.p05), n(b.p95), prior_text(c.parameters[j], lang)));
   }
   for (std::size_t t = 0; t < m; ++t) {
     const auto after = band(c.simulated_values(post, t), post.weight);
-    o += fmt::format(
-        "<li><strong>{}</strong>: measured {} ± {}; simulated after the fit {} (5–95%: {} to {}).</li>\n",
-        html_escape(c.targets[t].label), num(c.targets[t].measured), num(c.targets[t].sd), num(after.median),
-        num(after.p05), num(after.p95));
+    o += fmt::format("<li>{}</li>\n",
+                     f(w.li_target, name_text(c.targets[t].label, lang), n(c.targets[t].measured),
+                       n(c.targets[t].sd), n(after.median), n(after.p05), n(after.p95)));
   }
   o += "</ul>\n";
-  o += "<p class=\"note\"><strong>What this does and does not say.</strong> The posterior says which "
-       "parameter "
-       "values reproduce the targets within their sd, given the model and the priors. It does not validate "
-       "the "
-       "model's structure: a model with wrong mechanisms can fit a few targets too, and values outside the "
-       "priors were never tried. Check the fitted model against data it was not fitted to.</p>\n";
+  o += fmt::format("<p class=\"note\">{}</p>\n", w.what_it_says);
 
   // Each target: measured (± sd) against the prior and posterior predictive.
-  o += "</section>\n<section id=\"targets\">\n<h2>The targets: measured and simulated</h2>\n";
-  o += fmt::format(
-      "<p class=\"note\"><em>Before</em> is the prior predictive: the simulated values of generation 0, "
-      "whose "
-      "particles are drawn from the prior. <em>After</em> is the posterior predictive: the simulated values "
-      "of "
-      "the last generation ({}), weighted by the particles' weights. Bars hold the 5th to 95th (weighted) "
-      "percentile of the particles, the tick is the median; the dashed line is the measured value and the "
-      "shaded band its ± sd. Each particle's value is the mean over its replications, so the bars show the "
-      "spread due to the parameters, not that of a single run.</p>\n<div class=\"wide\">\n",
-      G - 1);
+  o += fmt::format("</section>\n<section id=\"targets\">\n<h2>{}</h2>\n", w.h_targets);
+  o += fmt::format("<p class=\"note\">{}</p>\n<div class=\"wide\">\n", f(w.targets_note, G - 1));
   std::string rows;
   for (std::size_t t = 0; t < m; ++t) {
     const auto& target = c.targets[t];
@@ -146,55 +129,46 @@ std::string calibration_report_html(const std::string& h5path, const std::string
     svg::BarChart chart;
     chart.x_label = target.label;
     chart.include_zero = false;
-    chart.legend = {{"prior predictive (generation 0), 5–95%", pal[0]},
-                    {fmt::format("posterior predictive (generation {}), 5–95%", G - 1), pal[1]}};
+    chart.legend = {{w.legend_before, pal[0]}, {f(w.legend_after, G - 1), pal[1]}};
     chart.reference = target.measured;
-    chart.reference_label = "measured";
+    chart.reference_label = w.measured;
     chart.shade_from = target.measured - target.sd;
     chart.shade_to = target.measured + target.sd;
-    chart.shade_label = "measured ± sd";
+    chart.shade_label = w.measured_sd;
+    chart.decimal_comma = lang == Lang::nl;
     auto bar = [](const Band& b, const std::string& colour) {
       return svg::Bar{b.p05, b.p95, b.median, b.median, colour};
     };
-    o += svg::bar_chart(
-        fmt::format("target-{}", t), "chart", target.label, chart,
-        {{"before (prior)", {bar(before, pal[0])}}, {"after (posterior)", {bar(after, pal[1])}}});
+    o += svg::bar_chart(fmt::format("target-{}", t), "chart", target.label, chart,
+                        {{w.before_prior, {bar(before, pal[0])}}, {w.after_posterior, {bar(after, pal[1])}}});
     rows += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{}{}</tr>\n",
-                        html_escape(target.label), num(target.measured), num(target.sd), band_cells(before),
-                        band_cells(after));
+                        name_text(target.label, lang), n(target.measured), n(target.sd),
+                        band_cells(before, lang), band_cells(after, lang));
   }
   o += "</div>\n";
   o += fmt::format(
-      "<table id=\"targets-table\" class=\"calibration-targets\"><thead><tr><th>target</th><th "
-      "class=\"num\">measured</th><th class=\"num\">± sd</th><th class=\"num\">before: median</th><th "
-      "class=\"num\">5%</th><th class=\"num\">95%</th><th class=\"num\">after: median</th><th "
+      "<table id=\"targets-table\" class=\"calibration-targets\"><thead><tr><th>{}</th><th "
+      "class=\"num\">{}</th><th class=\"num\">± sd</th><th class=\"num\">{}</th><th "
+      "class=\"num\">5%</th><th class=\"num\">95%</th><th class=\"num\">{}</th><th "
       "class=\"num\">5%</th><th class=\"num\">95%</th></tr></thead><tbody>\n{}</tbody></table>\n",
-      rows);
+      w.target_col, w.measured, w.before_median, w.after_median, rows);
 
   // The marginal posteriors over their priors.
-  o += "</section>\n<section id=\"posterior\">\n<h2>The posterior of each parameter</h2>\n";
-  o += fmt::format(
-      "<p class=\"note\">Each chart spans the prior's range: the bars are the share of the last generation's "
-      "weight in each of {} bins of equal width on the prior's scale (logarithmic for a log-uniform prior), "
-      "the "
-      "dashed line is what the prior alone puts in each bin, the solid line is the posterior median and the "
-      "shaded band the 90% interval (the 5th to 95th weighted percentile): given the model, the priors and "
-      "the "
-      "targets' sd, the parameter lies in it with about 90% probability. ABC accepts within a tolerance, so "
-      "this posterior is somewhat wider than the exact one would be.</p>\n<div class=\"charts\">\n",
-      kBins);
+  o += fmt::format("</section>\n<section id=\"posterior\">\n<h2>{}</h2>\n", w.h_posterior);
+  o += fmt::format("<p class=\"note\">{}</p>\n<div class=\"charts\">\n", f(w.posterior_note, kBins));
   rows.clear();
   for (std::size_t j = 0; j < k; ++j) {
     const auto& p = c.parameters[j];
     const auto x = c.parameter_values(post, j);
     const auto b = band(x, post.weight);
     svg::Histogram h;
-    h.x_label = p.key + (p.log ? " (log scale)" : "");
-    h.y_label = "share of the weight";
+    h.x_label = p.key + (p.log ? w.log_scale : "");
+    h.y_label = w.share_of_weight;
+    h.decimal_comma = lang == Lang::nl;
     h.y_percent = true;
     h.x_log = p.log;
     h.colour = pal[1];
-    h.bars_label = "posterior";
+    h.bars_label = w.posterior;
     for (std::size_t i = 0; i <= kBins; ++i)
       h.edges.push_back(prior_value(p, static_cast<double>(i) / static_cast<double>(kBins)));
     h.heights.assign(kBins, 0.0);
@@ -210,42 +184,37 @@ std::string calibration_report_html(const std::string& h5path, const std::string
     if (total > 0)
       for (double& v : h.heights) v /= total;
     h.level = 1.0 / static_cast<double>(kBins);
-    h.level_label = "prior";
+    h.level_label = w.prior;
     h.marker = b.median;
-    h.marker_label = "median";
+    h.marker_label = w.median;
     h.shade_from = b.p05;
     h.shade_to = b.p95;
-    h.shade_label = "90% interval";
+    h.shade_label = w.interval90;
     o += svg::histogram(fmt::format("parameter-{}", j), "chart", p.key, h);
     const double prior_width = prior_value(p, 0.95) - prior_value(p, 0.05);
     rows += fmt::format(
         "<tr><td><code>{}</code></td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{}<td "
         "class=\"num\">{}</td></tr>\n",
-        html_escape(p.key), prior_text(p), num(prior_value(p, 0.05)), num(prior_value(p, 0.95)),
-        band_cells(b), prior_width > 0 ? percent((b.p95 - b.p05) / prior_width, 0) : std::string("–"));
+        html_escape(p.key), prior_text(p, lang), n(prior_value(p, 0.05)), n(prior_value(p, 0.95)),
+        band_cells(b, lang),
+        prior_width > 0 ? localize(percent((b.p95 - b.p05) / prior_width, 0), lang) : std::string("–"));
   }
   o += "</div>\n";
   o += fmt::format(
       "<table id=\"posterior-table\" "
-      "class=\"calibration-posterior\"><thead><tr><th>parameter</th><th>prior</th><th "
-      "class=\"num\">prior 5%</th><th class=\"num\">prior 95%</th><th class=\"num\">posterior median</th><th "
-      "class=\"num\">5%</th><th class=\"num\">95%</th><th class=\"num\">90% interval / "
-      "prior's</th></tr></thead>"
+      "class=\"calibration-posterior\"><thead><tr><th>{}</th><th>{}</th><th "
+      "class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th "
+      "class=\"num\">5%</th><th class=\"num\">95%</th><th class=\"num\">{}</th></tr></thead>"
       "<tbody>\n{}</tbody></table>\n",
-      rows);
-  o += "<p class=\"note\">The last column compares the widths of the posterior's and the prior's 90% "
-       "intervals: "
-       "near 100%, the targets say little about that parameter.</p>\n";
+      w.parameter_col, w.prior, w.prior_5, w.prior_95, w.posterior_median, w.width_ratio, rows);
+  o += fmt::format("<p class=\"note\">{}</p>\n", w.width_note);
 
   // Pairwise posterior correlations.
-  o += "</section>\n<section id=\"correlations\">\n<h2>Posterior correlations</h2>\n";
+  o += fmt::format("</section>\n<section id=\"correlations\">\n<h2>{}</h2>\n", w.h_correlations);
   if (k < 2) {
-    o += "<p>One parameter was fitted: there are no pairs.</p>\n";
+    o += fmt::format("<p>{}</p>\n", w.one_parameter);
   } else {
-    o +=
-        "<p class=\"note\">Weighted Pearson correlations between the parameters over the last generation, on "
-        "each prior's scale (the logarithm for a log-uniform prior). Near +1 or −1: the targets pin down a "
-        "combination of the two rather than each, and one can make up for the other.</p>\n";
+    o += fmt::format("<p class=\"note\">{}</p>\n", w.correlations_note);
     std::vector<std::vector<double>> scaled;
     for (std::size_t j = 0; j < k; ++j) {
       auto x = c.parameter_values(post, j);
@@ -261,24 +230,18 @@ std::string calibration_report_html(const std::string& h5path, const std::string
       o += fmt::format("<tr><th><code>{}</code></th>", html_escape(keys[i]));
       for (std::size_t j = 0; j < k; ++j)
         o += i == j ? std::string("<td class=\"num\">1</td>")
-                    : correlation_cell(weighted_correlation(scaled[i], scaled[j], post.weight));
+                    : correlation_cell(weighted_correlation(scaled[i], scaled[j], post.weight), lang);
       o += "</tr>\n";
     }
     o += "</tbody></table>\n";
   }
 
   // How the generations went.
-  o += "</section>\n<section id=\"generations\">\n<h2>The generations</h2>\n";
-  o +=
-      "<p class=\"note\">Per generation: the tolerance (a proposal is kept when its distance is within it; "
-      "generation 0 keeps every prior draw), the proposals simulated, the acceptance rate (accepted / "
-      "proposals) and the effective "
-      "sample size of the weights, (Σw)² / Σw² (how many equally weighted particles carry as much "
-      "information). A falling acceptance rate is the price of a tighter tolerance; a small effective sample "
-      "size means a few particles carry the posterior.</p>\n<div class=\"charts\">\n";
-  svg::Series acceptance{"acceptance rate", pal[0], {}, {}, {}, {}, {}, {}, false, true, {}, {}, {}};
-  svg::Series ess{"ESS / particles", pal[2], {}, {}, {}, {}, {}, {}, true, true, {}, {}, {}};
-  svg::Series tolerance{"tolerance", pal[1], {}, {}, {}, {}, {}, {}, false, true, {}, {}, {}};
+  o += fmt::format("</section>\n<section id=\"generations\">\n<h2>{}</h2>\n", w.h_generations);
+  o += fmt::format("<p class=\"note\">{}</p>\n<div class=\"charts\">\n", w.generations_note);
+  svg::Series acceptance{w.acceptance_rate, pal[0], {}, {}, {}, {}, {}, {}, false, true, {}, {}, {}};
+  svg::Series ess{w.ess_series, pal[2], {}, {}, {}, {}, {}, {}, true, true, {}, {}, {}};
+  svg::Series tolerance{w.tolerance, pal[1], {}, {}, {}, {}, {}, {}, false, true, {}, {}, {}};
   rows.clear();
   for (std::size_t g = 0; g < G; ++g) {
     const auto& gen = c.generations[g];
@@ -292,35 +255,38 @@ std::string calibration_report_html(const std::string& h5path, const std::string
         "<tr><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
         "class=\"num\">{}</td><td "
         "class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-        g, num(gen.tolerance), thousands(static_cast<double>(gen.proposals)),
-        thousands(static_cast<double>(gen.particles)), percent(gen.acceptance_rate()), thousands(gen.ess, 1));
+        g, n(gen.tolerance), localize(thousands(static_cast<double>(gen.proposals)), lang),
+        localize(thousands(static_cast<double>(gen.particles)), lang),
+        localize(percent(gen.acceptance_rate()), lang), localize(thousands(gen.ess, 1), lang));
   }
   svg::Axes rates;
-  rates.x_label = "generation";
-  rates.y_label = "share";
+  rates.x_label = w.generation_col;
+  rates.y_label = w.share;
+  rates.decimal_comma = lang == Lang::nl;
   rates.y_percent = true;
   rates.x_pad = 0.2;
-  o += svg::line_chart("generations-rates", "chart", "Acceptance and effective sample size", rates,
-                       {acceptance, ess});
+  o += svg::line_chart("generations-rates", "chart", w.rates_title, rates, {acceptance, ess});
   if (!tolerance.x.empty()) {
     svg::Axes tol;
-    tol.x_label = "generation";
-    tol.y_label = "tolerance (distance)";
+    tol.x_label = w.generation_col;
+    tol.y_label = w.tolerance_axis;
+    tol.decimal_comma = lang == Lang::nl;
     tol.x_pad = 0.2;
     if (G > 1) tol.x_min = 0, tol.x_max = static_cast<double>(G - 1);
-    o += svg::line_chart("generations-tolerance", "chart", "Tolerance", tol, {tolerance});
+    o += svg::line_chart("generations-tolerance", "chart", w.tolerance_title, tol, {tolerance});
   }
   o += "</div>\n";
   o += fmt::format(
       "<table id=\"generations-table\" class=\"calibration-generations\"><thead><tr><th "
-      "class=\"num\">generation</th><th class=\"num\">tolerance</th><th class=\"num\">proposals</th><th "
-      "class=\"num\">accepted</th><th class=\"num\">acceptance rate</th><th class=\"num\">effective sample "
-      "size</th></tr></thead><tbody>\n{}</tbody></table>\n",
-      rows);
+      "class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th "
+      "class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>\n{}"
+      "</tbody></table>\n",
+      w.generation_col, w.tolerance, w.proposals, w.accepted, w.acceptance_rate, w.ess_col, rows);
 
-  o += "</section>\n<section id=\"file\">\n<h2>The calibration file</h2>\n";
-  o += "<details><summary>The calibration file</summary>\n<pre>" + html_escape(c.calibration) +
-       "</pre>\n</details>\n";
+  o += fmt::format(
+      "</section>\n<section id=\"file\">\n<h2>{0}</h2>\n<details><summary>{0}</summary>\n<pre>{1}"
+      "</pre>\n</details>\n",
+      w.h_file, html_escape(c.calibration));
   o += "</section>\n";
   return page_end(std::move(o));
 }

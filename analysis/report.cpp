@@ -1105,7 +1105,7 @@ std::string report_html(const std::string& h5path, const std::vector<int>& years
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,
                   const std::string& shown_path, Lang lang) {
   const std::string html = is_sweep_file(h5path)         ? sweep_report_html(h5path, years, lang)
-                           : is_calibration_file(h5path) ? calibration_report_html(h5path)
+                           : is_calibration_file(h5path) ? calibration_report_html(h5path, lang)
                                                          : report_html(h5path, years, shown_path, lang);
   write_text_file(html_path, html, "the report");
 }

@@ -15,8 +15,8 @@ namespace tlm::analysis {
 // `years`: the years of the summary and effects (empty: start + 5, start + 10, end). A sweep file (root
 // attribute kind "sweep") gets the sweep report instead, a calibration file (kind "calibration") the
 // calibration report (`years` unused). `shown_path`, when given, is the path the page names as its file
-// instead of `h5path` (the final place of a file read from a staging folder). `lang`: the language of a
-// results file's or a sweep file's report (report_text.hpp); the calibration report is in English only.
+// instead of `h5path` (the final place of a file read from a staging folder). `lang`: the language of the
+// report, whichever kind (report_text.hpp).
 void write_report(const std::string& h5path, const std::string& html_path, const std::vector<int>& years,
                   const std::string& shown_path = {}, Lang lang = Lang::en);
 std::string report_html(const std::string& h5path, const std::vector<int>& years,
@@ -30,7 +30,8 @@ std::string sweep_report_html(const std::string& h5path, const std::vector<int>&
 // the prior and posterior predictive, the marginal posteriors over their priors, the posterior correlations
 // and the generations. An inconsistent file is an InputError.
 // `shown`: the name the page gives the file (default `h5path`), when it is read under a temporary name.
-std::string calibration_report_html(const std::string& h5path, const std::string& shown = "");
+std::string calibration_report_html(const std::string& h5path, Lang lang = Lang::en,
+                                    const std::string& shown = "");
 
 struct Effect;
 // The sentence that reports one effect against the base, e.g. "11 FTE lower than under base (95% interval

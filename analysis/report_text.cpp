@@ -915,6 +915,289 @@ const SweepWords kSweepDutch{
     .cost_axis = "beleidskosten (miljoen euro)",
 };
 
+const PosteriorWords kPosteriorEnglish{
+    .title = "Effects with parameter uncertainty: {}",
+    .h1 = "Effects with the calibration's parameter uncertainty, against {}",
+    .intro =
+        "Every scenario ran on {} draws of the posterior of <code>{}</code> (generation {}, {} fitted "
+        "parameters, drawn by weight) × {} replications; every draw and scenario used the same replications' "
+        "random numbers.",
+    .intervals =
+        "<strong>Two intervals per effect.</strong> The <em>90% interval with parameter uncertainty</em> "
+        "holds what the calibration leaves unknown about the parameters (the spread of the draws' mean "
+        "effects) and the simulation noise. The <em>simulation noise alone</em> is the 90% interval of the "
+        "mean effect if the parameters were known. Neither holds what the model leaves out: its structure, "
+        "parameters that were not fitted, or policies behaving otherwise than the scenario says "
+        "(docs/calibration.md).",
+    .h_alt = "{} against {}",
+    .outcome = "outcome",
+    .base = "base",
+    .alternative = "alternative",
+    .effect = "effect",
+    .with_parameters = "90%: parameters and noise",
+    .noise_alone = "90%: noise alone",
+    .noise_share = "noise share",
+    .range = "{} to {}",
+    .t_intro =
+        "Effects over {} draws of the posterior of {} × {} replications, on common random numbers.\n"
+        "Each effect: its mean; [the 90% interval with the parameters' uncertainty]; ± the 90% interval of\n"
+        "simulation noise alone (as if the parameters were known). Both in {}/effects.csv.\n",
+    .t_vs = "\n{} vs {}\n",
+    .t_wrote = "\nWrote {}/posterior.h5, effects.csv, effects.json and report.html.\n",
+    .few_draws =
+        "tlm compare: only {} posterior draws: the parameters' part of each interval is rough (use --draws "
+        "{} "
+        "or more)\n",
+    .not_applied = "tlm compare: {} is not applied: {} is before {} starts in {}\n",
+};
+
+const PosteriorWords kPosteriorDutch{
+    .title = "Effecten met onzekerheid over de parameters: {}",
+    .h1 = "Effecten met de onzekerheid over de parameters uit de kalibratie, ten opzichte van {}",
+    .intro =
+        "Elk scenario is gesimuleerd op {} trekkingen uit de posterior (de verdeling van de parameters na de "
+        "kalibratie) van <code>{}</code> (generatie {}, {} gekalibreerde parameters, getrokken naar gewicht) "
+        "× {} replicaties; elke trekking en elk scenario gebruikte per replicatie dezelfde toevalsgetallen.",
+    .intervals =
+        "<strong>Twee intervallen per effect.</strong> Het <em>90%-interval met onzekerheid over de "
+        "parameters</em> bevat wat de kalibratie over de parameters onbekend laat (de spreiding van de "
+        "gemiddelde effecten van de trekkingen) en de ruis van de simulatie. De <em>ruis van de simulatie "
+        "alleen</em> is het 90%-interval van het gemiddelde effect als de parameters bekend waren. Geen van "
+        "beide bevat wat het model weglaat: de opbouw van het model, parameters die niet gekalibreerd zijn, "
+        "of beleid dat anders uitpakt dan het scenario aanneemt (docs/calibration.md).",
+    .h_alt = "{} ten opzichte van {}",
+    .outcome = "uitkomst",
+    .base = "basis",
+    .alternative = "alternatief",
+    .effect = "verschil",
+    .with_parameters = "90%: parameters en ruis",
+    .noise_alone = "90%: alleen ruis",
+    .noise_share = "aandeel ruis",
+    .range = "{} tot {}",
+    .t_intro =
+        "Effecten over {} trekkingen uit de posterior van {} × {} replicaties, met gedeelde "
+        "toevalsgetallen.\n"
+        "Per effect: het gemiddelde; [het 90%-interval met de onzekerheid over de parameters]; ± het\n"
+        "90%-interval van alleen de ruis van de simulatie (alsof de parameters bekend waren). Beide in\n"
+        "{}/effects.csv.\n",
+    .t_vs = "\n{} ten opzichte van {}\n",
+    .t_wrote = "\n{}/posterior.h5, effects.csv, effects.json en report.html geschreven.\n",
+    .few_draws =
+        "tlm compare: maar {} trekkingen uit de posterior: het deel van elk interval dat van de parameters "
+        "komt, is ruw (gebruik --draws {} of meer)\n",
+    .not_applied = "tlm compare: {} wordt niet toegepast: {} ligt voor het startjaar van {} ({})\n",
+};
+
+const CalibrationWords kCalibrationEnglish{
+    .title = "calibration of {}",
+    .h1 = "Calibration of {}",
+    .its_base = "its base scenario",
+    .h_summary = "Summary",
+    .summary =
+        "ABC-SMC (sequential Monte Carlo approximate Bayesian computation) fitted {} {} ({}) of {} to {} "
+        "measured {} ({}). It ran {} {} of {} particles: generation 0 drawn from the prior, each next one "
+        "proposed from the last and kept when its distance was within that generation's tolerance{}. The "
+        "distance of a particle is the sum over the targets of (simulated − measured)² / (sd² + the "
+        "replication noise of the simulated mean). The final tolerance is <strong>{}</strong>{}.",
+    .parameter = "parameter",
+    .parameters = "parameters",
+    .target = "target",
+    .targets = "targets",
+    .generation = "generation",
+    .generations = "generations",
+    .replication = "replication",
+    .replications = "replications",
+    .replications_clause = "; every particle is the mean of {} {}",
+    .only_prior = " (only the prior was drawn: nothing has been fitted yet)",
+    .about_m = "; a model that reproduces every target within its sd gives about {} (the number of targets)",
+    .loose =
+        "<strong>The fit is looser than the targets' sd</strong>: the final tolerance {} is well above {}. "
+        "More generations may narrow it; if acceptance has fallen very low, the model may not reproduce "
+        "these targets together within the priors.",
+    .li_parameter = "<strong>{}</strong>: posterior median {}, 90% interval {} to {} (prior {}).",
+    .li_target = "<strong>{}</strong>: measured {} ± {}; simulated after the fit {} (5–95%: {} to {}).",
+    .what_it_says =
+        "<strong>What this does and does not say.</strong> The posterior says which parameter values "
+        "reproduce the targets within their sd, given the model and the priors. It does not validate the "
+        "model's structure: a model with wrong mechanisms can fit a few targets too, and values outside the "
+        "priors were never tried. Check the fitted model against data it was not fitted to.",
+    .h_targets = "The targets: measured and simulated",
+    .targets_note =
+        "<em>Before</em> is the prior predictive: the simulated values of generation 0, whose particles are "
+        "drawn from the prior. <em>After</em> is the posterior predictive: the simulated values of the last "
+        "generation ({}), weighted by the particles' weights. Bars hold the 5th to 95th (weighted) "
+        "percentile of the particles, the tick is the median; the dashed line is the measured value and the "
+        "shaded band its ± sd. Each particle's value is the mean over its replications, so the bars show the "
+        "spread due to the parameters, not that of a single run.",
+    .legend_before = "prior predictive (generation 0), 5–95%",
+    .legend_after = "posterior predictive (generation {}), 5–95%",
+    .measured = "measured",
+    .measured_sd = "measured ± sd",
+    .before_prior = "before (prior)",
+    .after_posterior = "after (posterior)",
+    .target_col = "target",
+    .before_median = "before: median",
+    .after_median = "after: median",
+    .h_posterior = "The posterior of each parameter",
+    .posterior_note =
+        "Each chart spans the prior's range: the bars are the share of the last generation's weight in each "
+        "of {} bins of equal width on the prior's scale (logarithmic for a log-uniform prior), the dashed "
+        "line is what the prior alone puts in each bin, the solid line is the posterior median and the "
+        "shaded band the 90% interval (the 5th to 95th weighted percentile): given the model, the priors and "
+        "the targets' sd, the parameter lies in it with about 90% probability. ABC accepts within a "
+        "tolerance, so this posterior is somewhat wider than the exact one would be.",
+    .log_scale = " (log scale)",
+    .share_of_weight = "share of the weight",
+    .posterior = "posterior",
+    .prior = "prior",
+    .median = "median",
+    .interval90 = "90% interval",
+    .parameter_col = "parameter",
+    .prior_5 = "prior 5%",
+    .prior_95 = "prior 95%",
+    .posterior_median = "posterior median",
+    .width_ratio = "90% interval / prior's",
+    .width_note =
+        "The last column compares the widths of the posterior's and the prior's 90% intervals: near 100%, "
+        "the targets say little about that parameter.",
+    .uniform = "uniform on [{}, {}]",
+    .log_uniform = "log-uniform on [{}, {}]",
+    .h_correlations = "Posterior correlations",
+    .one_parameter = "One parameter was fitted: there are no pairs.",
+    .correlations_note =
+        "Weighted Pearson correlations between the parameters over the last generation, on each prior's "
+        "scale (the logarithm for a log-uniform prior). Near +1 or −1: the targets pin down a combination of "
+        "the two rather than each, and one can make up for the other.",
+    .h_generations = "The generations",
+    .generations_note =
+        "Per generation: the tolerance (a proposal is kept when its distance is within it; generation 0 "
+        "keeps every prior draw), the proposals simulated, the acceptance rate (accepted / proposals) and "
+        "the effective sample size of the weights, (Σw)² / Σw² (how many equally weighted particles carry as "
+        "much information). A falling acceptance rate is the price of a tighter tolerance; a small effective "
+        "sample size means a few particles carry the posterior.",
+    .acceptance_rate = "acceptance rate",
+    .ess_series = "ESS / particles",
+    .tolerance = "tolerance",
+    .generation_col = "generation",
+    .share = "share",
+    .rates_title = "Acceptance and effective sample size",
+    .tolerance_axis = "tolerance (distance)",
+    .tolerance_title = "Tolerance",
+    .proposals = "proposals",
+    .accepted = "accepted",
+    .ess_col = "effective sample size",
+    .h_file = "The calibration file",
+};
+
+const CalibrationWords kCalibrationDutch{
+    .title = "kalibratie van {}",
+    .h1 = "Kalibratie van {}",
+    .its_base = "het basisscenario",
+    .h_summary = "Samenvatting",
+    .summary =
+        "ABC-SMC (een sequentiële Monte-Carlomethode voor benaderde Bayesiaanse inferentie) heeft {} {} ({}) "
+        "van "
+        "{} gekalibreerd op {} gemeten {} ({}). Er zijn {} {} van {} deeltjes gesimuleerd: generatie 0 "
+        "getrokken uit de prior (de verdeling vooraf), elke volgende voorgesteld vanuit de vorige en "
+        "behouden als de afstand binnen de tolerantie van die generatie lag{}. De afstand van een deeltje is "
+        "de som over de doelwaarden van (gesimuleerd − gemeten)² / (sd² + de replicatieruis van het "
+        "gesimuleerde gemiddelde). De uiteindelijke tolerantie is <strong>{}</strong>{}.",
+    .parameter = "parameter",
+    .parameters = "parameters",
+    .target = "doelwaarde",
+    .targets = "doelwaarden",
+    .generation = "generatie",
+    .generations = "generaties",
+    .replication = "replicatie",
+    .replications = "replicaties",
+    .replications_clause = "; elk deeltje is het gemiddelde van {} {}",
+    .only_prior = " (alleen de prior is getrokken: er is nog niets gekalibreerd)",
+    .about_m =
+        "; een model dat elke doelwaarde binnen haar sd reproduceert, geeft ongeveer {} (het aantal "
+        "doelwaarden)",
+    .loose =
+        "<strong>De aansluiting is losser dan de sd van de doelwaarden</strong>: de uiteindelijke tolerantie "
+        "{} ligt ruim boven {}. Meer generaties kunnen haar verkleinen; is de acceptatie heel laag geworden, "
+        "dan kan het model deze doelwaarden binnen de priors misschien niet tegelijk reproduceren.",
+    .li_parameter = "<strong>{}</strong>: mediaan van de posterior {}, 90%-interval {} tot {} (prior {}).",
+    .li_target = "<strong>{}</strong>: gemeten {} ± {}; gesimuleerd na de kalibratie {} (5–95%: {} tot {}).",
+    .what_it_says =
+        "<strong>Wat dit wel en niet zegt.</strong> De posterior zegt welke parameterwaarden de doelwaarden "
+        "binnen hun sd reproduceren, gegeven het model en de priors. Hij bevestigt de opbouw van het model "
+        "niet: ook een model met verkeerde mechanismen kan een paar doelwaarden treffen, en waarden buiten "
+        "de priors zijn nooit geprobeerd. Toets het gekalibreerde model aan gegevens waarop het niet "
+        "gekalibreerd is.",
+    .h_targets = "De doelwaarden: gemeten en gesimuleerd",
+    .targets_note =
+        "<em>Voor</em> is de voorspelling onder de prior: de gesimuleerde waarden van generatie 0, waarvan "
+        "de deeltjes uit de prior zijn getrokken. <em>Na</em> is de voorspelling onder de posterior: de "
+        "gesimuleerde waarden van de laatste generatie ({}), gewogen met de gewichten van de deeltjes. De "
+        "balken lopen van het 5e tot het 95e (gewogen) percentiel van de deeltjes, het streepje is de "
+        "mediaan; de gestippelde lijn is de gemeten waarde en de gekleurde band haar ± sd. De waarde van een "
+        "deeltje is het gemiddelde over zijn replicaties, dus de balken tonen de spreiding door de "
+        "parameters, niet die van één run.",
+    .legend_before = "voorspelling onder de prior (generatie 0), 5–95%",
+    .legend_after = "voorspelling onder de posterior (generatie {}), 5–95%",
+    .measured = "gemeten",
+    .measured_sd = "gemeten ± sd",
+    .before_prior = "voor (prior)",
+    .after_posterior = "na (posterior)",
+    .target_col = "doelwaarde",
+    .before_median = "voor: mediaan",
+    .after_median = "na: mediaan",
+    .h_posterior = "De posterior van elke parameter",
+    .posterior_note =
+        "Elke grafiek beslaat het bereik van de prior: de balken zijn het aandeel van het gewicht van de "
+        "laatste generatie in elk van {} klassen van gelijke breedte op de schaal van de prior (logaritmisch "
+        "bij een log-uniforme prior), de gestippelde lijn is wat de prior alleen in elke klasse legt, de "
+        "doorgetrokken lijn is de mediaan van de posterior en de gekleurde band het 90%-interval (het 5e tot "
+        "95e gewogen percentiel): gegeven het model, de priors en de sd van de doelwaarden ligt de parameter "
+        "daarin met ongeveer 90% kans. ABC accepteert binnen een tolerantie, dus deze posterior is wat "
+        "breder dan de exacte zou zijn.",
+    .log_scale = " (logaritmische schaal)",
+    .share_of_weight = "aandeel van het gewicht",
+    .posterior = "posterior",
+    .prior = "prior",
+    .median = "mediaan",
+    .interval90 = "90%-interval",
+    .parameter_col = "parameter",
+    .prior_5 = "prior 5%",
+    .prior_95 = "prior 95%",
+    .posterior_median = "mediaan posterior",
+    .width_ratio = "90%-interval / dat van de prior",
+    .width_note =
+        "De laatste kolom vergelijkt de breedte van het 90%-interval van de posterior met die van de prior: "
+        "bij ongeveer 100% zeggen de doelwaarden weinig over die parameter.",
+    .uniform = "uniform op [{}; {}]",
+    .log_uniform = "log-uniform op [{}; {}]",
+    .h_correlations = "Correlaties in de posterior",
+    .one_parameter = "Er is één parameter gekalibreerd: er zijn geen paren.",
+    .correlations_note =
+        "Gewogen Pearson-correlaties tussen de parameters over de laatste generatie, op de schaal van elke "
+        "prior (de logaritme bij een log-uniforme prior). Dicht bij +1 of −1: de doelwaarden leggen eerder "
+        "een combinatie van de twee vast dan elk afzonderlijk, en de een kan de ander compenseren.",
+    .h_generations = "De generaties",
+    .generations_note =
+        "Per generatie: de tolerantie (een voorstel wordt behouden als zijn afstand erbinnen ligt; generatie "
+        "0 behoudt elke trekking uit de prior), het aantal gesimuleerde voorstellen, het "
+        "acceptatiepercentage (geaccepteerd / voorstellen) en de effectieve steekproefomvang van de "
+        "gewichten, (Σw)² / Σw² (hoeveel even zware deeltjes evenveel informatie dragen). Een dalend "
+        "acceptatiepercentage is de prijs van een krappere tolerantie; een kleine effectieve "
+        "steekproefomvang betekent dat een paar deeltjes de posterior dragen.",
+    .acceptance_rate = "acceptatiepercentage",
+    .ess_series = "ESS / deeltjes",
+    .tolerance = "tolerantie",
+    .generation_col = "generatie",
+    .share = "aandeel",
+    .rates_title = "Acceptatie en effectieve steekproefomvang",
+    .tolerance_axis = "tolerantie (afstand)",
+    .tolerance_title = "Tolerantie",
+    .proposals = "voorstellen",
+    .accepted = "geaccepteerd",
+    .ess_col = "effectieve steekproefomvang",
+    .h_file = "Het kalibratiebestand",
+};
+
 }  // namespace
 
 Lang parse_lang(const std::string& code) {
@@ -930,6 +1213,22 @@ std::array<const char*, kWordsCount> all_texts(const Words& w) {
 
 std::array<const char*, kSweepWordsCount> all_texts(const SweepWords& w) {
   return std::bit_cast<std::array<const char*, kSweepWordsCount>>(w);
+}
+
+std::array<const char*, kPosteriorWordsCount> all_texts(const PosteriorWords& w) {
+  return std::bit_cast<std::array<const char*, kPosteriorWordsCount>>(w);
+}
+
+std::array<const char*, kCalibrationWordsCount> all_texts(const CalibrationWords& w) {
+  return std::bit_cast<std::array<const char*, kCalibrationWordsCount>>(w);
+}
+
+const CalibrationWords& calibration_words(Lang lang) {
+  return lang == Lang::nl ? kCalibrationDutch : kCalibrationEnglish;
+}
+
+const PosteriorWords& posterior_words(Lang lang) {
+  return lang == Lang::nl ? kPosteriorDutch : kPosteriorEnglish;
 }
 
 const SweepWords& sweep_words(Lang lang) {

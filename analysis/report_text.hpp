@@ -334,12 +334,111 @@ struct SweepWords {
 };
 const SweepWords& sweep_words(Lang lang);
 
+// The texts of the report of `tlm compare --posterior` (app/commands_posterior.cpp) and of its terminal
+// table; the provenance, the settings table and outcome labels come from Words.
+struct PosteriorWords {
+  const char* title;      // base
+  const char* h1;         // base
+  const char* intro;      // draws, calibration file, generation, parameters, replications
+  const char* intervals;  // what the two intervals hold and what neither holds
+  const char* h_alt;      // alternative, base
+  const char* outcome;
+  const char* base;
+  const char* alternative;
+  const char* effect;
+  const char* with_parameters;
+  const char* noise_alone;
+  const char* noise_share;
+  const char* range;        // lo, hi
+  const char* t_intro;      // draws, calibration file, replications, output folder
+  const char* t_vs;         // alternative, base
+  const char* t_wrote;      // output folder
+  const char* few_draws;    // draws, the advised least (a warning on stderr)
+  const char* not_applied;  // key, year, scenario, its start year (a warning on stderr)
+};
+const PosteriorWords& posterior_words(Lang lang);
+
+// The texts of the report of a calibration file (calibration_report.cpp); its provenance comes from Words.
+struct CalibrationWords {
+  const char* title;  // scenario
+  const char* h1;     // scenario
+  const char* its_base;
+  const char* h_summary;
+  const char* summary;  // parameters, "parameter(s)", their keys, scenario, targets, "target(s)", their
+                        // labels, generations, "generation(s)", particles, the replications clause or "",
+                        // tolerance, only_prior or about_m
+  const char* parameter;
+  const char* parameters;
+  const char* target;
+  const char* targets;
+  const char* generation;
+  const char* generations;
+  const char* replication;
+  const char* replications;
+  const char* replications_clause;  // replications, "replication(s)"
+  const char* only_prior;
+  const char* about_m;       // targets
+  const char* loose;         // tolerance, targets
+  const char* li_parameter;  // key, median, 5%, 95%, the prior
+  const char* li_target;     // label, measured, sd, median, 5%, 95%
+  const char* what_it_says;
+  const char* h_targets;
+  const char* targets_note;  // the last generation
+  const char* legend_before;
+  const char* legend_after;  // the last generation
+  const char* measured;
+  const char* measured_sd;
+  const char* before_prior;
+  const char* after_posterior;
+  const char* target_col;
+  const char* before_median;
+  const char* after_median;
+  const char* h_posterior;
+  const char* posterior_note;  // bins
+  const char* log_scale;
+  const char* share_of_weight;
+  const char* posterior;
+  const char* prior;
+  const char* median;
+  const char* interval90;
+  const char* parameter_col;
+  const char* prior_5;
+  const char* prior_95;
+  const char* posterior_median;
+  const char* width_ratio;
+  const char* width_note;
+  const char* uniform;      // low, high
+  const char* log_uniform;  // low, high
+  const char* h_correlations;
+  const char* one_parameter;
+  const char* correlations_note;
+  const char* h_generations;
+  const char* generations_note;
+  const char* acceptance_rate;
+  const char* ess_series;
+  const char* tolerance;
+  const char* generation_col;
+  const char* share;
+  const char* rates_title;
+  const char* tolerance_axis;
+  const char* tolerance_title;
+  const char* proposals;
+  const char* accepted;
+  const char* ess_col;
+  const char* h_file;
+};
+const CalibrationWords& calibration_words(Lang lang);
+
 // Every text of a table, in the order of its members (for tests: the English ones must not appear in a
 // Dutch page). Every member of Words is a const char*.
 inline constexpr std::size_t kWordsCount = sizeof(Words) / sizeof(const char*);
 std::array<const char*, kWordsCount> all_texts(const Words& w);
 inline constexpr std::size_t kSweepWordsCount = sizeof(SweepWords) / sizeof(const char*);
 std::array<const char*, kSweepWordsCount> all_texts(const SweepWords& w);
+inline constexpr std::size_t kPosteriorWordsCount = sizeof(PosteriorWords) / sizeof(const char*);
+std::array<const char*, kPosteriorWordsCount> all_texts(const PosteriorWords& w);
+inline constexpr std::size_t kCalibrationWordsCount = sizeof(CalibrationWords) / sizeof(const char*);
+std::array<const char*, kCalibrationWordsCount> all_texts(const CalibrationWords& w);
 
 const Words& words(Lang lang);
 

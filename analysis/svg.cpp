@@ -443,7 +443,7 @@ std::string bar_chart(const std::string& id, const std::string& css_class, const
     o += fmt::format("<line class=\"grid\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>\n",
                      sx(t), top - 4, axis_y);
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     sx(t), axis_y + 18, tick_text(t, chart.percent, false));
+                     sx(t), axis_y + 18, with_comma(tick_text(t, chart.percent, false), chart.decimal_comma));
   }
   o += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", left + 8,
                    width - right, axis_y);
@@ -591,11 +591,11 @@ std::string histogram(const std::string& id, const std::string& css_class, const
     o += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>\n",
                      kLeft, width - right, sy(t), sy(t));
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                     kLeft - 6, sy(t) + 4, tick_text(t, h.y_percent, false));
+                     kLeft - 6, sy(t) + 4, with_comma(tick_text(t, h.y_percent, false), h.decimal_comma));
   }
   for (double t : log ? log_ticks(x0, x1) : nice_ticks(x0, x1, 5))
     o += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                     sx(t), height - kBottom + 16, value_text(t));
+                     sx(t), height - kBottom + 16, with_comma(value_text(t), h.decimal_comma));
   for (std::size_t i = 0; i + 1 < h.edges.size() && i < h.heights.size(); ++i)
     if (std::isfinite(h.heights[i]) && h.heights[i] > 0)
       o += fmt::format(

@@ -93,6 +93,7 @@ struct BarChart {
   // legend text; none when shade_to <= shade_from.
   double shade_from = 0, shade_to = 0;
   std::string shade_label;
+  bool decimal_comma = false;  // tick numbers as Dutch writes them (12.345,6)
 };
 std::string bar_chart(const std::string& id, const std::string& css_class, const std::string& title,
                       const BarChart& chart, const std::vector<BarRow>& rows);
@@ -130,6 +131,7 @@ struct Histogram {
   std::string marker_label;
   double shade_from = 0, shade_to = 0;  // none when shade_to <= shade_from
   std::string shade_label;
+  bool decimal_comma = false;  // tick numbers as Dutch writes them (12.345,6)
 };
 std::string histogram(const std::string& id, const std::string& css_class, const std::string& title,
                       const Histogram& h);

@@ -239,8 +239,6 @@ void run_compare(CompareOptions& o) {
   if (o.posterior.empty() && o.draws_given)
     throw BadInput("--draws is for --posterior (the draws of a calibration's posterior)");
   if (!o.posterior.empty()) {
-    if (lang != analysis::Lang::en)
-      throw BadInput(fmt::format("--lang {}: the report of --posterior is in English only", o.lang));
     if (!o.run.overrides.empty() || o.run.seed)
       throw BadInput("--posterior takes no --set or --seed: write a scenario file that extends the base");
     PosteriorCompareOptions p;
@@ -252,6 +250,7 @@ void run_compare(CompareOptions& o) {
     p.out_dir = o.out_dir;
     p.years = o.years;
     p.quiet = o.run.quiet;
+    p.lang = lang;
     run_posterior_compare(p);
     return;
   }
@@ -315,10 +314,6 @@ void run_report(ReportOptions& o) {
   analysis::Lang lang = analysis::Lang::en;
   as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
-  // The calibration report is in English only (docs/report.md, "Language"): refused, not written in English
-  // under a Dutch flag.
-  if (lang != analysis::Lang::en && analysis::is_calibration_file(o.results))
-    throw BadInput(fmt::format("--lang {}: the report of a calibration file is in English only", o.lang));
   if (o.output.empty()) {
     // A calibration's report has the name `tlm calibrate` gives it (calib.h5 -> calib.report.html), so that
     // writing it again replaces that one.
@@ -357,7 +352,7 @@ void register_analysis_commands(CLI::App& app) {
       ->delimiter(',');
   c->add_option("--lang", cmp->lang,
                 "Language of report.html and of the terminal table (with -q its summary): en (English, the "
-                "default) or nl (Dutch); not with --posterior");
+                "default) or nl (Dutch)");
   c->add_option("--posterior", cmp->posterior,
                 "Run on draws of this calibration's posterior (tlm calibrate's file): each effect with an "
                 "interval that holds the parameters' uncertainty, and the simulation noise apart")
@@ -403,8 +398,8 @@ void register_analysis_commands(CLI::App& app) {
                 "start+5 and the last year; a calibration: not used)")
       ->delimiter(',');
   r->add_option("--lang", rep->lang,
-                "Language of the report of a results or sweep file: en (English, the default) or nl (Dutch); "
-                "the report of a calibration file is in English only (nl is refused)");
+                "Language of the report (of a results, sweep or calibration file): en (English, the default) "
+                "or nl (Dutch)");
   r->callback([rep] { run_report(*rep); });
 }
 

@@ -476,7 +476,7 @@ void calibrate(const CalibrateOptions& opts, std::optional<RunsOnRefusal>& made)
   try {
     texts.write(stem + ".posterior.csv", posterior);
     texts.write(stem + ".generations.csv", generations);
-    texts.write(report, analysis::calibration_report_html(f.temp_path(), output), "the report");
+    texts.write(report, analysis::calibration_report_html(f.temp_path(), analysis::Lang::en, output), "the report");
   } catch (const analysis::InputError& e) {
     throw BadInput(e.what());
   }

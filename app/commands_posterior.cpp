@@ -19,6 +19,7 @@
 #include "analysis/format.hpp"
 #include "analysis/headlines.hpp"
 #include "analysis/page.hpp"
+#include "analysis/report_text.hpp"
 #include "analysis/stats.hpp"
 #include "analysis/sweep_results.hpp"
 #include "app/sweep_job.hpp"
@@ -58,14 +59,16 @@ int decimals_for(double width) {
   return std::clamp(1 - static_cast<int>(std::floor(std::log10(width))), 0, 6);
 }
 
-// An effect (signed) or the noise's half-width, in the indicator's unit (a share in percentage points).
-std::string shown(double v, const std::string& unit, double width, bool sign) {
+// An effect (signed) or the noise's half-width, in the indicator's unit (a share in percentage points), as
+// the language writes numbers.
+std::string shown(double v, const std::string& unit, double width, bool sign, analysis::Lang lang) {
   if (unit == "share") {
     const int d = decimals_for(width * 100.0);
-    return sign ? analysis::points(v, d) : analysis::thousands(100.0 * v, d) + " pp";
+    return analysis::localize(sign ? analysis::points(v, d) : analysis::thousands(100.0 * v, d) + " pp",
+                              lang);
   }
   const int d = decimals_for(width);
-  return sign ? analysis::signed_thousands(v, d) : analysis::thousands(v, d);
+  return analysis::localize(sign ? analysis::signed_thousands(v, d) : analysis::thousands(v, d), lang);
 }
 // The width that sets an effect's digits: its noise, else its interval, else its size (an effect of exactly
 // 0 with no spread gets no decimals).
@@ -76,8 +79,9 @@ double digits_width(const PosteriorEffect& e) {
 }
 
 // A level (a share as a percentage).
-std::string level(double v, const std::string& unit, double width) {
-  return unit == "share" ? analysis::percent(v, decimals_for(width * 100.0)) : shown(v, unit, width, false);
+std::string level(double v, const std::string& unit, double width, analysis::Lang lang) {
+  return unit == "share" ? analysis::localize(analysis::percent(v, decimals_for(width * 100.0)), lang)
+                         : shown(v, unit, width, false, lang);
 }
 
 // The page of a comparison on the posterior: what the two intervals are, then per alternative the settings
@@ -86,44 +90,43 @@ std::string posterior_page(const analysis::SweepResults& s, const std::vector<Po
                            const PosteriorCompareOptions& o, const PosteriorDraws& posterior,
                            const std::string& path, std::size_t parameters) {
   using analysis::html_escape;
-  std::string html =
-      analysis::page_head(fmt::format("Effects with parameter uncertainty: {}", s.variants[0]));
-  html += fmt::format("<h1>Effects with the calibration's parameter uncertainty, against {}</h1>\n",
-                      html_escape(s.variants[0]));
-  html += analysis::page_provenance(path, TLM_VERSION, now_iso8601(), command_line());
-  html += fmt::format(
-      "<p>Every scenario ran on {} draws of the posterior of <code>{}</code> (generation {}, {} fitted "
-      "parameters, drawn by weight) × {} replications; every draw and scenario used the same replications' "
-      "random numbers.</p>\n"
-      "<p><strong>Two intervals per effect.</strong> The <em>90% interval with parameter uncertainty</em> "
-      "holds what the calibration leaves unknown about the parameters (the spread of the draws' mean "
-      "effects) "
-      "and the simulation noise. The <em>simulation noise alone</em> is the 90% interval of the mean effect "
-      "if "
-      "the parameters were known. Neither holds what the model leaves out: its structure, parameters that "
-      "were "
-      "not fitted, or policies behaving otherwise than the scenario says (docs/calibration.md).</p>\n",
-      s.points, html_escape(o.posterior), posterior.generation, parameters, s.replications);
+  const analysis::Lang lang = o.lang;
+  const auto& w = analysis::posterior_words(lang);
+  const auto f = [](const char* text, const auto&... args) {
+    return fmt::format(fmt::runtime(text), args...);
+  };
+  const std::string& base = s.variants[0];
+  std::string html = analysis::page_head(f(w.title, base), analysis::words(lang).code);
+  html += fmt::format("<h1>{}</h1>\n", f(w.h1, html_escape(base)));
+  html += analysis::page_provenance(path, TLM_VERSION, now_iso8601(), command_line(), lang);
+  html += fmt::format("<p>{}</p>\n<p>{}</p>\n",
+                      f(w.intro, analysis::localize(analysis::thousands(static_cast<double>(s.points)), lang),
+                        html_escape(o.posterior), posterior.generation, parameters,
+                        analysis::localize(analysis::thousands(static_cast<double>(s.replications)), lang)),
+                      w.intervals);
   for (std::size_t v = 1; v < s.variants.size(); ++v) {
     const std::string& alt = s.variants[v];
-    html += fmt::format("<h2>{} against {}</h2>\n", html_escape(alt), html_escape(s.variants[0]));
-    html += analysis::settings_table(s.variants[0], s.scenarios.at(s.variants[0]), alt, s.scenarios.at(alt));
-    html +=
-        "<table><thead><tr><th>outcome</th><th class=\"num\">base</th><th class=\"num\">alternative</th>"
-        "<th class=\"num\">effect</th><th class=\"num\">90%: parameters and noise</th>"
-        "<th class=\"num\">90%: noise alone</th><th class=\"num\">noise share</th></tr></thead>"
-        "<tbody>\n";
+    html += fmt::format("<h2>{}</h2>\n", f(w.h_alt, html_escape(alt), html_escape(base)));
+    html += analysis::settings_table(base, s.scenarios.at(base), alt, s.scenarios.at(alt), {}, lang);
+    html += fmt::format(
+        "<table><thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
+        "<th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
+        "<th class=\"num\">{}</th></tr></thead><tbody>\n",
+        w.outcome, w.base, w.alternative, w.effect, w.with_parameters, w.noise_alone, w.noise_share);
     for (const auto& e : effects) {
       if (e.scenario != alt) continue;
       const double width = digits_width(e);
       const std::string& unit = e.what.unit;
       html += fmt::format(
           "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-          "<td class=\"num\">{} to {}</td><td class=\"num\">± {}</td><td class=\"num\">{}</td></tr>\n",
-          html_escape(analysis::indicator_label(e.what)), html_escape(level(e.base_mean, unit, width)),
-          html_escape(level(e.alt_mean, unit, width)), html_escape(shown(e.mean, unit, width, true)),
-          html_escape(shown(e.lo, unit, width, true)), html_escape(shown(e.hi, unit, width, true)),
-          html_escape(shown(e.noise, unit, width, false)),
+          "<td class=\"num\">{}</td><td class=\"num\">± {}</td><td class=\"num\">{}</td></tr>\n",
+          html_escape(analysis::indicator_label(e.what, lang)),
+          html_escape(level(e.base_mean, unit, width, lang)),
+          html_escape(level(e.alt_mean, unit, width, lang)),
+          html_escape(shown(e.mean, unit, width, true, lang)),
+          f(w.range, html_escape(shown(e.lo, unit, width, true, lang)),
+            html_escape(shown(e.hi, unit, width, true, lang))),
+          html_escape(shown(e.noise, unit, width, false, lang)),
           std::isnan(e.noise_share) ? std::string("–") : fmt::format("{:.0f}%", 100.0 * e.noise_share));
     }
     html += "</tbody></table>\n";
@@ -182,10 +185,7 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
         "over them");
   const auto posterior = read_posterior(o.posterior, o.draws);
   if (o.draws < kFewDraws && !o.quiet && leader)
-    std::cerr << fmt::format(
-        "tlm compare: only {} posterior draws: the parameters' part of each interval is "
-        "rough (use --draws {} or more)\n",
-        o.draws, kFewDraws);
+    std::cerr << fmt::format(fmt::runtime(analysis::posterior_words(o.lang).few_draws), o.draws, kFewDraws);
 
   // The design: the posterior's draws as points of a given design. Scenario names are as on the command
   // line (a path from the working folder, or an embedded name).
@@ -229,7 +229,7 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
     if (!last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         last.size() <= 4 && std::stoi(last) < latest_start) {
       if (leader && !o.quiet)
-        std::cerr << fmt::format("tlm compare: {} is not applied: {} is before {} starts in {}\n", key, last,
+        std::cerr << fmt::format(fmt::runtime(analysis::posterior_words(o.lang).not_applied), key, last,
                                  latest, latest_start);
       continue;
     }
@@ -423,11 +423,8 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   analysis::write_text_file((fs::path(out_dir) / "effects.json").string(), doc.dump(2) + "\n");
   if (o.quiet) return;
 
-  std::cout << fmt::format(
-      "Effects over {} draws of the posterior of {} × {} replications, on common random numbers.\n"
-      "Each effect: its mean; [the 90% interval with the parameters' uncertainty]; ± the 90% interval of\n"
-      "simulation noise alone (as if the parameters were known). Both in {}/effects.csv.\n",
-      K, o.posterior, R, out_dir);
+  const auto& w = analysis::posterior_words(o.lang);
+  std::cout << fmt::format(fmt::runtime(w.t_intro), K, o.posterior, R, out_dir);
   std::string current;
   for (const auto& e : effects) {
     if (!e.what.subject.empty() || e.what.metric == "graduation_share" ||
@@ -435,15 +432,17 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
       continue;  // the terminal keeps to the headlines; the files have every row
     if (e.scenario != current) {
       current = e.scenario;
-      std::cout << fmt::format("\n{} vs {}\n", e.scenario, e.base);
+      std::cout << fmt::format(fmt::runtime(w.t_vs), e.scenario, e.base);
     }
     const double width = digits_width(e);
-    std::cout << fmt::format("  {:<40} {:>10} [{}, {}]  ± {}\n", analysis::indicator_label(e.what),
-                             shown(e.mean, e.what.unit, width, true), shown(e.lo, e.what.unit, width, true),
-                             shown(e.hi, e.what.unit, width, true),
-                             shown(e.noise, e.what.unit, width, false));
+    const auto& u = e.what.unit;
+    // A Dutch number's decimal comma would read as the interval's separator: a semicolon there.
+    std::cout << fmt::format("  {:<40} {:>10} [{}{} {}]  ± {}\n", analysis::indicator_label(e.what, o.lang),
+                             shown(e.mean, u, width, true, o.lang), shown(e.lo, u, width, true, o.lang),
+                             o.lang == analysis::Lang::nl ? ";" : ",", shown(e.hi, u, width, true, o.lang),
+                             shown(e.noise, u, width, false, o.lang));
   }
-  std::cout << fmt::format("\nWrote {}/posterior.h5, effects.csv, effects.json and report.html.\n", out_dir);
+  std::cout << fmt::format(fmt::runtime(w.t_wrote), out_dir);
 }
 
 }  // namespace tlm::app

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report_text.hpp"
 #include "app/commands.hpp"
 
 namespace tlm::app {
@@ -30,6 +31,7 @@ struct PosteriorCompareOptions {
   std::string out_dir;
   std::vector<int> years;
   bool quiet = false;
+  analysis::Lang lang = analysis::Lang::en;  // of report.html and the terminal table
 };
 
 // Runs every scenario on each draw × replication (one sweep, on threads and MPI ranks) into

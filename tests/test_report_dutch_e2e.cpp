@@ -16,6 +16,7 @@
 #include "analysis/format.hpp"
 #include "analysis/report_text.hpp"
 #include "analysis/results.hpp"
+#include "tests/calibration_file.hpp"
 #include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
@@ -99,13 +100,20 @@ std::string compare_dutch(const TempDir& dir, const std::string& options = "") {
 
 // The English texts a Dutch page must not show: the fragments of the English table that the Dutch one does
 // not have as well (names such as Samen Opleiden, units such as FTE, Welch).
-// Both tables: the report's words and the sweep report's.
+// Every table: the report's words, the sweep report's, the posterior comparison's and the calibration
+// report's.
 std::vector<std::string> english_only() {
   std::vector<const char*> en, nl;
-  for (const char* t : tlm::analysis::all_texts(words(Lang::en))) en.push_back(t);
-  for (const char* t : tlm::analysis::all_texts(tlm::analysis::sweep_words(Lang::en))) en.push_back(t);
-  for (const char* t : tlm::analysis::all_texts(words(Lang::nl))) nl.push_back(t);
-  for (const char* t : tlm::analysis::all_texts(tlm::analysis::sweep_words(Lang::nl))) nl.push_back(t);
+  const auto add = [](std::vector<const char*>& to, const auto& texts) {
+    to.insert(to.end(), texts.begin(), texts.end());
+  };
+  for (const Lang lang : {Lang::en, Lang::nl}) {
+    auto& to = lang == Lang::en ? en : nl;
+    add(to, tlm::analysis::all_texts(words(lang)));
+    add(to, tlm::analysis::all_texts(tlm::analysis::sweep_words(lang)));
+    add(to, tlm::analysis::all_texts(tlm::analysis::posterior_words(lang)));
+    add(to, tlm::analysis::all_texts(tlm::analysis::calibration_words(lang)));
+  }
   std::string dutch;
   for (const char* t : nl) dutch += fmt::format("{}\n", t);
   std::set<std::string> out;
@@ -132,6 +140,11 @@ TEST_CASE("report words: the tables fill every text, and the Dutch ones differ f
   }
   // A few are the same in both (FTE, scenario, "Sector {}", "{}: …"); most are not.
   CHECK(same * 10 < en.size());
+  for (const Lang lang : {Lang::en, Lang::nl}) {
+    for (const char* t : tlm::analysis::all_texts(tlm::analysis::posterior_words(lang))) CHECK(t != nullptr);
+    for (const char* t : tlm::analysis::all_texts(tlm::analysis::calibration_words(lang)))
+      CHECK(t != nullptr);
+  }
   const auto sweep_en = tlm::analysis::all_texts(tlm::analysis::sweep_words(Lang::en));
   const auto sweep_nl = tlm::analysis::all_texts(tlm::analysis::sweep_words(Lang::nl));
   for (std::size_t i = 0; i < sweep_en.size(); ++i) {
@@ -330,4 +343,92 @@ TEST_CASE("report --lang nl of a sweep file: in Dutch, no text of the English ta
     CHECK(contains(html, dutch));
   // Every page of the sweep reads its numbers the Dutch way: the table behind the charts too.
   CHECK(std::regex_search(html, std::regex("<td>0,06</td>")));
+}
+
+TEST_CASE(
+    "compare --posterior --lang nl: the report and the terminal in Dutch, no text of the English tables left",
+    "[e2e][analysis][posterior][lang]") {
+  TempDir dir;
+  tlm::test::write_calibration(dir / "calib.h5");
+  write_file(dir / "induction.toml",
+             "extends = \"tiny\"\nname = \"induction\"\n[policy.induction]\nbase_quality = 0.95\n");
+  const auto r = run(fmt::format(
+      "cd '{}' && '{}' compare tiny induction.toml --posterior calib.h5 --draws 2 -r 2 -j 2 --lang nl -o pc",
+      dir.path().string(), tlm_binary()));
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = read_file(dir / "pc/report.html");
+  const std::string text = visible_text(html);
+  for (const auto& f : english_only()) {
+    INFO(f);
+    CHECK(!has_words(text, f));
+  }
+  for (const char* word : {" the ", " and ", " than ", " with ", " against ", " noise ", " from "}) {
+    INFO(word);
+    CHECK(!contains(text, word));
+  }
+  for (const char* dutch :
+       {"<html lang=\"nl\">",
+        "<h1>Effecten met de onzekerheid over de parameters uit de kalibratie, ten opzichte van tiny</h1>",
+        "<h2>induction ten opzichte van tiny</h2>",
+        "<em>90%-interval met onzekerheid over de parameters</em>", "<th>uitkomst</th>",
+        "<th class=\"num\">90%: alleen ruis</th>", "2 trekkingen uit de posterior",
+        "<code>calib.h5</code> (generatie 2, 2 gekalibreerde parameters"})
+    CHECK(contains(html, dutch));
+  // Dutch numbers: a decimal comma in the effects, the interval's ends joined by "tot".
+  CHECK(std::regex_search(html,
+                          std::regex("<td class=\"num\">[+−]?[0-9.]*,[0-9]+ tot [+−]?[0-9.]*,?[0-9]*</td>")));
+  CHECK(!std::regex_search(html, std::regex("<td class=\"num\">[^<]*[0-9]\\.[0-9]+%")));
+  // The terminal too; the files for programs keep their English column names.
+  CHECK(contains(r.out, "Effecten over 2 trekkingen uit de posterior van calib.h5 × 2 replicaties"));
+  CHECK(contains(r.out, "\ninduction ten opzichte van tiny\n"));
+  CHECK(contains(r.out, "pc/posterior.h5, effects.csv, effects.json en report.html geschreven."));
+  CHECK(!contains(r.out, "Wrote"));
+  // Its warning of few draws as well.
+  CHECK(contains(r.err, "tlm compare: maar 2 trekkingen uit de posterior"));
+  CHECK(contains(read_file(dir / "pc/effects.csv"), "lo90_posterior,hi90_posterior"));
+}
+
+TEST_CASE("report --lang nl of a calibration file: in Dutch, no text of the English tables left",
+          "[e2e][analysis][calibration][lang]") {
+  TempDir dir;
+  tlm::test::write_calibration(dir / "calib.h5");
+  const auto r =
+      run(fmt::format("'{}' report '{}' --lang nl -o '{}'", tlm_binary(), dir / "calib.h5", dir / "nl.html"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = read_file(dir / "nl.html");
+  // The calibration file is shown as it is (<pre>); the parameters' keys and the targets' labels are its
+  // names (in <code> in the tables; as the charts' titles and axes they are left out here).
+  std::string text = visible_text(std::regex_replace(html, std::regex("<pre>[\\s\\S]*?</pre>"), " "));
+  for (const char* label : {"po shortage rate 2030", "vo shortage 2030", "reserve\\.return",
+                            "policy\\.induction\\.base_quality\\.po"})
+    text = std::regex_replace(text, std::regex(label), " ");
+  for (const auto& f : english_only()) {
+    INFO(f);
+    CHECK(!has_words(text, f));
+  }
+  for (const char* word : {" the ", " and ", " with ", " before ", " after ", " from ", " each "}) {
+    INFO(word);
+    CHECK(!contains(text, word));
+  }
+  for (const char* dutch :
+       {"<html lang=\"nl\">", "<h1>Kalibratie van small.toml</h1>", "<h2>Samenvatting</h2>",
+        "<h2>De generaties</h2>", "<summary>Het kalibratiebestand</summary>",
+        // The numbers of the English report's test, the Dutch way.
+        "mediaan van de posterior 0,03543, 90%-interval 0,022 tot 0,04716 (prior log-uniform op [0,005; "
+        "0,1])",
+        "<td><code>po shortage rate 2030</code></td><td class=\"num\">0,08</td><td class=\"num\">0,005</td>",
+        "<tr><td class=\"num\">2</td><td class=\"num\">3,25</td><td class=\"num\">80</td><td "
+        "class=\"num\">10</td><td class=\"num\">12,5%</td><td class=\"num\">7,9</td>",
+        ">gemeten ± sd</text>", ">aandeel van het gewicht</text>"})
+    CHECK(contains(html, dutch));
+  CHECK(tlm::test::count(html, "−1,00</td>") == 2);
+  // Chart ticks with a decimal comma too.
+  CHECK(std::regex_search(html, std::regex("<text class=\"tick\"[^>]*>0,[0-9]+</text>")));
+  CHECK(!std::regex_search(html, std::regex("<text class=\"tick\"[^>]*>0\\.[0-9]+</text>")));
+  // English stays the default.
+  REQUIRE(run(fmt::format("'{}' report '{}' -o '{}'", tlm_binary(), dir / "calib.h5", dir / "en.html"))
+              .exit_code == 0);
+  CHECK(contains(read_file(dir / "en.html"), "posterior median 0.03543, 90% interval 0.022 to 0.04716"));
 }
