@@ -247,6 +247,7 @@ void run_compare(CompareOptions& o) {
     p.draws = o.draws;
     p.replications = o.run.replications;
     p.threads = o.run.threads;
+    p.max_memory = o.run.max_memory;
     p.out_dir = o.out_dir;
     p.years = o.years;
     p.quiet = o.run.quiet;

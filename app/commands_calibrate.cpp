@@ -288,6 +288,7 @@ void calibrate(const CalibrateOptions& opts, std::optional<RunsOnRefusal>& made)
     job.resume = session.broadcast(resume_batch) == 1;
     job.resume_command = resume_command;
     job.threads = opts.threads;
+    job.analysed = true;
     job.lower = "lower -r or the calibration's population, or give -o a file system with room";
     job.quiet = true;
     // A finished batch that the check refuses (another calibration file, -r, seed or scenario) is put back
@@ -476,7 +477,8 @@ void calibrate(const CalibrateOptions& opts, std::optional<RunsOnRefusal>& made)
   try {
     texts.write(stem + ".posterior.csv", posterior);
     texts.write(stem + ".generations.csv", generations);
-    texts.write(report, analysis::calibration_report_html(f.temp_path(), analysis::Lang::en, output), "the report");
+    texts.write(report, analysis::calibration_report_html(f.temp_path(), analysis::Lang::en, output),
+                "the report");
   } catch (const analysis::InputError& e) {
     throw BadInput(e.what());
   }

@@ -286,6 +286,8 @@ void run_posterior_compare(const PosteriorCompareOptions& o) {
   job.resume = session.broadcast(unfinished) == 1;
   job.resume_command = command_line();
   job.threads = o.threads;
+  job.max_memory = o.max_memory;
+  job.analysed = true;
   job.lower = "lower -r or --draws, or give -o a file system with room";
   job.quiet = o.quiet;
   const auto result = run_sweep_job(session, job);

@@ -28,6 +28,7 @@ struct PosteriorCompareOptions {
   int draws = 20;
   std::optional<int> replications;  // per draw (default 5)
   int threads = 0;
+  std::string max_memory;  // --max-memory; empty: the memory available
   std::string out_dir;
   std::vector<int> years;
   bool quiet = false;

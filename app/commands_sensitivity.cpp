@@ -220,6 +220,7 @@ void run_sensitivity_command(const SensitivityOptions& opts) {
   job.threads = opts.threads;
   job.max_memory = opts.max_memory;
   job.max_disk = opts.max_disk;
+  job.analysed = true;
   job.lower = "lower -r or the study's samples, or give -o a file system with room";
   job.quiet = opts.quiet;
   const auto result = run_sweep_job(session, job);

@@ -96,6 +96,27 @@ void check_sweep_disk(const experiment::SweepPlan& plan, const SweepJob& job) {
                          job.lower.empty() ? "lower -r or the number of points" : job.lower, limit);
 }
 
+// After the runs (and the file's own room): the analysis that follows — the report of calibrate, sensitivity
+// or compare --posterior — loads the national values of every task at once: at most the tasks'
+// values, counted twice for its own tables. The runs are done by then, so this is a peak of its own.
+void check_analysis_memory(const experiment::SweepPlan& plan, const SweepJob& job) {
+  std::optional<double> limit;
+  if (!job.max_memory.empty()) limit = experiment::parse_size(job.max_memory);  // checked before the runs
+  const double points = static_cast<double>(plan.points.size());
+  const double analysis = 2.0 * points * plan.replications * static_cast<double>(plan.task_values) * 8.0;
+  const auto available = limit ? limit : experiment::available_memory();
+  if (available && analysis > *available)
+    throw experiment::PlanError(fmt::format(
+        "this sweep needs about {} of memory, more than {} ({}): its analysis (the report) holds the values "
+        "of {} point{} × {} replication{} at once ({} a task). Lower -r or the number of points (a design's "
+        "points, --draws, a calibration's population, a study's samples); or give --max-memory if the "
+        "estimate is wrong for this machine",
+        experiment::size_text(analysis), limit ? "--max-memory" : "the memory available",
+        experiment::size_text(*available), plan.points.size(), plan.points.size() == 1 ? "" : "s",
+        plan.replications, plan.replications == 1 ? "" : "s",
+        experiment::size_text(static_cast<double>(plan.task_values) * 8.0)));
+}
+
 }  // namespace
 
 SweepJobResult run_sweep_job(const experiment::mpi::Session& session, const SweepJob& job) {
@@ -113,6 +134,7 @@ SweepJobResult run_sweep_job(const experiment::mpi::Session& session, const Swee
     plan = job.plan();
     check_sweep_memory(*plan, job);
     if (leader) check_sweep_disk(*plan, job);
+    if (leader && job.analysed) check_analysis_memory(*plan, job);
     if (leader)
       file = std::make_unique<experiment::SweepFile>(
           job.output, *plan, job.resume,

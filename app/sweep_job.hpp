@@ -24,7 +24,10 @@ struct SweepJob {
   std::optional<std::size_t> max_tasks;
   std::string max_memory;
   std::string max_disk;  // --max-disk; empty: the free space of the file's file system
-  std::string lower;     // what to lower when the file does not fit ("-r or the design's points")
+  // Its values are analysed after the runs (calibrate, sensitivity, compare --posterior: their reports load
+  // every task's national values at once), so that memory is checked before the runs too.
+  bool analysed = false;
+  std::string lower;  // what to lower when the file does not fit ("-r or the design's points")
   bool quiet = false;
 };
 

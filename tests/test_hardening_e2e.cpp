@@ -518,6 +518,48 @@ TEST_CASE("a refused sensitivity, calibrate or compare --posterior leaves no fol
   CHECK(names_in(tmp.path()) == std::set<std::string>{"s.toml", "c.toml", "cal"});
 }
 
+TEST_CASE("sensitivity and compare --posterior refused for their report's memory before any run, a sweep not",
+          "[e2e][hardening][memory]") {
+  // Their reports load every task's national values at once: a million replications of tiny run in a few MiB
+  // at a time, but not their analysis. --max-disk lets the file's own check pass (compare --posterior has no
+  // --max-disk: 3000 replications of 10 draws, a file of about 3 GiB, fit the free space). tlm sweep makes no
+  // report,
+  // so the same plan passes the check (it is then refused by --max-disk 1k, before anything is written).
+  TempDir tmp;
+  oat_study(tmp);
+  tiny_calibration(tmp);
+  auto r = run(tlm_binary() + " sensitivity " + (tmp / "s.toml") +
+               " -r 1000000 -q --max-memory 1G --max-disk 1000T -o " + (tmp / "a/out"));
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("tlm: this sweep needs about ", 0) == 0);
+  CHECK(r.err.find(" of memory, more than --max-memory (1.0 GiB): its analysis (the report) holds the values "
+                   "of ") != std::string::npos);
+  CHECK(
+      r.err.ends_with(" × 1000000 replications at once (49 KiB a task). Lower -r or the number of points (a "
+                      "design's points, --draws, a calibration's population, a study's samples); or give "
+                      "--max-memory if the estimate is wrong for this machine\n"));
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"s.toml", "c.toml"});
+  fs::create_directory(tmp / "cal");
+  REQUIRE(run(tlm_binary() + " calibrate " + (tmp / "c.toml") + " -q -o " + (tmp / "cal/c.h5")).exit_code ==
+          0);
+  r = run(tlm_binary() + " compare tiny tiny --posterior " + (tmp / "cal/c.h5") +
+          " --draws 10 -r 3000 -q --max-memory 1G -o " + (tmp / "pc"));
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("tlm: this sweep needs about ", 0) == 0);
+  CHECK(r.err.find("its analysis (the report) holds the values of 10 points × 3000 replications at once") !=
+        std::string::npos);
+  CHECK(names_in(tmp.path()) == std::set<std::string>{"s.toml", "c.toml", "cal"});
+  tlm::test::write_file(
+      tmp / "d.toml",
+      "scenario = \"tiny\"\n[[parameter]]\nkey = \"teachers.mobility\"\nvalues = [0.01, 0.02]\n");
+  r = run(tlm_binary() + " sweep " + (tmp / "d.toml") + " -r 1000000 -q --max-memory 1G --max-disk 1k -o " +
+          (tmp / "d.h5"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("more than --max-disk (1 KiB)") != std::string::npos);
+}
+
 TEST_CASE("a FIFO, a folder or a device given as a results or calibration file: exit 2 at once, never a hang",
           "[e2e][hardening]") {
   TempDir tmp;
