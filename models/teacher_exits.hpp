@@ -8,7 +8,6 @@
 #include "models/forward.hpp"
 #include "models/partnerships.hpp"
 #include "models/types.hpp"
-#include "sim/lanes.hpp"
 
 namespace tlm::models {
 
@@ -54,23 +53,6 @@ inline double attrition_own(const TeacherParams& tp, const InductionParams& indu
   return induction_factor[exp < induction.years] * so_factor[so_trained && starting] *
          tp.route_effect[route] * rotation_factor[rotated && starting] *
          subject_effect;  // m_subject: subjects.attrition_effect of a vo teacher's subject (12.4), else 1
-}
-// attrition_own of four teachers at once (lanes of sim/lanes.hpp, each a double holding the scalar argument;
-// a flag lane is 0 or 1), into `out`: lane by lane the same operations in the same order, so the bits of
-// attrition_own (a test holds the two together). teacher_exits' common case uses it.
-[[gnu::always_inline]] inline void attrition_own4(sim::Doubles4& out, const TeacherParams& tp,
-                                                  const InductionParams& induction, const sim::Doubles4& exp,
-                                                  const sim::Doubles4& route_effect, const sim::Doubles4& q,
-                                                  const sim::Doubles4& so_trained,
-                                                  const sim::Doubles4& rotated,
-                                                  const sim::Doubles4& subject_effect) {
-  const sim::Doubles4 one{1.0, 1.0, 1.0, 1.0}, zero{};
-  const sim::Mask4 starting = exp < 5.0;
-  const sim::Doubles4 induction_factor =
-      exp < static_cast<double>(induction.years) ? one - q * (1.0 - induction.full_effect) : one;
-  const sim::Doubles4 so_factor = (so_trained != zero) & starting ? one * tp.so_trained_effect : one;
-  const sim::Doubles4 rotation_factor = (rotated != zero) & starting ? one * tp.rotation_effect : one;
-  out = induction_factor * so_factor * route_effect * rotation_factor * subject_effect;
 }
 inline double attrition_probability(const TeacherParams& tp, const InductionParams& induction, int sector,
                                     int exp, int route, double q, bool so_trained, bool rotated,

@@ -1,8 +1,6 @@
 // Stream::draw_many: Philox4x32-10 on eight counters at once (AVX2), bit for bit the Random123 function.
 #include "sim/random.hpp"
 
-#include "sim/lanes.hpp"
-
 #include <cassert>
 #include <cstdlib>
 
@@ -81,7 +79,7 @@ bool non_empty_env(const char* name) {
 
 bool cpu_has_avx2() {
 #if defined(__x86_64__)
-  // TLM_NO_AVX2 (set, not empty) takes the plain x86-64 paths on any CPU: the tests compare both paths' bits.
+  // TLM_NO_AVX2 (set, not empty) takes the plain x86-64 path on any CPU: a test compares both paths' bits.
   static const bool has = __builtin_cpu_supports("avx2") && !non_empty_env("TLM_NO_AVX2");
   return has;
 #else

@@ -16,6 +16,10 @@ namespace tlm::sim {
 
 using Words = std::array<std::uint32_t, 4>;
 
+// Whether draw_many takes its AVX2 path: the CPU has AVX2 (asked once) and the environment does not set
+// TLM_NO_AVX2.
+bool cpu_has_avx2();
+
 class Stream {
  public:
   Stream(std::uint32_t seed, std::uint32_t replication) : key_{{seed, replication}} {}
@@ -52,11 +56,6 @@ class WordsAhead {
       stream_.draw_many(ids_.subspan(begin_, end_ - begin_), year_, event_, buf_);
     }
     return buf_[i - begin_];
-  }
-  // The words of ids[begin, begin + Block), fewer at the end: for a pass that takes a block at a time.
-  std::span<const Words> block(std::size_t begin) {
-    (*this)[begin];
-    return {buf_.data() + (begin - begin_), end_ - begin};
   }
 
  private:

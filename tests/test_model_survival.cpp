@@ -25,8 +25,6 @@
 #include "model_helpers.hpp"
 #include "models/phases.hpp"
 #include "models/state.hpp"
-#include "models/teacher_exits.hpp"
-#include "sim/lanes.hpp"
 
 using namespace tlm;
 using namespace tlm::test;
@@ -97,49 +95,6 @@ TEST_CASE("model: attrition_probability is the formula of 6.3 step 2", "[model][
   CHECK(models::attrition_probability(p, po, 25, initial, 0.0, false, false, 0.0) == Approx(0.02));  // 10+
   CHECK(models::attrition_probability(p, mbo, 0, models::groenpluk, 0.0, false, false, 5.0) ==
         1.0);  // capped
-}
-
-TEST_CASE("model: attrition_own4, four teachers at once, gives attrition_own's bits in every lane",
-          "[model][determinism]") {
-  // teacher_exits decides the common case of four teachers at once with attrition_own4 and the rest with
-  // attrition_own: the two must agree exactly, for every combination the formula distinguishes and for
-  // non-default multipliers (a change to one formula and not the other fails here).
-  Params p;
-  p.teachers.so_trained_effect = 0.77;
-  p.teachers.rotation_effect = 1.13;
-  p.teachers.route_effect = {1.0, 0.9, 1.05, 1.1, 1.3, 1.2};
-  p.induction.full_effect = 0.55;
-  p.induction.years = 3;
-  std::vector<std::array<double, 6>> cases;  // exp, route, q, so, rot, subject effect
-  for (int exp = 0; exp <= 12; ++exp)
-    for (int route = 0; route < models::kRoutes; ++route)
-      for (double q : {0.0, 0.35, 0.8, 1.0})
-        for (int so = 0; so <= 1; ++so)
-          for (int rot = 0; rot <= 1; ++rot)
-            for (double subject : {1.0, 0.9, 1.37})
-              cases.push_back({double(exp), double(route), q, double(so), double(rot), subject});
-  while (cases.size() % sim::kLanes != 0) cases.push_back(cases.front());
-  for (std::size_t k = 0; k < cases.size(); k += sim::kLanes) {
-    sim::Doubles4 exp{}, route{}, q{}, so{}, rot{}, subject{}, own{};
-    for (std::size_t l = 0; l < sim::kLanes; ++l) {
-      const auto& c = cases[k + l];
-      exp[l] = c[0];
-      route[l] = p.teachers.route_effect[static_cast<std::size_t>(c[1])];
-      q[l] = c[2];
-      so[l] = c[3];
-      rot[l] = c[4];
-      subject[l] = c[5];
-    }
-    models::attrition_own4(own, p.teachers, p.induction, exp, route, q, so, rot, subject);
-    for (std::size_t l = 0; l < sim::kLanes; ++l) {
-      const auto& c = cases[k + l];
-      const double scalar = models::attrition_own(p.teachers, p.induction, static_cast<int>(c[0]),
-                                                  static_cast<int>(c[1]), c[2], c[3] != 0, c[4] != 0, c[5]);
-      INFO("exp " << c[0] << " route " << c[1] << " q " << c[2] << " so " << c[3] << " rot " << c[4]
-                  << " subject " << c[5]);
-      CHECK(own[l] == scalar);
-    }
-  }
 }
 
 TEST_CASE("model: survival of start teachers follows the closed form of section 8", "[model][closed-form]") {
