@@ -1,5 +1,6 @@
-// Checks that every HTML report of analysis/ must pass, whatever it shows: its charts draw with the shared
-// palette only, and each of its tables sits in the box that scrolls it sideways (docs/report.md, "Layout").
+// Helpers of the tests that read reports and terminal text, and the checks that every HTML report of
+// analysis/ must pass, whatever it shows: its charts draw with the shared palette only, and each of its
+// tables sits in the box that scrolls it sideways (docs/report.md, "Layout").
 #pragma once
 
 #include <cstddef>
@@ -10,6 +11,18 @@
 #include "analysis/svg.hpp"
 
 namespace tlm::test {
+
+inline bool contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// The part of a report from `<section id="id">` to its end ("" without that section).
+inline std::string section(const std::string& html, const std::string& id) {
+  const std::string open = "<section id=\"" + id + "\">";
+  const auto from = html.find(open);
+  if (from == std::string::npos) return "";
+  return html.substr(from, html.find("</section>", from) - from);
+}
 
 // How often `needle` occurs in `text` (overlapping occurrences counted).
 inline std::size_t count(const std::string& text, const std::string& needle) {

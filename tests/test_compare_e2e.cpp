@@ -13,6 +13,7 @@
 #include "analysis/effects.hpp"
 #include "analysis/format.hpp"
 #include "analysis/results.hpp"
+#include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -22,11 +23,9 @@ using tlm::test::TempDir;
 using tlm::test::tlm_binary;
 using tlm::test::write_file;
 
-namespace {
+using tlm::test::contains;
 
-bool contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
+namespace {
 
 // The effect rows of effects.json (an object: its metadata and `effects`).
 nlohmann::json effect_rows(const std::string& path) {

@@ -22,12 +22,15 @@
 #include "models/state.hpp"
 #include "sim/random.hpp"
 #include "small_world.hpp"
+#include "tests/html_checks.hpp"
 
 using namespace tlm;
 using namespace tlm::test;
 using models::mbo;
 using models::po;
 using models::vo;
+
+using tlm::test::contains;
 
 namespace {
 
@@ -362,10 +365,6 @@ std::vector<double> normals(std::size_t n, std::uint32_t key) {
   std::vector<double> out;
   for (std::size_t i = 0; i < n; ++i) out.push_back(sim::normal(rng.draw(i, 0, 0)));
   return out;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // Terminal text with its wrapped lines joined: a line break and the indent of the next line become one space.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/results.hpp"
+#include "tests/html_checks.hpp"
 #include "tests/process.hpp"
 
 namespace fs = std::filesystem;
@@ -18,18 +19,10 @@ using tlm::test::TempDir;
 using tlm::test::tlm_binary;
 using tlm::test::write_file;
 
+using tlm::test::contains;
+using tlm::test::section;
+
 namespace {
-
-bool contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
-
-// The part of a report from `<section id="id">` to its end.
-std::string section(const std::string& html, const std::string& id) {
-  const auto from = html.find(fmt::format("<section id=\"{}\">", id));
-  if (from == std::string::npos) return "";
-  return html.substr(from, html.find("</section>", from) - from);
-}
 
 // tiny against tiny with high-quality induction: a policy with settings that differ, paired run by run.
 const char* kInduction =

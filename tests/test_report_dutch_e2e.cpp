@@ -29,18 +29,10 @@ using tlm::test::TempDir;
 using tlm::test::tlm_binary;
 using tlm::test::write_file;
 
+using tlm::test::contains;
+using tlm::test::section;
+
 namespace {
-
-bool contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
-
-// The part of a report from `<section id="id">` to its end.
-std::string section(const std::string& html, const std::string& id) {
-  const auto from = html.find(fmt::format("<section id=\"{}\">", id));
-  if (from == std::string::npos) return "";
-  return html.substr(from, html.find("</section>", from) - from);
-}
 
 // What a reader sees of a page: no style sheet, no <code> (keys, TOML values, commands, paths), no tags, the
 // entities read, and without the scenarios' own descriptions (the scenario's text, not the report's).
