@@ -275,7 +275,11 @@ std::vector<Indicator> indicators(const ScenarioResults& r, const std::vector<in
   return out;
 }
 
-void print_headlines(std::ostream& out, const std::string& h5path) {
+void print_headlines(std::ostream& out, const std::string& h5path, Lang lang) {
+  const HeadlineWords& w = headline_words(lang);
+  auto f = [](const char* text, auto&&... args) { return fmt::format(fmt::runtime(text), args...); };
+  // Numbers as the language writes them: "12,345" and "9.8%" in English, "12.345" and "9,8%" in Dutch.
+  auto num = [lang](const std::string& text) { return localize(text, lang); };
   const FileInfo info = read_file_info(h5path);
   for (const auto& name : info.scenarios) {
     const ScenarioResults r = load_scenario(h5path, name, headline_metrics(), optional_headline_metrics(),
@@ -294,19 +298,18 @@ void print_headlines(std::ostream& out, const std::string& h5path) {
       return nullptr;
     };
 
-    out << fmt::format("\n{}: {} replications, seed {}, {}–{}\n", name, r.replications, r.seed, r.start(),
-                       r.end());
-    out << "  Total shortage, FTE (mean [90% of replications])\n";
+    out << '\n' << f(w.heading, name, num(thousands(r.replications)), r.seed, r.start(), r.end()) << '\n';
+    out << "  " << w.total_shortage << '\n';
     out << fmt::format("  {:<6}", "");
     for (int y : years) out << fmt::format("{:>26}", y);
     out << '\n';
     std::vector<std::string> sectors = r.sectors;
     sectors.push_back("all");
     for (const auto& s : sectors) {
-      out << fmt::format("  {:<6}", s == "all" ? "total" : s);
+      out << fmt::format("  {:<6}", s == "all" ? w.total : s);
       for (int y : years)
         if (auto* i = find("shortage_fte", s, "", "", y))
-          out << fmt::format("{:>26}", band(summarize(i->values)));
+          out << fmt::format("{:>26}", num(band(summarize(i->values))));
       out << '\n';
     }
     if (has_subject_headlines(r)) {
@@ -314,13 +317,9 @@ void print_headlines(std::ostream& out, const std::string& h5path) {
       std::size_t width = 6;
       for (const auto& x : r.subjects) width = std::max(width, x.size() + 2);
       if (world_scale(r) < 0.5)
-        out << fmt::format(
-            "  (world.scale {}: below about 0.5 the subject markets are thin and their shortages "
-            "exaggerated)\n",
-            world_scale(r));
+        out << "  " << f(w.thin_subjects, num(fmt::format("{}", world_scale(r)))) << '\n';
       for (const bool rate : {false, true}) {
-        out << (rate ? "  vo shortage rate by subject, shortage / demand (mean [90% of replications])\n"
-                     : "  vo shortage by subject, FTE (mean [90% of replications])\n");
+        out << "  " << (rate ? w.subject_rate : w.subject_fte) << '\n';
         out << fmt::format("  {:<{}}", "", width);
         for (int y : years) out << fmt::format("{:>26}", y);
         out << '\n';
@@ -328,46 +327,51 @@ void print_headlines(std::ostream& out, const std::string& h5path) {
           out << fmt::format("  {:<{}}", x, width);
           for (int y : years)
             if (auto* i = find(rate ? "shortage_rate" : "shortage_fte", "vo", "", "", y, x))
-              out << fmt::format("{:>26}", rate ? pband(summarize(i->values)) : band(summarize(i->values)));
+              out << fmt::format("{:>26}",
+                                 num(rate ? pband(summarize(i->values)) : band(summarize(i->values))));
           out << '\n';
         }
       }
     }
-    out << fmt::format("  Shortage FTE-years {}–{}:", r.start(), r.end());
+    out << "  " << f(w.fte_years, r.start(), r.end());
     for (const auto& s : sectors)
       if (auto* i = find("shortage_fte_years", s, "", "", std::nullopt))
-        out << fmt::format("  {} {}", s == "all" ? "total" : s, band(summarize(i->values)));
+        out << fmt::format("  {} {}", s == "all" ? w.total : s, num(band(summarize(i->values))));
     out << '\n';
     const Window rw = retention_window(r);
-    out << fmt::format("  5-year retention of starters (entry {}–{}):", rw.first, rw.last);
+    out << "  " << f(w.retention, rw.first, rw.last);
     for (const auto& route : headline_routes())
       if (auto* i = find("retention_5y", "", route, "", std::nullopt))
-        out << fmt::format("  {} {}", route, pband(summarize(i->values)));
+        out << fmt::format("  {} {}", route, num(pband(summarize(i->values))));
     out << '\n';
     auto so = national_ratio(r, "students_so", "students");
-    out << fmt::format("  SO share: {} {}  {} {}\n", r.start(), pband(summarize(at_year(so, 0))), r.end(),
-                       pband(summarize(at_year(so, r.years.size() - 1))));
-    out << fmt::format("  Graduation share (intake {}–{}, eerstegraads –{}):", r.start() + 1,
-                       graduation_window(r, "pabo").last, graduation_window(r, "eerstegraads").last);
+    out << "  "
+        << f(w.so_share, r.start(), num(pband(summarize(at_year(so, 0)))), r.end(),
+             num(pband(summarize(at_year(so, r.years.size() - 1)))))
+        << '\n';
+    out << "  "
+        << f(w.graduation, r.start() + 1, graduation_window(r, "pabo").last,
+             graduation_window(r, "eerstegraads").last);
     for (const auto& p : r.programmes)
       if (auto* i = find("graduation_share", "", "", p, std::nullopt))
-        out << fmt::format("  {} {}", p, percent(summarize(i->values).mean));
+        out << fmt::format("  {} {}", p, num(percent(summarize(i->values).mean)));
     if (auto* i = find("graduation_share", "", "", "all", std::nullopt))
-      out << fmt::format("  all {}", pband(summarize(i->values)));
+      out << fmt::format("  {} {}", w.all_programmes, num(pband(summarize(i->values))));
     out << '\n';
     const Window zw = zij_window(r);
-    out << fmt::format("  Zij completion share (hired {}–{}):", zw.first, zw.last);
+    out << "  " << f(w.zij_completion, zw.first, zw.last);
     for (const auto& s : sectors)
       if (auto* i = find("zij_completion_share", s, "", "", std::nullopt))
-        out << fmt::format("  {} {}", s == "all" ? "total" : s, percent(summarize(i->values).mean));
+        out << fmt::format("  {} {}", s == "all" ? w.total : s, num(percent(summarize(i->values).mean)));
     out << '\n';
     if (find("cost_total", "all", "", "", std::nullopt)) {
-      out << fmt::format("  Policy costs {}–{}, million EUR (section 13):", r.start(), r.end());
+      out << "  " << f(w.costs, r.start(), r.end());
       for (const auto& s : sectors)
         if (auto* i = find("cost_total", s, "", "", std::nullopt)) {
           const Summary sm = summarize(i->values);
-          out << fmt::format("  {} {} [{}–{}]", s == "all" ? "total" : s, thousands(sm.mean / 1e6, 1),
-                             thousands(sm.p05 / 1e6, 1), thousands(sm.p95 / 1e6, 1));
+          out << fmt::format("  {} {}", s == "all" ? w.total : s,
+                             num(fmt::format("{} [{}–{}]", thousands(sm.mean / 1e6, 1),
+                                             thousands(sm.p05 / 1e6, 1), thousands(sm.p95 / 1e6, 1))));
         }
       out << '\n';
     }

@@ -79,7 +79,7 @@ double world_scale(const ScenarioResults& r);
 bool has_subject_headlines(const ScenarioResults& r);
 
 // A compact table of the headlines of every scenario in the file, with the vo shortage by subject (FTE and
-// rate, subject × year) where the scenario has subjects.
-void print_headlines(std::ostream& out, const std::string& h5path);
+// rate, subject × year) where the scenario has subjects; its words and numbers in `lang` (`tlm run --lang`).
+void print_headlines(std::ostream& out, const std::string& h5path, Lang lang = Lang::en);
 
 }  // namespace tlm::analysis

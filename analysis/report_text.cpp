@@ -1198,6 +1198,42 @@ const CalibrationWords kCalibrationDutch{
     .h_file = "Het kalibratiebestand",
 };
 
+const HeadlineWords kHeadlineEnglish{
+    .heading = "{}: {} replications, seed {}, {}–{}",
+    .total_shortage = "Total shortage, FTE (mean [90% of replications])",
+    .total = "total",
+    .thin_subjects =
+        "(world.scale {}: below about 0.5 the subject markets are thin and their shortages exaggerated)",
+    .subject_fte = "vo shortage by subject, FTE (mean [90% of replications])",
+    .subject_rate = "vo shortage rate by subject, shortage / demand (mean [90% of replications])",
+    .fte_years = "Shortage FTE-years {}–{}:",
+    .retention = "5-year retention of starters (entry {}–{}):",
+    .so_share = "SO share: {} {}  {} {}",
+    .graduation = "Graduation share (intake {}–{}, eerstegraads –{}):",
+    .all_programmes = "all",
+    .zij_completion = "Zij completion share (hired {}–{}):",
+    .costs = "Policy costs {}–{}, million EUR (section 13):",
+    .wrote = "Wrote {} in {} s.",
+};
+
+const HeadlineWords kHeadlineDutch{
+    .heading = "{}: {} replicaties, seed {}, {}–{}",
+    .total_shortage = "Totaal tekort, FTE (gemiddelde [90% van de replicaties])",
+    .total = "totaal",
+    .thin_subjects = "(world.scale {}: onder ongeveer 0,5 zijn de vakmarkten dun en hun tekorten overdreven)",
+    .subject_fte = "Tekort in het vo per vak, FTE (gemiddelde [90% van de replicaties])",
+    .subject_rate =
+        "Tekortpercentage in het vo per vak, tekort / vraag (gemiddelde [90% van de replicaties])",
+    .fte_years = "Tekort in FTE-jaren {}–{}:",
+    .retention = "Behoud na 5 jaar van startende leraren (instroom {}–{}):",
+    .so_share = "Aandeel Samen Opleiden: {} {}  {} {}",
+    .graduation = "Aandeel afgestudeerd (instroom {}–{}, eerstegraads –{}):",
+    .all_programmes = "alle",
+    .zij_completion = "Afronding zij-instromers (aangenomen {}–{}):",
+    .costs = "Beleidskosten {}–{}, miljoen euro (sectie 13):",
+    .wrote = "{} geschreven in {} s.",
+};
+
 }  // namespace
 
 Lang parse_lang(const std::string& code) {
@@ -1223,12 +1259,20 @@ std::array<const char*, kCalibrationWordsCount> all_texts(const CalibrationWords
   return std::bit_cast<std::array<const char*, kCalibrationWordsCount>>(w);
 }
 
+std::array<const char*, kHeadlineWordsCount> all_texts(const HeadlineWords& w) {
+  return std::bit_cast<std::array<const char*, kHeadlineWordsCount>>(w);
+}
+
 const CalibrationWords& calibration_words(Lang lang) {
   return lang == Lang::nl ? kCalibrationDutch : kCalibrationEnglish;
 }
 
 const PosteriorWords& posterior_words(Lang lang) {
   return lang == Lang::nl ? kPosteriorDutch : kPosteriorEnglish;
+}
+
+const HeadlineWords& headline_words(Lang lang) {
+  return lang == Lang::nl ? kHeadlineDutch : kHeadlineEnglish;
 }
 
 const SweepWords& sweep_words(Lang lang) {

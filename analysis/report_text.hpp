@@ -429,6 +429,26 @@ struct CalibrationWords {
 };
 const CalibrationWords& calibration_words(Lang lang);
 
+// The texts of the headline table that `tlm run` prints (print_headlines in headlines.cpp). Sector, route,
+// programme and subject codes stay as they are, as in the reports.
+struct HeadlineWords {
+  const char* heading;         // scenario, replications, seed, first year, last year
+  const char* total_shortage;  // the table's title
+  const char* total;           // the row and the entry of all sectors together
+  const char* thin_subjects;   // world.scale
+  const char* subject_fte;     // the table's title
+  const char* subject_rate;    // the table's title
+  const char* fte_years;       // first year, last year
+  const char* retention;       // first and last entry year
+  const char* so_share;        // first year, its band, last year, its band
+  const char* graduation;      // first intake, last intake, eerstegraads' last intake
+  const char* all_programmes;  // the entry of all programmes together
+  const char* zij_completion;  // first and last year of hiring
+  const char* costs;           // first year, last year
+  const char* wrote;           // path, seconds
+};
+const HeadlineWords& headline_words(Lang lang);
+
 // Every text of a table, in the order of its members (for tests: the English ones must not appear in a
 // Dutch page). Every member of Words is a const char*.
 inline constexpr std::size_t kWordsCount = sizeof(Words) / sizeof(const char*);
@@ -439,6 +459,8 @@ inline constexpr std::size_t kPosteriorWordsCount = sizeof(PosteriorWords) / siz
 std::array<const char*, kPosteriorWordsCount> all_texts(const PosteriorWords& w);
 inline constexpr std::size_t kCalibrationWordsCount = sizeof(CalibrationWords) / sizeof(const char*);
 std::array<const char*, kCalibrationWordsCount> all_texts(const CalibrationWords& w);
+inline constexpr std::size_t kHeadlineWordsCount = sizeof(HeadlineWords) / sizeof(const char*);
+std::array<const char*, kHeadlineWordsCount> all_texts(const HeadlineWords& w);
 
 const Words& words(Lang lang);
 

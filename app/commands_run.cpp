@@ -165,6 +165,7 @@ std::string run_scenarios(const RunOptions& opts) {
 
 void register_run_commands(CLI::App& app) {
   auto opts = std::make_shared<RunOptions>();
+  auto lang = std::make_shared<std::string>("en");
   auto* cmd =
       app.add_subcommand("run", "Run scenarios (default nl-baseline) and write their results to HDF5");
   cmd->add_option(
@@ -176,18 +177,29 @@ void register_run_commands(CLI::App& app) {
          "Results file (default <first scenario name>.h5); replaced atomically when the run completes")
       ->type_name("FILE.h5");
   add_run_options(*cmd, *opts);
+  cmd->add_option("--lang", *lang, "Language of the headline table: en (English, the default) or nl (Dutch)");
   cmd->footer(
       "Each scenario runs with its own `seed` and `replications` unless --seed and -r set them for all.\n"
       "Replication i of two scenarios shares its random numbers only when their seed, replications and\n"
       "start world are the same; only then does `tlm report` pair their runs (docs/report.md, Pairing).\n"
       "The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves no file.");
-  cmd->callback([opts] {
+  cmd->callback([opts, lang] {
+    // An unknown language is refused before anything runs.
+    analysis::Lang words_lang = analysis::Lang::en;
+    try {
+      words_lang = analysis::parse_lang(*lang);
+    } catch (const analysis::InputError& e) {
+      throw BadInput(e.what());
+    }
     const auto start = std::chrono::steady_clock::now();
     const auto path = run_scenarios(*opts);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!opts->quiet) {
-      analysis::print_headlines(std::cout, path);
-      std::cout << fmt::format("\nWrote {} in {:.1f} s.\n", path, secs);
+      analysis::print_headlines(std::cout, path, words_lang);
+      std::cout << '\n'
+                << fmt::format(fmt::runtime(analysis::headline_words(words_lang).wrote), path,
+                               analysis::localize(fmt::format("{:.1f}", secs), words_lang))
+                << '\n';
     }
   });
 }

@@ -298,6 +298,58 @@ TEST_CASE(
   CHECK(contains(nl, "In geen enkele regio is het effect van tiny#2 van nul te onderscheiden"));
 }
 
+TEST_CASE("run --lang nl: the headline table in Dutch with no English left, and --lang xx refused",
+          "[e2e][analysis][lang]") {
+  TempDir dir;
+  // The fragments of the English headline texts that the Dutch table does not have as well.
+  const auto en = tlm::analysis::all_texts(tlm::analysis::headline_words(Lang::en));
+  const auto nl = tlm::analysis::all_texts(tlm::analysis::headline_words(Lang::nl));
+  std::string dutch_texts;
+  for (const char* t : nl) dutch_texts += fmt::format("{}\n", t);
+  std::vector<std::string> english;
+  for (std::size_t i = 0; i < en.size(); ++i) {
+    INFO(i);
+    REQUIRE(en[i] != nullptr);
+    REQUIRE(nl[i] != nullptr);
+    for (const auto& f : fragments(en[i]))
+      if (!has_words(dutch_texts, f)) english.push_back(f);
+  }
+  CHECK(english.size() >= 12);  // "replications", "Total shortage, FTE", "total", "Wrote", …
+
+  const auto r = run(
+      fmt::format("cd '{}' && '{}' run tiny -r 3 -j 2 --lang nl -o t.h5", dir.path().string(), tlm_binary()));
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const char* text :
+       {"tiny: 3 replicaties, seed ", "  Totaal tekort, FTE (gemiddelde [90% van de replicaties])",
+        "  totaal ", "  Tekort in FTE-jaren ", "  Behoud na 5 jaar van startende leraren (instroom ",
+        "  Aandeel Samen Opleiden: ", "  Aandeel afgestudeerd (instroom ", "  alle ",
+        "  Afronding zij-instromers (aangenomen ", "t.h5 geschreven in "})
+    CHECK(contains(r.out, text));
+  for (const auto& f : english) {
+    INFO(f);
+    CHECK(!has_words(r.out, f));
+  }
+  // Dutch numbers: a decimal comma in a share, and in the seconds.
+  CHECK(std::regex_search(r.out, std::regex("[0-9]+,[0-9]%")));
+  CHECK(std::regex_search(r.out, std::regex("geschreven in [0-9]+,[0-9] s\\.")));
+
+  // English stays the default.
+  const auto e =
+      run(fmt::format("cd '{}' && '{}' run tiny -r 3 -j 2 -o e.h5", dir.path().string(), tlm_binary()));
+  REQUIRE(e.exit_code == 0);
+  CHECK(contains(e.out, "tiny: 3 replications, seed "));
+  CHECK(contains(e.out, "  Total shortage, FTE (mean [90% of replications])"));
+  CHECK(std::regex_search(e.out, std::regex("Wrote e\\.h5 in [0-9]+\\.[0-9] s\\.")));
+
+  // An unknown language: refused before anything runs, no file.
+  const auto xx =
+      run(fmt::format("cd '{}' && '{}' run tiny -r 3 --lang xx -o x.h5", dir.path().string(), tlm_binary()));
+  CHECK(xx.exit_code == 2);
+  CHECK(xx.err == "tlm: --lang xx: unknown language; use en (English) or nl (Dutch)\n");
+  CHECK(!fs::exists(dir / "x.h5"));
+}
+
 TEST_CASE("report --lang nl of a sweep file: in Dutch, no text of the English tables left",
           "[e2e][analysis][lang]") {
   TempDir dir;
