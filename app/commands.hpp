@@ -13,12 +13,17 @@
 #include <string>
 #include <vector>
 
+#include "analysis/report_text.hpp"
+
 namespace tlm::app {
 
 // Bad input that is not a scenario problem (usage, unwritable output path): exit code 2.
 struct BadInput : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// The language of a --lang option (en or nl); anything else is BadInput, before the command does anything.
+analysis::Lang lang_option(const std::string& code);
+
 // Ctrl-C during a run: exit code 130, no output file left behind.
 struct Interrupted : std::runtime_error {
   Interrupted() : std::runtime_error("interrupted") {}

@@ -230,8 +230,7 @@ void check_compare_plan(const std::vector<RunOptions::Planned>& planned, const s
 
 void run_compare(CompareOptions& o) {
   if (o.scenarios.size() < 2) throw BadInput("compare needs a base scenario and at least one alternative");
-  analysis::Lang lang = analysis::Lang::en;
-  as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
+  const analysis::Lang lang = lang_option(o.lang);
   o.run.check_plan = [years = o.years](const std::vector<RunOptions::Planned>& planned) {
     check_compare_plan(planned, years);
   };
@@ -287,8 +286,7 @@ void run_compare(CompareOptions& o) {
 }
 
 void run_effects(EffectsOptions& o) {
-  analysis::Lang lang = analysis::Lang::en;
-  as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
+  const analysis::Lang lang = lang_option(o.lang);
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
   if (o.out_dir.empty()) {
     const auto parent = std::filesystem::path(o.results).parent_path();
@@ -312,8 +310,7 @@ void run_effects(EffectsOptions& o) {
 }
 
 void run_report(ReportOptions& o) {
-  analysis::Lang lang = analysis::Lang::en;
-  as_bad_input([&] { lang = analysis::parse_lang(o.lang); });
+  const analysis::Lang lang = lang_option(o.lang);
   if (!std::filesystem::exists(o.results)) throw BadInput(fmt::format("{}: no such file", o.results));
   if (o.output.empty()) {
     // A calibration's report has the name `tlm calibrate` gives it (calib.h5 -> calib.report.html), so that

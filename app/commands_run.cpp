@@ -163,6 +163,14 @@ std::string run_scenarios(const RunOptions& opts) {
   return run_scenarios(opts, false);
 }
 
+analysis::Lang lang_option(const std::string& code) {
+  try {
+    return analysis::parse_lang(code);
+  } catch (const analysis::InputError& e) {
+    throw BadInput(e.what());
+  }
+}
+
 void register_run_commands(CLI::App& app) {
   auto opts = std::make_shared<RunOptions>();
   auto lang = std::make_shared<std::string>("en");
@@ -184,13 +192,7 @@ void register_run_commands(CLI::App& app) {
       "start world are the same; only then does `tlm report` pair their runs (docs/report.md, Pairing).\n"
       "The file holds one group per scenario (see docs/output.md). Ctrl-C stops the run and leaves no file.");
   cmd->callback([opts, lang] {
-    // An unknown language is refused before anything runs.
-    analysis::Lang words_lang = analysis::Lang::en;
-    try {
-      words_lang = analysis::parse_lang(*lang);
-    } catch (const analysis::InputError& e) {
-      throw BadInput(e.what());
-    }
+    const analysis::Lang words_lang = lang_option(*lang);  // refused before anything runs
     const auto start = std::chrono::steady_clock::now();
     const auto path = run_scenarios(*opts);
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

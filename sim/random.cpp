@@ -68,24 +68,22 @@ __attribute__((target("avx2"))) std::size_t draw8_avx2(const std::uint64_t* ids,
   return i;
 }
 
-#endif
-
 bool non_empty_env(const char* name) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0';
 }
 
-}  // namespace
-
+// Whether draw_many takes its AVX2 path: the CPU has AVX2 (asked once) and the environment does not set
+// TLM_NO_AVX2.
 bool cpu_has_avx2() {
-#if defined(__x86_64__)
   // TLM_NO_AVX2 (set, not empty) takes the plain x86-64 path on any CPU: a test compares both paths' bits.
   static const bool has = __builtin_cpu_supports("avx2") && !non_empty_env("TLM_NO_AVX2");
   return has;
-#else
-  return false;
-#endif
 }
+
+#endif
+
+}  // namespace
 
 void Stream::draw_many(std::span<const std::uint64_t> ids, int year, std::uint16_t event,
                        std::span<Words> out, std::uint32_t k) const {

@@ -16,10 +16,6 @@ namespace tlm::sim {
 
 using Words = std::array<std::uint32_t, 4>;
 
-// Whether draw_many takes its AVX2 path: the CPU has AVX2 (asked once) and the environment does not set
-// TLM_NO_AVX2.
-bool cpu_has_avx2();
-
 class Stream {
  public:
   Stream(std::uint32_t seed, std::uint32_t replication) : key_{{seed, replication}} {}

@@ -44,8 +44,8 @@ TEST_CASE("nl-baseline -r 8 gives bit-identical results with 1 and 2 threads", "
 TEST_CASE("the AVX2 and the plain x86-64 code give bit-identical results (TLM_NO_AVX2)",
           "[e2e][determinism]") {
   // The Philox words (Stream::draw_many) have an AVX2 copy chosen at run time; TLM_NO_AVX2 takes the plain
-  // one. On a CPU without AVX2 both runs take the plain path and the test is
-  // trivially true; CI's machines have AVX2. `combined` exercises every mechanism (joining, groenpluk rule,
+  // one. On a CPU without AVX2 both runs take the plain path and the test is trivially true; CI's machines
+  // have AVX2. `combined` exercises every mechanism (joining, groenpluk rule,
   // induction) and every subject market.
   TempDir tmp;
   const auto a = tmp / "a.h5", b = tmp / "b.h5";
