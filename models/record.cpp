@@ -17,11 +17,24 @@ void record(State& s, const YearContext& ctx) {
   std::vector<double> staff(n_cells, 0.0), qualified(n_cells, 0.0), employed(n_cells, 0.0),
       heads(n_cells, 0.0);
   for (std::size_t i = 0; i < s.teachers.size(); ++i) {
-    const auto c = w.teacher_cell(s.teachers.school[i], s.teachers.subject[i]);
+    const auto j = s.teachers.school[i];
+    const auto c = w.teacher_cell(j, s.teachers.subject[i]);
     staff[c] += s.teachers.fte[i];
     qualified[c] += s.teachers.qualified[i] * s.teachers.fte[i];
     heads[c] += 1;
-    if (ctx.year - s.teachers.entry_year[i] > kRetentionYears) continue;
+    const int since_entry = ctx.year - s.teachers.entry_year[i];
+    if (since_entry > kRetentionYears) continue;
+    // A graduate, zij-instromer or groenpluk hired in the run has one record, written at its hire: (entry
+    // year, its school's sector (moves stay within the sector), its route). Counted from the columns: the
+    // records are read at random, a cache miss each. Start teachers (their one record says `initial`,
+    // whatever the route of an imported teacher) and returners (a chain) follow their records.
+    const int route = s.teachers.route[i];
+    if (s.teachers.entry_year[i] > ctx.start_year && route != returner) {
+      if (since_entry >= 1)
+        out.cohort_retained(s.teachers.entry_year[i] - ctx.start_year, w.schools.sector[j], route,
+                            since_entry - 1) += 1;
+      continue;
+    }
     for (auto rec = s.teachers.cohort_rec[i]; rec != kNone;) {
       const auto& cr = s.cohort_records[rec];
       const int k = ctx.year - cr.year;
