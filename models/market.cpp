@@ -135,6 +135,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     const std::uint8_t* const seeks_move = t.seeks_move.data();
     double* const staff = sy.cell_staff.data();
     for (std::size_t i = 0, n = t.size(); i < n; ++i) {
+      sim::prefetch_column(t.id.data(), i);  // read for the movers only
       const auto j = school[i];
       const auto c = w.teacher_cell(j, subject[i]);
       staff[c] += fte[i];
@@ -190,6 +191,8 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   std::vector<char> reserve_keep(s.reserve.size(), 1);
   std::vector<char> grad_hired(s.graduates.size(), 0);
 
+  sim::DrawOrder draw_order;  // buffers kept from market to market
+  std::vector<Seeker> seekers;
   for (int r = 0; r < w.regions; ++r) {
     Vacancies vac(s, r);
     for (int sec = 0; sec < kSectors; ++sec)
@@ -201,7 +204,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         auto& mv = movers[mi];
         ids.resize(mv.size());
         for (std::size_t i = 0; i < mv.size(); ++i) ids[i] = mv[i].id;
-        for (auto o : sim::draw_order(ids, rng, ctx.year, event::move, words)) {
+        for (auto o : draw_order(ids, rng, ctx.year, event::move, words)) {
           const auto& mover = mv[o];
           const auto to = vac.pick(m, mover.so_trained, sim::uniform53(words[o][1], words[o][2]), mover.cell);
           if (to == kNone) continue;
@@ -214,7 +217,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         auto& gs = grads[mi];
         ids.resize(gs.size());
         for (std::size_t i = 0; i < gs.size(); ++i) ids[i] = s.graduates[gs[i]].id;
-        for (auto o : sim::draw_order(ids, rng, ctx.year, event::binding, words)) {
+        for (auto o : draw_order(ids, rng, ctx.year, event::binding, words)) {
           const auto& g = s.graduates[gs[o]];
           const auto j = g.last_school;
           if (j == kNone || w.schools.region[j] != r || w.schools.sector[j] != sec) continue;
@@ -228,13 +231,13 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
           grad_hired[gs[o]] = 1;
         }
         // 2. Qualified seekers: unbound graduates and returners in one draw order.
-        std::vector<Seeker> seekers;
+        seekers.clear();
         for (auto g : gs)
           if (!grad_hired[g]) seekers.push_back({s.graduates[g].id, g, kNone});
         for (auto i : returners[mi]) seekers.push_back({s.reserve.id[i], kNone, i});
         ids.resize(seekers.size());
         for (std::size_t i = 0; i < seekers.size(); ++i) ids[i] = seekers[i].id;
-        for (auto o : sim::draw_order(ids, rng, ctx.year, event::seeker, words)) {
+        for (auto o : draw_order(ids, rng, ctx.year, event::seeker, words)) {
           const auto& sk = seekers[o];
           const bool so_trained = sk.graduate != kNone && s.graduates[sk.graduate].so_trained;
           const auto c = vac.pick(m, so_trained, sim::uniform53(words[o][1], words[o][2]), kNone);
@@ -264,7 +267,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         });
         ids.resize(static_cast<std::size_t>(count));
         for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = ids::zij(ctx.year, r, sec, x, i);
-        for (auto o : sim::draw_order(ids, rng, ctx.year, event::zij_candidate, words)) {
+        for (auto o : draw_order(ids, rng, ctx.year, event::zij_candidate, words)) {
           const auto id = ids[o];
           const auto c = vac.pick(m, false, sim::uniform53(words[o][1], words[o][2]), kNone);
           if (c == kNone) break;  // no vacancy left in this market: the rest are gone too

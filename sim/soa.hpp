@@ -32,6 +32,16 @@ void soa_compact(Agents& a, const std::vector<char>& keep) {
       a.columns());
 }
 
+// For a pass that reads column `col` only at scattered rows (a few movers among all teachers): each such read
+// would miss the cache, as the hardware prefetcher follows dense streams only. Called for every row i, this
+// asks for the line `kAhead` bytes ahead once per cache line, so the column arrives as one stream.
+template <class T>
+inline void prefetch_column(const T* col, std::size_t i) {
+  constexpr std::size_t kLine = 64, kAhead = 1024;
+  static_assert(sizeof(T) <= kLine && kLine % sizeof(T) == 0);
+  if (i % (kLine / sizeof(T)) == 0) __builtin_prefetch(col + i + kAhead / sizeof(T));
+}
+
 template <class Agents>
 void soa_reserve(Agents& a, std::size_t n) {
   std::apply([&](auto&... col) { (col.reserve(n), ...); }, a.columns());
