@@ -24,15 +24,16 @@ void record(State& s, const YearContext& ctx) {
     heads[c] += 1;
     const int since_entry = ctx.year - s.teachers.entry_year[i];
     if (since_entry > kRetentionYears) continue;
-    // A graduate, zij-instromer or groenpluk hired in the run has one record, written at its hire: (entry
-    // year, its school's sector (moves stay within the sector), its route). Counted from the columns: the
-    // records are read at random, a cache miss each. Start teachers (their one record says `initial`,
-    // whatever the route of an imported teacher) and returners (a chain) follow their records.
+    // Anyone but a returner has one record, written at its entry: a start teacher's (start year, sector,
+    // `initial`, whatever the route of an imported teacher), a hire's in the run (entry year, sector, route);
+    // the sector is its school's, as moves stay within the sector. Counted from the columns: the records are
+    // read at random, a cache miss each. Returners (a chain of records) follow their records.
     const int route = s.teachers.route[i];
-    if (s.teachers.entry_year[i] > ctx.start_year && route != returner) {
+    if (route != returner) {
+      const int entry = s.teachers.entry_year[i];
       if (since_entry >= 1)
-        out.cohort_retained(s.teachers.entry_year[i] - ctx.start_year, w.schools.sector[j], route,
-                            since_entry - 1) += 1;
+        out.cohort_retained(entry - ctx.start_year, w.schools.sector[j],
+                            entry > ctx.start_year ? route : initial, since_entry - 1) += 1;
       continue;
     }
     for (auto rec = s.teachers.cohort_rec[i]; rec != kNone;) {
