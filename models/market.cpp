@@ -106,11 +106,12 @@ struct Mover {
   bool so_trained;
 };
 
-// A seeker of step 2: an unbound graduate (index into State::graduates) or a returner (index into Reserve).
+// A seeker of step 2: an unbound graduate (index into State::graduates) or a returner (index into the
+// market's returners).
 struct Seeker {
   std::uint64_t id;
-  std::int32_t graduate;  // kNone for a returner
-  std::int32_t reserve;   // kNone for a graduate
+  std::int32_t graduate;   // kNone for a returner
+  std::int32_t returning;  // kNone for a graduate
 };
 
 }  // namespace
@@ -234,7 +235,9 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         seekers.clear();
         for (auto g : gs)
           if (!grad_hired[g]) seekers.push_back({s.graduates[g].id, g, kNone});
-        for (auto i : returners[mi]) seekers.push_back({s.reserve.id[i], kNone, i});
+        const auto& rs = returners[mi];
+        for (std::size_t i = 0; i < rs.size(); ++i)
+          seekers.push_back({rs[i].id, kNone, static_cast<std::int32_t>(i)});
         ids.resize(seekers.size());
         for (std::size_t i = 0; i < seekers.size(); ++i) ids[i] = seekers[i].id;
         for (auto o : draw_order(ids, rng, ctx.year, event::seeker, words)) {
@@ -249,10 +252,9 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
                          g.rotated, kNone);
             grad_hired[sk.graduate] = 1;
           } else {
-            const auto i = sk.reserve;
-            hire_entrant(s, ctx, vac, s.reserve.id[i], c, fte, s.reserve.age[i], s.reserve.exp[i], returner,
-                         false, false, s.reserve.cohort_rec[i]);
-            reserve_keep[i] = 0;
+            const auto& rt = rs[static_cast<std::size_t>(sk.returning)];
+            hire_entrant(s, ctx, vac, rt.id, c, fte, rt.age, rt.exp, returner, false, false, rt.cohort_rec);
+            reserve_keep[static_cast<std::size_t>(rt.index)] = 0;
           }
         }
         // 3. Zij-instromers: in vo per (region, subject), by the subject's zij_share (12.4).

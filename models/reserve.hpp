@@ -29,10 +29,19 @@ int reserve_region(const World& w, int region, int sector, std::uint64_t id, int
                    const sim::Stream& rng);
 // 6.4.5: members present at t-1 age by a year and leave at retirement age or after reserve.max_years out.
 void reserve_ageing(State& s, const YearContext& ctx);
-// 6.6.2: the members who return this year, by market (region * 3 + sector), as indices into the reserve;
-// each returns with reserve.return x (1 + reserve.shortage_pull x last year's shortage rate of its market).
-std::vector<std::vector<std::int32_t>> reserve_returns(const State& s, const YearContext& ctx,
-                                                       const sim::Stream& rng);
+// A member who returns this year, copied out of the reserve's columns in the pass that draws the returns (the
+// market reads them in draw order, which would miss the cache on every field).
+struct Returner {
+  std::uint64_t id;
+  std::int32_t index;  // into the reserve
+  std::int32_t cohort_rec;
+  std::int16_t age;
+  std::int16_t exp;
+};
+// 6.6.2: the members who return this year, by (region, sector, subject) market; each returns with
+// reserve.return x (1 + reserve.shortage_pull x last year's shortage rate of its market).
+std::vector<std::vector<Returner>> reserve_returns(const State& s, const YearContext& ctx,
+                                                   const sim::Stream& rng);
 
 void reserve_keys(std::vector<schema::Key>& keys);  // reserve.*
 
