@@ -2,8 +2,10 @@
 // and the same draw for the same counter whatever the call order.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "sim/apportion.hpp"
@@ -265,6 +267,29 @@ TEST_CASE("draw order sorts by draw, ties by id, independent of storage order", 
   std::vector<std::uint64_t> b;
   for (auto i : order) b.push_back(ids[i]);
   REQUIRE(a == b);
+}
+
+TEST_CASE("a DrawOrder reused across calls of growing and shrinking sizes orders each by (draw, id)",
+          "[streams]") {
+  // The market reuses one DrawOrder for all its groups: buffers left from a larger call must not leak into a
+  // smaller one. Sizes on both sides of the radix-sort threshold (512); ids with gaps, in descending storage
+  // order. Reference: each entity's first word from Stream::draw, pairs (word, id) sorted.
+  const Stream s(7, 3);
+  tlm::sim::DrawOrder order;
+  std::vector<tlm::sim::Words> words;
+  for (const std::size_t n : {700u, 5u, 0u, 1300u, 3u, 513u, 1u}) {
+    std::vector<std::uint64_t> ids(n);
+    for (std::size_t i = 0; i < n; ++i) ids[i] = 3 * (n - i) + 11;
+    const auto& got = order(ids, s, 2031, 40, words);
+    REQUIRE(got.size() == n);
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> ref;
+    for (auto id : ids) ref.emplace_back(s.draw(id, 2031, 40)[0], id);
+    std::sort(ref.begin(), ref.end());
+    for (std::size_t r = 0; r < n; ++r) {
+      REQUIRE(ids[got[r]] == ref[r].second);
+      REQUIRE(words[got[r]][0] == ref[r].first);  // the words belong to the entities, by index
+    }
+  }
 }
 
 TEST_CASE("largest remainder apportions exactly", "[apportion]") {
