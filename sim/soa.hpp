@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -39,7 +40,10 @@ template <class T>
 inline void prefetch_column(const T* col, std::size_t i) {
   constexpr std::size_t kLine = 64, kAhead = 1024;
   static_assert(sizeof(T) <= kLine && kLine % sizeof(T) == 0);
-  if (i % (kLine / sizeof(T)) == 0) __builtin_prefetch(col + i + kAhead / sizeof(T));
+  // The address ahead may lie past the column's end (a prefetch never faults): formed as an integer, as
+  // pointer arithmetic past the end would be undefined.
+  if (i % (kLine / sizeof(T)) == 0)
+    __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(col + i) + kAhead));
 }
 
 template <class Agents>
