@@ -48,8 +48,8 @@ inline void radix_sort_upper32(std::vector<std::uint64_t>& keys, std::vector<std
 // with 32-bit words, are then ordered by id. The result is the same as sorting (word, id) pairs, as ids are
 // unique.
 //
-// A DrawOrder keeps its buffers between calls: a phase that orders many small groups (the market, ~600 a
-// year) allocates once instead of three times per group. The order it returns lives until the next call.
+// A DrawOrder keeps its buffers between calls: a phase that orders many small groups (hundreds a year)
+// allocates once instead of three times per group. The order it returns lives until the next call.
 class DrawOrder {
  public:
   const std::vector<std::uint32_t>& operator()(std::span<const std::uint64_t> ids, const Stream& stream,

@@ -33,7 +33,7 @@ void soa_compact(Agents& a, const std::vector<char>& keep) {
       a.columns());
 }
 
-// For a pass that reads column `col` only at scattered rows (a few movers among all teachers): each such read
+// For a pass that reads column `col` only at scattered rows (a few agents in a hundred): each such read
 // would miss the cache, as the hardware prefetcher follows dense streams only. Called for every row i, this
 // asks for the line `kAhead` bytes ahead once per cache line, so the column arrives as one stream.
 template <class T>
