@@ -28,6 +28,7 @@
 #include "sim/h5writer.hpp"
 #include "sim/output_path.hpp"
 #include "sim/progress.hpp"
+#include "tlm_version.hpp"  // TLM_VERSION, generated at build time (cmake/version.cmake)
 
 namespace tlm::app {
 namespace {

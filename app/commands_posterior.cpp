@@ -27,6 +27,7 @@
 #include "experiment/sweep_file.hpp"
 #include "models/scenario.hpp"
 #include "sim/output_path.hpp"
+#include "tlm_version.hpp"  // TLM_VERSION, generated at build time (cmake/version.cmake)
 
 namespace tlm::app {
 namespace {

@@ -19,6 +19,7 @@
 #include "experiment/memory.hpp"
 #include "experiment/results_file.hpp"
 #include "sim/output_path.hpp"
+#include "tlm_version.hpp"  // TLM_VERSION, generated at build time (cmake/version.cmake)
 
 namespace tlm::app {
 namespace {

@@ -8,6 +8,7 @@
 #include "models/scenario.hpp"
 #include "sim/h5writer.hpp"
 #include "sim/memory.hpp"
+#include "tlm_version.hpp"  // TLM_VERSION, generated at build time (cmake/version.cmake)
 
 int main(int argc, char** argv) {
   tlm::sim::keep_hdf5_out_of_exit();

@@ -16,6 +16,7 @@
 #include "models/scenario.hpp"
 #include "sim/progress.hpp"
 #include "sim/runner.hpp"
+#include "tlm_version.hpp"  // TLM_VERSION, generated at build time (cmake/version.cmake)
 
 namespace tlm::app {
 namespace {
