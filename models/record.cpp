@@ -22,7 +22,7 @@ void record(State& s, const YearContext& ctx) {
     staff[c] += s.teachers.fte[i];
     qualified[c] += s.teachers.qualified[i] * s.teachers.fte[i];
     heads[c] += 1;
-    const int since_entry = ctx.year - s.teachers.entry_year[i];
+    const int entry = s.teachers.entry_year[i], since_entry = ctx.year - entry;
     if (since_entry > kRetentionYears) continue;
     // Anyone but a returner has one record, written at its entry: a start teacher's (start year, sector,
     // `initial`, whatever the route of an imported teacher), a hire's in the run (entry year, sector, route);
@@ -30,7 +30,6 @@ void record(State& s, const YearContext& ctx) {
     // read at random, a cache miss each. Returners (a chain of records) follow their records.
     const int route = s.teachers.route[i];
     if (route != returner) {
-      const int entry = s.teachers.entry_year[i];
       if (since_entry >= 1)
         out.cohort_retained(entry - ctx.start_year, w.schools.sector[j],
                             entry > ctx.start_year ? route : initial, since_entry - 1) += 1;
