@@ -40,30 +40,11 @@ void placement(Students& st, const World& w, const SchoolYear& schools, bool rot
                int year) {
   const std::size_t n = st.size();
   const auto& slot = w.slot;
-  std::vector<RegionPlaces> places(w.regions);
-  for (int r = 0; r < w.regions; ++r)
-    for (int sec = 0; sec < kSectors; ++sec) {
-      const auto& list = w.market_schools[w.market_index(r, sec)];
-      places[r].schools[sec] = &list;
-      std::array<std::vector<sim::Fenwick::Weight>, 2> weights{
-          std::vector<sim::Fenwick::Weight>(list.size(), 0),
-          std::vector<sim::Fenwick::Weight>(list.size(), 0)};
-      for (std::size_t i = 0; i < list.size(); ++i)
-        weights[schools.member[list[i]] ? 1 : 0][i] = std::max(0, schools.cap[list[i]]);
-      places[r].trees[sec][0].assign(weights[0]);
-      places[r].trees[sec][1].assign(weights[1]);
-    }
-  // Each school's tree, looked up once (a student's school is at a random place in the school columns).
-  std::vector<sim::Fenwick*> trees(w.schools.size());
-  for (std::size_t j = 0; j < trees.size(); ++j)
-    trees[j] = &places[w.schools.region[j]].trees[w.schools.sector[j]][schools.member[j] ? 1 : 0];
-  auto tree_of = [&](std::int32_t j) -> sim::Fenwick& { return *trees[j]; };
-  auto take = [&](std::size_t i, std::int32_t j) {
-    auto& tree = tree_of(j);
-    tree.add(slot[j], -1);
-    st.school[i] = j;
-  };
-
+  // Free places per school. Keepers (step 1) take theirs from this plain count, one read and one write at
+  // the school; the weighted trees are built after them from what is left, so a keeper costs no walk
+  // through a tree.
+  std::vector<std::int32_t> left(w.schools.size());
+  for (std::size_t j = 0; j < left.size(); ++j) left[j] = std::max(0, schools.cap[j]);
   // The students in draw order, with what the passes below read of them: copied in one sequential pass over
   // the columns (scattered to their rank), so the passes read one array in order instead of every column at
   // random.
@@ -91,8 +72,29 @@ void placement(Students& st, const World& w, const SchoolYear& schools, bool rot
   if (!rotation)
     for (const auto& c : queue) {
       const auto j = c.last_school;
-      if (j != kNone && tree_of(j).weight(slot[j]) >= 1) take(c.i, j);
+      if (j != kNone && left[j] >= 1) {
+        --left[j];
+        st.school[c.i] = j;
+      }
     }
+  std::vector<RegionPlaces> places(w.regions);
+  for (int r = 0; r < w.regions; ++r)
+    for (int sec = 0; sec < kSectors; ++sec) {
+      const auto& list = w.market_schools[w.market_index(r, sec)];
+      places[r].schools[sec] = &list;
+      std::array<std::vector<sim::Fenwick::Weight>, 2> weights{
+          std::vector<sim::Fenwick::Weight>(list.size(), 0),
+          std::vector<sim::Fenwick::Weight>(list.size(), 0)};
+      for (std::size_t i = 0; i < list.size(); ++i)
+        weights[schools.member[list[i]] ? 1 : 0][i] = left[list[i]];
+      places[r].trees[sec][0].assign(weights[0]);
+      places[r].trees[sec][1].assign(weights[1]);
+    }
+  // Each school's tree, looked up once (a student's school is at a random place in the school columns).
+  std::vector<sim::Fenwick*> trees(w.schools.size());
+  for (std::size_t j = 0; j < trees.size(); ++j)
+    trees[j] = &places[w.schools.region[j]].trees[w.schools.sector[j]][schools.member[j] ? 1 : 0];
+  auto tree_of = [&](std::int32_t j) -> sim::Fenwick& { return *trees[j]; };
   // 2. The others.
   for (const auto& c : queue) {
     const auto i = c.i;
@@ -115,7 +117,10 @@ void placement(Students& st, const World& w, const SchoolYear& schools, bool rot
     }
     if (j == kNone) j = pick(rp, c.programme, 1, c.u);
     if (j == kNone) j = pick(rp, c.programme, 0, c.u);
-    if (j != kNone) take(i, j);  // 3. else unplaced this year
+    if (j != kNone) {  // 3. else unplaced this year
+      tree_of(j).add(slot[j], -1);
+      st.school[i] = j;
+    }
   }
   for (std::size_t i = 0; i < n; ++i) {
     const auto j = st.school[i];
