@@ -12,7 +12,7 @@
 namespace tlm::models {
 
 void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int r,
-                      const std::vector<std::int32_t>& region_students) {
+                      std::span<const std::int32_t> region_students) {
   const auto& p = s.params;
   const auto& w = s.world;
   auto& st = s.students;

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "models/forward.hpp"
@@ -29,7 +30,7 @@ struct GroenplukPolicy {
 
 // 6.6.4 for one region; `students`: the region's students (indices into State::students).
 void groenpluk_hiring(State& s, const YearContext& ctx, const sim::Stream& rng, int region,
-                      const std::vector<std::int32_t>& students);
+                      std::span<const std::int32_t> students);
 
 void groenpluk_keys(std::vector<schema::Key>& keys);         // groenpluk.*
 void groenpluk_policy_keys(std::vector<schema::Key>& keys);  // policy.groenpluk.*

@@ -8,6 +8,7 @@
 #include "models/keys.hpp"
 #include "models/market_detail.hpp"
 #include "models/phases.hpp"
+#include "sim/groups.hpp"
 #include "sim/order.hpp"
 #include "sim/soa.hpp"
 
@@ -126,7 +127,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   // Vacancies per cell: last year's stopgaps are gone. The same pass over the teachers copies out the movers:
   // who seeks where, by market (the teacher columns are large; reading them later in draw order would miss
   // the cache on every field).
-  std::vector<std::vector<Mover>> movers(n_markets);
+  sim::Groups<Mover> movers(n_markets);
   std::fill(sy.cell_staff.begin(), sy.cell_staff.end(), 0.0);
   {
     const auto& t = s.teachers;
@@ -141,10 +142,11 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
       const auto c = w.teacher_cell(j, subject[i]);
       staff[c] += fte[i];
       if (seeks_move[i])
-        movers[static_cast<std::size_t>(
-                   w.subject_market(w.schools.region[j], w.schools.sector[j], subject[i]))]
-            .push_back(Mover{t.id[i], static_cast<std::int32_t>(i), c, fte[i], t.so_trained[i] != 0});
+        movers.add(
+            static_cast<std::size_t>(w.subject_market(w.schools.region[j], w.schools.sector[j], subject[i])),
+            Mover{t.id[i], static_cast<std::int32_t>(i), c, fte[i], t.so_trained[i] != 0});
     }
+    movers.finish();
   }
   for (std::size_t i = 0; i < s.students.size(); ++i)
     if (s.students.employer[i] != kNone)
@@ -167,7 +169,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
   }
 
   // Who else seeks where: graduates (their search region) and returners, by market.
-  std::vector<std::vector<std::int32_t>> grads(n_markets);
+  sim::Groups<std::int32_t> grads(n_markets);
   std::vector<std::int16_t> search_region(s.graduates.size());
   std::vector<std::uint64_t> ids(s.graduates.size());  // scratch: the ids of whoever is drawn for next
   std::vector<sim::Words> words, grad_words(s.graduates.size());
@@ -182,13 +184,15 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
     else if (w.weight[region][gr.sector] <= 0.0)
       region = pick_region(w, gr.sector, sim::uniform53(words[2], words[3]));
     search_region[g] = static_cast<std::int16_t>(region);
-    grads[static_cast<std::size_t>(w.subject_market(region, gr.sector, gr.subject))].push_back(
-        static_cast<std::int32_t>(g));
+    grads.add(static_cast<std::size_t>(w.subject_market(region, gr.sector, gr.subject)),
+              static_cast<std::int32_t>(g));
   }
+  grads.finish();
   const auto returners = reserve_returns(s, ctx, rng);  // 6.6 step 2: who returns, by market
-  std::vector<std::vector<std::int32_t>> region_students(w.regions);
+  sim::Groups<std::int32_t> region_students(static_cast<std::size_t>(w.regions));
   for (std::size_t i = 0; i < s.students.size(); ++i)
-    region_students[s.students.region[i]].push_back(static_cast<std::int32_t>(i));
+    region_students.add(static_cast<std::size_t>(s.students.region[i]), static_cast<std::int32_t>(i));
+  region_students.finish();
   std::vector<char> reserve_keep(s.reserve.size(), 1);
   std::vector<char> grad_hired(s.graduates.size(), 0);
 
@@ -202,7 +206,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         const auto mi = static_cast<std::size_t>(m);
         if (w.market_cells[mi].empty()) continue;
         // 0. Moves: to a cell of the mover's subject at another school.
-        auto& mv = movers[mi];
+        const auto mv = movers[mi];
         ids.resize(mv.size());
         for (std::size_t i = 0; i < mv.size(); ++i) ids[i] = mv[i].id;
         for (auto o : draw_order(ids, rng, ctx.year, event::move, words)) {
@@ -215,7 +219,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
           s.out.at(m_exits_move, ctx.index, r, sec) += 1;
         }
         // 1. Binding into the graduate's cell at its last placement school.
-        auto& gs = grads[mi];
+        const auto gs = grads[mi];
         ids.resize(gs.size());
         for (std::size_t i = 0; i < gs.size(); ++i) ids[i] = s.graduates[gs[i]].id;
         for (auto o : draw_order(ids, rng, ctx.year, event::binding, words)) {
@@ -235,7 +239,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         seekers.clear();
         for (auto g : gs)
           if (!grad_hired[g]) seekers.push_back({s.graduates[g].id, g, kNone});
-        const auto& rs = returners[mi];
+        const auto rs = returners[mi];
         for (std::size_t i = 0; i < rs.size(); ++i)
           seekers.push_back({rs[i].id, kNone, static_cast<std::int32_t>(i)});
         ids.resize(seekers.size());
@@ -278,7 +282,7 @@ void market(State& s, const YearContext& ctx, const sim::Stream& rng) {
         }
       }
     // 4. Groenpluk across the region's sectors, school by school.
-    groenpluk_hiring(s, ctx, rng, r, region_students[r]);
+    groenpluk_hiring(s, ctx, rng, r, region_students[static_cast<std::size_t>(r)]);
     // 5. Stopgaps, per cell.
     for (int m = w.subject_market(r, po, 0), end = m + w.markets_per_region(); m < end; ++m)
       for (auto c : w.market_cells[static_cast<std::size_t>(m)]) stopgaps(c);
