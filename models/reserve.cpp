@@ -45,12 +45,11 @@ void reserve_ageing(State& s, const YearContext& ctx) {
   sim::soa_remove(res, std::move(keep));
 }
 
-std::vector<std::vector<Returner>> reserve_returns(const State& s, const YearContext& ctx,
-                                                   const sim::Stream& rng) {
+sim::Groups<Returner> reserve_returns(const State& s, const YearContext& ctx, const sim::Stream& rng) {
   const auto& p = s.params;
   const auto& w = s.world;
   const std::size_t n_markets = w.market_cells.size();
-  std::vector<std::vector<Returner>> returners(n_markets);
+  sim::Groups<Returner> returners(n_markets);
   // The chance per (region, sector, subject) market, from the market's shortage rate (12.4).
   std::vector<double> return_prob(n_markets);
   for (std::size_t m = 0; m < n_markets; ++m)
@@ -61,9 +60,10 @@ std::vector<std::vector<Returner>> reserve_returns(const State& s, const YearCon
     const auto m = static_cast<std::size_t>(
         w.subject_market(s.reserve.region[i], s.reserve.sector[i], s.reserve.subject[i]));
     if (sim::bernoulli(return_prob[m], return_draws[i][0]))
-      returners[m].push_back(Returner{s.reserve.id[i], static_cast<std::int32_t>(i), s.reserve.cohort_rec[i],
-                                      s.reserve.age[i], s.reserve.exp[i]});
+      returners.add(m, Returner{s.reserve.id[i], static_cast<std::int32_t>(i), s.reserve.cohort_rec[i],
+                                s.reserve.age[i], s.reserve.exp[i]});
   }
+  returners.finish();
   return returners;
 }
 

@@ -8,6 +8,7 @@
 #include "models/forward.hpp"
 #include "models/population.hpp"
 #include "models/types.hpp"
+#include "sim/groups.hpp"
 
 namespace tlm::models {
 
@@ -40,8 +41,7 @@ struct Returner {
 };
 // 6.6.2: the members who return this year, by (region, sector, subject) market; each returns with
 // reserve.return x (1 + reserve.shortage_pull x last year's shortage rate of its market).
-std::vector<std::vector<Returner>> reserve_returns(const State& s, const YearContext& ctx,
-                                                   const sim::Stream& rng);
+sim::Groups<Returner> reserve_returns(const State& s, const YearContext& ctx, const sim::Stream& rng);
 
 void reserve_keys(std::vector<schema::Key>& keys);  // reserve.*
 
