@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "models/phases.hpp"
-#include "sim/soa.hpp"
 
 namespace tlm::models {
 
@@ -17,7 +16,6 @@ void record(State& s, const YearContext& ctx) {
   // Its latest record is of its entry year, so most teachers are skipped without touching the records.
   std::vector<double> staff(n_cells, 0.0), qualified(n_cells, 0.0), employed(n_cells, 0.0),
       heads(n_cells, 0.0);
-  std::vector<std::int32_t> chain, next;  // returners' cohort records still to read
   for (std::size_t i = 0; i < s.teachers.size(); ++i) {
     const auto j = s.teachers.school[i];
     const auto c = w.teacher_cell(j, s.teachers.subject[i]);
@@ -29,7 +27,7 @@ void record(State& s, const YearContext& ctx) {
     // Anyone but a returner has one record, written at its entry: a start teacher's (start year, sector,
     // `initial`, whatever the route of an imported teacher), a hire's in the run (entry year, sector, route);
     // the sector is its school's, as moves stay within the sector. Counted from the columns: the records are
-    // read at random, a cache miss each. Returners (a chain of records) are listed and follow theirs below.
+    // read at random, a cache miss each. Returners (a chain of records) follow their records.
     const int route = s.teachers.route[i];
     if (route != returner) {
       if (since_entry >= 1)
@@ -37,22 +35,13 @@ void record(State& s, const YearContext& ctx) {
                             entry > ctx.start_year ? route : initial, since_entry - 1) += 1;
       continue;
     }
-    if (s.teachers.cohort_rec[i] != kNone) chain.push_back(s.teachers.cohort_rec[i]);
-  }
-  // Returners' chains, one link of every chain at a time: the records lie at random in a large array, and
-  // reading them as a list lets the misses overlap (sim::for_each_at). The counts are whole numbers, so
-  // their order does not matter.
-  while (!chain.empty()) {
-    next.clear();
-    sim::for_each_at(s.cohort_records.data(), std::span<const std::int32_t>(chain),
-                     [&](const CohortRecord& cr) {
-                       const int k = ctx.year - cr.year;
-                       if (k > kRetentionYears) return;
-                       if (k >= 1)
-                         out.cohort_retained(cr.year - ctx.start_year, cr.sector, cr.route, k - 1) += 1;
-                       if (cr.prev != kNone) next.push_back(cr.prev);
-                     });
-    chain.swap(next);
+    for (auto rec = s.teachers.cohort_rec[i]; rec != kNone;) {
+      const auto& cr = s.cohort_records[rec];
+      const int k = ctx.year - cr.year;
+      if (k > kRetentionYears) break;
+      if (k >= 1) out.cohort_retained(cr.year - ctx.start_year, cr.sector, cr.route, k - 1) += 1;
+      rec = cr.prev;
+    }
   }
   for (std::size_t i = 0; i < s.students.size(); ++i) {
     const auto j = s.students.school[i];

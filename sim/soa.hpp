@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -45,19 +44,6 @@ inline void prefetch_column(const T* col, std::size_t i) {
   // pointer arithmetic past the end would be undefined.
   if (i % (kLine / sizeof(T)) == 0)
     __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(col + i) + kAhead));
-}
-
-// Calls f(items[at[k]]) for k = 0, 1, ... in order, asking for items[at[k + kAhead]] meanwhile: reads at
-// scattered positions of a large array each miss the cache, and a dependent chain of them (an index read
-// from the last item) leaves the processor waiting; asked for ahead, the misses overlap.
-template <class T, class Index, class F>
-inline void for_each_at(const T* items, std::span<const Index> at, F&& f) {
-  constexpr std::size_t kAhead = 8;
-  const std::size_t n = at.size();
-  for (std::size_t k = 0; k < n; ++k) {
-    if (k + kAhead < n) __builtin_prefetch(items + at[k + kAhead]);
-    f(items[at[k]]);
-  }
 }
 
 template <class Agents>

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <span>
 #include <tuple>
 #include <vector>
 
@@ -85,22 +84,4 @@ TEST_CASE("soa_copy copies every column and leaves the room asked for", "[soa]")
   const auto c = tlm::sim::soa_copy(a, 10);
   REQUIRE(c.id == a.id);
   REQUIRE(tlm::sim::soa_size(c) == 1000);
-}
-
-TEST_CASE("for_each_at visits the items at the given positions, in the order given", "[soa]") {
-  // Positions repeat, run backwards and number more than the look-ahead, so every branch of the helper runs;
-  // the empty list visits nothing.
-  std::vector<int> items(1000);
-  for (std::size_t i = 0; i < items.size(); ++i) items[i] = static_cast<int>(i) * 3;
-  std::vector<std::int32_t> at{999, 0, 5, 5, 998};
-  for (int k = 0; k < 40; ++k) at.push_back(static_cast<std::int32_t>((k * 37) % 1000));
-  std::vector<int> seen;
-  tlm::sim::for_each_at(items.data(), std::span<const std::int32_t>(at),
-                        [&](const int& v) { seen.push_back(v); });
-  REQUIRE(seen.size() == at.size());
-  for (std::size_t k = 0; k < at.size(); ++k) REQUIRE(seen[k] == at[k] * 3);
-  seen.clear();
-  tlm::sim::for_each_at(items.data(), std::span<const std::int32_t>(),
-                        [&](const int& v) { seen.push_back(v); });
-  REQUIRE(seen.empty());
 }
